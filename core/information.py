@@ -1,0 +1,286 @@
+"""Information content, entropy and divergences of discrete distributions.
+
+Every function takes probability vectors that are 1-D, finite, non-negative and
+sum to 1 within 1e-9 (use :func:`normalize` on raw weights first), and a
+logarithm base: ``math.e`` (nats, the default) or 2 (bits).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+
+from core import _checks
+from core._checks import FloatArray
+
+
+def normalize(weights: Any) -> FloatArray:
+    """Turn non-negative weights into probabilities that sum to 1.
+
+    Parameters
+    ----------
+    weights : array_like, shape (K,)
+        Finite, non-negative, not all zero.
+
+    Returns
+    -------
+    ndarray, shape (K,)
+        ``weights / sum(weights)``. Zero weights stay exactly 0.
+
+    Raises
+    ------
+    ValueError
+        If ``weights`` is empty, not 1-D, contains NaN, ±inf or a negative
+        entry, or is all zero.
+
+    Notes
+    -----
+    The weights are scaled by their maximum first, so weights near the float
+    limit (1e308) do not overflow the sum.
+
+    Examples
+    --------
+    >>> normalize([1, 3]).tolist()
+    [0.25, 0.75]
+    """
+    return _scale_to_one(_checks.weights(weights, "weights"))
+
+
+def _scale_to_one(weights: FloatArray) -> FloatArray:
+    scaled = weights / weights.max()
+    return scaled / scaled.sum()
+
+
+def information(p: Any, base: float = math.e) -> FloatArray:
+    """Information content −log p(x) of each outcome.
+
+    Parameters
+    ----------
+    p : array_like, shape (K,)
+        A probability vector.
+    base : float
+        Logarithm base (e for nats, 2 for bits).
+
+    Returns
+    -------
+    ndarray, shape (K,)
+        ``-log(p) / log(base)``; ``+inf`` where ``p == 0`` (an impossible
+        outcome would be infinitely surprising), 0 where ``p == 1``.
+
+    Raises
+    ------
+    ValueError
+        For an invalid ``p`` (see module docstring) or ``base``.
+
+    Examples
+    --------
+    >>> information([0.5, 0.25, 0.25], base=2).tolist()
+    [1.0, 2.0, 2.0]
+    """
+    ln_base = _checks.log_base(base)
+    array = _checks.distribution(p, "p")
+    with np.errstate(divide="ignore"):
+        return -np.log(array) / ln_base
+
+
+def entropy(p: Any, base: float = math.e) -> float:
+    """Shannon entropy H(P) = −Σ p log p.
+
+    Parameters
+    ----------
+    p : array_like, shape (K,)
+        A probability vector.
+    base : float
+        Logarithm base (e for nats, 2 for bits).
+
+    Returns
+    -------
+    float
+        In [0, log K]: 0 for a certain outcome, log K for the uniform
+        distribution. Outcomes with ``p == 0`` contribute 0 (0·log 0 = 0).
+
+    Raises
+    ------
+    ValueError
+        For an invalid ``p`` or ``base``.
+
+    Examples
+    --------
+    >>> round(entropy([0.7, 0.3], base=2), 4)
+    0.8813
+    """
+    ln_base = _checks.log_base(base)
+    array = _checks.distribution(p, "p")
+    return _entropy_nats(array) / ln_base
+
+
+def _entropy_nats(p: FloatArray) -> float:
+    positive = p[p > 0]
+    return max(float(-np.sum(positive * np.log(positive))), 0.0)
+
+
+def kl_terms(p: Any, q: Any, base: float = math.e) -> FloatArray:
+    """Per-outcome contributions p·log(p/q) to D(P‖Q); they sum to the KL.
+
+    Parameters
+    ----------
+    p, q : array_like, shape (K,)
+        Probability vectors of the same length (a length-1 ``q`` is never
+        broadcast).
+    base : float
+        Logarithm base.
+
+    Returns
+    -------
+    ndarray, shape (K,)
+        Following SciPy's ``rel_entr``: ``p·log(p/q)`` where both are
+        positive; 0 where ``p == 0`` (whatever ``q``); ``+inf`` where
+        ``q == 0 < p``. A single term may be negative (where q > p); their sum
+        is not.
+
+    Raises
+    ------
+    ValueError
+        For invalid ``p``, ``q`` or ``base``, or lengths that differ.
+    """
+    ln_base = _checks.log_base(base)
+    p_array, q_array = _checks.distribution_pair(p, q)
+    return _kl_terms_nats(p_array, q_array) / ln_base
+
+
+def _kl_terms_nats(p: FloatArray, q: FloatArray) -> FloatArray:
+    terms = np.zeros_like(p)
+    both = (p > 0) & (q > 0)
+    terms[both] = p[both] * np.log(p[both] / q[both])
+    terms[(p > 0) & (q == 0)] = np.inf
+    return terms
+
+
+def kl_divergence(p: Any, q: Any, base: float = math.e) -> float:
+    """Kullback–Leibler divergence D(P‖Q) = Σ p log(p/q).
+
+    Parameters
+    ----------
+    p, q : array_like, shape (K,)
+        Probability vectors of the same length.
+    base : float
+        Logarithm base.
+
+    Returns
+    -------
+    float
+        ≥ 0, and exactly 0 when ``p == q``. ``+inf`` exactly when some
+        ``q[i] == 0`` with ``p[i] > 0`` (:func:`support_violations` names
+        them). Not symmetric: D(P‖Q) ≠ D(Q‖P) in general.
+
+    Raises
+    ------
+    ValueError
+        For invalid ``p``, ``q`` or ``base``, or lengths that differ.
+
+    Notes
+    -----
+    Rounding can leave the sum of the terms a few ulps below zero when P ≈ Q;
+    the result is clamped at 0, the true minimum.
+
+    Examples
+    --------
+    >>> round(kl_divergence([0.7, 0.3], [0.5, 0.5], base=2), 4)
+    0.1187
+    """
+    return float(np.sum(kl_terms(p, q, base)).clip(min=0.0))
+
+
+def cross_entropy(p: Any, q: Any, base: float = math.e) -> float:
+    """Cross-entropy H(P,Q) = −Σ p log q = H(P) + D(P‖Q).
+
+    Parameters
+    ----------
+    p, q : array_like, shape (K,)
+        Probability vectors of the same length.
+    base : float
+        Logarithm base.
+
+    Returns
+    -------
+    float
+        ≥ H(P). Outcomes with ``p == 0`` contribute 0 even where ``q == 0``;
+        ``+inf`` exactly when some ``q[i] == 0`` with ``p[i] > 0``. With a
+        one-hot ``p`` it equals −log q[true class].
+
+    Raises
+    ------
+    ValueError
+        For invalid ``p``, ``q`` or ``base``, or lengths that differ.
+    """
+    ln_base = _checks.log_base(base)
+    p_array, q_array = _checks.distribution_pair(p, q)
+    return _cross_entropy_nats(p_array, q_array) / ln_base
+
+
+def _cross_entropy_nats(p: FloatArray, q: FloatArray) -> float:
+    used = p > 0
+    if np.any(q[used] == 0):
+        return math.inf
+    return float(-np.sum(p[used] * np.log(q[used])))
+
+
+def js_divergence(p: Any, q: Any, base: float = math.e) -> float:
+    """Jensen–Shannon divergence ½D(P‖M) + ½D(Q‖M) with M = (P + Q)/2.
+
+    Parameters
+    ----------
+    p, q : array_like, shape (K,)
+        Probability vectors of the same length.
+    base : float
+        Logarithm base.
+
+    Returns
+    -------
+    float
+        Symmetric and always finite, in [0, log 2] (at most 1 bit), even
+        where P and Q have disjoint supports. It is the square of SciPy's
+        ``jensenshannon`` distance.
+
+    Raises
+    ------
+    ValueError
+        For invalid ``p``, ``q`` or ``base``, or lengths that differ.
+    """
+    ln_base = _checks.log_base(base)
+    p_array, q_array = _checks.distribution_pair(p, q)
+    return _js_nats(p_array, q_array) / ln_base
+
+
+def _js_nats(p: FloatArray, q: FloatArray) -> float:
+    m = 0.5 * (p + q)
+    total = 0.5 * np.sum(_kl_terms_nats(p, m)) + 0.5 * np.sum(_kl_terms_nats(q, m))
+    return float(np.clip(total, 0.0, math.log(2.0)))
+
+
+def support_violations(p: Any, q: Any) -> tuple[int, ...]:
+    """Outcomes where ``q == 0`` but ``p > 0``: the causes of an infinite D(P‖Q).
+
+    Parameters
+    ----------
+    p, q : array_like, shape (K,)
+        Probability vectors of the same length.
+
+    Returns
+    -------
+    tuple of int
+        Indices in increasing order; empty when D(P‖Q) is finite.
+
+    Raises
+    ------
+    ValueError
+        For invalid ``p`` or ``q``, or lengths that differ.
+    """
+    p_array, q_array = _checks.distribution_pair(p, q)
+    return _violations(p_array, q_array)
+
+
+def _violations(p: FloatArray, q: FloatArray) -> tuple[int, ...]:
+    return tuple(int(i) for i in np.flatnonzero((p > 0) & (q == 0)))

@@ -1,0 +1,310 @@
+"""One plain scenario in, everything the window shows out: :func:`evaluate`."""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from core import _checks
+from core._checks import FloatArray
+from core.families import Family, family_weights
+from core.information import (
+    _cross_entropy_nats,
+    _entropy_nats,
+    _js_nats,
+    _kl_terms_nats,
+    _scale_to_one,
+    _violations,
+)
+from core.losses import _per_sample_loss, smoothed_targets
+from core.softmax import _log_normaliser, _scaled
+
+UNITS = {"bits": 2.0, "nats": math.e}
+
+#: The loss curve spans at least this range of the true-class logit.
+CURVE_HALF_WIDTH = 12.0
+CURVE_POINTS = 241
+
+
+def _frozen_array(values: Any) -> FloatArray:
+    array = np.array(values, dtype=np.float64)
+    array.setflags(write=False)
+    return array
+
+
+@dataclass(frozen=True, eq=False)
+class Scenario:
+    """Everything a user can set, as plain immutable values.
+
+    A scenario may hold values that :func:`evaluate` rejects (all weights of
+    P at zero, say): the window keeps such a state and explains it, rather
+    than refusing the slider move that produced it.
+
+    Attributes
+    ----------
+    p_weights, q_weights : array of float, shape (K,)
+        Non-negative weights; P and Q are their normalisations.
+    logits : array of float, shape (K,)
+        One logit per outcome (the classes are the outcomes).
+    temperature : float
+        Softmax temperature T > 0.
+    label : int
+        The true class, in [0, K).
+    label_smoothing : float
+        ε in [0, 1].
+    units : {"bits", "nats"}
+        Unit of every entropy, divergence and loss in the results.
+    linked : bool
+        If true, Q is softmax(logits/T) (``q_weights`` is ignored) and the
+        loss's target is P (a soft label) instead of ``label``.
+    p_family, q_family : Family or None
+        When set, the family's weights replace ``p_weights``/``q_weights``
+        (family mode, for K up to 100,000).
+    logits_follow_q : bool
+        If true, the logits are log Q's weights (−inf where a weight is 0)
+        instead of ``logits``, so softmax at T = 1 reproduces Q: a language
+        model's prediction, reshaped by the temperature.
+    """
+
+    p_weights: FloatArray = field(default_factory=lambda: _frozen_array([]))
+    q_weights: FloatArray = field(default_factory=lambda: _frozen_array([]))
+    logits: FloatArray = field(default_factory=lambda: _frozen_array([]))
+    temperature: float = 1.0
+    label: int = 0
+    label_smoothing: float = 0.0
+    units: str = "bits"
+    linked: bool = False
+    p_family: Family | None = None
+    q_family: Family | None = None
+    logits_follow_q: bool = False
+
+    def __post_init__(self) -> None:
+        for name in ("p_weights", "q_weights", "logits"):
+            object.__setattr__(self, name, _frozen_array(getattr(self, name)))
+
+    @property
+    def k(self) -> int:
+        """Number of outcomes."""
+        return self.p_family.k if self.p_family else int(self.p_weights.size)
+
+    def replace(self, **changes: Any) -> Scenario:
+        """A copy with some fields changed."""
+        return dataclasses.replace(self, **changes)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Scenario):
+            return NotImplemented
+        return all(
+            np.array_equal(getattr(self, f.name), getattr(other, f.name))
+            for f in dataclasses.fields(self)
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def default_scenario() -> Scenario:
+    """The scenario the window opens with: four outcomes, bits."""
+    return Scenario(
+        p_weights=[0.4, 0.3, 0.2, 0.1],
+        q_weights=[0.25, 0.25, 0.25, 0.25],
+        logits=[2.0, 1.0, 0.1, -1.0],
+        temperature=1.0,
+        label=0,
+        label_smoothing=0.0,
+        units="bits",
+    )
+
+
+@dataclass(frozen=True)
+class LossCurve:
+    """The loss and its gradient as the true-class logit sweeps, others fixed.
+
+    ``z`` is the grid of true-class logits; ``loss`` is in the scenario's
+    units; ``grad`` is d(loss in nats)/dz. ``current_z`` marks the scenario's
+    own logit, where the curve equals the loss readout.
+    """
+
+    z: FloatArray
+    loss: FloatArray
+    grad: FloatArray
+    current_z: float
+
+
+@dataclass(frozen=True)
+class Results:
+    """Every number the window shows, computed in one pass by :func:`evaluate`.
+
+    Entropies, divergences and the loss are in ``units``. Each ``*_infinite_at``
+    tuple lists the outcomes that make the matching value infinite (empty
+    when it is finite): Q = 0 where P > 0 for D(P‖Q) and H(P,Q); P = 0 where
+    Q > 0 for D(Q‖P) and H(Q,P); a class the target needs but whose
+    probability is exactly 0 for the loss.
+    """
+
+    units: str
+    p: FloatArray
+    q: FloatArray
+    information_p: FloatArray
+    information_q: FloatArray
+    entropy_p: float
+    entropy_q: float
+    cross_entropy_pq: float
+    cross_entropy_qp: float
+    kl_pq: float
+    kl_qp: float
+    kl_terms_pq: FloatArray
+    kl_terms_qp: FloatArray
+    js: float
+    kl_pq_infinite_at: tuple[int, ...]
+    kl_qp_infinite_at: tuple[int, ...]
+    softmax: FloatArray
+    target: FloatArray
+    loss: float
+    loss_infinite_at: tuple[int, ...]
+    grad: FloatArray
+    curve: LossCurve
+
+
+def _materialised(scenario: Scenario) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """P's weights, Q's weights and the logits, with families expanded."""
+    p_w = family_weights(scenario.p_family) if scenario.p_family else scenario.p_weights
+    q_w = family_weights(scenario.q_family) if scenario.q_family else scenario.q_weights
+    if not scenario.logits_follow_q:
+        return p_w, q_w, scenario.logits
+    q_checked = _checks.weights(q_w, "q_weights")
+    with np.errstate(divide="ignore"):
+        return p_w, q_w, np.log(q_checked)
+
+
+def _check_sizes(p_w: FloatArray, q_w: FloatArray, z: FloatArray, linked: bool) -> None:
+    k = p_w.size
+    if k < 2:
+        raise ValueError(f"p_weights must have at least 2 outcomes, got {k}")
+    if not linked and q_w.size != k:
+        raise ValueError(f"q_weights has {q_w.size} entries but p_weights has {k}")
+    if z.size != k:
+        raise ValueError(f"logits has {z.size} entries but p_weights has {k}")
+
+
+def _check_settings(scenario: Scenario) -> tuple[float, float, float, int]:
+    if scenario.units not in UNITS:
+        raise ValueError(f"units must be 'bits' or 'nats', got {scenario.units!r}")
+    k = scenario.k
+    t = _checks.temperature(scenario.temperature)
+    eps = _checks.label_smoothing(scenario.label_smoothing)
+    label = _checks.class_index(scenario.label, k, "label")
+    return t, eps, math.log(UNITS[scenario.units]), label
+
+
+def _sweep_true_logit(
+    z: FloatArray, target: FloatArray, t: float, label: int, ln_unit: float
+) -> LossCurve:
+    """Loss(z_c) in closed form, O(K + grid), never NaN.
+
+    With R = T·logsumexp over the other logits and d = (R − z_c)/T:
+    L = y_c·softplus(d) + (1 − y_c)·softplus(−d) + Σ_{i≠c} y_i (R − z_i)/T.
+    """
+    current = float(z[label])
+    others = np.delete(z, label)
+    y_others = np.delete(target, label)
+    y_c = float(target[label])
+    shifted = _scaled(others, t)
+    r = float(np.max(others) + t * _log_normaliser(shifted)[0])
+    with np.errstate(over="ignore"):
+        gaps = (r - others[y_others > 0]) / t
+    constant = float(np.sum(y_others[y_others > 0] * gaps))
+    grid = np.linspace(
+        min(-CURVE_HALF_WIDTH, current - 1.0),
+        max(CURVE_HALF_WIDTH, current + 1.0),
+        CURVE_POINTS,
+    )
+    with np.errstate(over="ignore"):
+        d = (r - grid) / t
+    own = y_c * np.logaddexp(0.0, d) if y_c > 0 else 0.0
+    rest = (1.0 - y_c) * np.logaddexp(0.0, -d) if y_c < 1 else 0.0
+    loss = own + rest + constant
+    q_c = np.exp(-np.logaddexp(0.0, d))
+    return LossCurve(
+        z=grid,
+        loss=loss / ln_unit,
+        grad=(q_c - y_c) / t,
+        current_z=current,
+    )
+
+
+def evaluate(scenario: Scenario) -> Results:
+    """Compute everything the window shows from one scenario, in one pass.
+
+    Parameters
+    ----------
+    scenario : Scenario
+
+    Returns
+    -------
+    Results
+        Normalised P and Q (Q = softmax(logits/T) when linked), the
+        information of each outcome, H(P), H(Q), H(P,Q), H(Q,P), D(P‖Q),
+        D(Q‖P) with their per-outcome terms, JS, the softmax, the (smoothed)
+        target, the loss, its gradient (of the loss in nats) and the loss
+        curve over the true-class logit. No value is NaN; an infinite value
+        comes with the outcomes that cause it.
+
+    Raises
+    ------
+    ValueError
+        With a message naming the field, for weights that are negative,
+        non-finite or all zero, lengths that differ, K < 2, a bad
+        temperature, label, label smoothing or unit, or logits with NaN or
+        +inf.
+    """
+    p_w, q_w, raw_logits = _materialised(scenario)
+    _check_sizes(p_w, q_w, raw_logits, scenario.linked)
+    t, eps, ln_unit, label = _check_settings(scenario)
+    p = _normalised(p_w, "p_weights")
+    z = _checks.logits(raw_logits, "logits")
+    shifted = _scaled(z, t)
+    log_softmax = shifted - _log_normaliser(shifted)
+    softmax = np.exp(log_softmax)
+    q = softmax if scenario.linked else _normalised(q_w, "q_weights")
+    raw_target = p if scenario.linked else label
+    target = smoothed_targets(z, raw_target, eps)[0]
+    loss = float(_per_sample_loss(z[np.newaxis], target[np.newaxis], t)[0])
+    terms_pq = _kl_terms_nats(p, q)
+    terms_qp = _kl_terms_nats(q, p)
+    with np.errstate(divide="ignore"):
+        information_p = -np.log(p) / ln_unit
+        information_q = -np.log(q) / ln_unit
+    return Results(
+        units=scenario.units,
+        p=p,
+        q=q,
+        information_p=information_p,
+        information_q=information_q,
+        entropy_p=_entropy_nats(p) / ln_unit,
+        entropy_q=_entropy_nats(q) / ln_unit,
+        cross_entropy_pq=_cross_entropy_nats(p, q) / ln_unit,
+        cross_entropy_qp=_cross_entropy_nats(q, p) / ln_unit,
+        kl_pq=max(float(np.sum(terms_pq)), 0.0) / ln_unit,
+        kl_qp=max(float(np.sum(terms_qp)), 0.0) / ln_unit,
+        kl_terms_pq=terms_pq / ln_unit,
+        kl_terms_qp=terms_qp / ln_unit,
+        js=_js_nats(p, q) / ln_unit,
+        kl_pq_infinite_at=_violations(p, q),
+        kl_qp_infinite_at=_violations(q, p),
+        softmax=softmax,
+        target=target,
+        loss=loss / ln_unit,
+        loss_infinite_at=tuple(
+            int(i) for i in np.flatnonzero((target > 0) & np.isneginf(log_softmax))
+        ),
+        grad=(softmax - target) / t,
+        curve=_sweep_true_logit(z, target, t, label, ln_unit),
+    )
+
+
+def _normalised(weights: FloatArray, name: str) -> FloatArray:
+    return _scale_to_one(_checks.weights(weights, name))
