@@ -1,6 +1,35 @@
-"""Shared test configuration: Qt runs offscreen, whatever the machine has."""
+"""Shared fixtures: Qt runs offscreen, whatever the machine has."""
+
+from __future__ import annotations
 
 import os
 
 # Set before anything imports Qt, so a developer's DISPLAY never matters.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+
+
+@pytest.fixture
+def window(qtbot):
+    """The real main window on the default scenario, shown and evaluated."""
+    from viz import MainWindow
+
+    main_window = MainWindow()
+    qtbot.addWidget(main_window)
+    main_window.resize(1280, 800)
+    main_window.show()
+    qtbot.waitExposed(main_window)
+    return main_window
+
+
+@pytest.fixture
+def explorer(window):
+    """The explorer page of the window."""
+    return window.explorer
+
+
+@pytest.fixture
+def store(window):
+    """The window's scenario store."""
+    return window.store

@@ -1,0 +1,270 @@
+"""The left-hand controls: one small widget per thing a user sets.
+
+Each widget only translates between Qt controls and plain values: it emits a
+signal when the user changes something and offers ``show_*`` methods that set
+the controls without emitting (so the state can drive them). None of them
+holds the scenario or computes anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from viz.sliders import FloatSlider, SliderScale
+
+MIN_K = 2
+MAX_SLIDER_K = 16
+WEIGHT_SCALE = SliderScale(0.0, 1.0, steps=1000)
+LOGIT_SCALE = SliderScale(-10.0, 10.0, steps=2000)
+TEMPERATURE_SCALE = SliderScale(0.05, 20.0, steps=1000, log=True)
+SMOOTHING_SCALE = SliderScale(0.0, 1.0, steps=1000)
+
+
+def _name(widget: QWidget, object_name: str, accessible: str) -> QWidget:
+    widget.setObjectName(object_name)
+    widget.setAccessibleName(accessible)
+    return widget
+
+
+class SliderColumn(QWidget):
+    """One labelled slider per outcome, e.g. ``p_slider_0`` … ``p_slider_{K-1}``.
+
+    Rows are kept and reused when K changes, so shrinking K deletes exactly
+    the rows that go and growing K builds only the new ones.
+    """
+
+    value_changed = Signal(int, float)
+    #: A slider was pressed (start of one drag) or released (its end).
+    drag_started = Signal()
+    drag_finished = Signal()
+
+    def __init__(
+        self,
+        prefix: str,
+        symbol: str,
+        scale: SliderScale,
+        describe: Callable[[int], str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._prefix = prefix
+        self._symbol = symbol
+        self._scale = scale
+        self._describe = describe
+        self._layout = QGridLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setHorizontalSpacing(6)
+        self._layout.setVerticalSpacing(2)
+        self._sliders: list[FloatSlider] = []
+        self._readouts: list[QLabel] = []
+        self._names: list[QLabel] = []
+
+    @property
+    def sliders(self) -> Sequence[FloatSlider]:
+        """The sliders, in outcome order."""
+        return tuple(self._sliders)
+
+    def readout(self, index: int) -> QLabel:
+        """The label beside slider ``index``."""
+        return self._readouts[index]
+
+    def set_count(self, k: int) -> None:
+        """Show exactly ``k`` rows."""
+        while len(self._sliders) > k:
+            for widget in (
+                self._sliders.pop(),
+                self._readouts.pop(),
+                self._names.pop(),
+            ):
+                self._layout.removeWidget(widget)
+                widget.setParent(None)
+                widget.deleteLater()
+        while len(self._sliders) < k:
+            self._add_row(len(self._sliders))
+
+    def _add_row(self, index: int) -> None:
+        name = QLabel(f"{self._symbol}<sub>{index}</sub>")
+        slider = FloatSlider(self._scale)
+        _name(slider, f"{self._prefix}_slider_{index}", self._describe(index))
+        slider.value_changed_float.connect(
+            lambda v, i=index: self.value_changed.emit(i, v)
+        )
+        slider.sliderPressed.connect(self.drag_started)
+        slider.sliderReleased.connect(self.drag_finished)
+        readout = QLabel("")
+        readout.setMinimumWidth(52)
+        readout.setAlignment(
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        )
+        _name(
+            readout, f"{self._prefix}_value_{index}", f"{self._describe(index)}: value"
+        )
+        for column, widget in enumerate((name, slider, readout)):
+            self._layout.addWidget(widget, index, column)
+        self._names.append(name)
+        self._sliders.append(slider)
+        self._readouts.append(readout)
+
+    def show_values(self, values: Sequence[float]) -> None:
+        """Move the handles to ``values`` without emitting."""
+        for slider, value in zip(self._sliders, values, strict=False):
+            slider.set_float(float(value))
+
+    def show_texts(self, texts: Sequence[str]) -> None:
+        """Set the labels beside the sliders."""
+        for label, text in zip(self._readouts, texts, strict=False):
+            if label.text() != text:
+                label.setText(text)
+
+    def set_editable(self, editable: bool, why: str = "") -> None:
+        """Enable or disable every slider, with a tooltip saying why."""
+        for slider in self._sliders:
+            slider.setEnabled(editable)
+            slider.setToolTip("" if editable else why)
+
+
+class OutcomeCount(QWidget):
+    """The number of outcomes K (``k_spin``), 2 to 16."""
+
+    count_changed = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        label = QLabel("Outcomes K")
+        self.spin = QSpinBox()
+        _name(self.spin, "k_spin", "Number of outcomes K")
+        self.spin.setRange(MIN_K, MAX_SLIDER_K)
+        label.setBuddy(self.spin)
+        layout.addWidget(label)
+        layout.addWidget(self.spin)
+        layout.addStretch(1)
+        self.spin.valueChanged.connect(self.count_changed)
+
+    def show_count(self, k: int) -> None:
+        """Set the spin box without emitting."""
+        with QSignalBlocker(self.spin):
+            self.spin.setValue(k)
+
+
+class LossSettings(QWidget):
+    """Temperature, true class, label smoothing and the link to Q."""
+
+    temperature_changed = Signal(float)
+    label_changed = Signal(int)
+    smoothing_changed = Signal(float)
+    linked_changed = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.temperature = FloatSlider(TEMPERATURE_SCALE)
+        _name(self.temperature, "temperature_slider", "Softmax temperature T")
+        self.temperature_value = QLabel()
+        self.label = QComboBox()
+        _name(self.label, "label_combo", "True class")
+        self.smoothing = FloatSlider(SMOOTHING_SCALE)
+        _name(self.smoothing, "smoothing_slider", "Label smoothing epsilon")
+        self.smoothing_value = QLabel()
+        self.link = QCheckBox("Link: Q = softmax(z/T), target = P")
+        _name(self.link, "link_toggle", "Link Q to the softmax and the target to P")
+        self.link.setToolTip(
+            "Q becomes the softmax of the logits and the loss's target becomes P:\n"
+            "the loss is then H(P,Q), and KL(P‖Q) = loss − H(P)."
+        )
+        rows = (
+            ("Temperature T", self.temperature, self.temperature_value),
+            ("True class y", self.label, None),
+            ("Label smoothing ε", self.smoothing, self.smoothing_value),
+        )
+        for row, (text, control, value) in enumerate(rows):
+            caption = QLabel(text)
+            caption.setBuddy(control)
+            grid.addWidget(caption, row, 0)
+            grid.addWidget(control, row, 1)
+            if value is not None:
+                value.setMinimumWidth(48)
+                grid.addWidget(value, row, 2)
+        grid.addWidget(self.link, len(rows), 0, 1, 3)
+        self.temperature.value_changed_float.connect(self.temperature_changed)
+        self.label.currentIndexChanged.connect(self._emit_label)
+        self.smoothing.value_changed_float.connect(self.smoothing_changed)
+        self.link.toggled.connect(self.linked_changed)
+
+    def _emit_label(self, index: int) -> None:
+        if index >= 0:
+            self.label_changed.emit(index)
+
+    def show_settings(
+        self, temperature: float, label: int, k: int, smoothing: float, linked: bool
+    ) -> None:
+        """Set every control without emitting."""
+        self.temperature.set_float(temperature)
+        self.temperature_value.setText(f"{temperature:.3g}")
+        self.smoothing.set_float(smoothing)
+        self.smoothing_value.setText(f"{smoothing:.3f}")
+        with QSignalBlocker(self.label):
+            if self.label.count() != k:
+                self.label.clear()
+                self.label.addItems([f"class {i}" for i in range(k)])
+            self.label.setCurrentIndex(label)
+        with QSignalBlocker(self.link):
+            self.link.setChecked(linked)
+
+
+class ViewSettings(QWidget):
+    """Units (bits or nats) and the reset to the default scenario."""
+
+    units_changed = Signal(str)
+    reset_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.units = QPushButton("Units: bits")
+        self.units.setCheckable(True)
+        _name(self.units, "units_toggle", "Units: bits or nats")
+        self.units.setToolTip("Switch between bits (log base 2) and nats (natural log)")
+        self.reset = QPushButton("Reset")
+        _name(self.reset, "reset_button", "Reset to the default scenario")
+        layout.addWidget(self.units)
+        layout.addWidget(self.reset)
+        layout.addStretch(1)
+        self.units.toggled.connect(
+            lambda nats: self.units_changed.emit("nats" if nats else "bits")
+        )
+        self.reset.clicked.connect(self.reset_requested)
+
+    def show_units(self, units: str) -> None:
+        """Set the toggle without emitting."""
+        with QSignalBlocker(self.units):
+            self.units.setChecked(units == "nats")
+        self.units.setText(f"Units: {units}")
+
+
+def group(title: str, *widgets: QWidget) -> QWidget:
+    """A titled column of widgets."""
+    from PySide6.QtWidgets import QGroupBox
+
+    box = QGroupBox(title)
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(6, 6, 6, 6)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return box

@@ -1,0 +1,263 @@
+"""The explorer page: controls on the left, readouts and five plots on the right.
+
+Data flow: a control's signal → one ``store.update`` → (next event-loop pass)
+one ``evaluate`` → ``results_ready`` → every view's ``show_results``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core import Results, Scenario, default_scenario
+from core.editing import resized, weight_for_probability, with_entry
+from viz.controls import (
+    LOGIT_SCALE,
+    WEIGHT_SCALE,
+    LossSettings,
+    OutcomeCount,
+    SliderColumn,
+    ViewSettings,
+    group,
+)
+from viz.plots import (
+    AsymmetryPlot,
+    DistributionPlot,
+    GradientPlot,
+    LossCurvePlot,
+    SoftmaxPlot,
+)
+from viz.readouts import ReadoutPanel
+from viz.state import ScenarioStore
+
+#: Weight given to an outcome that appears when K grows.
+NEW_WEIGHT = 0.5
+
+
+class ExplorerControls(QWidget):
+    """Every control of the explorer, grouped, in one scrollable column."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.count = OutcomeCount()
+        self.view = ViewSettings()
+        self.p_sliders = SliderColumn(
+            "p", "p", WEIGHT_SCALE, lambda i: f"Weight of P at outcome {i}"
+        )
+        self.q_sliders = SliderColumn(
+            "q", "q", WEIGHT_SCALE, lambda i: f"Weight of Q at outcome {i}"
+        )
+        self.logit_sliders = SliderColumn(
+            "logit", "z", LOGIT_SCALE, lambda i: f"Logit of class {i}"
+        )
+        self.loss = LossSettings()
+        self.q_note = QLabel("Linked: Q follows the logits.")
+        self.q_note.setObjectName("q_linked_note")
+        self.q_note.setVisible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(group("Outcomes and units", self.count, self.view))
+        layout.addWidget(group("P: weights → probability", self.p_sliders))
+        layout.addWidget(group("Q: weights → probability", self.q_note, self.q_sliders))
+        layout.addWidget(group("Logits z → softmax", self.logit_sliders))
+        layout.addWidget(group("Loss", self.loss))
+        layout.addStretch(1)
+
+
+class ExplorerPage(QWidget):
+    """The product's main page, bound to one :class:`ScenarioStore`."""
+
+    #: A plain-language problem to show (empty when there is none).
+    problem_changed = Signal(str)
+
+    def __init__(self, store: ScenarioStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.controls = ExplorerControls()
+        self.readouts = ReadoutPanel()
+        self.problem = QLabel("")
+        self.problem.setObjectName("problem_label")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet(
+            "background: #FFF4E5; color: #7A2E00; padding: 6px;"
+            "border: 1px solid #E69F00;"
+        )
+        self.problem.setVisible(False)
+        self.distributions = DistributionPlot()
+        self.asymmetry = AsymmetryPlot()
+        self.softmax = SoftmaxPlot()
+        self.gradient = GradientPlot()
+        self.loss_curve = LossCurvePlot()
+        self._build_layout()
+        self._connect_controls()
+        store.scenario_changed.connect(self.show_scenario)
+        store.results_ready.connect(self.show_results)
+        store.evaluation_failed.connect(self.show_problem)
+        self.show_scenario(store.scenario)
+
+    @property
+    def plots(self) -> dict[str, QWidget]:
+        """The plot widgets by panel name (for hiding, export and tests)."""
+        return {
+            "distributions": self.distributions,
+            "asymmetry": self.asymmetry,
+            "softmax": self.softmax,
+            "gradient": self.gradient,
+            "loss_curve": self.loss_curve,
+        }
+
+    def _build_layout(self) -> None:
+        scroll = QScrollArea()
+        scroll.setWidget(self.controls)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(330)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.readouts)
+        right_layout.addWidget(self.problem)
+        grid = QGridLayout()
+        grid.addWidget(self.distributions, 0, 0)
+        grid.addWidget(self.asymmetry, 0, 1, 1, 2)
+        grid.addWidget(self.softmax, 1, 0)
+        grid.addWidget(self.gradient, 1, 1)
+        grid.addWidget(self.loss_curve, 1, 2)
+        for plot in self.plots.values():
+            plot.setSizePolicy(
+                QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding
+            )
+            plot.setMinimumSize(200, 160)
+        right_layout.addLayout(grid, 1)
+        splitter = QSplitter()
+        splitter.addWidget(scroll)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+    def _connect_controls(self) -> None:
+        c = self.controls
+        c.count.count_changed.connect(self.set_outcome_count)
+        c.p_sliders.value_changed.connect(
+            lambda i, w: self._set_weight("p_weights", i, w)
+        )
+        c.q_sliders.value_changed.connect(
+            lambda i, w: self._set_weight("q_weights", i, w)
+        )
+        c.logit_sliders.value_changed.connect(
+            lambda i, z: self._set_weight("logits", i, z)
+        )
+        c.loss.temperature_changed.connect(lambda t: self.store.update(temperature=t))
+        c.loss.label_changed.connect(lambda y: self.store.update(label=y))
+        c.loss.smoothing_changed.connect(lambda e: self.store.update(label_smoothing=e))
+        c.loss.linked_changed.connect(lambda on: self.store.update(linked=on))
+        c.view.units_changed.connect(lambda u: self.store.update(units=u))
+        c.view.reset_requested.connect(
+            lambda: self.store.set_scenario(default_scenario())
+        )
+        self.distributions.view_box.bar_dragged.connect(self.drag_bar)
+
+    def _set_weight(self, field: str, index: int, value: float) -> None:
+        current = getattr(self.store.scenario, field)
+        self.store.update(**{field: with_entry(current, index, value)})
+
+    def set_outcome_count(self, k: int) -> None:
+        """Grow or shrink every per-outcome array to ``k`` entries."""
+        s = self.store.scenario
+        self.store.update(
+            p_weights=resized(s.p_weights, k, NEW_WEIGHT),
+            q_weights=resized(s.q_weights, k, NEW_WEIGHT),
+            logits=resized(s.logits, k, 0.0),
+            label=min(s.label, k - 1),
+        )
+
+    def drag_bar(self, series: str, index: int, probability: float) -> None:
+        """Set the weight that gives outcome ``index`` the dragged probability."""
+        if series == "q" and self.store.scenario.linked:
+            self.show_problem(
+                "Q follows the logits while linked: move the logits instead."
+            )
+            return
+        field = f"{series}_weights"
+        weights = getattr(self.store.scenario, field)
+        weight = weight_for_probability(weights, index, probability, WEIGHT_SCALE.high)
+        self._set_weight(field, index, weight)
+
+    def show_scenario(self, scenario: Scenario) -> None:
+        """Make every control show ``scenario`` (without feeding back)."""
+        c = self.controls
+        k = scenario.k
+        c.count.show_count(k)
+        for column in (c.p_sliders, c.q_sliders, c.logit_sliders):
+            column.set_count(k)
+        c.p_sliders.show_values(scenario.p_weights)
+        c.q_sliders.show_values(scenario.q_weights)
+        c.logit_sliders.show_values(scenario.logits)
+        c.q_sliders.set_editable(
+            not scenario.linked, "Linked: Q is the softmax of the logits"
+        )
+        c.q_note.setVisible(scenario.linked)
+        c.loss.show_settings(
+            scenario.temperature,
+            scenario.label,
+            k,
+            scenario.label_smoothing,
+            scenario.linked,
+        )
+        c.view.show_units(scenario.units)
+
+    def show_results(self, results: Results) -> None:
+        """Update readouts, plots and the labels beside the sliders."""
+        c = self.controls
+        self.problem.setVisible(False)
+        self.problem_changed.emit("")
+        c.p_sliders.show_texts([f"{p:.3f}" for p in results.p])
+        c.q_sliders.show_texts([f"{q:.3f}" for q in results.q])
+        c.logit_sliders.show_texts(
+            [
+                f"{z:+.2f} → {s:.3f}"
+                for z, s in zip(
+                    self.store.scenario.logits, results.softmax, strict=False
+                )
+            ]
+        )
+        self.readouts.show_results(results)
+        units = results.units
+        self.asymmetry.set_units(units)
+        self.loss_curve.set_units(units)
+        self.distributions.show_results(results)
+        self.asymmetry.show_results(results)
+        self.softmax.show_results(results)
+        label = self.store.scenario.label
+        self.gradient.show_results(results, label)
+        self.loss_curve.show_results(results, label)
+
+    def show_problem(self, message: str) -> None:
+        """Explain why nothing could be computed; the plots keep the last state."""
+        text = _plain_problem(message)
+        self.problem.setText(text)
+        self.problem.setVisible(True)
+        self.problem_changed.emit(text)
+
+
+def _plain_problem(message: str) -> str:
+    names = {"p_weights": "P", "q_weights": "Q", "logits": "the logits"}
+    for field, name in names.items():
+        message = message.replace(field, name)
+    hint = ""
+    if "all zero" in message:
+        hint = " Raise one of its sliders above zero."
+    return (
+        f"Cannot compute: {message}.{hint} The plots still show the last valid state."
+    )

@@ -1,0 +1,310 @@
+"""The explorer's five plots. Each reads a :class:`core.Results` and draws it."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+
+from core import Results
+from viz import theme
+from viz.plotting import (
+    BAR_LIMIT,
+    Series,
+    capped,
+    finite_cap,
+    integer_ticks,
+    style_plot,
+    text_symbol,
+)
+
+
+class BarDragViewBox(pg.ViewBox):
+    """A view box that turns a vertical drag on a bar into ``bar_dragged``.
+
+    The left half of each outcome's slot belongs to P, the right half to Q.
+    """
+
+    bar_dragged = Signal(str, int, float)
+    drag_finished = Signal()
+
+    def __init__(self) -> None:
+        super().__init__(enableMenu=False)
+        self.k = 0
+        self._target: tuple[str, int] | None = None
+
+    def _hit(self, x: float) -> tuple[str, int] | None:
+        index = round(x)
+        if not 0 <= index < self.k or self.k > BAR_LIMIT:
+            return None
+        return ("p" if x < index else "q", index)
+
+    def mouseDragEvent(self, ev, axis=None) -> None:  # type: ignore[no-untyped-def]
+        """Drag a bar: the pointer's height becomes the outcome's probability."""
+        if ev.button() != Qt.MouseButton.LeftButton:
+            ev.ignore()
+            return
+        ev.accept()
+        if ev.isStart():
+            self._target = self._hit(self.mapSceneToView(ev.buttonDownScenePos()).x())
+        if self._target is None:
+            return
+        y = self.mapSceneToView(ev.scenePos()).y()
+        self.bar_dragged.emit(self._target[0], self._target[1], float(y))
+        if ev.isFinish():
+            self._target = None
+            self.drag_finished.emit()
+
+    def mouseClickEvent(self, ev) -> None:  # type: ignore[no-untyped-def]
+        """Click above or inside a bar: set it to that height at once."""
+        if ev.button() != Qt.MouseButton.LeftButton:
+            ev.ignore()
+            return
+        point = self.mapSceneToView(ev.scenePos())
+        target = self._hit(point.x())
+        if target is not None:
+            ev.accept()
+            self.bar_dragged.emit(target[0], target[1], float(point.y()))
+            self.drag_finished.emit()
+
+
+class DistributionPlot(pg.PlotWidget):
+    """P and Q side by side per outcome; drag a bar to set its weight."""
+
+    def __init__(self) -> None:
+        self.view_box = BarDragViewBox()
+        super().__init__(viewBox=self.view_box)
+        self.setObjectName("plot_distributions")
+        plot = self.getPlotItem()
+        style_plot(plot, "P and Q  (drag a bar)", "outcome", "probability")
+        plot.addLegend(offset=(-10, 10))
+        self.p = Series(plot, theme.P_COLOUR, -0.2, 0.38, "P")
+        self.q = Series(plot, theme.Q_COLOUR, 0.2, 0.38, "Q")
+        plot.setYRange(0, 1, padding=0.02)
+        self._k = 0
+
+    def show_results(self, results: Results) -> None:
+        """Draw normalised P and Q."""
+        k = results.p.size
+        self.p.set_values(results.p)
+        self.q.set_values(results.q)
+        if k != self._k:
+            self._k = k
+            self.view_box.k = k
+            integer_ticks(self.getPlotItem(), k)
+            self.getPlotItem().setXRange(-0.6, k - 0.4, padding=0)
+
+
+class AsymmetryPlot(pg.GraphicsLayoutWidget):
+    """Per-outcome KL terms both ways, and the two totals side by side."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("plot_asymmetry")
+        self.terms_plot = self.addPlot(row=0, col=0)
+        style_plot(self.terms_plot, "KL terms per outcome", "outcome", "contribution")
+        self.terms_plot.addLegend(offset=(-10, 10))
+        self.pq_terms = Series(
+            self.terms_plot, theme.P_COLOUR, -0.2, 0.38, "p·log(p/q)"
+        )
+        self.qp_terms = Series(self.terms_plot, theme.Q_COLOUR, 0.2, 0.38, "q·log(q/p)")
+        self.term_infinities = pg.ScatterPlotItem(
+            symbol=text_symbol("∞"), size=22, brush=theme.GRADIENT_COLOUR, pen=None
+        )
+        self.terms_plot.addItem(self.term_infinities)
+        self.terms_plot.addLine(y=0, pen=pg.mkPen("#888888"))
+        self.totals_plot = self.addPlot(row=0, col=1)
+        style_plot(self.totals_plot, "Totals: D(P‖Q) ≠ D(Q‖P)", "", "")
+        self.ci.layout.setColumnStretchFactor(0, 3)
+        self.ci.layout.setColumnStretchFactor(1, 2)
+        self.kl_pq_bar = pg.BarGraphItem(
+            x=[0], height=[0], width=0.7, brush=theme.P_COLOUR, pen=None
+        )
+        self.kl_qp_bar = pg.BarGraphItem(
+            x=[1], height=[0], width=0.7, brush=theme.Q_COLOUR, pen=None
+        )
+        self.entropy_part = pg.BarGraphItem(
+            x=[2.4], height=[0], width=0.7, brush=theme.ENTROPY_COLOUR, pen=None
+        )
+        self.kl_part = pg.BarGraphItem(
+            x=[2.4],
+            y0=[0],
+            height=[0],
+            width=0.7,
+            brush=theme.P_COLOUR,
+            pen=pg.mkPen("w"),
+        )
+        for item in (self.kl_pq_bar, self.kl_qp_bar, self.entropy_part, self.kl_part):
+            self.totals_plot.addItem(item)
+        self.total_infinities = pg.ScatterPlotItem(
+            symbol=text_symbol("∞"), size=26, brush=theme.GRADIENT_COLOUR, pen=None
+        )
+        self.totals_plot.addItem(self.total_infinities)
+        self.entropy_label = pg.TextItem("H(P)", anchor=(0.5, 0.5), color="k")
+        self.kl_label = pg.TextItem("+ D(P‖Q)", anchor=(0.5, 1.0), color=theme.P_COLOUR)
+        self.totals_plot.addItem(self.entropy_label)
+        self.totals_plot.addItem(self.kl_label)
+        self.totals_plot.getAxis("bottom").setTicks(
+            [[(0, "D(P‖Q)"), (1, "D(Q‖P)"), (2.4, "H(P,Q)")], []]
+        )
+        self.totals_plot.setXRange(-0.6, 3.0, padding=0)
+        self._k = 0
+
+    def set_units(self, units: str) -> None:
+        """Label the axes with the unit."""
+        self.terms_plot.setLabel("left", "contribution", units=None)
+        self.terms_plot.getAxis("left").setLabel(f"contribution ({units})")
+        self.totals_plot.getAxis("left").setLabel(units)
+
+    def show_results(self, results: Results) -> None:
+        """Draw the terms and totals, with ∞ where a value is infinite."""
+        k = results.p.size
+        if k != self._k:
+            self._k = k
+            integer_ticks(self.terms_plot, k)
+            self.terms_plot.setXRange(-0.6, k - 0.4, padding=0)
+        both = np.concatenate([results.kl_terms_pq, results.kl_terms_qp])
+        cap = finite_cap(both)
+        self.pq_terms.set_values(capped(results.kl_terms_pq, cap))
+        self.qp_terms.set_values(capped(results.kl_terms_qp, cap))
+        inf_pq = np.flatnonzero(np.isposinf(results.kl_terms_pq))
+        inf_qp = np.flatnonzero(np.isposinf(results.kl_terms_qp))
+        xs = np.concatenate([inf_pq - 0.2, inf_qp + 0.2]) if k <= BAR_LIMIT else []
+        self.term_infinities.setData(x=xs, y=np.full(len(xs), cap * 1.06))
+        self._show_totals(results)
+
+    def _show_totals(self, results: Results) -> None:
+        totals = np.array(
+            [results.kl_pq, results.kl_qp, results.entropy_p, results.cross_entropy_pq]
+        )
+        cap = finite_cap(totals, floor=0.1)
+        kl_pq, kl_qp = capped(totals[:2], cap)
+        self.kl_pq_bar.setOpts(height=[kl_pq])
+        self.kl_qp_bar.setOpts(height=[kl_qp])
+        self.entropy_part.setOpts(height=[results.entropy_p])
+        stacked_kl = (
+            min(results.kl_pq, cap - results.entropy_p)
+            if np.isinf(results.kl_pq)
+            else results.kl_pq
+        )
+        self.kl_part.setOpts(y0=[results.entropy_p], height=[max(stacked_kl, 0.0)])
+        self.totals_plot.setYRange(0, cap * 1.15, padding=0)
+        self.entropy_label.setPos(2.4, results.entropy_p / 2)
+        self.kl_label.setPos(2.4, results.entropy_p + max(stacked_kl, 0.0))
+        marks = [
+            (x, cap)
+            for x, v in ((0, results.kl_pq), (1, results.kl_qp), (2.4, results.kl_pq))
+            if np.isinf(v)
+        ]
+        self.total_infinities.setData(
+            x=[m[0] for m in marks], y=[m[1] * 1.06 for m in marks]
+        )
+
+
+class SoftmaxPlot(pg.PlotWidget):
+    """softmax(z/T) against the (smoothed) target."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("plot_softmax")
+        plot = self.getPlotItem()
+        style_plot(plot, "softmax(z/T) vs target", "class", "probability")
+        plot.addLegend(offset=(-10, 10))
+        self.target = Series(plot, theme.TARGET_COLOUR, -0.2, 0.38, "target y")
+        self.softmax = Series(plot, theme.MODEL_COLOUR, 0.2, 0.38, "softmax(z/T)")
+        plot.setYRange(0, 1, padding=0.02)
+        self._k = 0
+
+    def show_results(self, results: Results) -> None:
+        """Draw the prediction and the target."""
+        self.target.set_values(results.target)
+        self.softmax.set_values(results.softmax)
+        k = results.softmax.size
+        if k != self._k:
+            self._k = k
+            integer_ticks(self.getPlotItem(), k)
+            self.getPlotItem().setXRange(-0.6, k - 0.4, padding=0)
+
+
+class GradientPlot(pg.PlotWidget):
+    """∂L/∂z per logit: softmax − target; the true class's bar goes negative."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("plot_gradient")
+        plot = self.getPlotItem()
+        style_plot(plot, "gradient ∂L/∂z = (softmax − y)/T", "class", "∂L/∂z (nats)")
+        self.gradient = Series(plot, theme.GRADIENT_COLOUR, 0.0, 0.6, "∂L/∂z")
+        self.true_class = pg.BarGraphItem(
+            x=[0],
+            height=[0],
+            width=0.6,
+            brush=None,
+            pen=pg.mkPen(theme.P_COLOUR, width=3),
+        )
+        plot.addItem(self.true_class)
+        plot.addLine(y=0, pen=pg.mkPen("#888888"))
+        self._k = 0
+
+    def show_results(self, results: Results, label: int) -> None:
+        """Draw the gradient and outline the true class's bar."""
+        k = results.grad.size
+        self.gradient.set_values(results.grad)
+        self.true_class.setOpts(x=[label], height=[results.grad[label]])
+        self.true_class.setVisible(k <= BAR_LIMIT)
+        if k != self._k:
+            self._k = k
+            integer_ticks(self.getPlotItem(), k)
+            self.getPlotItem().setXRange(-0.6, k - 0.4, padding=0)
+        top = float(np.max(np.abs(results.grad))) if k else 1.0
+        self.getPlotItem().setYRange(-max(top, 1e-3), max(top, 1e-3), padding=0.08)
+
+
+class LossCurvePlot(pg.GraphicsLayoutWidget):
+    """Loss and its gradient against the true-class logit, others fixed."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("plot_loss_curve")
+        self.loss_plot = self.addPlot(row=0, col=0)
+        style_plot(self.loss_plot, "loss vs true-class logit z<sub>y</sub>", "", "loss")
+        self.grad_plot = self.addPlot(row=1, col=0)
+        style_plot(self.grad_plot, "", "z<sub>y</sub>", "∂L/∂z<sub>y</sub>")
+        self.grad_plot.setXLink(self.loss_plot)
+        self.loss_curve = self.loss_plot.plot(
+            pen=pg.mkPen(theme.ACCENT_COLOUR, width=2)
+        )
+        self.grad_curve = self.grad_plot.plot(
+            pen=pg.mkPen(theme.GRADIENT_COLOUR, width=2)
+        )
+        self.grad_plot.addLine(y=0, pen=pg.mkPen("#888888"))
+        marker = {"size": 11, "brush": theme.MARKER_COLOUR, "pen": pg.mkPen("k")}
+        self.loss_marker = pg.ScatterPlotItem(**marker)
+        self.grad_marker = pg.ScatterPlotItem(**marker)
+        self.loss_plot.addItem(self.loss_marker)
+        self.grad_plot.addItem(self.grad_marker)
+        self.loss_line = self.loss_plot.addLine(
+            x=0, pen=pg.mkPen(theme.MARKER_COLOUR, style=Qt.PenStyle.DashLine)
+        )
+        self.grad_line = self.grad_plot.addLine(
+            x=0, pen=pg.mkPen(theme.MARKER_COLOUR, style=Qt.PenStyle.DashLine)
+        )
+
+    def set_units(self, units: str) -> None:
+        """Label the loss axis with the unit."""
+        self.loss_plot.getAxis("left").setLabel(f"loss ({units})")
+
+    def show_results(self, results: Results, label: int) -> None:
+        """Draw both curves and mark the current logit."""
+        curve = results.curve
+        finite = np.isfinite(curve.loss)
+        self.loss_curve.setData(curve.z[finite], curve.loss[finite])
+        self.grad_curve.setData(curve.z, curve.grad)
+        z = curve.current_z
+        if np.isfinite(results.loss):
+            self.loss_marker.setData(x=[z], y=[results.loss])
+        else:
+            self.loss_marker.setData(x=[], y=[])
+        self.grad_marker.setData(x=[z], y=[results.grad[label]])
+        self.loss_line.setValue(z)
+        self.grad_line.setValue(z)

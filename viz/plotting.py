@@ -1,0 +1,138 @@
+"""Shared plot machinery: bars that turn into lines at large K, ∞ markers, styling.
+
+Every item here is created once and later updated with ``setOpts``/``setData``.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from numpy.typing import NDArray
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QFont, QPainterPath, QTransform
+
+from viz import theme
+
+#: Above this many outcomes bars are sub-pixel: draw a line instead.
+BAR_LIMIT = 200
+
+
+def configure_pyqtgraph() -> None:
+    """Global pyqtgraph look: white background, no antialiasing (speed at large K)."""
+    pg.setConfigOptions(
+        antialias=False, background="w", foreground=theme.NORMAL.foreground
+    )
+
+
+@functools.cache
+def text_symbol(text: str) -> QPainterPath:
+    """A scatter symbol drawn as text, centred on its point (for ∞ marks).
+
+    Built on first use: fonts need a running QApplication.
+    """
+    path = QPainterPath()
+    font = QFont()
+    font.setPointSize(10)
+    font.setBold(True)
+    path.addText(QPointF(0, 0), font, text)
+    box = path.boundingRect()
+    scale = 1.0 / max(box.width(), box.height())
+    transform = QTransform()
+    transform.scale(scale, scale)
+    transform.translate(-box.x() - box.width() / 2, -box.y() - box.height() / 2)
+    return transform.map(path)
+
+
+def style_plot(plot: pg.PlotItem, title: str, x_label: str, y_label: str) -> None:
+    """Title, axis labels and a light grid; no accidental panning or zooming."""
+    plot.setTitle(title)
+    plot.setLabel("bottom", x_label)
+    plot.setLabel("left", y_label)
+    plot.showGrid(x=False, y=True, alpha=theme.NORMAL.grid_alpha)
+    plot.setMouseEnabled(x=False, y=False)
+    plot.hideButtons()
+    plot.setMenuEnabled(False)
+    for side in ("left", "bottom"):
+        # "(x0.001)" on an axis confuses students more than 0.001 on a tick.
+        plot.getAxis(side).enableAutoSIPrefix(False)
+
+
+def integer_ticks(plot: pg.PlotItem, k: int) -> None:
+    """Label the outcomes 0..K−1 on the x axis (every one while they fit)."""
+    step = max(1, math.ceil(k / 16))
+    ticks = [(i, str(i)) for i in range(0, k, step)]
+    plot.getAxis("bottom").setTicks([ticks, []] if k <= BAR_LIMIT else None)
+
+
+class Series:
+    """One data series drawn as bars (small K) or as a line (large K).
+
+    Parameters
+    ----------
+    plot : PlotItem
+    colour : str
+    offset : float
+        Horizontal shift of the bars, so two series can stand side by side.
+    width : float
+        Bar width in outcome units.
+    name : str
+        For the legend.
+    """
+
+    def __init__(
+        self, plot: pg.PlotItem, colour: str, offset: float, width: float, name: str
+    ) -> None:
+        self.offset = offset
+        self.width = width
+        self.colour = colour
+        self.bars = pg.BarGraphItem(
+            x=[], height=[], width=width, brush=colour, pen=None, name=name
+        )
+        # Unnamed: the legend lists the bars only, not both faces of one series.
+        self.line = pg.PlotDataItem(pen=pg.mkPen(colour, width=1))
+        self.line.setDownsampling(auto=True, method="peak")
+        self.line.setClipToView(True)
+        plot.addItem(self.bars)
+        plot.addItem(self.line)
+        self.line.setVisible(False)
+
+    def set_values(
+        self, heights: NDArray[np.float64], y0: NDArray[np.float64] | None = None
+    ) -> None:
+        """Show ``heights`` for outcomes 0..K−1 (bars start at ``y0``, default 0)."""
+        k = heights.size
+        as_bars = k <= BAR_LIMIT
+        if as_bars:
+            x = np.arange(k) + self.offset
+            base = np.zeros(k) if y0 is None else y0
+            self.bars.setOpts(x=x, height=heights, y0=base, width=self.width)
+        else:
+            self.line.setData(np.arange(k, dtype=np.float64), heights)
+        self.bars.setVisible(as_bars)
+        self.line.setVisible(not as_bars)
+
+    def set_width_scale(self, scale: float) -> None:
+        """Thicker bars and lines (lecture mode)."""
+        self.bars.setOpts(width=min(self.width * scale, 0.48))
+        self.line.setPen(pg.mkPen(self.colour, width=max(1, round(scale * 1.5))))
+
+    def heights(self) -> NDArray[np.float64]:
+        """What is drawn now (bar heights or line values), for tests and export."""
+        if self.bars.isVisible():
+            return np.asarray(self.bars.opts["height"], dtype=np.float64)
+        return np.asarray(self.line.getData()[1], dtype=np.float64)
+
+
+def finite_cap(values: NDArray[np.float64], floor: float = 1e-3) -> float:
+    """A height at which to draw an infinite value: above every finite one."""
+    finite = np.abs(values[np.isfinite(values)])
+    top = float(finite.max()) if finite.size else 0.0
+    return max(top * 1.25, floor)
+
+
+def capped(values: NDArray[np.float64], cap: float) -> NDArray[np.float64]:
+    """``values`` with +inf drawn at ``cap``."""
+    return np.where(np.isposinf(values), cap, values)

@@ -1,0 +1,92 @@
+"""The one observable state of the window and its coalesced recompute.
+
+Controls write the :class:`ScenarioStore`; it announces the new scenario at
+once (so controls can follow) and schedules a single evaluation for the next
+pass of the event loop, however many changes arrive before it. Views listen
+only to ``results_ready``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from core import Results, Scenario, evaluate
+
+
+class ScenarioStore(QObject):
+    """Holds the current :class:`~core.Scenario` and its latest results.
+
+    Signals
+    -------
+    scenario_changed(Scenario)
+        Right after every real change (not for a no-op update).
+    results_ready(Results)
+        Once per event-loop pass in which the scenario changed.
+    evaluation_failed(str)
+        When the scenario cannot be evaluated (all of P's weights at zero,
+        say); the previous results stay the latest valid ones.
+    """
+
+    scenario_changed = Signal(object)
+    results_ready = Signal(object)
+    evaluation_failed = Signal(str)
+
+    def __init__(self, scenario: Scenario, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._scenario = scenario
+        self._results: Results | None = None
+        self._error: str | None = None
+        self.evaluations = 0
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.recompute_now)
+
+    @property
+    def scenario(self) -> Scenario:
+        """The current scenario."""
+        return self._scenario
+
+    @property
+    def results(self) -> Results | None:
+        """The results of the last scenario that evaluated without error."""
+        return self._results
+
+    @property
+    def error(self) -> str | None:
+        """Why the current scenario could not be evaluated, or None."""
+        return self._error
+
+    def update(self, **changes: Any) -> None:
+        """Change some fields of the scenario."""
+        self.set_scenario(self._scenario.replace(**changes))
+
+    def set_scenario(self, scenario: Scenario) -> None:
+        """Replace the whole scenario (a preset, a loaded file, undo)."""
+        if scenario == self._scenario:
+            return
+        self._scenario = scenario
+        self.scenario_changed.emit(scenario)
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def recompute_now(self) -> None:
+        """Evaluate the current scenario and announce the outcome."""
+        self._timer.stop()
+        self.evaluations += 1
+        try:
+            results = evaluate(self._scenario)
+        except ValueError as error:
+            self._error = str(error)
+            self.evaluation_failed.emit(self._error)
+            return
+        self._error = None
+        self._results = results
+        self.results_ready.emit(results)
+
+    @property
+    def pending(self) -> bool:
+        """True while a recompute is scheduled but has not run."""
+        return self._timer.isActive()

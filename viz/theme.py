@@ -1,0 +1,53 @@
+"""Colours and fonts: one place, so P and Q look the same in every plot.
+
+The palette is Okabe and Ito's, safe for the common colour-vision
+deficiencies: P is blue and Q is orange everywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+P_COLOUR = "#0072B2"  # blue
+Q_COLOUR = "#E69F00"  # orange
+GRADIENT_COLOUR = "#D55E00"  # vermillion
+TARGET_COLOUR = P_COLOUR
+MODEL_COLOUR = Q_COLOUR
+ACCENT_COLOUR = "#009E73"  # bluish green
+MARKER_COLOUR = "#CC79A7"  # reddish purple
+ENTROPY_COLOUR = "#56B4E9"  # sky blue, for the H(P) part of a stacked bar
+
+
+@dataclass(frozen=True)
+class Theme:
+    """What a plot needs to draw itself in one look."""
+
+    name: str
+    background: str
+    foreground: str
+    grid_alpha: float
+    axis_font_px: int
+    readout_font_px: int
+    bar_scale: float
+
+
+NORMAL = Theme(
+    name="normal",
+    background="#FFFFFF",
+    foreground="#222222",
+    grid_alpha=0.15,
+    axis_font_px=12,
+    readout_font_px=24,
+    bar_scale=1.0,
+)
+
+# Projectors wash out dark themes and thin strokes: black on white, big type.
+LECTURE = Theme(
+    name="lecture",
+    background="#FFFFFF",
+    foreground="#000000",
+    grid_alpha=0.25,
+    axis_font_px=18,
+    readout_font_px=34,
+    bar_scale=1.25,
+)
