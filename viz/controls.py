@@ -195,6 +195,8 @@ class LossSettings(QWidget):
         for row, (text, control, value) in enumerate(rows):
             caption = QLabel(text)
             caption.setBuddy(control)
+            if control is self.label:
+                self._label_caption = caption
             grid.addWidget(caption, row, 0)
             grid.addWidget(control, row, 1)
             if value is not None:
@@ -211,18 +213,30 @@ class LossSettings(QWidget):
             self.label_changed.emit(index)
 
     def show_settings(
-        self, temperature: float, label: int, k: int, smoothing: float, linked: bool
+        self,
+        temperature: float,
+        label: int,
+        k: int | None,
+        smoothing: float,
+        linked: bool,
     ) -> None:
-        """Set every control without emitting."""
+        """Set every control without emitting; ``k=None`` hides the class list.
+
+        In family mode K can be 100,000: a combo box that long is useless, so
+        the family settings offer a spin box instead.
+        """
         self.temperature.set_float(temperature)
         self.temperature_value.setText(f"{temperature:.3g}")
         self.smoothing.set_float(smoothing)
         self.smoothing_value.setText(f"{smoothing:.3f}")
+        self.label.setVisible(k is not None)
+        self._label_caption.setVisible(k is not None)
         with QSignalBlocker(self.label):
-            if self.label.count() != k:
+            if k is not None and self.label.count() != k:
                 self.label.clear()
                 self.label.addItems([f"class {i}" for i in range(k)])
-            self.label.setCurrentIndex(label)
+            if k is not None:
+                self.label.setCurrentIndex(label)
         with QSignalBlocker(self.link):
             self.link.setChecked(linked)
 

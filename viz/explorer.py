@@ -6,8 +6,9 @@ one ``evaluate`` → ``results_ready`` → every view's ``show_results``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import Results, Scenario, default_scenario
+from core import Family, Results, Scenario, default_scenario
 from core.editing import resized, weight_for_probability, with_entry
 from viz.controls import (
     LOGIT_SCALE,
@@ -29,6 +30,7 @@ from viz.controls import (
     ViewSettings,
     group,
 )
+from viz.family_controls import FamilySettings
 from viz.plots import (
     AsymmetryPlot,
     DistributionPlot,
@@ -42,14 +44,35 @@ from viz.state import ScenarioStore
 #: Weight given to an outcome that appears when K grows.
 NEW_WEIGHT = 0.5
 
+#: What family mode starts with: word frequencies against a flatter model.
+DEFAULT_FAMILY_K = 10_000
+DEFAULT_P_FAMILY = Family("zipf", DEFAULT_FAMILY_K, {"exponent": 1.1})
+DEFAULT_Q_FAMILY = Family("zipf", DEFAULT_FAMILY_K, {"exponent": 0.8})
+
+MODES = (
+    ("sliders", "One slider per outcome (K ≤ 16)"),
+    ("families", "Families (K up to 100,000)"),
+)
+
+
+def is_family_mode(scenario: Scenario) -> bool:
+    """True when P and Q come from families rather than sliders."""
+    return scenario.p_family is not None and scenario.q_family is not None
+
 
 class ExplorerControls(QWidget):
     """Every control of the explorer, grouped, in one scrollable column."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.mode = QComboBox()
+        self.mode.setObjectName("mode_combo")
+        self.mode.setAccessibleName("How P and Q are set: sliders or families")
+        for key, title in MODES:
+            self.mode.addItem(title, key)
         self.count = OutcomeCount()
         self.view = ViewSettings()
+        self.families = FamilySettings()
         self.p_sliders = SliderColumn(
             "p", "p", WEIGHT_SCALE, lambda i: f"Weight of P at outcome {i}"
         )
@@ -65,12 +88,27 @@ class ExplorerControls(QWidget):
         self.q_note.setVisible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(group("Outcomes and units", self.count, self.view))
-        layout.addWidget(group("P: weights → probability", self.p_sliders))
-        layout.addWidget(group("Q: weights → probability", self.q_note, self.q_sliders))
-        layout.addWidget(group("Logits z → softmax", self.logit_sliders))
+        layout.addWidget(group("Outcomes and units", self.mode, self.count, self.view))
+        self.family_group = group("Families", self.families)
+        self.slider_groups = (
+            group("P: weights → probability", self.p_sliders),
+            group("Q: weights → probability", self.q_note, self.q_sliders),
+            group("Logits z → softmax", self.logit_sliders),
+        )
+        layout.addWidget(self.family_group)
+        for box in self.slider_groups:
+            layout.addWidget(box)
         layout.addWidget(group("Loss", self.loss))
         layout.addStretch(1)
+
+    def show_mode(self, family_mode: bool) -> None:
+        """Show the family editors or the per-outcome sliders."""
+        with QSignalBlocker(self.mode):
+            self.mode.setCurrentIndex(1 if family_mode else 0)
+        self.family_group.setVisible(family_mode)
+        self.count.setVisible(not family_mode)
+        for box in self.slider_groups:
+            box.setVisible(not family_mode)
 
 
 class ExplorerPage(QWidget):
@@ -167,6 +205,40 @@ class ExplorerPage(QWidget):
             lambda: self.store.set_scenario(default_scenario())
         )
         self.distributions.view_box.bar_dragged.connect(self.drag_bar)
+        c.mode.currentIndexChanged.connect(self.set_mode)
+        c.families.k_changed.connect(self.set_family_k)
+        c.families.label_changed.connect(lambda y: self.store.update(label=y))
+        c.families.p.family_changed.connect(lambda f: self.store.update(p_family=f))
+        c.families.q.family_changed.connect(lambda f: self.store.update(q_family=f))
+
+    def set_mode(self, index: int) -> None:
+        """Switch between per-outcome sliders and families."""
+        s = self.store.scenario
+        if MODES[index][0] == "families":
+            self.store.update(
+                p_family=DEFAULT_P_FAMILY,
+                q_family=DEFAULT_Q_FAMILY,
+                logits_follow_q=True,
+                label=min(s.label, DEFAULT_FAMILY_K - 1),
+            )
+        else:
+            self.store.update(
+                p_family=None,
+                q_family=None,
+                logits_follow_q=False,
+                label=min(s.label, s.p_weights.size - 1),
+            )
+
+    def set_family_k(self, k: int) -> None:
+        """Give both families ``k`` outcomes."""
+        s = self.store.scenario
+        if s.p_family is None or s.q_family is None:
+            return
+        self.store.update(
+            p_family=Family(s.p_family.kind, k, s.p_family.params),
+            q_family=Family(s.q_family.kind, k, s.q_family.params),
+            label=min(s.label, k - 1),
+        )
 
     def _set_weight(self, field: str, index: int, value: float) -> None:
         current = getattr(self.store.scenario, field)
@@ -197,7 +269,13 @@ class ExplorerPage(QWidget):
     def show_scenario(self, scenario: Scenario) -> None:
         """Make every control show ``scenario`` (without feeding back)."""
         c = self.controls
-        k = scenario.k
+        family_mode = is_family_mode(scenario)
+        c.show_mode(family_mode)
+        if scenario.p_family is not None and scenario.q_family is not None:
+            c.families.show_families(
+                scenario.p_family, scenario.q_family, scenario.label
+            )
+        k = scenario.p_weights.size
         c.count.show_count(k)
         for column in (c.p_sliders, c.q_sliders, c.logit_sliders):
             column.set_count(k)
@@ -211,7 +289,7 @@ class ExplorerPage(QWidget):
         c.loss.show_settings(
             scenario.temperature,
             scenario.label,
-            k,
+            None if family_mode else k,
             scenario.label_smoothing,
             scenario.linked,
         )
@@ -236,12 +314,25 @@ class ExplorerPage(QWidget):
         units = results.units
         self.asymmetry.set_units(units)
         self.loss_curve.set_units(units)
-        self.distributions.show_results(results)
-        self.asymmetry.show_results(results)
-        self.softmax.show_results(results)
-        label = self.store.scenario.label
-        self.gradient.show_results(results, label)
-        self.loss_curve.show_results(results, label)
+        scenario = self.store.scenario
+        log_x = _wants_log_rank(scenario)
+        self.distributions.show_results(results, log_x)
+        self.asymmetry.show_results(results, log_x)
+        self.softmax.show_results(results, log_x)
+        self.gradient.show_results(results, scenario.label, log_x)
+        self.loss_curve.show_results(results, scenario.label)
+
+    def _show_slider_texts(self, results: Results) -> None:
+        c = self.controls
+        c.p_sliders.show_texts([f"{p:.3f}" for p in results.p])
+        c.q_sliders.show_texts([f"{q:.3f}" for q in results.q])
+        logits = self.store.scenario.logits
+        c.logit_sliders.show_texts(
+            [
+                f"{z:+.2f} → {s:.3f}"
+                for z, s in zip(logits, results.softmax, strict=True)
+            ]
+        )
 
     def show_problem(self, message: str) -> None:
         """Explain why nothing could be computed; the plots keep the last state."""
@@ -249,6 +340,12 @@ class ExplorerPage(QWidget):
         self.problem.setText(text)
         self.problem.setVisible(True)
         self.problem_changed.emit(text)
+
+
+def _wants_log_rank(scenario: Scenario) -> bool:
+    """A Zipf family's structure is in its head: show it against log rank."""
+    families = (scenario.p_family, scenario.q_family)
+    return any(f is not None and f.kind == "zipf" for f in families)
 
 
 def _plain_problem(message: str) -> str:

@@ -10,10 +10,10 @@ from core import Results
 from viz import theme
 from viz.plotting import (
     BAR_LIMIT,
+    OutcomeAxis,
     Series,
     capped,
     finite_cap,
-    integer_ticks,
     style_plot,
     text_symbol,
 )
@@ -77,22 +77,20 @@ class DistributionPlot(pg.PlotWidget):
         self.setObjectName("plot_distributions")
         plot = self.getPlotItem()
         style_plot(plot, "P and Q  (drag a bar)", "outcome", "probability")
-        plot.addLegend(offset=(-10, 10))
+        legend = plot.addLegend(offset=(-10, 10))
         self.p = Series(plot, theme.P_COLOUR, -0.2, 0.38, "P")
         self.q = Series(plot, theme.Q_COLOUR, 0.2, 0.38, "Q")
-        plot.setYRange(0, 1, padding=0.02)
-        self._k = 0
+        for series in (self.p, self.q):
+            series.add_to_legend(legend)
+        self.axis = OutcomeAxis(plot, "outcome", probability=True)
 
-    def show_results(self, results: Results) -> None:
+    def show_results(self, results: Results, log_x: bool = False) -> None:
         """Draw normalised P and Q."""
         k = results.p.size
-        self.p.set_values(results.p)
-        self.q.set_values(results.q)
-        if k != self._k:
-            self._k = k
-            self.view_box.k = k
-            integer_ticks(self.getPlotItem(), k)
-            self.getPlotItem().setXRange(-0.6, k - 0.4, padding=0)
+        self.view_box.k = k
+        log_x = self.axis.fit(k, log_x)
+        self.p.set_values(results.p, log_x=log_x)
+        self.q.set_values(results.q, log_x=log_x)
 
 
 class AsymmetryPlot(pg.GraphicsLayoutWidget):
@@ -103,11 +101,13 @@ class AsymmetryPlot(pg.GraphicsLayoutWidget):
         self.setObjectName("plot_asymmetry")
         self.terms_plot = self.addPlot(row=0, col=0)
         style_plot(self.terms_plot, "KL terms per outcome", "outcome", "contribution")
-        self.terms_plot.addLegend(offset=(-10, 10))
+        legend = self.terms_plot.addLegend(offset=(-10, 10))
         self.pq_terms = Series(
             self.terms_plot, theme.P_COLOUR, -0.2, 0.38, "p·log(p/q)"
         )
         self.qp_terms = Series(self.terms_plot, theme.Q_COLOUR, 0.2, 0.38, "q·log(q/p)")
+        for series in (self.pq_terms, self.qp_terms):
+            series.add_to_legend(legend)
         self.term_infinities = pg.ScatterPlotItem(
             symbol=text_symbol("∞"), size=22, brush=theme.GRADIENT_COLOUR, pen=None
         )
@@ -148,7 +148,7 @@ class AsymmetryPlot(pg.GraphicsLayoutWidget):
             [[(0, "D(P‖Q)"), (1, "D(Q‖P)"), (2.4, "H(P,Q)")], []]
         )
         self.totals_plot.setXRange(-0.6, 3.0, padding=0)
-        self._k = 0
+        self.axis = OutcomeAxis(self.terms_plot, "outcome")
 
     def set_units(self, units: str) -> None:
         """Label the axes with the unit."""
@@ -156,17 +156,14 @@ class AsymmetryPlot(pg.GraphicsLayoutWidget):
         self.terms_plot.getAxis("left").setLabel(f"contribution ({units})")
         self.totals_plot.getAxis("left").setLabel(units)
 
-    def show_results(self, results: Results) -> None:
+    def show_results(self, results: Results, log_x: bool = False) -> None:
         """Draw the terms and totals, with ∞ where a value is infinite."""
         k = results.p.size
-        if k != self._k:
-            self._k = k
-            integer_ticks(self.terms_plot, k)
-            self.terms_plot.setXRange(-0.6, k - 0.4, padding=0)
+        log_x = self.axis.fit(k, log_x)
         both = np.concatenate([results.kl_terms_pq, results.kl_terms_qp])
         cap = finite_cap(both)
-        self.pq_terms.set_values(capped(results.kl_terms_pq, cap))
-        self.qp_terms.set_values(capped(results.kl_terms_qp, cap))
+        self.pq_terms.set_values(capped(results.kl_terms_pq, cap), log_x=log_x)
+        self.qp_terms.set_values(capped(results.kl_terms_qp, cap), log_x=log_x)
         inf_pq = np.flatnonzero(np.isposinf(results.kl_terms_pq))
         inf_qp = np.flatnonzero(np.isposinf(results.kl_terms_qp))
         xs = np.concatenate([inf_pq - 0.2, inf_qp + 0.2]) if k <= BAR_LIMIT else []
@@ -209,21 +206,18 @@ class SoftmaxPlot(pg.PlotWidget):
         self.setObjectName("plot_softmax")
         plot = self.getPlotItem()
         style_plot(plot, "softmax(z/T) vs target", "class", "probability")
-        plot.addLegend(offset=(-10, 10))
+        legend = plot.addLegend(offset=(-10, 10))
         self.target = Series(plot, theme.TARGET_COLOUR, -0.2, 0.38, "target y")
         self.softmax = Series(plot, theme.MODEL_COLOUR, 0.2, 0.38, "softmax(z/T)")
-        plot.setYRange(0, 1, padding=0.02)
-        self._k = 0
+        for series in (self.target, self.softmax):
+            series.add_to_legend(legend)
+        self.axis = OutcomeAxis(plot, "class", probability=True)
 
-    def show_results(self, results: Results) -> None:
+    def show_results(self, results: Results, log_x: bool = False) -> None:
         """Draw the prediction and the target."""
-        self.target.set_values(results.target)
-        self.softmax.set_values(results.softmax)
-        k = results.softmax.size
-        if k != self._k:
-            self._k = k
-            integer_ticks(self.getPlotItem(), k)
-            self.getPlotItem().setXRange(-0.6, k - 0.4, padding=0)
+        log_x = self.axis.fit(results.softmax.size, log_x)
+        self.target.set_values(results.target, log_x=log_x)
+        self.softmax.set_values(results.softmax, log_x=log_x)
 
 
 class GradientPlot(pg.PlotWidget):
@@ -244,18 +238,15 @@ class GradientPlot(pg.PlotWidget):
         )
         plot.addItem(self.true_class)
         plot.addLine(y=0, pen=pg.mkPen("#888888"))
-        self._k = 0
+        self.axis = OutcomeAxis(plot, "class")
 
-    def show_results(self, results: Results, label: int) -> None:
+    def show_results(self, results: Results, label: int, log_x: bool = False) -> None:
         """Draw the gradient and outline the true class's bar."""
         k = results.grad.size
-        self.gradient.set_values(results.grad)
+        log_x = self.axis.fit(k, log_x)
+        self.gradient.set_values(results.grad, log_x=log_x)
         self.true_class.setOpts(x=[label], height=[results.grad[label]])
         self.true_class.setVisible(k <= BAR_LIMIT)
-        if k != self._k:
-            self._k = k
-            integer_ticks(self.getPlotItem(), k)
-            self.getPlotItem().setXRange(-0.6, k - 0.4, padding=0)
         top = float(np.max(np.abs(results.grad))) if k else 1.0
         self.getPlotItem().setYRange(-max(top, 1e-3), max(top, 1e-3), padding=0.08)
 

@@ -67,6 +67,41 @@ def integer_ticks(plot: pg.PlotItem, k: int) -> None:
     plot.getAxis("bottom").setTicks([ticks, []] if k <= BAR_LIMIT else None)
 
 
+class OutcomeAxis:
+    """The x axis of a per-outcome plot: integer ticks, or a log rank axis.
+
+    A Zipf tail of 100,000 outcomes is only readable against log rank; bars
+    (K ≤ 200) always stand on a linear axis.
+    """
+
+    def __init__(
+        self, plot: pg.PlotItem, label: str, probability: bool = False
+    ) -> None:
+        self.plot = plot
+        self.label = label
+        self.probability = probability
+        self._shown: tuple[int, bool] | None = None
+
+    def fit(self, k: int, log_x: bool) -> bool:
+        """Adapt the axis to K outcomes; returns whether it is logarithmic."""
+        log_x = log_x and k > BAR_LIMIT
+        if self._shown == (k, log_x):
+            return log_x
+        self._shown = (k, log_x)
+        self.plot.setLogMode(x=log_x, y=False)
+        if log_x:
+            self.plot.getAxis("bottom").setTicks(None)
+            self.plot.setXRange(0, math.log10(k), padding=0.02)
+            self.plot.setLabel("bottom", f"{self.label} rank (log scale)")
+        else:
+            integer_ticks(self.plot, k)
+            self.plot.setXRange(-0.6, k - 0.4, padding=0)
+            self.plot.setLabel("bottom", self.label)
+        if self.probability:
+            fit_probability_axis(self.plot, k)
+        return log_x
+
+
 class Series:
     """One data series drawn as bars (small K) or as a line (large K).
 
@@ -89,7 +124,7 @@ class Series:
         self.width = width
         self.colour = colour
         self.bars = pg.BarGraphItem(
-            x=[], height=[], width=width, brush=colour, pen=None, name=name
+            x=[], height=[], width=width, brush=colour, pen=None
         )
         # Unnamed: the legend lists the bars only, not both faces of one series.
         self.line = pg.PlotDataItem(pen=pg.mkPen(colour, width=1))
@@ -98,11 +133,26 @@ class Series:
         plot.addItem(self.bars)
         plot.addItem(self.line)
         self.line.setVisible(False)
+        # The legend samples a stand-in that is never hidden, so it stays
+        # right whichever face (bars or line) is showing.
+        self.legend_sample = pg.BarGraphItem(x=[0], height=[1], width=1, brush=colour)
+        self.name = name
+
+    def add_to_legend(self, legend: pg.LegendItem) -> None:
+        """List this series in ``legend`` under its name."""
+        legend.addItem(self.legend_sample, self.name)
 
     def set_values(
-        self, heights: NDArray[np.float64], y0: NDArray[np.float64] | None = None
+        self,
+        heights: NDArray[np.float64],
+        y0: NDArray[np.float64] | None = None,
+        log_x: bool = False,
     ) -> None:
-        """Show ``heights`` for outcomes 0..K−1 (bars start at ``y0``, default 0)."""
+        """Show ``heights`` for outcomes 0..K−1 (bars start at ``y0``, default 0).
+
+        With ``log_x`` a line is drawn against the rank 1..K, which a
+        logarithmic axis can show (outcome 0 has rank 1).
+        """
         k = heights.size
         as_bars = k <= BAR_LIMIT
         if as_bars:
@@ -110,7 +160,8 @@ class Series:
             base = np.zeros(k) if y0 is None else y0
             self.bars.setOpts(x=x, height=heights, y0=base, width=self.width)
         else:
-            self.line.setData(np.arange(k, dtype=np.float64), heights)
+            start = 1.0 if log_x else 0.0
+            self.line.setData(np.arange(start, k + start), heights)
         self.bars.setVisible(as_bars)
         self.line.setVisible(not as_bars)
 
@@ -124,6 +175,18 @@ class Series:
         if self.bars.isVisible():
             return np.asarray(self.bars.opts["height"], dtype=np.float64)
         return np.asarray(self.line.getData()[1], dtype=np.float64)
+
+
+def fit_probability_axis(plot: pg.PlotItem, k: int) -> None:
+    """Fix the y axis at [0, 1] for bars, follow the data for a line.
+
+    Bars need a fixed axis so that a drag maps to a probability; a long tail
+    drawn as a line needs the axis to follow its (small) values.
+    """
+    if k <= BAR_LIMIT:
+        plot.setYRange(0, 1, padding=0.02)
+    else:
+        plot.enableAutoRange(axis="y")
 
 
 def finite_cap(values: NDArray[np.float64], floor: float = 1e-3) -> float:

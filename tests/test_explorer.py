@@ -1,0 +1,321 @@
+"""The explorer page through its real widgets: control → state → results → views."""
+
+from __future__ import annotations
+
+import math
+import re
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QSlider, QWidget
+from scipy.special import rel_entr
+from scipy.stats import entropy as scipy_entropy
+
+from core import default_scenario, evaluate, normalize
+from viz.controls import LOGIT_SCALE, TEMPERATURE_SCALE, WEIGHT_SCALE
+
+
+def settle(qtbot, store):
+    """Let the one scheduled recompute run."""
+    qtbot.waitUntil(lambda: not store.pending)
+
+
+def control(window, cls, name):
+    widget = window.findChild(cls, name)
+    assert widget is not None, f"no {cls.__name__} named {name}"
+    return widget
+
+
+def readout_number(window, key):
+    text = control(window, QWidget, f"readout_{key}").text()
+    assert "nan" not in text.lower()
+    if text.startswith("∞"):
+        return math.inf
+    return float(text.split()[0].replace("−", "-"))
+
+
+# control → state ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("series", ["p", "q"])
+def test_weight_slider_writes_only_its_weight(window, store, qtbot, series):
+    before = getattr(store.scenario, f"{series}_weights").copy()
+    slider = control(window, QSlider, f"{series}_slider_2")
+    slider.setValue(WEIGHT_SCALE.to_position(0.8))
+    after = getattr(store.scenario, f"{series}_weights")
+    assert after[2] == pytest.approx(0.8)
+    assert np.array_equal(np.delete(after, 2), np.delete(before, 2))
+
+
+def test_weight_slider_minimum_is_weight_zero(window, store):
+    control(window, QSlider, "q_slider_1").setValue(0)
+    assert store.scenario.q_weights[1] == 0.0
+
+
+def test_logit_slider_writes_the_logit(window, store):
+    control(window, QSlider, "logit_slider_3").setValue(LOGIT_SCALE.to_position(-7.5))
+    assert store.scenario.logits[3] == pytest.approx(-7.5)
+
+
+def test_logit_slider_covers_minus_ten_to_ten_in_steps_of_a_tenth_or_finer(window):
+    slider = control(window, QSlider, "logit_slider_0")
+    assert slider.scale.to_value(slider.minimum()) <= -10
+    assert slider.scale.to_value(slider.maximum()) >= 10
+    assert (LOGIT_SCALE.high - LOGIT_SCALE.low) / LOGIT_SCALE.steps <= 0.1
+
+
+def test_temperature_slider_is_logarithmic_from_0_05_to_20(window, store):
+    slider = control(window, QSlider, "temperature_slider")
+    slider.setValue(slider.minimum())
+    assert store.scenario.temperature == pytest.approx(0.05)
+    slider.setValue(slider.maximum())
+    assert store.scenario.temperature == pytest.approx(20.0)
+    slider.setValue((slider.minimum() + slider.maximum()) // 2)
+    assert store.scenario.temperature == pytest.approx(1.0, rel=0.01)
+
+
+def test_label_combo_and_smoothing_and_link_write_the_state(window, store):
+    control(window, QComboBox, "label_combo").setCurrentIndex(2)
+    control(window, QSlider, "smoothing_slider").setValue(100)
+    control(window, QWidget, "link_toggle").click()
+    assert store.scenario.label == 2
+    assert store.scenario.label_smoothing == pytest.approx(0.1)
+    assert store.scenario.linked is True
+
+
+def test_units_toggle_and_reset(window, store, qtbot):
+    control(window, QWidget, "units_toggle").click()
+    assert store.scenario.units == "nats"
+    control(window, QSlider, "p_slider_0").setValue(0)
+    control(window, QWidget, "reset_button").click()
+    assert store.scenario == default_scenario()
+
+
+# state → control ---------------------------------------------------------
+
+
+def test_state_moves_every_control(window, store, qtbot):
+    store.set_scenario(
+        default_scenario().replace(
+            p_weights=[0.1, 0.9, 0.0, 0.5],
+            logits=[3.0, -2.0, 0.5, 0.0],
+            temperature=4.0,
+            label=3,
+            label_smoothing=0.25,
+            units="nats",
+            linked=True,
+        )
+    )
+    settle(qtbot, store)
+    assert control(window, QSlider, "p_slider_1").value() == WEIGHT_SCALE.to_position(0.9)
+    assert control(window, QSlider, "p_slider_2").value() == 0
+    assert control(window, QSlider, "logit_slider_0").value() == LOGIT_SCALE.to_position(3.0)
+    temperature = control(window, QSlider, "temperature_slider")
+    assert temperature.value() == TEMPERATURE_SCALE.to_position(4.0)
+    assert control(window, QComboBox, "label_combo").currentIndex() == 3
+    assert control(window, QSlider, "smoothing_slider").value() == 250
+    assert control(window, QWidget, "link_toggle").isChecked()
+    assert control(window, QWidget, "units_toggle").isChecked()
+    assert not control(window, QSlider, "q_slider_0").isEnabled()
+
+
+def test_state_to_control_does_not_feed_back(window, store, qtbot):
+    scenario = default_scenario().replace(p_weights=[0.1234567, 0.3, 0.2, 0.1])
+    store.set_scenario(scenario)
+    settle(qtbot, store)
+    # The slider shows the nearest position; the state keeps the exact value.
+    assert store.scenario.p_weights[0] == 0.1234567
+
+
+def test_probability_labels_show_the_normalised_values(window, store, qtbot):
+    store.update(p_weights=[1.0, 1.0, 2.0, 0.0])
+    settle(qtbot, store)
+    texts = [control(window, QLabel, f"p_value_{i}").text() for i in range(4)]
+    assert texts == ["0.250", "0.250", "0.500", "0.000"]
+
+
+# readouts ------------------------------------------------------------------
+
+
+def test_readouts_equal_independent_reference_values(window, store, qtbot):
+    p_w, q_w = [0.7, 0.3, 0.2, 0.5], [0.1, 0.6, 0.6, 0.2]
+    store.update(p_weights=p_w, q_weights=q_w)
+    settle(qtbot, store)
+    p, q = normalize(p_w), normalize(q_w)
+    expected = {
+        "entropy_p": scipy_entropy(p, base=2),
+        "entropy_q": scipy_entropy(q, base=2),
+        "kl_pq": scipy_entropy(p, q, base=2),
+        "kl_qp": scipy_entropy(q, p, base=2),
+        "cross_entropy_pq": -np.sum(p * np.log2(q)),
+        "cross_entropy_qp": -np.sum(q * np.log2(p)),
+    }
+    for key, value in expected.items():
+        assert readout_number(window, key) == pytest.approx(value, abs=5e-5), key
+        assert control(window, QWidget, f"readout_{key}").text().endswith("bits")
+
+
+def test_every_readout_matches_the_core_for_the_shown_scenario(window, store, qtbot):
+    control(window, QWidget, "units_toggle").click()
+    control(window, QSlider, "logit_slider_1").setValue(LOGIT_SCALE.to_position(4.0))
+    settle(qtbot, store)
+    results = evaluate(store.scenario)
+    for key in ("entropy_p", "entropy_q", "cross_entropy_pq", "cross_entropy_qp",
+                "kl_pq", "kl_qp", "js", "loss"):
+        assert readout_number(window, key) == pytest.approx(getattr(results, key), abs=5e-5)
+        assert control(window, QWidget, f"readout_{key}").text().endswith("nats")
+
+
+def test_a_zero_in_q_shows_infinity_with_its_reason(window, store, qtbot):
+    control(window, QSlider, "q_slider_3").setValue(0)
+    settle(qtbot, store)
+    text = control(window, QWidget, "readout_kl_pq").text()
+    assert text.startswith("∞")
+    assert "Q = 0 where P > 0 at outcome 3" in text
+    assert control(window, QWidget, "readout_cross_entropy_pq").text().startswith("∞")
+    # The other direction and JS stay finite.
+    assert math.isfinite(readout_number(window, "kl_qp"))
+    js = readout_number(window, "js")
+    assert 0 < js <= 1
+    assert js == pytest.approx(evaluate(store.scenario).js, abs=5e-5)
+
+
+def test_linked_loss_equals_cross_entropy_and_kl_is_loss_minus_entropy(window, store, qtbot):
+    control(window, QWidget, "link_toggle").click()
+    settle(qtbot, store)
+    loss = readout_number(window, "loss")
+    assert loss == pytest.approx(readout_number(window, "cross_entropy_pq"), abs=1e-4)
+    kl = readout_number(window, "kl_pq")
+    assert kl == pytest.approx(loss - readout_number(window, "entropy_p"), abs=2e-4)
+
+
+def test_all_zero_p_explains_and_keeps_the_last_plots(window, store, qtbot, explorer):
+    last = explorer.distributions.p.heights().copy()
+    for i in range(4):
+        control(window, QSlider, f"p_slider_{i}").setValue(0)
+    settle(qtbot, store)
+    problem = control(window, QLabel, "problem_label")
+    assert problem.isVisible()
+    assert "P is all zero" in problem.text()
+    assert np.array_equal(explorer.distributions.p.heights(), last)
+    assert "nan" not in control(window, QWidget, "readout_entropy_p").text().lower()
+    control(window, QSlider, "p_slider_1").setValue(500)
+    settle(qtbot, store)
+    assert not problem.isVisible()
+
+
+# live and coalesced --------------------------------------------------------
+
+
+def test_twenty_set_values_in_one_pass_make_exactly_one_recompute(window, store, qtbot, explorer):
+    settle(qtbot, store)
+    before = store.evaluations
+    slider = control(window, QSlider, "p_slider_0")
+    for position in range(20, 420, 20):
+        slider.setValue(position)
+    assert store.evaluations == before
+    settle(qtbot, store)
+    QApplication.processEvents()
+    assert store.evaluations == before + 1
+    expected = normalize(store.scenario.p_weights)
+    assert store.scenario.p_weights[0] == pytest.approx(WEIGHT_SCALE.to_value(400))
+    assert np.allclose(explorer.distributions.p.heights(), expected, rtol=0, atol=1e-15)
+
+
+def test_plots_show_the_results(window, store, qtbot, explorer):
+    control(window, QComboBox, "label_combo").setCurrentIndex(1)
+    settle(qtbot, store)
+    results = evaluate(store.scenario)
+    assert np.allclose(explorer.softmax.softmax.heights(), results.softmax)
+    assert np.allclose(explorer.softmax.target.heights(), results.target)
+    assert np.allclose(explorer.gradient.gradient.heights(), results.grad)
+    assert explorer.gradient.gradient.heights()[1] < 0
+    p, q = results.p, results.q
+    assert np.allclose(explorer.asymmetry.pq_terms.heights(), rel_entr(p, q) / np.log(2))
+    x, y = explorer.loss_curve.loss_curve.getData()
+    assert np.allclose(y, results.curve.loss)
+
+
+# direct manipulation -------------------------------------------------------
+
+
+def _send_mouse(widget, kind, position, buttons):
+    button = Qt.MouseButton.LeftButton if kind != QEvent.Type.MouseMove else Qt.MouseButton.NoButton
+    event = QMouseEvent(
+        kind, QPointF(position), widget.mapToGlobal(QPointF(position)), button, buttons,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(widget, event)
+
+
+def _viewport_point(plot, x, y):
+    scene = plot.view_box.mapViewToScene(QPointF(x, y))
+    return plot.mapFromScene(scene)
+
+
+def test_dragging_a_p_bar_sets_its_weight(window, store, qtbot, explorer):
+    settle(qtbot, store)
+    plot = explorer.distributions
+    viewport = plot.viewport()
+    held = Qt.MouseButton.LeftButton
+    _send_mouse(viewport, QEvent.Type.MouseButtonPress, _viewport_point(plot, -0.2, 0.35), held)
+    for y in (0.4, 0.5, 0.55):
+        _send_mouse(viewport, QEvent.Type.MouseMove, _viewport_point(plot, -0.2, y), held)
+    _send_mouse(viewport, QEvent.Type.MouseButtonRelease, _viewport_point(plot, -0.2, 0.55),
+                Qt.MouseButton.NoButton)
+    settle(qtbot, store)
+    p = normalize(store.scenario.p_weights)
+    assert p[0] == pytest.approx(0.55, abs=0.01)
+    assert np.array_equal(store.scenario.p_weights[1:], default_scenario().p_weights[1:])
+    slider = control(window, QSlider, "p_slider_0")
+    assert slider.value() == WEIGHT_SCALE.to_position(store.scenario.p_weights[0])
+
+
+def test_clicking_in_q_half_of_a_slot_sets_q(window, store, qtbot, explorer):
+    settle(qtbot, store)
+    plot = explorer.distributions
+    point = _viewport_point(plot, 2.2, 0.1)
+    qtbot.mouseClick(plot.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    settle(qtbot, store)
+    assert normalize(store.scenario.q_weights)[2] == pytest.approx(0.1, abs=0.01)
+    assert np.array_equal(store.scenario.p_weights, default_scenario().p_weights)
+
+
+# K -------------------------------------------------------------------------
+
+
+def _slider_names(window):
+    return sorted(s.objectName() for s in window.findChildren(QSlider) if re.match(r"(p|q|logit)_slider_\d+$", s.objectName()))
+
+
+def test_changing_k_rebuilds_the_sliders_without_leaking(window, store, qtbot):
+    spin = control(window, QWidget, "k_spin")
+    spin.setValue(16)
+    settle(qtbot, store)
+    assert len(_slider_names(window)) == 48
+    assert store.scenario.k == 16
+    assert control(window, QComboBox, "label_combo").count() == 16
+    spin.setValue(3)
+    settle(qtbot, store)
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    counts = []
+    for k in (9, 2, 16, 5, 3):
+        spin.setValue(k)
+        settle(qtbot, store)
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        counts.append(len(window.findChildren(QWidget)))
+    assert _slider_names(window) == sorted(
+        f"{prefix}_slider_{i}" for prefix in ("p", "q", "logit") for i in range(3)
+    )
+    assert counts[-1] == counts[0] - 6 * 3 * 3  # three widgets a row, three columns
+    assert len(window.findChildren(QWidget)) == counts[-1]
+
+
+def test_shrinking_k_keeps_the_label_in_range(window, store, qtbot):
+    control(window, QComboBox, "label_combo").setCurrentIndex(3)
+    control(window, QWidget, "k_spin").setValue(2)
+    settle(qtbot, store)
+    assert store.scenario.label == 1
+    assert control(window, QComboBox, "label_combo").currentIndex() == 1
