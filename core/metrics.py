@@ -1,0 +1,347 @@
+"""Every readout as plain JSON data (for ``--metrics``), and why a value is ∞.
+
+Outcomes are numbered from 0, as the sliders p0, p1, … and PyTorch's class
+labels are: "outcome 2" is the third bar. :func:`reason_text` is the single
+source of the "Q = 0 where P > 0 at outcome 2" explanations that the window
+and the command line show next to an infinite value.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+
+from core._checks import FloatArray
+from core.families import MAX_FAMILY_K
+from core.information import normalize
+from core.scenario import UNITS, Results, Scenario, evaluate
+
+#: The scalar readouts, in the order the window shows them.
+READOUTS = (
+    "entropy_p",
+    "entropy_q",
+    "cross_entropy_pq",
+    "cross_entropy_qp",
+    "kl_pq",
+    "kl_qp",
+    "js",
+    "loss",
+)
+
+#: The per-outcome readouts written by :func:`metrics`.
+VECTORS = (
+    "p",
+    "q",
+    "information_p",
+    "information_q",
+    "kl_terms_pq",
+    "kl_terms_qp",
+    "softmax",
+    "target",
+    "grad",
+)
+
+#: At most this many outcomes are listed in a reason; the rest are counted.
+_LISTED = 5
+
+#: Which readout is infinite because of which cause.
+_CAUSES = {
+    "kl_pq": ("kl_pq_infinite_at", "Q = 0 where P > 0"),
+    "cross_entropy_pq": ("kl_pq_infinite_at", "Q = 0 where P > 0"),
+    "kl_qp": ("kl_qp_infinite_at", "P = 0 where Q > 0"),
+    "cross_entropy_qp": ("kl_qp_infinite_at", "P = 0 where Q > 0"),
+    "loss": ("loss_infinite_at", "softmax = 0 where the target > 0"),
+}
+
+
+def _outcomes(indices: tuple[int, ...]) -> str:
+    """Name outcomes: "outcome 2", "outcomes 1 and 3", "… 0, 1, 2, 3, 4 and 7 more"."""
+    if len(indices) == 1:
+        return f"outcome {indices[0]}"
+    shown = [str(i) for i in indices[:_LISTED]]
+    if len(indices) > _LISTED:
+        return f"outcomes {', '.join(shown)} and {len(indices) - _LISTED} more"
+    return f"outcomes {', '.join(shown[:-1])} and {shown[-1]}"
+
+
+def infinite_at(results: Results, which: str) -> tuple[int, ...]:
+    """The outcomes that make a readout infinite (empty when it is finite).
+
+    Parameters
+    ----------
+    results : Results
+    which : str
+        One of :data:`READOUTS`.
+
+    Returns
+    -------
+    tuple of int
+        0-based outcome indices. Always empty for the entropies and JS,
+        which are never infinite.
+
+    Raises
+    ------
+    ValueError
+        If ``which`` is not a readout name.
+    """
+    if which not in READOUTS:
+        raise ValueError(f"which must be one of {', '.join(READOUTS)}, got {which!r}")
+    if which not in _CAUSES:
+        return ()
+    indices: tuple[int, ...] = getattr(results, _CAUSES[which][0])
+    return indices
+
+
+def reason_text(results: Results, which: str) -> str:
+    """Why a readout is infinite, in words; "" when it is finite.
+
+    Parameters
+    ----------
+    results : Results
+        From :func:`~core.scenario.evaluate`.
+    which : str
+        One of :data:`READOUTS`.
+
+    Returns
+    -------
+    str
+        ``"Q = 0 where P > 0 at outcome 2"`` for D(P‖Q) and H(P,Q);
+        ``"P = 0 where Q > 0 at outcome 0"`` for D(Q‖P) and H(Q,P);
+        ``"softmax = 0 where the target > 0 at outcome 3"`` for the loss.
+        Several outcomes read "at outcomes 1 and 3", more than five
+        "at outcomes 0, 1, 2, 3, 4 and 7 more". Outcomes count from 0.
+        The window shows it as "∞ (Q = 0 where P > 0 at outcome 2)".
+
+    Raises
+    ------
+    ValueError
+        If ``which`` is not a readout name.
+
+    Examples
+    --------
+    >>> from core.scenario import Scenario, evaluate
+    >>> r = evaluate(Scenario([0.5, 0.5], [1.0, 0.0], [0.0, 0.0]))
+    >>> reason_text(r, "kl_pq")
+    'Q = 0 where P > 0 at outcome 1'
+    """
+    indices = infinite_at(results, which)
+    if not indices:
+        return ""
+    return f"{_CAUSES[which][1]} at {_outcomes(indices)}"
+
+
+def _json_number(value: float) -> float | str:
+    if math.isinf(value):
+        return "inf" if value > 0 else "-inf"
+    return float(value)
+
+
+def _json_vector(values: FloatArray) -> list[float | str]:
+    return [_json_number(v) for v in values.tolist()]
+
+
+def metrics(scenario: Scenario) -> dict[str, Any]:
+    """Every readout of a scenario as JSON-ready data.
+
+    Parameters
+    ----------
+    scenario : Scenario
+
+    Returns
+    -------
+    dict
+        ``units``, ``k``, the settings (``temperature``, ``label``,
+        ``label_smoothing``, ``linked``), each of :data:`READOUTS` as a float
+        in ``units``, each of :data:`VECTORS` as a list of K floats, and
+        ``reasons``: for each infinite readout, :func:`reason_text`. An
+        infinite value is written as the string ``"inf"`` (JSON has no
+        infinity). ``grad`` is the gradient of the loss in nats with respect
+        to the logits.
+
+    Raises
+    ------
+    ValueError
+        If :func:`~core.scenario.evaluate` rejects the scenario.
+
+    Examples
+    --------
+    >>> from core.scenario import Scenario
+    >>> m = metrics(Scenario([0.7, 0.3], [0.5, 0.5], [0.0, 0.0]))
+    >>> round(m["kl_pq"], 4), round(m["kl_qp"], 4)
+    (0.1187, 0.1258)
+    """
+    results = evaluate(scenario)
+    data: dict[str, Any] = {
+        "units": results.units,
+        "k": int(results.p.size),
+        "temperature": float(scenario.temperature),
+        "label": int(scenario.label),
+        "label_smoothing": float(scenario.label_smoothing),
+        "linked": bool(scenario.linked),
+    }
+    for name in READOUTS:
+        data[name] = _json_number(getattr(results, name))
+    for name in VECTORS:
+        data[name] = _json_vector(getattr(results, name))
+    data["reasons"] = {
+        name: reason_text(results, name)
+        for name in READOUTS
+        if reason_text(results, name)
+    }
+    return data
+
+
+# --- the command line's arguments -------------------------------------------
+
+
+def _parse_numbers(text: Any, option: str) -> list[float]:
+    """Comma-separated finite numbers, e.g. "0.7,0.3"."""
+    if not isinstance(text, str):
+        raise ValueError(f"{option} must be numbers separated by commas, e.g. 0.7,0.3")
+    parts = text.split(",")
+    if len(parts) > MAX_FAMILY_K:
+        raise ValueError(f"{option} has {len(parts)} entries; at most {MAX_FAMILY_K}")
+    values = []
+    for i, part in enumerate(parts):
+        entry = part.strip()
+        if not entry:
+            raise ValueError(
+                f"{option}: entry {i} is empty; give numbers separated by commas, "
+                "e.g. 0.7,0.3"
+            )
+        try:
+            value = float(entry)
+        except ValueError:
+            raise ValueError(
+                f"{option}: entry {i} ({entry[:20]!r}) is not a number"
+            ) from None
+        if not math.isfinite(value):
+            raise ValueError(f"{option}: entry {i} ({entry[:20]!r}) is not finite")
+        values.append(value)
+    return values
+
+
+def _parse_weights(text: Any, option: str) -> list[float]:
+    values = _parse_numbers(text, option)
+    if len(values) < 2:
+        raise ValueError(f"{option} needs at least 2 outcomes, got {len(values)}")
+    for i, value in enumerate(values):
+        if value < 0:
+            raise ValueError(f"{option}: entry {i} is negative ({value:g})")
+    if not any(values):
+        raise ValueError(f"{option} is all zero: at least one weight must be positive")
+    return values
+
+
+def _parse_scalar(text: Any, option: str) -> float:
+    if isinstance(text, bool):
+        raise ValueError(f"{option} must be a number, got {text!r}")
+    try:
+        value = float(text.strip() if isinstance(text, str) else text)
+    except (TypeError, ValueError):
+        raise ValueError(f"{option} must be a number, got {str(text)[:20]!r}") from None
+    if not math.isfinite(value):
+        raise ValueError(f"{option} must be finite, got {str(text)[:20]!r}")
+    return value
+
+
+def _parse_label(text: Any, k: int) -> int:
+    if isinstance(text, bool):
+        raise ValueError(f"--label must be an integer class, got {text!r}")
+    if isinstance(text, (int, np.integer)):
+        label = int(text)
+    else:
+        try:
+            label = int(str(text).strip())
+        except ValueError:
+            raise ValueError(
+                f"--label must be an integer class, got {str(text)[:20]!r}"
+            ) from None
+    if not 0 <= label < k:
+        raise ValueError(f"--label must lie in [0, {k - 1}] (classes count from 0)")
+    return label
+
+
+def parse_metrics_args(
+    p: str,
+    q: str,
+    logits: str | None = None,
+    label: str | int = 0,
+    temperature: str | float = 1.0,
+    smoothing: str | float = 0.0,
+    units: str = "bits",
+) -> Scenario:
+    """Turn the command line's ``--metrics`` options into a scenario.
+
+    Parameters
+    ----------
+    p, q : str
+        Comma-separated non-negative weights, e.g. ``"0.7,0.3"``; normalised
+        to sum to 1. Both must have the same length K, 2 ≤ K ≤ 100000.
+    logits : str or None
+        K comma-separated finite logits; None gives K zeros.
+    label : str or int
+        The true class, 0 ≤ label < K.
+    temperature : str or float
+        Finite and > 0 (the command line is not limited to the window's
+        [0.05, 20]).
+    smoothing : str or float
+        Label smoothing ε in [0, 1].
+    units : str
+        "bits" or "nats" (case-insensitive).
+
+    Returns
+    -------
+    Scenario
+        Not linked, no families.
+
+    Raises
+    ------
+    ValueError
+        With a one-line message naming the option: an empty, non-numeric or
+        non-finite entry, a negative weight, all-zero weights, fewer than 2
+        outcomes, lengths that differ, a label that is not an integer in
+        range, a temperature ≤ 0, ε outside [0, 1], or unknown units.
+
+    Notes
+    -----
+    With argparse, a value that starts with a minus sign must be attached
+    to its option: ``--logits=-1,2,0.5``.
+
+    Examples
+    --------
+    >>> s = parse_metrics_args("7,3", "1,1", units="bits")
+    >>> s.p_weights.tolist(), s.logits.tolist()
+    ([0.7, 0.3], [0.0, 0.0])
+    """
+    p_weights = _parse_weights(p, "--p")
+    q_weights = _parse_weights(q, "--q")
+    k = len(p_weights)
+    if len(q_weights) != k:
+        raise ValueError(f"--q has {len(q_weights)} entries but --p has {k}")
+    if logits is None:
+        z = [0.0] * k
+    else:
+        z = _parse_numbers(logits, "--logits")
+        if len(z) != k:
+            raise ValueError(f"--logits has {len(z)} entries but --p has {k}")
+    t = _parse_scalar(temperature, "--temperature")
+    if t <= 0:
+        raise ValueError(f"--temperature must be > 0, got {t:g}")
+    eps = _parse_scalar(smoothing, "--smoothing")
+    if not 0.0 <= eps <= 1.0:
+        raise ValueError(f"--smoothing must lie in [0, 1], got {eps:g}")
+    unit = units.strip().lower() if isinstance(units, str) else units
+    if unit not in UNITS:
+        raise ValueError(f"--units must be bits or nats, got {str(units)[:20]!r}")
+    return Scenario(
+        p_weights=normalize(p_weights),
+        q_weights=normalize(q_weights),
+        logits=np.array(z),
+        temperature=t,
+        label=_parse_label(label, k),
+        label_smoothing=eps,
+        units=unit,
+    )

@@ -1,0 +1,241 @@
+"""Lecture presets: ready-made scenarios with an explanation, kept as data.
+
+The presets live in ``assets/presets.json``::
+
+    {
+      "format": "entropy-lab-presets",
+      "version": 1,
+      "presets": [
+        {
+          "id": "kl-asymmetry",
+          "title": "KL is not symmetric",
+          "key": 3,
+          "panel": "explorer",
+          "scenario": {"p_weights": [0.7, 0.3], "q_weights": [0.5, 0.5],
+                       "logits": [0.0, 0.0]},
+          "explanation": "D(P‖Q) = 0.1187 bits but D(Q‖P) = 0.1258 bits …",
+          "settings": {}
+        }
+      ]
+    }
+
+A preset's scenario is a session scenario (see :mod:`core.session`) in which
+every key but ``p_weights``, ``q_weights`` and ``logits`` may be left out
+and takes the value of :data:`SCENARIO_DEFAULTS`. ``settings`` (optional) is
+checked by :func:`core.session.panel_settings` for the preset's panel.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from core.scenario import Scenario
+from core.session import (
+    PANELS,
+    SessionError,
+    _check_header,
+    _check_keys,
+    _choice,
+    _integer,
+    _list,
+    _object,
+    _read_text,
+    _scenario,
+    _strict_json,
+    panel_settings,
+)
+
+PRESETS_FORMAT = "entropy-lab-presets"
+PRESETS_VERSION = 1
+
+#: Where :func:`load_presets` looks by default.
+DEFAULT_PRESETS_PATH = (
+    Path(__file__).resolve().parent.parent / "assets" / "presets.json"
+)
+
+#: Values for the scenario keys a preset leaves out.
+SCENARIO_DEFAULTS: Mapping[str, Any] = MappingProxyType(
+    {
+        "temperature": 1.0,
+        "label": 0,
+        "label_smoothing": 0.0,
+        "units": "bits",
+        "linked": False,
+        "p_family": None,
+        "q_family": None,
+        "logits_follow_q": False,
+    }
+)
+
+_PRESET_KEYS = ("id", "title", "key", "panel", "scenario", "explanation")
+_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+_MAX_PRESETS = 100
+_MAX_TITLE = 80
+_MAX_EXPLANATION = 2000
+
+
+class PresetError(ValueError):
+    """A presets file that cannot be read; the message names the preset and field."""
+
+
+@dataclass(frozen=True)
+class Preset:
+    """One lecture preset.
+
+    Attributes
+    ----------
+    id : str
+        Lower-case words joined by hyphens, unique, e.g. ``"kl-asymmetry"``.
+    title : str
+        Short plain text for a menu.
+    key : int or None
+        The keyboard shortcut 1–9, or None.
+    panel : str
+        The panel to show, one of :data:`core.session.PANELS`.
+    scenario : Scenario
+        Valid: :func:`~core.scenario.evaluate` accepts it.
+    explanation : str
+        Qt rich text: what to look at, and what to try next.
+    settings : mapping
+        The panel's settings (see :func:`core.session.panel_settings`); empty
+        for the explorer.
+    """
+
+    id: str
+    title: str
+    key: int | None
+    panel: str
+    scenario: Scenario
+    explanation: str
+    settings: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+
+    def __hash__(self) -> int:
+        return hash(self.id)
+
+
+def _text(value: Any, where: str, longest: int) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise SessionError(f"{where} must be non-empty text")
+    if len(value) > longest:
+        raise SessionError(f"{where} is longer than {longest} characters")
+    return value
+
+
+def _preset(data: Any) -> Preset:
+    data = _object(data, "the preset")
+    _check_keys(data, "the preset", _PRESET_KEYS, ("settings",))
+    preset_id = data["id"]
+    if not isinstance(preset_id, str) or not _ID.fullmatch(preset_id):
+        raise SessionError("id must be lower-case words joined by hyphens")
+    key = data["key"]
+    if key is not None and not 1 <= _integer(key, "key") <= 9:
+        raise SessionError(f"key must be 1 to 9 or null, got {key}")
+    panel = _choice(data["panel"], "panel", PANELS)
+    scenario = _object(data["scenario"], "scenario")
+    merged = {**SCENARIO_DEFAULTS, **scenario}
+    settings = panel_settings(panel, data.get("settings", {}), "settings")
+    return Preset(
+        id=preset_id,
+        title=_text(data["title"], "title", _MAX_TITLE),
+        key=key,
+        panel=panel,
+        scenario=_scenario(merged, "scenario"),
+        explanation=_text(data["explanation"], "explanation", _MAX_EXPLANATION),
+        settings=MappingProxyType(settings),
+    )
+
+
+def _label(index: int, data: Any) -> str:
+    preset_id = data.get("id") if isinstance(data, Mapping) else None
+    shown = isinstance(preset_id, str) and _ID.fullmatch(preset_id[:80])
+    return f"preset {index}" + (f" ({preset_id})" if shown else "")
+
+
+def parse_presets(text: str, source: str = "presets") -> tuple[Preset, ...]:
+    """Read presets from JSON text.
+
+    Parameters
+    ----------
+    text : str
+    source : str
+        Names the text in error messages (a file name).
+
+    Returns
+    -------
+    tuple of Preset
+        In the file's order.
+
+    Raises
+    ------
+    PresetError
+        ``"<source>: preset 3 (kl-asymmetry): scenario.temperature must lie
+        in [0.05, 20], got 25"``: for invalid JSON, a wrong format tag or
+        version, an unknown or missing key, an invalid scenario or settings,
+        an id that is malformed or repeats, or a key 1–9 used twice.
+    """
+    try:
+        document = _check_header(
+            _strict_json(text), "presets file", PRESETS_FORMAT, PRESETS_VERSION
+        )
+        _check_keys(document, "the presets file", ("format", "version", "presets"))
+        entries = _list(document["presets"], "presets", 1, _MAX_PRESETS)
+    except SessionError as error:
+        raise PresetError(f"{source}: {error}") from None
+    presets: list[Preset] = []
+    for index, entry in enumerate(entries):
+        try:
+            presets.append(_preset(entry))
+        except SessionError as error:
+            raise PresetError(f"{source}: {_label(index, entry)}: {error}") from None
+    _check_unique(presets, source)
+    return tuple(presets)
+
+
+def _check_unique(presets: list[Preset], source: str) -> None:
+    seen_ids: set[str] = set()
+    seen_keys: dict[int, str] = {}
+    for preset in presets:
+        if preset.id in seen_ids:
+            raise PresetError(f"{source}: the id {preset.id} appears twice")
+        seen_ids.add(preset.id)
+        if preset.key is not None:
+            if preset.key in seen_keys:
+                raise PresetError(
+                    f"{source}: key {preset.key} is used by both "
+                    f"{seen_keys[preset.key]} and {preset.id}"
+                )
+            seen_keys[preset.key] = preset.id
+
+
+def load_presets(path: str | os.PathLike[str] | None = None) -> tuple[Preset, ...]:
+    """Load and validate the lecture presets.
+
+    Parameters
+    ----------
+    path : str, path-like or None
+        None reads :data:`DEFAULT_PRESETS_PATH` (``assets/presets.json``).
+
+    Returns
+    -------
+    tuple of Preset
+        In the file's order; the first nine carry the keys 1–9.
+
+    Raises
+    ------
+    PresetError
+        For a file that cannot be read, exceeds 1 MB or is not UTF-8, and
+        for everything :func:`parse_presets` rejects. The message starts
+        with the file's name.
+    """
+    source = Path(path) if path is not None else DEFAULT_PRESETS_PATH
+    try:
+        text = _read_text(source)
+    except SessionError as error:
+        raise PresetError(f"{source.name}: {error}") from None
+    return parse_presets(text, source.name)

@@ -1,0 +1,422 @@
+"""Lecture presets: the shipped file loads, evaluates, and its stated numbers hold."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from core.families import Family, family_weights
+from core.formulas import formulas
+from core.losses import (
+    bce_with_logits_grad,
+    cross_entropy_loss,
+    mse_sigmoid_grad,
+    sigmoid,
+)
+from core.metrics import metrics
+from core.presets import (
+    DEFAULT_PRESETS_PATH,
+    Preset,
+    PresetError,
+    load_presets,
+    parse_presets,
+)
+from core.scenario import Results, evaluate
+from core.session import PANELS, parse_session, session_to_json
+
+PRESETS = load_presets()
+BY_ID = {preset.id: preset for preset in PRESETS}
+
+EXPECTED_IDS = [
+    "fair-vs-biased-coin",
+    "uniform-vs-certain",
+    "kl-asymmetry",
+    "sum-vs-expected-information",
+    "q-misses-an-outcome",
+    "one-hot-label",
+    "softmax",
+    "temperature",
+    "label-smoothing",
+    "sigmoid-squared-error-vs-cross-entropy",
+    "mode-covering-vs-mode-seeking",
+    "pytorch-batch",
+    "training-the-logits",
+]
+
+
+def results(preset_id: str) -> Results:
+    return evaluate(BY_ID[preset_id].scenario)
+
+
+def test_the_presets_in_order_with_keys_one_to_nine() -> None:
+    assert [p.id for p in PRESETS] == EXPECTED_IDS
+    assert [p.key for p in PRESETS[:9]] == list(range(1, 10))
+    assert all(p.key is None for p in PRESETS[9:])
+
+
+def test_panels() -> None:
+    panels = {p.id: p.panel for p in PRESETS}
+    assert panels["sigmoid-squared-error-vs-cross-entropy"] == "binary"
+    assert panels["mode-covering-vs-mode-seeking"] == "fitting"
+    assert panels["pytorch-batch"] == "batch"
+    assert panels["training-the-logits"] == "training"
+    assert all(panels[i] == "explorer" for i in EXPECTED_IDS[:9])
+    assert {p.panel for p in PRESETS} == set(PANELS)
+
+
+@pytest.mark.parametrize("preset", PRESETS, ids=[p.id for p in PRESETS])
+def test_every_preset_evaluates_formats_and_saves(preset: Preset) -> None:
+    result = evaluate(preset.scenario)
+    for formula in formulas(preset.scenario, result).values():
+        assert "nan" not in formula.plain_text.lower()
+    json.dumps(metrics(preset.scenario), allow_nan=False)
+    view = {"panel": preset.panel, "settings": dict(preset.settings)}
+    scenario, loaded_view = parse_session(session_to_json(preset.scenario, view))
+    assert scenario == preset.scenario
+    assert loaded_view["settings"] == dict(preset.settings)
+
+
+@pytest.mark.parametrize("preset", PRESETS, ids=[p.id for p in PRESETS])
+def test_every_explanation_says_what_to_try_next(preset: Preset) -> None:
+    assert "<b>Try next:</b>" in preset.explanation
+    assert preset.title and len(preset.title) <= 80
+    assert "&" not in preset.explanation  # plain Unicode, no entities to decode
+
+
+def test_presets_are_immutable() -> None:
+    preset = PRESETS[0]
+    with pytest.raises(AttributeError):
+        preset.title = "x"  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        preset.settings["z0"] = 1  # type: ignore[index]
+    assert hash(preset) == hash(preset.id)
+
+
+# --- the stated numbers -----------------------------------------------------
+
+
+def test_fair_vs_biased_coin() -> None:
+    r = results("fair-vs-biased-coin")
+    assert r.entropy_p == 1.0
+    assert r.information_q.round(3).tolist() == [0.152, 3.322]
+    assert round(r.entropy_q, 3) == 0.469
+    assert 2 * r.information_p[0] == 2.0  # two fair heads carry 2 bits
+
+
+def test_uniform_vs_certain() -> None:
+    r = results("uniform-vs-certain")
+    assert r.entropy_p == pytest.approx(2.0)
+    assert r.entropy_q == 0.0
+    assert math.isinf(r.kl_pq)
+    assert r.kl_qp == pytest.approx(2.0)
+    eight = evaluate(
+        BY_ID["uniform-vs-certain"].scenario.replace(
+            p_weights=[1.0] * 8, q_weights=[1.0] * 8, logits=[0.0] * 8
+        )
+    )
+    assert eight.entropy_p == pytest.approx(3.0)
+
+
+def test_kl_asymmetry_numbers_from_the_texts() -> None:
+    r = results("kl-asymmetry")
+    assert round(r.kl_pq, 4) == 0.1187
+    assert round(r.kl_qp, 4) == 0.1258
+    assert round(r.entropy_p, 4) == 0.8813
+    assert r.cross_entropy_pq == pytest.approx(1.0)
+    assert r.cross_entropy_pq == pytest.approx(r.entropy_p + r.kl_pq)
+    swapped = evaluate(
+        BY_ID["kl-asymmetry"].scenario.replace(
+            p_weights=[0.5, 0.5], q_weights=[0.7, 0.3]
+        )
+    )
+    assert (swapped.kl_pq, swapped.kl_qp) == pytest.approx((r.kl_qp, r.kl_pq))
+
+
+def test_sum_of_information_vs_entropy() -> None:
+    r = results("sum-vs-expected-information")
+    assert r.information_p.sum() == pytest.approx(2.0)
+    assert round(r.information_q[0], 4) == 0.0145
+    assert round(r.information_q[1], 2) == 6.64
+    assert round(r.information_q.sum(), 2) == 6.66
+    assert r.entropy_p == 1.0
+    assert round(r.entropy_q, 3) == 0.081
+    # The sum puts them in the wrong order; entropy in the right one.
+    assert r.information_q.sum() > r.information_p.sum()
+    assert r.entropy_q < r.entropy_p
+
+
+def test_q_misses_an_outcome() -> None:
+    r = results("q-misses-an-outcome")
+    assert math.isinf(r.kl_pq) and math.isinf(r.cross_entropy_pq)
+    assert r.kl_pq_infinite_at == (2,)
+    assert round(r.kl_qp, 3) == 0.324
+    assert round(r.js, 3) == 0.108
+    assert r.js <= 1.0
+    nudged = evaluate(
+        BY_ID["q-misses-an-outcome"].scenario.replace(q_weights=[0.6, 0.4, 1e-6])
+    )
+    slightly_more = evaluate(
+        BY_ID["q-misses-an-outcome"].scenario.replace(q_weights=[0.6, 0.4, 1e-3])
+    )
+    assert math.isfinite(nudged.kl_pq)
+    assert nudged.kl_pq > slightly_more.kl_pq > r.kl_qp
+
+
+def test_one_hot_label_depends_only_on_the_true_class() -> None:
+    r = results("one-hot-label")
+    assert r.cross_entropy_pq == pytest.approx(1.0)
+    assert r.loss == pytest.approx(1.0)
+    moved = evaluate(
+        BY_ID["one-hot-label"].scenario.replace(q_weights=[0.45, 0.05, 0.5])
+    )
+    assert moved.cross_entropy_pq == pytest.approx(1.0)
+    assert moved.loss == pytest.approx(1.0)
+    raised = evaluate(
+        BY_ID["one-hot-label"].scenario.replace(q_weights=[0.05, 0.05, 0.9])
+    )
+    assert raised.loss < r.loss
+
+
+def test_softmax_of_the_texts_example() -> None:
+    r = results("softmax")
+    assert r.q.round(3).tolist() == [0.659, 0.242, 0.099]
+    assert round(r.loss, 3) == 0.417
+    shifted = evaluate(BY_ID["softmax"].scenario.replace(logits=[7.0, 6.0, 5.1]))
+    assert shifted.q == pytest.approx(r.q)
+
+
+def test_temperature() -> None:
+    r = results("temperature")
+    assert r.q.round(3).tolist() == [0.864, 0.117, 0.019]
+    assert round(r.loss, 3) == 0.146
+    scenario = BY_ID["temperature"].scenario
+    assert evaluate(scenario.replace(temperature=5.0)).q.round(3).tolist() == [
+        0.400,
+        0.327,
+        0.273,
+    ]
+    assert evaluate(scenario.replace(temperature=1.0)).q.round(3).tolist() == [
+        0.659,
+        0.242,
+        0.099,
+    ]
+    assert evaluate(scenario.replace(temperature=0.05)).q[0] > 0.9999
+
+
+def test_label_smoothing() -> None:
+    r = results("label-smoothing")
+    assert r.target.round(3).tolist() == [0.933, 0.033, 0.033]
+    assert round(r.loss, 3) == 0.514
+    scenario = BY_ID["label-smoothing"].scenario
+    assert round(evaluate(scenario.replace(label_smoothing=0.0)).loss, 3) == 0.417
+    best = evaluate(scenario.replace(logits=[math.log(28), 0.0, 0.0]))
+    entropy_of_target = -float(np.sum(r.target * np.log(r.target)))
+    assert round(entropy_of_target, 3) == 0.291
+    assert best.loss == pytest.approx(entropy_of_target)
+    assert round(math.log(28), 2) == 3.33
+    confident = evaluate(scenario.replace(logits=[10.0, 1.0, 0.1]))
+    assert round(confident.loss, 2) == 0.63
+    assert confident.loss > r.loss
+    unsmoothed = evaluate(scenario.replace(logits=[10.0, 1.0, 0.1], label_smoothing=0))
+    assert unsmoothed.loss < 0.001
+
+
+def test_sigmoid_squared_error_vs_cross_entropy() -> None:
+    preset = BY_ID["sigmoid-squared-error-vs-cross-entropy"]
+    z, y = preset.settings["z0"], preset.settings["y"]
+    assert (z, y) == (-8.0, 1.0)
+    assert round(sigmoid(z), 6) == 0.000335
+    mse, bce = mse_sigmoid_grad(z, y), bce_with_logits_grad(z, y)
+    assert round(mse, 5) == -0.00067
+    assert round(bce, 4) == -0.9997
+    assert 1400 < bce / mse < 1600  # "about 1,500 times larger"
+    assert (mse_sigmoid_grad(0.0, y), bce_with_logits_grad(0.0, y)) == (-0.25, -0.5)
+    assert abs(mse_sigmoid_grad(8.0, y)) < 1e-6
+    assert abs(bce_with_logits_grad(8.0, y)) < 1e-3
+    r = evaluate(preset.scenario)
+    assert r.q[1] == pytest.approx(sigmoid(z))
+    assert round(r.loss, 3) == 8.000
+
+
+def test_mode_covering_vs_mode_seeking() -> None:
+    preset = BY_ID["mode-covering-vs-mode-seeking"]
+    scenario = preset.scenario
+    assert preset.settings == {"direction": "forward"}
+    cover = evaluate(scenario)
+    assert round(cover.kl_pq, 3) == 1.236
+    assert round(cover.kl_qp, 3) == 3.898
+    seek_family = Family(
+        "two_peaks", 100, {"position_1": 0.25, "width_1": 0.05, "mix": 1}
+    )
+    seek = evaluate(scenario.replace(q_family=seek_family))
+    assert round(seek.kl_qp, 3) == 1.000
+    assert round(seek.kl_pq, 2) == 35.07
+    assert cover.kl_pq < seek.kl_pq and seek.kl_qp < cover.kl_qp
+
+    # The stated fits are the best single bumps on a grid of centres and widths.
+    assert scenario.p_family is not None
+    p = family_weights(scenario.p_family)
+    p = p / p.sum()
+    best_forward, best_reverse = (math.inf, ()), (math.inf, ())
+    for centre in np.linspace(0, 1, 21):
+        for width in (0.05, 0.1, 0.2, 0.3, 0.34, 0.36, 0.38, 0.4, 0.5):
+            q = family_weights(
+                Family(
+                    "two_peaks",
+                    100,
+                    {"position_1": centre, "width_1": width, "mix": 1.0},
+                )
+            )
+            q = q / q.sum()
+            forward = float(np.sum(p * np.log2(p / q)))
+            reverse = float(np.sum(q * np.log2(q / p)))
+            best_forward = min(best_forward, (forward, (round(centre, 2), width)))
+            best_reverse = min(best_reverse, (reverse, (round(centre, 2), width)))
+    assert best_forward[1] == (0.5, 0.36)
+    assert best_reverse[1] in {(0.25, 0.05), (0.75, 0.05)}
+
+
+def test_the_pytorch_batch() -> None:
+    preset = BY_ID["pytorch-batch"]
+    logits = np.array(preset.settings["logits"])
+    labels = list(preset.settings["labels"])
+    assert logits.shape == (4, 5)
+    assert labels == [4, 3, 3, 2]
+    # torch.manual_seed(100); torch.rand(4, 5), as printed to 4 decimals.
+    assert logits.round(4)[0].tolist() == [0.1117, 0.8158, 0.2626, 0.4839, 0.6765]
+    assert cross_entropy_loss(logits, labels) == pytest.approx(1.5229846, abs=5e-7)
+    per_sample = cross_entropy_loss(logits, labels, reduction="none")
+    assert per_sample.round(4).tolist() == [1.4360, 1.7127, 1.4064, 1.5368]
+    r = evaluate(preset.scenario)
+    assert preset.scenario.logits.tolist() == logits[0].tolist()
+    assert r.loss == pytest.approx(per_sample[0])
+    assert r.units == "nats"
+
+
+def test_training_the_logits() -> None:
+    r = results("training-the-logits")
+    assert round(r.q[2], 3) == 0.099
+    assert round(r.loss, 3) == 2.317
+    assert r.grad.round(3).tolist() == [0.659, 0.242, -0.901]
+
+
+# --- loading errors ---------------------------------------------------------
+
+
+def document(**changes: Any) -> dict[str, Any]:
+    preset = {
+        "id": "example",
+        "title": "Example",
+        "key": 1,
+        "panel": "explorer",
+        "scenario": {"p_weights": [1, 1], "q_weights": [1, 2], "logits": [0, 0]},
+        "explanation": "Look. <b>Try next:</b> move.",
+    }
+    preset.update(changes)
+    return {"format": "entropy-lab-presets", "version": 1, "presets": [preset]}
+
+
+def test_omitted_scenario_keys_take_the_defaults() -> None:
+    (preset,) = parse_presets(json.dumps(document()))
+    scenario = preset.scenario
+    assert (scenario.temperature, scenario.label, scenario.units) == (1.0, 0, "bits")
+    assert not scenario.linked and scenario.p_family is None
+    assert preset.settings == {}
+
+
+BAD_PRESETS = [
+    ({"id": "Bad Id"}, "preset 0: id must be lower-case words joined by hyphens"),
+    ({"key": 10}, "preset 0 (example): key must be 1 to 9 or null, got 10"),
+    ({"key": "1"}, "preset 0 (example): key must be an integer"),
+    ({"panel": "graphs"}, 'preset 0 (example): panel must be one of "explorer"'),
+    ({"title": ""}, "preset 0 (example): title must be non-empty text"),
+    ({"title": "x" * 81}, "title is longer than 80 characters"),
+    ({"explanation": None}, "preset 0 (example): explanation must be non-empty text"),
+    ({"colour": "red"}, 'preset 0 (example): the preset has an unknown key "colour"'),
+    ({"settings": {"z0": 1}}, 'preset 0 (example): settings has an unknown key "z0"'),
+    (
+        {"panel": "binary", "settings": {"z0": 99}},
+        "preset 0 (example): settings.z0 must lie in [-50, 50], got 99",
+    ),
+    (
+        {"scenario": {"p_weights": [1, 1], "q_weights": [1, 1]}},
+        'preset 0 (example): scenario is missing the key "logits"',
+    ),
+    (
+        {
+            "scenario": {
+                "p_weights": [1, 1],
+                "q_weights": [1, 1],
+                "logits": [0, 0],
+                "temperature": 99,
+            }
+        },
+        "preset 0 (example): scenario.temperature must lie in [0.05, 20], got 99",
+    ),
+]
+
+
+@pytest.mark.parametrize(("changes", "message"), BAD_PRESETS)
+def test_bad_presets_name_the_preset_and_field(
+    changes: dict[str, Any], message: str
+) -> None:
+    with pytest.raises(PresetError) as caught:
+        parse_presets(json.dumps(document(**changes)), "presets.json")
+    assert str(caught.value).startswith("presets.json: ")
+    assert message in str(caught.value)
+
+
+def test_repeated_ids_and_keys_are_rejected() -> None:
+    data = document()
+    data["presets"].append(dict(data["presets"][0], key=2))
+    with pytest.raises(PresetError, match="the id example appears twice"):
+        parse_presets(json.dumps(data))
+    data["presets"][1]["id"] = "other"
+    data["presets"][1]["key"] = 1
+    with pytest.raises(PresetError, match="key 1 is used by both example and other"):
+        parse_presets(json.dumps(data))
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[]", "not an Entropy Lab presets file"),
+        ('{"format": "entropy-lab-session", "version": 1}', "format must be"),
+        ('{"format": "entropy-lab-presets", "version": 2}', "version 2 is newer"),
+        (
+            '{"format": "entropy-lab-presets", "version": 1, "presets": []}',
+            "presets must have 1 to 100 entries, got 0",
+        ),
+        (
+            '{"format": "entropy-lab-presets", "version": 1, "presets": [], "x": 1}',
+            'the presets file has an unknown key "x"',
+        ),
+        ("{", "not valid JSON"),
+    ],
+)
+def test_bad_presets_files(text: str, message: str) -> None:
+    with pytest.raises(PresetError, match=message):
+        parse_presets(text)
+
+
+def test_load_presets_from_a_path(tmp_path: Path) -> None:
+    path = tmp_path / "mine.json"
+    path.write_text(json.dumps(document()), encoding="utf-8")
+    assert [p.id for p in load_presets(path)] == ["example"]
+    assert [p.id for p in load_presets(str(path))] == ["example"]
+
+
+def test_a_missing_presets_file(tmp_path: Path) -> None:
+    with pytest.raises(PresetError, match=r"gone\.json: cannot read 'gone\.json'"):
+        load_presets(tmp_path / "gone.json")
+
+
+def test_the_default_path_is_the_shipped_asset() -> None:
+    assert DEFAULT_PRESETS_PATH.name == "presets.json"
+    assert DEFAULT_PRESETS_PATH.parent.name == "assets"
+    assert load_presets(DEFAULT_PRESETS_PATH) == PRESETS
