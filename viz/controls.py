@@ -33,6 +33,12 @@ TEMPERATURE_SCALE = SliderScale(0.05, 20.0, steps=1000, log=True)
 SMOOTHING_SCALE = SliderScale(0.0, 1.0, steps=1000)
 
 
+def _set_text(widget: QLabel | QPushButton, text: str) -> None:
+    """Set a text only when it changes: every setText schedules a repaint."""
+    if widget.text() != text:
+        widget.setText(text)
+
+
 def _name(widget: QWidget, object_name: str, accessible: str) -> QWidget:
     widget.setObjectName(object_name)
     widget.setAccessibleName(accessible)
@@ -57,9 +63,11 @@ class SliderColumn(QWidget):
         symbol: str,
         scale: SliderScale,
         describe: Callable[[int], str],
+        widest: str = "0.000",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._widest = widest
         self._prefix = prefix
         self._symbol = symbol
         self._scale = scale
@@ -105,7 +113,8 @@ class SliderColumn(QWidget):
         slider.sliderPressed.connect(self.drag_started)
         slider.sliderReleased.connect(self.drag_finished)
         readout = QLabel("")
-        readout.setMinimumWidth(52)
+        # Fixed width: a changing number must not re-lay out the window.
+        readout.setFixedWidth(readout.fontMetrics().horizontalAdvance(self._widest) + 6)
         readout.setAlignment(
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         )
@@ -126,12 +135,13 @@ class SliderColumn(QWidget):
     def show_texts(self, texts: Sequence[str]) -> None:
         """Set the labels beside the sliders."""
         for label, text in zip(self._readouts, texts, strict=False):
-            if label.text() != text:
-                label.setText(text)
+            _set_text(label, text)
 
     def set_editable(self, editable: bool, why: str = "") -> None:
         """Enable or disable every slider, with a tooltip saying why."""
         for slider in self._sliders:
+            if slider.isEnabled() == editable:
+                continue
             slider.setEnabled(editable)
             slider.setToolTip("" if editable else why)
 
@@ -157,8 +167,9 @@ class OutcomeCount(QWidget):
 
     def show_count(self, k: int) -> None:
         """Set the spin box without emitting."""
-        with QSignalBlocker(self.spin):
-            self.spin.setValue(k)
+        if self.spin.value() != k:
+            with QSignalBlocker(self.spin):
+                self.spin.setValue(k)
 
 
 class LossSettings(QWidget):
@@ -200,7 +211,7 @@ class LossSettings(QWidget):
             grid.addWidget(caption, row, 0)
             grid.addWidget(control, row, 1)
             if value is not None:
-                value.setMinimumWidth(48)
+                value.setFixedWidth(value.fontMetrics().horizontalAdvance("00.000") + 6)
                 grid.addWidget(value, row, 2)
         grid.addWidget(self.link, len(rows), 0, 1, 3)
         self.temperature.value_changed_float.connect(self.temperature_changed)
@@ -226,19 +237,21 @@ class LossSettings(QWidget):
         the family settings offer a spin box instead.
         """
         self.temperature.set_float(temperature)
-        self.temperature_value.setText(f"{temperature:.3g}")
+        _set_text(self.temperature_value, f"{temperature:.3g}")
         self.smoothing.set_float(smoothing)
-        self.smoothing_value.setText(f"{smoothing:.3f}")
-        self.label.setVisible(k is not None)
-        self._label_caption.setVisible(k is not None)
+        _set_text(self.smoothing_value, f"{smoothing:.3f}")
+        if self.label.isVisibleTo(self) != (k is not None):
+            self.label.setVisible(k is not None)
+            self._label_caption.setVisible(k is not None)
         with QSignalBlocker(self.label):
             if k is not None and self.label.count() != k:
                 self.label.clear()
                 self.label.addItems([f"class {i}" for i in range(k)])
-            if k is not None:
+            if k is not None and self.label.currentIndex() != label:
                 self.label.setCurrentIndex(label)
-        with QSignalBlocker(self.link):
-            self.link.setChecked(linked)
+        if self.link.isChecked() != linked:
+            with QSignalBlocker(self.link):
+                self.link.setChecked(linked)
 
 
 class ViewSettings(QWidget):
@@ -267,9 +280,10 @@ class ViewSettings(QWidget):
 
     def show_units(self, units: str) -> None:
         """Set the toggle without emitting."""
-        with QSignalBlocker(self.units):
-            self.units.setChecked(units == "nats")
-        self.units.setText(f"Units: {units}")
+        if self.units.isChecked() != (units == "nats"):
+            with QSignalBlocker(self.units):
+                self.units.setChecked(units == "nats")
+        _set_text(self.units, f"Units: {units}")
 
 
 def group(title: str, *widgets: QWidget) -> QWidget:

@@ -80,7 +80,11 @@ class ExplorerControls(QWidget):
             "q", "q", WEIGHT_SCALE, lambda i: f"Weight of Q at outcome {i}"
         )
         self.logit_sliders = SliderColumn(
-            "logit", "z", LOGIT_SCALE, lambda i: f"Logit of class {i}"
+            "logit",
+            "z",
+            LOGIT_SCALE,
+            lambda i: f"Logit of class {i}",
+            widest="+10.00 → 0.000",
         )
         self.loss = LossSettings()
         self.q_note = QLabel("Linked: Q follows the logits.")
@@ -103,6 +107,8 @@ class ExplorerControls(QWidget):
 
     def show_mode(self, family_mode: bool) -> None:
         """Show the family editors or the per-outcome sliders."""
+        if self.family_group.isVisibleTo(self) == family_mode:
+            return
         with QSignalBlocker(self.mode):
             self.mode.setCurrentIndex(1 if family_mode else 0)
         self.family_group.setVisible(family_mode)
@@ -285,7 +291,8 @@ class ExplorerPage(QWidget):
         c.q_sliders.set_editable(
             not scenario.linked, "Linked: Q is the softmax of the logits"
         )
-        c.q_note.setVisible(scenario.linked)
+        if c.q_note.isVisibleTo(c) != scenario.linked:
+            c.q_note.setVisible(scenario.linked)
         c.loss.show_settings(
             scenario.temperature,
             scenario.label,
@@ -297,19 +304,10 @@ class ExplorerPage(QWidget):
 
     def show_results(self, results: Results) -> None:
         """Update readouts, plots and the labels beside the sliders."""
-        c = self.controls
         self.problem.setVisible(False)
         self.problem_changed.emit("")
-        c.p_sliders.show_texts([f"{p:.3f}" for p in results.p])
-        c.q_sliders.show_texts([f"{q:.3f}" for q in results.q])
-        c.logit_sliders.show_texts(
-            [
-                f"{z:+.2f} → {s:.3f}"
-                for z, s in zip(
-                    self.store.scenario.logits, results.softmax, strict=False
-                )
-            ]
-        )
+        if not is_family_mode(self.store.scenario):
+            self._show_slider_texts(results)
         self.readouts.show_results(results)
         units = results.units
         self.asymmetry.set_units(units)
@@ -321,6 +319,18 @@ class ExplorerPage(QWidget):
         self.softmax.show_results(results, log_x)
         self.gradient.show_results(results, scenario.label, log_x)
         self.loss_curve.show_results(results, scenario.label)
+
+    def _show_slider_texts(self, results: Results) -> None:
+        c = self.controls
+        c.p_sliders.show_texts([f"{p:.3f}" for p in results.p])
+        c.q_sliders.show_texts([f"{q:.3f}" for q in results.q])
+        logits = self.store.scenario.logits
+        c.logit_sliders.show_texts(
+            [
+                f"{z:+.2f} → {s:.3f}"
+                for z, s in zip(logits, results.softmax, strict=True)
+            ]
+        )
 
     def _show_slider_texts(self, results: Results) -> None:
         c = self.controls

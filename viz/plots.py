@@ -12,6 +12,8 @@ from viz.plotting import (
     BAR_LIMIT,
     OutcomeAxis,
     Series,
+    StickyRange,
+    cache_legend,
     capped,
     finite_cap,
     style_plot,
@@ -140,10 +142,14 @@ class AsymmetryPlot(pg.GraphicsLayoutWidget):
             symbol=text_symbol("∞"), size=26, brush=theme.GRADIENT_COLOUR, pen=None
         )
         self.totals_plot.addItem(self.total_infinities)
-        self.entropy_label = pg.TextItem("H(P)", anchor=(0.5, 0.5), color="k")
-        self.kl_label = pg.TextItem("+ D(P‖Q)", anchor=(0.5, 1.0), color=theme.P_COLOUR)
-        self.totals_plot.addItem(self.entropy_label)
-        self.totals_plot.addItem(self.kl_label)
+        # A legend, not labels that move with the bars: moving text repaints
+        # the whole plot on every frame.
+        stack_legend = self.totals_plot.addLegend(offset=(10, 5))
+        stack_legend.addItem(self.kl_part, "D(P‖Q)")
+        stack_legend.addItem(self.entropy_part, "H(P)")
+        cache_legend(stack_legend)
+        self.terms_range = StickyRange(self.terms_plot)
+        self.totals_range = StickyRange(self.totals_plot, floor=0.1)
         self.totals_plot.getAxis("bottom").setTicks(
             [[(0, "D(P‖Q)"), (1, "D(Q‖P)"), (2.4, "H(P,Q)")], []]
         )
@@ -151,7 +157,10 @@ class AsymmetryPlot(pg.GraphicsLayoutWidget):
         self.axis = OutcomeAxis(self.terms_plot, "outcome")
 
     def set_units(self, units: str) -> None:
-        """Label the axes with the unit."""
+        """Label the axes with the unit (relabelling is costly: only on change)."""
+        if units == getattr(self, "_units", None):
+            return
+        self._units = units
         self.terms_plot.setLabel("left", "contribution", units=None)
         self.terms_plot.getAxis("left").setLabel(f"contribution ({units})")
         self.totals_plot.getAxis("left").setLabel(units)
@@ -168,6 +177,10 @@ class AsymmetryPlot(pg.GraphicsLayoutWidget):
         inf_qp = np.flatnonzero(np.isposinf(results.kl_terms_qp))
         xs = np.concatenate([inf_pq - 0.2, inf_qp + 0.2]) if k <= BAR_LIMIT else []
         self.term_infinities.setData(x=xs, y=np.full(len(xs), cap * 1.06))
+        self.term_infinities.setVisible(len(xs) > 0)
+        self.terms_range.fit(
+            float(np.min(both[np.isfinite(both)], initial=0.0)), cap * 1.1
+        )
         self._show_totals(results)
 
     def _show_totals(self, results: Results) -> None:
@@ -185,9 +198,7 @@ class AsymmetryPlot(pg.GraphicsLayoutWidget):
             else results.kl_pq
         )
         self.kl_part.setOpts(y0=[results.entropy_p], height=[max(stacked_kl, 0.0)])
-        self.totals_plot.setYRange(0, cap * 1.15, padding=0)
-        self.entropy_label.setPos(2.4, results.entropy_p / 2)
-        self.kl_label.setPos(2.4, results.entropy_p + max(stacked_kl, 0.0))
+        self.totals_range.fit(0.0, cap * 1.1)
         marks = [
             (x, cap)
             for x, v in ((0, results.kl_pq), (1, results.kl_qp), (2.4, results.kl_pq))
@@ -196,6 +207,7 @@ class AsymmetryPlot(pg.GraphicsLayoutWidget):
         self.total_infinities.setData(
             x=[m[0] for m in marks], y=[m[1] * 1.06 for m in marks]
         )
+        self.total_infinities.setVisible(bool(marks))
 
 
 class SoftmaxPlot(pg.PlotWidget):
@@ -239,6 +251,7 @@ class GradientPlot(pg.PlotWidget):
         plot.addItem(self.true_class)
         plot.addLine(y=0, pen=pg.mkPen("#888888"))
         self.axis = OutcomeAxis(plot, "class")
+        self.y_range = StickyRange(plot, symmetric=True)
 
     def show_results(self, results: Results, label: int, log_x: bool = False) -> None:
         """Draw the gradient and outline the true class's bar."""
@@ -247,8 +260,7 @@ class GradientPlot(pg.PlotWidget):
         self.gradient.set_values(results.grad, log_x=log_x)
         self.true_class.setOpts(x=[label], height=[results.grad[label]])
         self.true_class.setVisible(k <= BAR_LIMIT)
-        top = float(np.max(np.abs(results.grad))) if k else 1.0
-        self.getPlotItem().setYRange(-max(top, 1e-3), max(top, 1e-3), padding=0.08)
+        self.y_range.fit(float(np.min(results.grad)), float(np.max(results.grad)))
 
 
 class LossCurvePlot(pg.GraphicsLayoutWidget):
@@ -269,6 +281,9 @@ class LossCurvePlot(pg.GraphicsLayoutWidget):
             pen=pg.mkPen(theme.GRADIENT_COLOUR, width=2)
         )
         self.grad_plot.addLine(y=0, pen=pg.mkPen("#888888"))
+        self.loss_range = StickyRange(self.loss_plot)
+        self.grad_range = StickyRange(self.grad_plot, symmetric=True)
+        self._z_range: tuple[float, float] | None = None
         marker = {"size": 11, "brush": theme.MARKER_COLOUR, "pen": pg.mkPen("k")}
         self.loss_marker = pg.ScatterPlotItem(**marker)
         self.grad_marker = pg.ScatterPlotItem(**marker)
@@ -282,7 +297,10 @@ class LossCurvePlot(pg.GraphicsLayoutWidget):
         )
 
     def set_units(self, units: str) -> None:
-        """Label the loss axis with the unit."""
+        """Label the loss axis with the unit (only on change)."""
+        if units == getattr(self, "_units", None):
+            return
+        self._units = units
         self.loss_plot.getAxis("left").setLabel(f"loss ({units})")
 
     def show_results(self, results: Results, label: int) -> None:
@@ -291,6 +309,13 @@ class LossCurvePlot(pg.GraphicsLayoutWidget):
         finite = np.isfinite(curve.loss)
         self.loss_curve.setData(curve.z[finite], curve.loss[finite])
         self.grad_curve.setData(curve.z, curve.grad)
+        z_range = (float(curve.z[0]), float(curve.z[-1]))
+        if z_range != self._z_range:
+            self._z_range = z_range
+            self.loss_plot.setXRange(*z_range, padding=0.02)
+        if finite.any():
+            self.loss_range.fit(0.0, float(np.max(curve.loss[finite])))
+        self.grad_range.fit(float(np.min(curve.grad)), float(np.max(curve.grad)))
         z = curve.current_z
         if np.isfinite(results.loss):
             self.loss_marker.setData(x=[z], y=[results.loss])

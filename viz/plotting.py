@@ -13,11 +13,15 @@ import pyqtgraph as pg
 from numpy.typing import NDArray
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QFont, QPainterPath, QTransform
+from PySide6.QtWidgets import QGraphicsItem
 
 from viz import theme
 
 #: Above this many outcomes bars are sub-pixel: draw a line instead.
 BAR_LIMIT = 200
+
+#: A line of K points is drawn through this many buckets' minima and maxima.
+ENVELOPE_BUCKETS = 1200
 
 
 def configure_pyqtgraph() -> None:
@@ -51,13 +55,18 @@ def style_plot(plot: pg.PlotItem, title: str, x_label: str, y_label: str) -> Non
     plot.setTitle(title)
     plot.setLabel("bottom", x_label)
     plot.setLabel("left", y_label)
-    plot.showGrid(x=False, y=True, alpha=theme.NORMAL.grid_alpha)
+    # No grid: a grid line belongs to its axis, so the axis (and all its tick
+    # text) would repaint whenever anything in the plot changes.
     plot.setMouseEnabled(x=False, y=False)
     plot.hideButtons()
     plot.setMenuEnabled(False)
     for side in ("left", "bottom"):
+        axis = plot.getAxis(side)
         # "(x0.001)" on an axis confuses students more than 0.001 on a tick.
-        plot.getAxis(side).enableAutoSIPrefix(False)
+        axis.enableAutoSIPrefix(False)
+        # Replaying an axis's tick text costs about a millisecond; a pixmap
+        # cache makes a repaint of unchanged axes a blit.
+        axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
 
 def integer_ticks(plot: pg.PlotItem, k: int) -> None:
@@ -128,8 +137,6 @@ class Series:
         )
         # Unnamed: the legend lists the bars only, not both faces of one series.
         self.line = pg.PlotDataItem(pen=pg.mkPen(colour, width=1))
-        self.line.setDownsampling(auto=True, method="peak")
-        self.line.setClipToView(True)
         plot.addItem(self.bars)
         plot.addItem(self.line)
         self.line.setVisible(False)
@@ -141,6 +148,7 @@ class Series:
     def add_to_legend(self, legend: pg.LegendItem) -> None:
         """List this series in ``legend`` under its name."""
         legend.addItem(self.legend_sample, self.name)
+        cache_legend(legend)
 
     def set_values(
         self,
@@ -160,8 +168,8 @@ class Series:
             base = np.zeros(k) if y0 is None else y0
             self.bars.setOpts(x=x, height=heights, y0=base, width=self.width)
         else:
-            start = 1.0 if log_x else 0.0
-            self.line.setData(np.arange(start, k + start), heights)
+            x, y = envelope(heights, log_x)
+            self.line.setData(x + (1.0 if log_x else 0.0), y)
         self.bars.setVisible(as_bars)
         self.line.setVisible(not as_bars)
 
@@ -189,6 +197,35 @@ def fit_probability_axis(plot: pg.PlotItem, k: int) -> None:
         plot.enableAutoRange(axis="y")
 
 
+def cache_legend(legend: pg.LegendItem) -> None:
+    """Draw a legend from a pixmap: bars move under it on every frame."""
+    legend.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+
+def envelope(
+    values: NDArray[np.float64], log_x: bool
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Positions and values of a line that keeps every bucket's minimum and maximum.
+
+    A screen is a few hundred pixels wide: drawing 100,000 points costs
+    milliseconds and shows nothing more than each pixel column's extremes.
+    Buckets are equal in width, or in log width for a log-rank axis, so the
+    head of a Zipf tail keeps one bucket per outcome. A single spike anywhere
+    survives.
+    """
+    k = values.size
+    if k <= 2 * ENVELOPE_BUCKETS:
+        return np.arange(k, dtype=np.float64), values
+    if log_x:
+        starts = np.geomspace(1, k + 1, ENVELOPE_BUCKETS, endpoint=False) - 1
+    else:
+        starts = np.linspace(0, k, ENVELOPE_BUCKETS, endpoint=False)
+    starts = np.unique(starts.astype(np.intp))
+    low = np.minimum.reduceat(values, starts)
+    high = np.maximum.reduceat(values, starts)
+    return np.repeat(starts.astype(np.float64), 2), np.column_stack([low, high]).ravel()
+
+
 def finite_cap(values: NDArray[np.float64], floor: float = 1e-3) -> float:
     """A height at which to draw an infinite value: above every finite one."""
     finite = np.abs(values[np.isfinite(values)])
@@ -199,3 +236,53 @@ def finite_cap(values: NDArray[np.float64], floor: float = 1e-3) -> float:
 def capped(values: NDArray[np.float64], cap: float) -> NDArray[np.float64]:
     """``values`` with +inf drawn at ``cap``."""
     return np.where(np.isposinf(values), cap, values)
+
+
+def nice_ceiling(value: float) -> float:
+    """The smallest of 1, 2, 2.5, 5 × 10ⁿ that is ≥ ``value`` (> 0)."""
+    exponent = math.floor(math.log10(value))
+    for step in (1.0, 2.0, 2.5, 5.0, 10.0):
+        candidate = step * 10.0**exponent
+        if candidate >= value * (1 - 1e-12):
+            return candidate
+    return 10.0 ** (exponent + 1)
+
+
+class StickyRange:
+    """A y range that moves only when the data leave it or shrink far inside it.
+
+    Re-ranging an axis regenerates all its tick text, which costs more than
+    the rest of a frame; a range that follows every small change would do it
+    on every frame. The range snaps to "nice" bounds (1, 2, 2.5, 5 × 10ⁿ).
+    """
+
+    def __init__(
+        self, plot: pg.PlotItem, symmetric: bool = False, floor: float = 1e-3
+    ) -> None:
+        self.plot = plot
+        self.symmetric = symmetric
+        self.floor = floor
+        self.shown: tuple[float, float] | None = None
+        plot.disableAutoRange(axis="y")
+
+    def fit(self, low: float, high: float) -> None:
+        """Make sure [low, high] (and 0) is visible, with some headroom."""
+        low, high = min(low, 0.0), max(high, 0.0)
+        if self.symmetric:
+            high = max(abs(low), high)
+            low = -high
+        wanted = (
+            -nice_ceiling(max(-low * 1.1, self.floor)) if low < 0 else 0.0,
+            nice_ceiling(max(high * 1.1, self.floor)) if high > 0 or low == 0 else 0.0,
+        )
+        if self.shown is not None and self._still_fits(low, high):
+            return
+        self.shown = wanted
+        self.plot.setYRange(*wanted, padding=0.02)
+
+    def _still_fits(self, low: float, high: float) -> bool:
+        assert self.shown is not None
+        shown_low, shown_high = self.shown
+        inside = shown_low <= low and high <= shown_high
+        span = max(high - low, self.floor)
+        return inside and span > 0.3 * (shown_high - shown_low)

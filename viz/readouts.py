@@ -7,7 +7,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core import Results
 from viz import theme
@@ -88,6 +95,11 @@ class Readout(QFrame):
         self.reason.setObjectName(f"readout_{spec.key}_reason")
         self.reason.setWordWrap(True)
         for label in (self.title, self.value, self.reason):
+            # A new number must never re-lay out the window (and repaint
+            # every plot): the labels take the width they are given.
+            label.setSizePolicy(
+                QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
+            )
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             layout.addWidget(label)
