@@ -39,6 +39,15 @@ def _set_text(widget: QLabel | QPushButton, text: str) -> None:
         widget.setText(text)
 
 
+def forward_gestures(slider: FloatSlider, owner: QWidget) -> None:
+    """Re-emit a slider's press and release as ``owner``'s gesture signals.
+
+    The state makes one undo step of everything between the two.
+    """
+    slider.sliderPressed.connect(owner.gesture_started)
+    slider.sliderReleased.connect(owner.gesture_finished)
+
+
 def _name(widget: QWidget, object_name: str, accessible: str) -> QWidget:
     widget.setObjectName(object_name)
     widget.setAccessibleName(accessible)
@@ -54,8 +63,8 @@ class SliderColumn(QWidget):
 
     value_changed = Signal(int, float)
     #: A slider was pressed (start of one drag) or released (its end).
-    drag_started = Signal()
-    drag_finished = Signal()
+    gesture_started = Signal()
+    gesture_finished = Signal()
 
     def __init__(
         self,
@@ -110,8 +119,7 @@ class SliderColumn(QWidget):
         slider.value_changed_float.connect(
             lambda v, i=index: self.value_changed.emit(i, v)
         )
-        slider.sliderPressed.connect(self.drag_started)
-        slider.sliderReleased.connect(self.drag_finished)
+        forward_gestures(slider, self)
         readout = QLabel("")
         # Fixed width: a changing number must not re-lay out the window.
         readout.setFixedWidth(readout.fontMetrics().horizontalAdvance(self._widest) + 6)
@@ -179,6 +187,8 @@ class LossSettings(QWidget):
     label_changed = Signal(int)
     smoothing_changed = Signal(float)
     linked_changed = Signal(bool)
+    gesture_started = Signal()
+    gesture_finished = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -214,6 +224,8 @@ class LossSettings(QWidget):
                 value.setFixedWidth(value.fontMetrics().horizontalAdvance("00.000") + 6)
                 grid.addWidget(value, row, 2)
         grid.addWidget(self.link, len(rows), 0, 1, 3)
+        forward_gestures(self.temperature, self)
+        forward_gestures(self.smoothing, self)
         self.temperature.value_changed_float.connect(self.temperature_changed)
         self.label.currentIndexChanged.connect(self._emit_label)
         self.smoothing.value_changed_float.connect(self.smoothing_changed)

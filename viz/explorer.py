@@ -161,6 +161,8 @@ class ExplorerPage(QWidget):
 
     def _build_layout(self) -> None:
         scroll = QScrollArea()
+        scroll.setObjectName("controls_column")
+        self.controls_column = scroll
         scroll.setWidget(self.controls)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -211,6 +213,18 @@ class ExplorerPage(QWidget):
             lambda: self.store.set_scenario(default_scenario())
         )
         self.distributions.view_box.bar_dragged.connect(self.drag_bar)
+        gesture_sources = (
+            c.p_sliders,
+            c.q_sliders,
+            c.logit_sliders,
+            c.loss,
+            c.families.p,
+            c.families.q,
+            self.distributions.view_box,
+        )
+        for source in gesture_sources:
+            source.gesture_started.connect(self.store.begin_gesture)
+            source.gesture_finished.connect(self.store.end_gesture)
         c.mode.currentIndexChanged.connect(self.set_mode)
         c.families.k_changed.connect(self.set_family_k)
         c.families.label_changed.connect(lambda y: self.store.update(label=y))
@@ -249,6 +263,24 @@ class ExplorerPage(QWidget):
     def _set_weight(self, field: str, index: int, value: float) -> None:
         current = getattr(self.store.scenario, field)
         self.store.update(**{field: with_entry(current, index, value)})
+
+    def focus_neighbour_slider(self, step: int) -> None:
+        """Move keyboard focus to the same kind of slider one outcome along.
+
+        With no slider focused, the first P slider takes the focus; the arrow
+        keys then nudge the focused slider.
+        """
+        c = self.controls
+        columns = (c.p_sliders, c.q_sliders, c.logit_sliders)
+        focused = self.focusWidget()
+        for column in columns:
+            sliders = list(column.sliders)
+            if focused in sliders:
+                index = (sliders.index(focused) + step) % len(sliders)
+                sliders[index].setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return
+        if c.p_sliders.sliders:
+            c.p_sliders.sliders[0].setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def set_outcome_count(self, k: int) -> None:
         """Grow or shrink every per-outcome array to ``k`` entries."""

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.families import FAMILY_PARAMETERS, MAX_FAMILY_K, Family
+from viz.controls import forward_gestures
 from viz.sliders import FloatSlider, SliderScale
 
 KIND_TITLES = {
@@ -36,6 +37,8 @@ class FamilyEditor(QWidget):
     """
 
     family_changed = Signal(object)
+    gesture_started = Signal()
+    gesture_finished = Signal()
 
     def __init__(self, prefix: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +68,7 @@ class FamilyEditor(QWidget):
         else:
             slider = FloatSlider(_scale(low, high))
             slider.value_changed_float.connect(self._emit)
+            forward_gestures(slider, self)
             control = slider
         control.setObjectName(f"{self._prefix}_family_{name}")
         control.setAccessibleName(

@@ -13,10 +13,10 @@ from viz.plotting import (
     OutcomeAxis,
     Series,
     StickyRange,
-    cache_legend,
     capped,
     finite_cap,
     style_plot,
+    swatch,
     text_symbol,
 )
 
@@ -28,7 +28,8 @@ class BarDragViewBox(pg.ViewBox):
     """
 
     bar_dragged = Signal(str, int, float)
-    drag_finished = Signal()
+    gesture_started = Signal()
+    gesture_finished = Signal()
 
     def __init__(self) -> None:
         super().__init__(enableMenu=False)
@@ -49,13 +50,15 @@ class BarDragViewBox(pg.ViewBox):
         ev.accept()
         if ev.isStart():
             self._target = self._hit(self.mapSceneToView(ev.buttonDownScenePos()).x())
+            if self._target is not None:
+                self.gesture_started.emit()
         if self._target is None:
             return
         y = self.mapSceneToView(ev.scenePos()).y()
         self.bar_dragged.emit(self._target[0], self._target[1], float(y))
         if ev.isFinish():
             self._target = None
-            self.drag_finished.emit()
+            self.gesture_finished.emit()
 
     def mouseClickEvent(self, ev) -> None:  # type: ignore[no-untyped-def]
         """Click above or inside a bar: set it to that height at once."""
@@ -66,8 +69,9 @@ class BarDragViewBox(pg.ViewBox):
         target = self._hit(point.x())
         if target is not None:
             ev.accept()
+            self.gesture_started.emit()
             self.bar_dragged.emit(target[0], target[1], float(point.y()))
-            self.drag_finished.emit()
+            self.gesture_finished.emit()
 
 
 class DistributionPlot(pg.PlotWidget):
@@ -78,13 +82,15 @@ class DistributionPlot(pg.PlotWidget):
         super().__init__(viewBox=self.view_box)
         self.setObjectName("plot_distributions")
         plot = self.getPlotItem()
-        style_plot(plot, "P and Q  (drag a bar)", "outcome", "probability")
-        legend = plot.addLegend(offset=(-10, 10))
+        title = f"{swatch(theme.P_COLOUR, 'P')} and {swatch(theme.Q_COLOUR, 'Q')}"
+        style_plot(plot, f"{title} (drag a bar)", "outcome", "probability")
         self.p = Series(plot, theme.P_COLOUR, -0.2, 0.38, "P")
         self.q = Series(plot, theme.Q_COLOUR, 0.2, 0.38, "Q")
-        for series in (self.p, self.q):
-            series.add_to_legend(legend)
         self.axis = OutcomeAxis(plot, "outcome", probability=True)
+
+    def plot_items(self) -> list[pg.PlotItem]:
+        """The plots inside this widget (for styling and export)."""
+        return [self.getPlotItem()]
 
     def show_results(self, results: Results, log_x: bool = False) -> None:
         """Draw normalised P and Q."""
@@ -102,21 +108,24 @@ class AsymmetryPlot(pg.GraphicsLayoutWidget):
         super().__init__()
         self.setObjectName("plot_asymmetry")
         self.terms_plot = self.addPlot(row=0, col=0)
-        style_plot(self.terms_plot, "KL terms per outcome", "outcome", "contribution")
-        legend = self.terms_plot.addLegend(offset=(-10, 10))
+        title = (
+            f"{swatch(theme.P_COLOUR, 'p·log(p/q)')}   "
+            f"{swatch(theme.Q_COLOUR, 'q·log(q/p)')}"
+        )
+        style_plot(self.terms_plot, title, "outcome", "contribution")
         self.pq_terms = Series(
             self.terms_plot, theme.P_COLOUR, -0.2, 0.38, "p·log(p/q)"
         )
         self.qp_terms = Series(self.terms_plot, theme.Q_COLOUR, 0.2, 0.38, "q·log(q/p)")
-        for series in (self.pq_terms, self.qp_terms):
-            series.add_to_legend(legend)
         self.term_infinities = pg.ScatterPlotItem(
             symbol=text_symbol("∞"), size=22, brush=theme.GRADIENT_COLOUR, pen=None
         )
         self.terms_plot.addItem(self.term_infinities)
         self.terms_plot.addLine(y=0, pen=pg.mkPen("#888888"))
         self.totals_plot = self.addPlot(row=0, col=1)
-        style_plot(self.totals_plot, "Totals: D(P‖Q) ≠ D(Q‖P)", "", "")
+        stack = swatch(theme.ENTROPY_COLOUR, "H(P)") + " + "
+        stack += swatch(theme.P_COLOUR, "D(P‖Q)")
+        style_plot(self.totals_plot, stack, "", "")
         self.ci.layout.setColumnStretchFactor(0, 3)
         self.ci.layout.setColumnStretchFactor(1, 2)
         self.kl_pq_bar = pg.BarGraphItem(
@@ -142,12 +151,6 @@ class AsymmetryPlot(pg.GraphicsLayoutWidget):
             symbol=text_symbol("∞"), size=26, brush=theme.GRADIENT_COLOUR, pen=None
         )
         self.totals_plot.addItem(self.total_infinities)
-        # A legend, not labels that move with the bars: moving text repaints
-        # the whole plot on every frame.
-        stack_legend = self.totals_plot.addLegend(offset=(10, 5))
-        stack_legend.addItem(self.kl_part, "D(P‖Q)")
-        stack_legend.addItem(self.entropy_part, "H(P)")
-        cache_legend(stack_legend)
         self.terms_range = StickyRange(self.terms_plot)
         self.totals_range = StickyRange(self.totals_plot, floor=0.1)
         self.totals_plot.getAxis("bottom").setTicks(
@@ -155,6 +158,10 @@ class AsymmetryPlot(pg.GraphicsLayoutWidget):
         )
         self.totals_plot.setXRange(-0.6, 3.0, padding=0)
         self.axis = OutcomeAxis(self.terms_plot, "outcome")
+
+    def plot_items(self) -> list[pg.PlotItem]:
+        """The plots inside this widget (for styling and export)."""
+        return [self.terms_plot, self.totals_plot]
 
     def set_units(self, units: str) -> None:
         """Label the axes with the unit (relabelling is costly: only on change)."""
@@ -188,6 +195,7 @@ class AsymmetryPlot(pg.GraphicsLayoutWidget):
             [results.kl_pq, results.kl_qp, results.entropy_p, results.cross_entropy_pq]
         )
         cap = finite_cap(totals, floor=0.1)
+        finite_top = float(np.max(totals[np.isfinite(totals)], initial=0.0))
         kl_pq, kl_qp = capped(totals[:2], cap)
         self.kl_pq_bar.setOpts(height=[kl_pq])
         self.kl_qp_bar.setOpts(height=[kl_qp])
@@ -198,7 +206,7 @@ class AsymmetryPlot(pg.GraphicsLayoutWidget):
             else results.kl_pq
         )
         self.kl_part.setOpts(y0=[results.entropy_p], height=[max(stacked_kl, 0.0)])
-        self.totals_range.fit(0.0, cap * 1.1)
+        self.totals_range.fit(0.0, cap if np.isinf(totals).any() else finite_top)
         marks = [
             (x, cap)
             for x, v in ((0, results.kl_pq), (1, results.kl_qp), (2.4, results.kl_pq))
@@ -217,13 +225,18 @@ class SoftmaxPlot(pg.PlotWidget):
         super().__init__()
         self.setObjectName("plot_softmax")
         plot = self.getPlotItem()
-        style_plot(plot, "softmax(z/T) vs target", "class", "probability")
-        legend = plot.addLegend(offset=(-10, 10))
+        title = (
+            f"{swatch(theme.MODEL_COLOUR, 'softmax(z/T)')} vs "
+            f"{swatch(theme.TARGET_COLOUR, 'target y')}"
+        )
+        style_plot(plot, title, "class", "probability")
         self.target = Series(plot, theme.TARGET_COLOUR, -0.2, 0.38, "target y")
         self.softmax = Series(plot, theme.MODEL_COLOUR, 0.2, 0.38, "softmax(z/T)")
-        for series in (self.target, self.softmax):
-            series.add_to_legend(legend)
         self.axis = OutcomeAxis(plot, "class", probability=True)
+
+    def plot_items(self) -> list[pg.PlotItem]:
+        """The plots inside this widget (for styling and export)."""
+        return [self.getPlotItem()]
 
     def show_results(self, results: Results, log_x: bool = False) -> None:
         """Draw the prediction and the target."""
@@ -239,7 +252,7 @@ class GradientPlot(pg.PlotWidget):
         super().__init__()
         self.setObjectName("plot_gradient")
         plot = self.getPlotItem()
-        style_plot(plot, "gradient ∂L/∂z = (softmax − y)/T", "class", "∂L/∂z (nats)")
+        style_plot(plot, "∂L/∂z = (softmax − y)/T", "class", "∂L/∂z (nats)")
         self.gradient = Series(plot, theme.GRADIENT_COLOUR, 0.0, 0.6, "∂L/∂z")
         self.true_class = pg.BarGraphItem(
             x=[0],
@@ -252,6 +265,10 @@ class GradientPlot(pg.PlotWidget):
         plot.addLine(y=0, pen=pg.mkPen("#888888"))
         self.axis = OutcomeAxis(plot, "class")
         self.y_range = StickyRange(plot, symmetric=True)
+
+    def plot_items(self) -> list[pg.PlotItem]:
+        """The plots inside this widget (for styling and export)."""
+        return [self.getPlotItem()]
 
     def show_results(self, results: Results, label: int, log_x: bool = False) -> None:
         """Draw the gradient and outline the true class's bar."""
@@ -270,7 +287,7 @@ class LossCurvePlot(pg.GraphicsLayoutWidget):
         super().__init__()
         self.setObjectName("plot_loss_curve")
         self.loss_plot = self.addPlot(row=0, col=0)
-        style_plot(self.loss_plot, "loss vs true-class logit z<sub>y</sub>", "", "loss")
+        style_plot(self.loss_plot, "loss vs z<sub>y</sub>, others fixed", "", "loss")
         self.grad_plot = self.addPlot(row=1, col=0)
         style_plot(self.grad_plot, "", "z<sub>y</sub>", "∂L/∂z<sub>y</sub>")
         self.grad_plot.setXLink(self.loss_plot)
@@ -295,6 +312,10 @@ class LossCurvePlot(pg.GraphicsLayoutWidget):
         self.grad_line = self.grad_plot.addLine(
             x=0, pen=pg.mkPen(theme.MARKER_COLOUR, style=Qt.PenStyle.DashLine)
         )
+
+    def plot_items(self) -> list[pg.PlotItem]:
+        """The plots inside this widget (for styling and export)."""
+        return [self.loss_plot, self.grad_plot]
 
     def set_units(self, units: str) -> None:
         """Label the loss axis with the unit (only on change)."""

@@ -50,6 +50,15 @@ def text_symbol(text: str) -> QPainterPath:
     return transform.map(path)
 
 
+def swatch(colour: str, text: str) -> str:
+    """Rich text: a coloured square and a name, for a title that is its own legend.
+
+    A legend box inside the plot hides the bars behind it and repaints with
+    them; a colour-keyed title does neither.
+    """
+    return f"<span style='color:{colour}'>■</span>&nbsp;{text}"
+
+
 def style_plot(plot: pg.PlotItem, title: str, x_label: str, y_label: str) -> None:
     """Title, axis labels and a light grid; no accidental panning or zooming."""
     plot.setTitle(title)
@@ -123,7 +132,7 @@ class Series:
     width : float
         Bar width in outcome units.
     name : str
-        For the legend.
+        What the series is, e.g. "P".
     """
 
     def __init__(
@@ -135,20 +144,11 @@ class Series:
         self.bars = pg.BarGraphItem(
             x=[], height=[], width=width, brush=colour, pen=None
         )
-        # Unnamed: the legend lists the bars only, not both faces of one series.
         self.line = pg.PlotDataItem(pen=pg.mkPen(colour, width=1))
         plot.addItem(self.bars)
         plot.addItem(self.line)
         self.line.setVisible(False)
-        # The legend samples a stand-in that is never hidden, so it stays
-        # right whichever face (bars or line) is showing.
-        self.legend_sample = pg.BarGraphItem(x=[0], height=[1], width=1, brush=colour)
         self.name = name
-
-    def add_to_legend(self, legend: pg.LegendItem) -> None:
-        """List this series in ``legend`` under its name."""
-        legend.addItem(self.legend_sample, self.name)
-        cache_legend(legend)
 
     def set_values(
         self,
@@ -197,11 +197,6 @@ def fit_probability_axis(plot: pg.PlotItem, k: int) -> None:
         plot.enableAutoRange(axis="y")
 
 
-def cache_legend(legend: pg.LegendItem) -> None:
-    """Draw a legend from a pixmap: bars move under it on every frame."""
-    legend.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-
-
 def envelope(
     values: NDArray[np.float64], log_x: bool
 ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
@@ -239,9 +234,9 @@ def capped(values: NDArray[np.float64], cap: float) -> NDArray[np.float64]:
 
 
 def nice_ceiling(value: float) -> float:
-    """The smallest of 1, 2, 2.5, 5 × 10ⁿ that is ≥ ``value`` (> 0)."""
+    """The smallest of 1, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10ⁿ that is ≥ ``value`` (> 0)."""
     exponent = math.floor(math.log10(value))
-    for step in (1.0, 2.0, 2.5, 5.0, 10.0):
+    for step in (1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0):
         candidate = step * 10.0**exponent
         if candidate >= value * (1 - 1e-12):
             return candidate
@@ -253,7 +248,7 @@ class StickyRange:
 
     Re-ranging an axis regenerates all its tick text, which costs more than
     the rest of a frame; a range that follows every small change would do it
-    on every frame. The range snaps to "nice" bounds (1, 2, 2.5, 5 × 10ⁿ).
+    on every frame. The range snaps to "nice" bounds (see :func:`nice_ceiling`).
     """
 
     def __init__(
@@ -272,8 +267,8 @@ class StickyRange:
             high = max(abs(low), high)
             low = -high
         wanted = (
-            -nice_ceiling(max(-low * 1.1, self.floor)) if low < 0 else 0.0,
-            nice_ceiling(max(high * 1.1, self.floor)) if high > 0 or low == 0 else 0.0,
+            -nice_ceiling(max(-low * 1.05, self.floor)) if low < 0 else 0.0,
+            nice_ceiling(max(high * 1.05, self.floor)) if high > 0 or low == 0 else 0.0,
         )
         if self.shown is not None and self._still_fits(low, high):
             return

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from core import Results
+from core.metrics import reason_text
 from viz import theme
 
 
@@ -54,25 +54,6 @@ def format_number(value: float) -> str:
     if value == 0 or 1e-4 <= abs(value) < 1e4:
         return f"{value:.4f}".replace("-", "−")
     return f"{value:.3e}".replace("-", "−")
-
-
-def _outcomes(indices: Sequence[int]) -> str:
-    shown = ", ".join(str(i) for i in indices[:5])
-    more = f" and {len(indices) - 5} more" if len(indices) > 5 else ""
-    noun = "outcome" if len(indices) == 1 else "outcomes"
-    return f"{noun} {shown}{more}"
-
-
-def infinity_reason(results: Results, key: str) -> str:
-    """Why the readout ``key`` is infinite, or "" when it is finite."""
-    if key in ("kl_pq", "cross_entropy_pq") and results.kl_pq_infinite_at:
-        return f"Q = 0 where P > 0 at {_outcomes(results.kl_pq_infinite_at)}"
-    if key in ("kl_qp", "cross_entropy_qp") and results.kl_qp_infinite_at:
-        return f"P = 0 where Q > 0 at {_outcomes(results.kl_qp_infinite_at)}"
-    if key == "loss" and results.loss_infinite_at:
-        where = _outcomes(results.loss_infinite_at)
-        return f"softmax = 0 where the target > 0 at {where}"
-    return ""
 
 
 class Readout(QFrame):
@@ -123,12 +104,12 @@ class Readout(QFrame):
             self.reason.setVisible(bool(reason))
         self.setAccessibleDescription(self.text())
 
-    def set_font_px(self, value_px: int) -> None:
+    def set_font_px(self, value_px: int, reason_colour: str = "#A0300A") -> None:
         """Scale the value's font (lecture mode makes it larger)."""
         self.value.setStyleSheet(f"font-size: {value_px}px; font-weight: 600;")
         self.title.setStyleSheet(f"font-size: {max(12, value_px // 2)}px;")
         self.reason.setStyleSheet(
-            f"font-size: {max(11, value_px // 3)}px; color: #A0300A;"
+            f"font-size: {max(11, value_px // 3)}px; color: {reason_colour};"
         )
 
 
@@ -141,6 +122,8 @@ class ReadoutPanel(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(4)
         self.readouts = {spec.key: Readout(spec) for spec in READOUTS}
+        self._reason_colour = "#A0300A"
+        self._font_px = theme.NORMAL.readout_font_px
         for index, readout in enumerate(self.readouts.values()):
             grid.addWidget(readout, index // columns, index % columns)
         self.set_font_px(theme.NORMAL.readout_font_px)
@@ -149,10 +132,16 @@ class ReadoutPanel(QWidget):
         """Show every value of ``results``."""
         for key, readout in self.readouts.items():
             readout.show_value(
-                getattr(results, key), results.units, infinity_reason(results, key)
+                getattr(results, key), results.units, reason_text(results, key)
             )
 
     def set_font_px(self, value_px: int) -> None:
         """Scale every readout."""
+        self._font_px = value_px
         for readout in self.readouts.values():
-            readout.set_font_px(value_px)
+            readout.set_font_px(value_px, self._reason_colour)
+
+    def set_reason_colour(self, colour: str) -> None:
+        """The colour of the "why ∞" lines (darker on a projector)."""
+        self._reason_colour = colour
+        self.set_font_px(self._font_px)

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from core import Results, Scenario, evaluate
+from core.history import History
 
 
 class ScenarioStore(QObject):
@@ -27,18 +28,23 @@ class ScenarioStore(QObject):
     evaluation_failed(str)
         When the scenario cannot be evaluated (all of P's weights at zero,
         say); the previous results stay the latest valid ones.
+    history_changed()
+        When undo or redo became possible or impossible.
     """
 
     scenario_changed = Signal(object)
     results_ready = Signal(object)
     evaluation_failed = Signal(str)
+    history_changed = Signal()
 
     def __init__(self, scenario: Scenario, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._scenario = scenario
         self._results: Results | None = None
+        self._results_scenario: Scenario | None = None
         self._error: str | None = None
         self.evaluations = 0
+        self._history: History[Scenario] = History(scenario)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -55,6 +61,11 @@ class ScenarioStore(QObject):
         return self._results
 
     @property
+    def results_scenario(self) -> Scenario | None:
+        """The scenario that :attr:`results` were computed from."""
+        return self._results_scenario
+
+    @property
     def error(self) -> str | None:
         """Why the current scenario could not be evaluated, or None."""
         return self._error
@@ -64,13 +75,50 @@ class ScenarioStore(QObject):
         self.set_scenario(self._scenario.replace(**changes))
 
     def set_scenario(self, scenario: Scenario) -> None:
-        """Replace the whole scenario (a preset, a loaded file, undo)."""
+        """Replace the whole scenario (a preset, a loaded file); one undo step."""
         if scenario == self._scenario:
             return
+        self._history.record(scenario)
+        self._show(scenario)
+        self.history_changed.emit()
+
+    def _show(self, scenario: Scenario) -> None:
         self._scenario = scenario
         self.scenario_changed.emit(scenario)
         if not self._timer.isActive():
             self._timer.start()
+
+    @property
+    def can_undo(self) -> bool:
+        """True when there is a change to undo."""
+        return self._history.can_undo
+
+    @property
+    def can_redo(self) -> bool:
+        """True when there is an undone change to redo."""
+        return self._history.can_redo
+
+    def undo(self) -> None:
+        """Go back one step (one whole drag counts as one step)."""
+        previous = self._history.undo()
+        if previous is not None:
+            self._show(previous)
+            self.history_changed.emit()
+
+    def redo(self) -> None:
+        """Redo the last undone step."""
+        following = self._history.redo()
+        if following is not None:
+            self._show(following)
+            self.history_changed.emit()
+
+    def begin_gesture(self) -> None:
+        """Changes until :meth:`end_gesture` are one undo step (a drag)."""
+        self._history.begin_gesture()
+
+    def end_gesture(self) -> None:
+        """Close the gesture begun by :meth:`begin_gesture`."""
+        self._history.end_gesture()
 
     def recompute_now(self) -> None:
         """Evaluate the current scenario and announce the outcome."""
@@ -84,6 +132,7 @@ class ScenarioStore(QObject):
             return
         self._error = None
         self._results = results
+        self._results_scenario = self._scenario
         self.results_ready.emit(results)
 
     @property

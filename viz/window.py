@@ -1,41 +1,597 @@
-"""The main window: pages in tabs, the menus, and the one shared state."""
+"""The main window: pages in tabs, side panels, menus, files and lecture mode."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QTabWidget,
+    QWidget,
+)
 
 from core import Scenario, default_scenario
+from core.export import outcome_table_csv, readouts_text
+from core.presets import Preset, load_presets
+from core.session import SessionError, load_session, parse_session, save_session
+from core.session import session_to_json as session_json
+from viz import appearance
+from viz.docks import ExplanationDock, FormulaDock
 from viz.explorer import ExplorerPage
+from viz.files import ExportError, save_picture, write_text
 from viz.plotting import configure_pyqtgraph
 from viz.state import ScenarioStore
 
 WINDOW_TITLE = "Entropy Lab"
+SESSION_FILTER = "Entropy Lab sessions (*.json)"
+PICTURE_FILTER = "PNG image (*.png);;SVG drawing (*.svg)"
+MAX_RECENT = 8
+
+#: Keys that hide and show the explorer's panels (lecture mode and beyond).
+PANEL_KEYS = {
+    "distributions": ("P and Q", "Ctrl+1"),
+    "asymmetry": ("KL terms and totals", "Ctrl+2"),
+    "softmax": ("Softmax vs target", "Ctrl+3"),
+    "gradient": ("Gradient per logit", "Ctrl+4"),
+    "loss_curve": ("Loss vs true-class logit", "Ctrl+5"),
+}
 
 
 class MainWindow(QMainWindow):
-    """Entropy Lab's window. ``MainWindow()`` opens on the default scenario."""
+    """Entropy Lab's window. ``MainWindow()`` opens on the default scenario.
+
+    Parameters
+    ----------
+    scenario : Scenario, optional
+        What to open on (the default scenario otherwise).
+    settings : QSettings, optional
+        Where to remember geometry, the last state and recent files. Without
+        it nothing is read or written (tests, ``--export``).
+    """
 
     def __init__(
-        self, scenario: Scenario | None = None, parent: QWidget | None = None
+        self,
+        scenario: Scenario | None = None,
+        settings: QSettings | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         configure_pyqtgraph()
         self.setWindowTitle(WINDOW_TITLE)
         self.setObjectName("main_window")
+        self.settings = settings
+        self.session_path: Path | None = None
+        self.lecture = False
+        self.zoom = 1.0
+        self.presets: tuple[Preset, ...] = load_presets()
         self.store = ScenarioStore(scenario or default_scenario(), self)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("panel_tabs")
         self.explorer = ExplorerPage(self.store)
-        self.tabs.addTab(self.explorer, "Explorer")
+        self.pages: dict[str, QWidget] = {}
+        self.add_page("explorer", "Explorer", self.explorer)
         self.setCentralWidget(self.tabs)
+        self.explanation = ExplanationDock(self)
+        self.formulas = FormulaDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.explanation)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.formulas)
+        self.formulas.hide()
+        self.actions_by_name: dict[str, QAction] = {}
         self._build_menus()
-        self.statusBar().showMessage("Move a slider or drag a bar.")
+        self.store.results_ready.connect(self._show_formulas)
+        self.formulas.visibilityChanged.connect(lambda _: self._show_formulas())
+        self.store.history_changed.connect(self._update_history_actions)
+        self.statusBar().showMessage("Move a slider or drag a bar. Presets: keys 1–9.")
         self.store.recompute_now()
+        self._update_history_actions()
+
+    # pages -------------------------------------------------------------------
+
+    def add_page(self, panel: str, title: str, page: QWidget) -> None:
+        """Add a page (tab) that presets and sessions can name as ``panel``."""
+        self.pages[panel] = page
+        self.tabs.addTab(page, title)
+
+    def current_panel(self) -> str:
+        """The id of the page on show."""
+        current = self.tabs.currentWidget()
+        return next(name for name, page in self.pages.items() if page is current)
+
+    def show_panel(self, panel: str) -> None:
+        """Bring the page ``panel`` to the front, if this window has it."""
+        if panel in self.pages:
+            self.tabs.setCurrentWidget(self.pages[panel])
+
+    def _page_call(self, method: str, *arguments: Any) -> None:
+        function = getattr(self.tabs.currentWidget(), method, None)
+        if callable(function):
+            function(*arguments)
+
+    # menus -------------------------------------------------------------------
+
+    def _action(
+        self,
+        menu: QMenu,
+        name: str,
+        text: str,
+        slot: Callable[[], Any],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        checkable: bool = False,
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(f"action_{name}")
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setCheckable(checkable)
+        action.triggered.connect(lambda *_: slot())
+        menu.addAction(action)
+        self.addAction(action)  # shortcuts work with the menu bar hidden (full screen)
+        self.actions_by_name[name] = action
+        return action
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        self._build_file_menu(self.menuBar().addMenu("&File"))
+        self._build_edit_menu(self.menuBar().addMenu("&Edit"))
+        self._build_view_menu(self.menuBar().addMenu("&View"))
+        self._build_presets_menu(self.menuBar().addMenu("&Presets"))
+
+    def _build_file_menu(self, menu: QMenu) -> None:
+        self._action(
+            menu,
+            "open",
+            "&Open session…",
+            self.open_session_dialog,
+            QKeySequence.StandardKey.Open,
+        )
+        self.recent_menu = menu.addMenu("Open &recent")
+        self.recent_menu.setObjectName("recent_menu")
+        self._action(
+            menu,
+            "save",
+            "&Save session",
+            self.save_session_action,
+            QKeySequence.StandardKey.Save,
+        )
+        self._action(
+            menu,
+            "save_as",
+            "Save session &as…",
+            self.save_session_dialog,
+            "Ctrl+Shift+S",
+        )
+        menu.addSeparator()
+        export = menu.addMenu("&Export")
+        self._action(
+            export,
+            "export_window",
+            "Whole window as PNG or SVG…",
+            lambda: self.export_picture_dialog(self, "entropy-lab"),
+        )
+        for name, plot in self.explorer.plots.items():
+            title = PANEL_KEYS[name][0]
+            self._action(
+                export,
+                f"export_{name}",
+                f"Plot “{title}” as PNG or SVG…",
+                lambda plot=plot, name=name: self.export_picture_dialog(plot, name),
+            )
+        self._action(
+            export, "export_csv", "Per-outcome table as CSV…", self.export_csv_dialog
+        )
+        self._action(
+            menu,
+            "copy_readouts",
+            "&Copy readouts as text",
+            self.copy_readouts,
+            "Ctrl+Shift+C",
+        )
+        menu.addSeparator()
+        self._action(menu, "quit", "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self._rebuild_recent_menu()
+
+    def _build_edit_menu(self, menu: QMenu) -> None:
+        self._action(
+            menu, "undo", "&Undo", self.store.undo, QKeySequence.StandardKey.Undo
+        )
+        self._action(menu, "redo", "&Redo", self.store.redo, "Ctrl+Shift+Z")
+        menu.addSeparator()
+        self._action(
+            menu,
+            "reset",
+            "Reset to the default scenario",
+            lambda: self.store.set_scenario(default_scenario()),
+            "Ctrl+Backspace",
+        )
+
+    def _build_view_menu(self, menu: QMenu) -> None:
+        self._action(
+            menu, "lecture", "&Lecture mode", self.toggle_lecture, "F11", checkable=True
+        )
+        self._action(
+            menu,
+            "zoom_in",
+            "Zoom &in",
+            lambda: self.set_zoom(appearance.zoom_in(self.zoom)),
+            "Ctrl+=",
+        )
+        self._action(
+            menu,
+            "zoom_out",
+            "Zoom &out",
+            lambda: self.set_zoom(appearance.zoom_out(self.zoom)),
+            "Ctrl+-",
+        )
+        self._action(
+            menu, "zoom_reset", "&Actual size", lambda: self.set_zoom(1.0), "Ctrl+0"
+        )
+        menu.addSeparator()
+        for name, (title, key) in PANEL_KEYS.items():
+            action = self._action(
+                menu,
+                f"toggle_{name}",
+                f"Show {title}",
+                lambda name=name: self.toggle_plot(name),
+                key,
+                checkable=True,
+            )
+            action.setChecked(True)
+        controls = self._action(
+            menu,
+            "toggle_controls",
+            "Show the controls column",
+            self.toggle_controls,
+            "Ctrl+6",
+            checkable=True,
+        )
+        controls.setChecked(True)
+        readouts = self._action(
+            menu,
+            "toggle_readouts",
+            "Show the readouts",
+            self.toggle_readouts,
+            "Ctrl+7",
+            checkable=True,
+        )
+        readouts.setChecked(True)
+        menu.addSeparator()
+        explanation = self.explanation.toggleViewAction()
+        explanation.setShortcut(QKeySequence("Ctrl+8"))
+        formulas = self.formulas.toggleViewAction()
+        formulas.setShortcut(QKeySequence("Ctrl+9"))
+        for action in (explanation, formulas):
+            menu.addAction(action)
+            self.addAction(action)
+        menu.addSeparator()
+        self._action(
+            menu,
+            "next_outcome",
+            "Next outcome's slider",
+            lambda: self.step_outcome(1),
+            "]",
+        )
+        self._action(
+            menu,
+            "previous_outcome",
+            "Previous outcome's slider",
+            lambda: self.step_outcome(-1),
+            "[",
+        )
+        self._action(
+            menu,
+            "play",
+            "Play / pause",
+            lambda: self._page_call("toggle_play"),
+            "Space",
+        )
+        self._action(
+            menu, "step", "Single step", lambda: self._page_call("step_once"), "."
+        )
+
+    def _build_presets_menu(self, menu: QMenu) -> None:
+        menu.setObjectName("presets_menu")
+        for preset in self.presets:
+            key = str(preset.key) if preset.key is not None else None
+            text = f"{preset.title}"
+            self._action(
+                menu,
+                f"preset_{preset.id}",
+                text,
+                lambda preset=preset: self.apply_preset(preset),
+                key,
+            )
+
+    # presets -----------------------------------------------------------------
+
+    def preset(self, preset_id: str) -> Preset:
+        """The preset called ``preset_id``; ValueError names the known ones."""
+        for preset in self.presets:
+            if preset.id == preset_id:
+                return preset
+        known = ", ".join(p.id for p in self.presets)
+        raise ValueError(f"unknown preset {preset_id!r}; known presets: {known}")
+
+    def apply_preset(self, preset: Preset) -> None:
+        """Load a preset's scenario (one undo step), its panel and its explanation."""
+        self.store.set_scenario(preset.scenario)
+        self.show_panel(preset.panel)
+        page = self.pages.get(preset.panel)
+        apply_settings = getattr(page, "apply_settings", None)
+        if callable(apply_settings):
+            apply_settings(dict(preset.settings))
+        self.explanation.show_explanation(preset.title, preset.explanation)
+        self.explanation.show()
+        self.statusBar().showMessage(f"Preset: {preset.title}")
+
+    # the explorer's panels and keyboard --------------------------------------
+
+    def toggle_plot(self, name: str) -> None:
+        """Hide or show one of the explorer's plots."""
+        plot = self.explorer.plots[name]
+        plot.setVisible(not plot.isVisible())
+        self.actions_by_name[f"toggle_{name}"].setChecked(plot.isVisible())
+
+    def toggle_controls(self) -> None:
+        """Hide or show the controls column (more room for the plots)."""
+        column = self.explorer.controls_column
+        column.setVisible(not column.isVisible())
+        self.actions_by_name["toggle_controls"].setChecked(column.isVisible())
+
+    def toggle_readouts(self) -> None:
+        """Hide or show the readouts."""
+        readouts = self.explorer.readouts
+        readouts.setVisible(not readouts.isVisible())
+        self.actions_by_name["toggle_readouts"].setChecked(readouts.isVisible())
+
+    def step_outcome(self, step: int) -> None:
+        """Move the keyboard focus to the next or previous outcome's slider."""
+        self.explorer.focus_neighbour_slider(step)
+
+    # lecture mode ------------------------------------------------------------
+
+    def toggle_lecture(self) -> None:
+        """Switch lecture mode on or off."""
+        self.set_lecture(not self.lecture)
+
+    def set_lecture(self, on: bool) -> None:
+        """Full screen, large type, thick bars, high contrast; or back."""
+        self.lecture = on
+        self.actions_by_name["lecture"].setChecked(on)
+        self._apply_appearance()
+        if on:
+            self.showFullScreen()
+        else:
+            self.showNormal()
+
+    def set_zoom(self, zoom: float) -> None:
+        """Scale every font (Ctrl+= and Ctrl+−)."""
+        self.zoom = zoom
+        self._apply_appearance()
+        self.statusBar().showMessage(f"Zoom {zoom:.0%}")
+
+    def _apply_appearance(self) -> None:
+        style = appearance.theme_for(self.lecture)
+        appearance.apply_application_style(style, self.zoom)
+        appearance.style_plots(self.explorer.plots.values(), style, self.zoom)
+        self.explorer.readouts.set_font_px(round(style.readout_font_px * self.zoom))
+        self.explorer.readouts.set_reason_colour(
+            "#7A2E00" if self.lecture else "#A0300A"
+        )
+
+    # undo --------------------------------------------------------------------
+
+    def _update_history_actions(self) -> None:
+        self.actions_by_name["undo"].setEnabled(self.store.can_undo)
+        self.actions_by_name["redo"].setEnabled(self.store.can_redo)
+
+    # formulas ----------------------------------------------------------------
+
+    def _show_formulas(self) -> None:
+        results, scenario = self.store.results, self.store.results_scenario
+        if results is not None and scenario is not None:
+            self.formulas.show_results(scenario, results)
+
+    # sessions ----------------------------------------------------------------
+
+    def view_state(self) -> dict[str, Any]:
+        """The page on show and its settings, for a session file."""
+        panel = self.current_panel()
+        view: dict[str, Any] = {"panel": panel}
+        settings = getattr(self.pages[panel], "settings", None)
+        if callable(settings):
+            view["settings"] = settings()
+        return view
+
+    def save_session_to(self, path: str | os.PathLike[str]) -> bool:
+        """Save atomically to ``path``; on failure explain and return False."""
+        try:
+            save_session(path, self.store.scenario, self.view_state())
+        except (SessionError, OSError) as error:
+            self.show_problem("Could not save the session", f"{path}: {error}")
+            return False
+        self.session_path = Path(path)
+        self._remember_recent(self.session_path)
+        self.statusBar().showMessage(f"Saved {path}")
+        return True
+
+    def load_session_from(self, path: str | os.PathLike[str]) -> bool:
+        """Load ``path``; a bad file is explained and changes nothing."""
+        try:
+            scenario, view = load_session(path)
+        except SessionError as error:
+            self.show_problem("Could not open the session", str(error))
+            return False
+        self._apply_session(scenario, view)
+        self.session_path = Path(path)
+        self._remember_recent(self.session_path)
+        self.statusBar().showMessage(f"Opened {path}")
+        return True
+
+    def _apply_session(self, scenario: Scenario, view: dict[str, Any]) -> None:
+        self.store.set_scenario(scenario)
+        panel = view.get("panel")
+        if panel:
+            self.show_panel(panel)
+            apply_settings = getattr(self.pages.get(panel), "apply_settings", None)
+            if callable(apply_settings) and "settings" in view:
+                apply_settings(dict(view["settings"]))
+
+    def save_session_action(self) -> None:
+        """Ctrl+S: save to the current file, or ask for one."""
+        if self.session_path is None:
+            self.save_session_dialog()
+        else:
+            self.save_session_to(self.session_path)
+
+    def save_session_dialog(self) -> None:
+        """Ask where to save, then save."""
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save session", self._suggested_path(), SESSION_FILTER
+        )
+        if path:
+            if not path.lower().endswith(".json"):
+                path += ".json"
+            self.save_session_to(path)
+
+    def open_session_dialog(self) -> None:
+        """Ask which file to open, then open it."""
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open session", self._suggested_path(), SESSION_FILTER
+        )
+        if path:
+            self.load_session_from(path)
+
+    def _suggested_path(self) -> str:
+        return str(self.session_path or Path.home() / "entropy-lab-session.json")
+
+    # recent files and remembered state ---------------------------------------
+
+    def recent_files(self) -> list[str]:
+        """Recently opened or saved sessions, newest first."""
+        if self.settings is None:
+            return []
+        value = self.settings.value("recent_files", [])
+        items = [value] if isinstance(value, str) else list(value or [])
+        return [str(item) for item in items][:MAX_RECENT]
+
+    def _remember_recent(self, path: Path) -> None:
+        if self.settings is None:
+            return
+        entry = str(path.resolve())
+        files = [entry] + [f for f in self.recent_files() if f != entry]
+        self.settings.setValue("recent_files", files[:MAX_RECENT])
+        self._rebuild_recent_menu()
+
+    def _rebuild_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        files = self.recent_files()
+        for path in files:
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda *_, path=path: self.load_session_from(path))
+        self.recent_menu.setEnabled(bool(files))
+
+    def restore_from_settings(self) -> None:
+        """Geometry and the last state, as the window was closed."""
+        if self.settings is None:
+            return
+        geometry = self.settings.value("geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        text = self.settings.value("last_session")
+        if isinstance(text, str):
+            try:
+                scenario, view = parse_session(text)
+            except SessionError:
+                return  # an unreadable memory is forgotten, not fatal
+            self._apply_session(scenario, view)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Remember geometry and state for the next start."""
+        if self.settings is not None:
+            self.settings.setValue("geometry", self.saveGeometry())
+            try:
+                self.settings.setValue(
+                    "last_session", session_json(self.store.scenario, self.view_state())
+                )
+            except SessionError:
+                self.settings.remove("last_session")
+            self.settings.sync()
+        super().closeEvent(event)
+
+    # export ------------------------------------------------------------------
+
+    def export_picture(self, widget: QWidget, path: str | os.PathLike[str]) -> bool:
+        """Write ``widget`` to a PNG or SVG file; explain a failure."""
+        try:
+            save_picture(widget, path)
+        except ExportError as error:
+            self.show_problem("Could not export", str(error))
+            return False
+        self.statusBar().showMessage(f"Exported {path}")
+        return True
+
+    def export_picture_dialog(self, widget: QWidget, name: str) -> None:
+        """Ask for a file name, then export ``widget``."""
+        suggested = str(Path.home() / f"{name}.png")
+        path, chosen = QFileDialog.getSaveFileName(
+            self, "Export picture", suggested, PICTURE_FILTER
+        )
+        if path:
+            if not path.lower().endswith((".png", ".svg")):
+                path += ".svg" if "svg" in chosen.lower() else ".png"
+            self.export_picture(widget, path)
+
+    def export_csv(self, path: str | os.PathLike[str]) -> bool:
+        """Write the per-outcome table of the shown results as CSV."""
+        results = self.store.results
+        if results is None:
+            return False
+        try:
+            write_text(path, outcome_table_csv(results))
+        except OSError as error:
+            self.show_problem("Could not export the table", f"{path}: {error}")
+            return False
+        self.statusBar().showMessage(f"Exported {path}")
+        return True
+
+    def export_csv_dialog(self) -> None:
+        """Ask for a file name, then write the CSV table."""
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            "Export table",
+            str(Path.home() / "entropy-lab-table.csv"),
+            "CSV table (*.csv)",
+        )
+        if path:
+            self.export_csv(path)
+
+    def copy_readouts(self) -> str:
+        """Put every readout on the clipboard as text (and return it)."""
+        results = self.store.results
+        text = readouts_text(results) if results is not None else ""
+        QGuiApplication.clipboard().setText(text)
+        self.statusBar().showMessage("Readouts copied to the clipboard")
+        return text
+
+    # problems ----------------------------------------------------------------
+
+    def show_problem(self, title: str, message: str) -> None:
+        """Explain a problem in a non-blocking message box; the state is untouched."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            title,
+            message,
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setObjectName("problem_dialog")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.statusBar().showMessage(f"{title}: {message}")

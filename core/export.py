@@ -1,0 +1,74 @@
+"""Plain-text exports of the results: the per-outcome table and the readouts."""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+
+from core.metrics import READOUTS, reason_text
+from core.scenario import Results
+
+#: Readout titles, as the window shows them.
+TITLES = {
+    "entropy_p": "H(P)",
+    "entropy_q": "H(Q)",
+    "cross_entropy_pq": "H(P,Q)",
+    "cross_entropy_qp": "H(Q,P)",
+    "kl_pq": "D(P‖Q)",
+    "kl_qp": "D(Q‖P)",
+    "js": "JS(P,Q)",
+    "loss": "loss",
+}
+
+#: CSV header (with the unit filled in) and the Results field of each column.
+_COLUMNS = (
+    ("p", "p"),
+    ("q", "q"),
+    ("information_p_{units}", "information_p"),
+    ("information_q_{units}", "information_q"),
+    ("kl_term_pq_{units}", "kl_terms_pq"),
+    ("kl_term_qp_{units}", "kl_terms_qp"),
+    ("softmax", "softmax"),
+    ("target", "target"),
+    ("gradient_nats", "grad"),
+)
+
+
+def _cell(value: float) -> str:
+    if math.isinf(value):
+        return "inf" if value > 0 else "-inf"
+    return repr(float(value))
+
+
+def outcome_table_csv(results: Results) -> str:
+    """The per-outcome table as CSV text, one row per outcome.
+
+    Columns: outcome (from 0), p, q, information −log p and −log q and both
+    KL terms (in the results' units), softmax, target and the gradient of the
+    loss in nats. Numbers are written with full precision (``repr``);
+    infinities as ``inf``.
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    headers = [header.format(units=results.units) for header, _ in _COLUMNS]
+    writer.writerow(["outcome", *headers])
+    columns = [getattr(results, field) for _, field in _COLUMNS]
+    for index in range(results.p.size):
+        writer.writerow([str(index), *(_cell(column[index]) for column in columns)])
+    return buffer.getvalue()
+
+
+def readouts_text(results: Results) -> str:
+    """Every readout on its own line, e.g. ``D(P‖Q) = 0.1187 bits``.
+
+    An infinite value is written as ∞ with its reason.
+    """
+    lines = []
+    for key in READOUTS:
+        value = getattr(results, key)
+        if math.isinf(value):
+            lines.append(f"{TITLES[key]} = ∞ ({reason_text(results, key)})")
+        else:
+            lines.append(f"{TITLES[key]} = {value:.4f} {results.units}")
+    return "\n".join(lines) + "\n"
