@@ -1,4 +1,8 @@
-"""Entropy Lab: start the window (``python main.py --help`` for options)."""
+"""Entropy Lab: start the window, export a picture, or print the numbers.
+
+``python main.py --help`` lists the options. Errors are one line on stderr
+and exit code 2; ``--metrics`` never imports Qt.
+"""
 
 from __future__ import annotations
 
@@ -7,29 +11,199 @@ import time
 STARTED = time.perf_counter()
 
 import argparse  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
+import re  # noqa: E402
 import sys  # noqa: E402
 from collections.abc import Sequence  # noqa: E402
+from typing import Any, NoReturn  # noqa: E402
+
+#: Options whose value is a comma-separated list that may start with "−".
+NUMBER_LIST_OPTIONS = ("--p", "--q", "--logits")
+DEFAULT_SIZE = (1600, 1000)
 
 
-def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
-    """The command line."""
-    parser = argparse.ArgumentParser(
+class CommandLineError(Exception):
+    """A problem to report in one line, with exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise CommandLineError(message)
+
+
+def _size(text: str) -> tuple[int, int]:
+    match = re.fullmatch(r"(\d{3,5})x(\d{3,5})", text)
+    if not match:
+        raise argparse.ArgumentTypeError(f"size must look like 1600x1000, got {text!r}")
+    return int(match[1]), int(match[2])
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command line of ``main.py``."""
+    parser = _Parser(
         prog="entropy-lab",
         description="Move sliders and watch entropy, KL divergence, cross-entropy "
         "and softmax losses respond live.",
+        epilog="Examples: main.py --preset kl-asymmetry --lecture | "
+        "main.py --preset temperature --export slide.svg | "
+        "main.py --metrics --p 0.7,0.3 --q 0.5,0.5",
     )
+    start = parser.add_argument_group("what to open")
+    start.add_argument(
+        "--preset", metavar="NAME", help="open a preset (see --list-presets)"
+    )
+    start.add_argument("--load", metavar="FILE", help="open a saved session (.json)")
+    start.add_argument(
+        "--lecture",
+        action="store_true",
+        help="lecture mode: full screen, large type, high contrast",
+    )
+    start.add_argument(
+        "--list-presets", action="store_true", help="print the preset names and exit"
+    )
+    export = parser.add_argument_group("pictures for slides")
+    export.add_argument(
+        "--export",
+        metavar="FILE",
+        help="render the window to FILE.png or FILE.svg without showing it",
+    )
+    export.add_argument(
+        "--size",
+        type=_size,
+        default=DEFAULT_SIZE,
+        metavar="WxH",
+        help="window size for --export (default 1600x1000)",
+    )
+    numbers = parser.add_argument_group("numbers without a window")
+    numbers.add_argument(
+        "--metrics", action="store_true", help="print every readout as JSON and exit"
+    )
+    numbers.add_argument("--p", metavar="W,W,…", help="weights of P, e.g. 0.7,0.3")
+    numbers.add_argument("--q", metavar="W,W,…", help="weights of Q, e.g. 0.5,0.5")
+    numbers.add_argument("--logits", metavar="Z,Z,…", help="logits (default: zeros)")
+    numbers.add_argument("--label", default="0", help="true class (default 0)")
+    numbers.add_argument("--temperature", default="1", help="softmax temperature")
+    numbers.add_argument("--smoothing", default="0", help="label smoothing ε")
+    numbers.add_argument("--units", default="bits", choices=("bits", "nats"))
     parser.add_argument(
         "--quit-after-paint",
         action="store_true",
-        help="Quit as soon as the window's plots have painted, printing how long "
-        "that took from process start (a start-up check).",
+        help="quit once the window has painted, printing how long "
+        "that took (a start-up check)",
     )
-    return parser.parse_args(argv)
+    return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the app; returns the process exit code."""
-    arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
+def _join_negative_lists(argv: Sequence[str]) -> list[str]:
+    """Read ``--logits -1,2`` as ``--logits=-1,2``: "-1,2" looks like an option."""
+    joined: list[str] = []
+    tokens = list(argv)
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        following = tokens[index + 1] if index + 1 < len(tokens) else ""
+        if token in NUMBER_LIST_OPTIONS and re.match(r"-[\d.]", following):
+            joined.append(f"{token}={following}")
+            index += 2
+            continue
+        joined.append(token)
+        index += 1
+    return joined
+
+
+def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
+    """Parse and cross-check the options; raises CommandLineError."""
+    arguments = build_parser().parse_args(_join_negative_lists(argv))
+    if arguments.preset and arguments.load:
+        raise CommandLineError("give --preset or --load, not both")
+    number_options = ("p", "q", "logits")
+    if not arguments.metrics and any(getattr(arguments, o) for o in number_options):
+        raise CommandLineError("--p, --q and --logits go with --metrics")
+    if arguments.metrics and arguments.export:
+        raise CommandLineError("give --metrics or --export, not both")
+    return arguments
+
+
+def _scenario_from_file_or_preset(
+    arguments: argparse.Namespace,
+) -> tuple[Any, Any, dict]:
+    """(scenario, preset, view) from --preset or --load; (None, None, {}) without."""
+    from core.presets import load_presets
+    from core.session import SessionError, load_session
+
+    if arguments.load:
+        try:
+            scenario, view = load_session(arguments.load)
+        except SessionError as error:
+            raise CommandLineError(str(error)) from None
+        return scenario, None, view
+    if arguments.preset:
+        presets = {preset.id: preset for preset in load_presets()}
+        if arguments.preset not in presets:
+            known = ", ".join(presets)
+            raise CommandLineError(
+                f"unknown preset {arguments.preset!r}; known: {known}"
+            )
+        preset = presets[arguments.preset]
+        return preset.scenario, preset, {"panel": preset.panel}
+    return None, None, {}
+
+
+def print_metrics(arguments: argparse.Namespace) -> int:
+    """``--metrics``: every readout as JSON on stdout (no Qt is imported)."""
+    from core.metrics import metrics, parse_metrics_args
+
+    scenario, _, _ = _scenario_from_file_or_preset(arguments)
+    if scenario is None:
+        if not (arguments.p and arguments.q):
+            raise CommandLineError("--metrics needs --p and --q (or --preset/--load)")
+        try:
+            scenario = parse_metrics_args(
+                arguments.p,
+                arguments.q,
+                arguments.logits,
+                arguments.label,
+                arguments.temperature,
+                arguments.smoothing,
+                arguments.units,
+            )
+        except ValueError as error:
+            raise CommandLineError(str(error)) from None
+    try:
+        data = metrics(scenario)
+    except ValueError as error:
+        raise CommandLineError(str(error)) from None
+    try:
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+    except BrokenPipeError:  # `| head` closed the pipe: not an error
+        sys.stderr.close()
+    return 0
+
+
+def list_presets() -> int:
+    """``--list-presets``: one line per preset."""
+    from core.presets import load_presets
+
+    for preset in load_presets():
+        key = f"[{preset.key}]" if preset.key is not None else "   "
+        print(f"{key} {preset.id:42} {preset.title}")
+    return 0
+
+
+def run_window(arguments: argparse.Namespace) -> int:
+    """Open the window (or, with --export, render it to a file and leave)."""
+    scenario, preset, view = _scenario_from_file_or_preset(arguments)
+    if arguments.export:
+        # Rendering needs no screen: never ask for one.
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from viz.files import picture_suffix
+
+        try:
+            picture_suffix(arguments.export)
+        except ValueError as error:
+            raise CommandLineError(str(error)) from None
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     from viz import MainWindow
@@ -37,11 +211,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Entropy Lab")
     app.setOrganizationName("Entropy Lab")
-    window = MainWindow()
-    window.resize(1400, 900)
+    settings = None if arguments.export else QSettings()
+    window = MainWindow(settings=settings)
+    if scenario is None:
+        window.restore_from_settings()
+    elif preset is not None:
+        window.apply_preset(preset)
+    else:
+        window.load_session_from(arguments.load)
+    del view
+    if arguments.export:
+        return _export_and_quit(app, window, arguments)
+    if window.geometry().width() < 400:
+        window.resize(*DEFAULT_SIZE)
     if arguments.quit_after_paint:
         _quit_after_first_paint(app, window)
-    window.show()
+    if arguments.lecture:
+        window.set_lecture(True)
+    else:
+        window.show()
     code = app.exec()
     # Delete the window while the application still exists: pyqtgraph's
     # scenes can crash if the interpreter tears them down in its own order.
@@ -50,7 +238,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     return code
 
 
-def _quit_after_first_paint(app, window) -> None:  # type: ignore[no-untyped-def]
+def _export_and_quit(app: Any, window: Any, arguments: argparse.Namespace) -> int:
+    from PySide6.QtCore import Qt
+
+    from viz.files import ExportError, save_picture
+
+    window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+    window.resize(*arguments.size)
+    if arguments.lecture:
+        window.set_lecture(True, full_screen=False)
+    window.show()
+    window.store.recompute_now()
+    app.processEvents()
+    try:
+        save_picture(window, arguments.export)
+    except ExportError as error:
+        raise CommandLineError(str(error)) from None
+    finally:
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+    print(f"wrote {arguments.export}")
+    return 0
+
+
+def _quit_after_first_paint(app: Any, window: Any) -> None:
     from PySide6.QtCore import Qt, QTimer
 
     from viz.probe import PaintProbe
@@ -63,6 +275,20 @@ def _quit_after_first_paint(app, window) -> None:  # type: ignore[no-untyped-def
         QTimer.singleShot(0, app.quit)
 
     probe.painted.connect(report, Qt.ConnectionType.SingleShotConnection)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run Entropy Lab; returns the process exit code."""
+    try:
+        arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
+        if arguments.list_presets:
+            return list_presets()
+        if arguments.metrics:
+            return print_metrics(arguments)
+        return run_window(arguments)
+    except CommandLineError as error:
+        print(f"entropy-lab: error: {error}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -52,6 +52,30 @@ def _name(widget: QWidget, object_name: str, accessible: str) -> QWidget:
     widget.setObjectName(object_name)
     widget.setAccessibleName(accessible)
     return widget
+
+
+class FixedWidthLabel(QLabel):
+    """A label as wide as ``template`` in its current font, never wider or narrower.
+
+    A changing number must not re-lay out the window (that would repaint
+    every plot); the width follows the font when lecture mode or zoom
+    changes it.
+    """
+
+    def __init__(self, template: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._template = template
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._fit()
+
+    def _fit(self) -> None:
+        self.setFixedWidth(self.fontMetrics().horizontalAdvance(self._template) + 6)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Refit the width when the font changes."""
+        if event.type() == QEvent.Type.FontChange:
+            self._fit()
+        super().changeEvent(event)
 
 
 class SliderColumn(QWidget):
@@ -120,12 +144,7 @@ class SliderColumn(QWidget):
             lambda v, i=index: self.value_changed.emit(i, v)
         )
         forward_gestures(slider, self)
-        readout = QLabel("")
-        # Fixed width: a changing number must not re-lay out the window.
-        readout.setFixedWidth(readout.fontMetrics().horizontalAdvance(self._widest) + 6)
-        readout.setAlignment(
-            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        )
+        readout = FixedWidthLabel(self._widest)
         _name(
             readout, f"{self._prefix}_value_{index}", f"{self._describe(index)}: value"
         )
@@ -196,12 +215,12 @@ class LossSettings(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         self.temperature = FloatSlider(TEMPERATURE_SCALE)
         _name(self.temperature, "temperature_slider", "Softmax temperature T")
-        self.temperature_value = QLabel()
+        self.temperature_value = FixedWidthLabel("00.000")
         self.label = QComboBox()
         _name(self.label, "label_combo", "True class")
         self.smoothing = FloatSlider(SMOOTHING_SCALE)
         _name(self.smoothing, "smoothing_slider", "Label smoothing epsilon")
-        self.smoothing_value = QLabel()
+        self.smoothing_value = FixedWidthLabel("00.000")
         self.link = QCheckBox("Link: Q = softmax(z/T), target = P")
         _name(self.link, "link_toggle", "Link Q to the softmax and the target to P")
         self.link.setToolTip(
@@ -221,7 +240,6 @@ class LossSettings(QWidget):
             grid.addWidget(caption, row, 0)
             grid.addWidget(control, row, 1)
             if value is not None:
-                value.setFixedWidth(value.fontMetrics().horizontalAdvance("00.000") + 6)
                 grid.addWidget(value, row, 2)
         grid.addWidget(self.link, len(rows), 0, 1, 3)
         forward_gestures(self.temperature, self)

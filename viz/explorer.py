@@ -6,7 +6,7 @@ one ``evaluate`` → ``results_ready`` → every view's ``show_results``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -62,6 +62,16 @@ def is_family_mode(scenario: Scenario) -> bool:
 
 class ExplorerControls(QWidget):
     """Every control of the explorer, grouped, in one scrollable column."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Let the column grow with the font (lecture mode, zoom)."""
+        if event.type() == QEvent.Type.FontChange:
+            column = self.parentWidget()
+            while column is not None and not isinstance(column, QScrollArea):
+                column = column.parentWidget()
+            if column is not None:
+                column.setMinimumWidth(self.minimumSizeHint().width() + 24)
+        super().changeEvent(event)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -354,6 +364,9 @@ class ExplorerPage(QWidget):
 
     def _show_slider_texts(self, results: Results) -> None:
         c = self.controls
+        if self.store.scenario.linked:
+            # Linked, Q's sliders follow the logits: their handles show Q.
+            c.q_sliders.show_values(results.q)
         c.p_sliders.show_texts([f"{p:.3f}" for p in results.p])
         c.q_sliders.show_texts([f"{q:.3f}" for q in results.q])
         logits = self.store.scenario.logits
@@ -366,6 +379,9 @@ class ExplorerPage(QWidget):
 
     def _show_slider_texts(self, results: Results) -> None:
         c = self.controls
+        if self.store.scenario.linked:
+            # Linked, Q's sliders follow the logits: their handles show Q.
+            c.q_sliders.show_values(results.q)
         c.p_sliders.show_texts([f"{p:.3f}" for p in results.p])
         c.q_sliders.show_texts([f"{q:.3f}" for q in results.q])
         logits = self.store.scenario.logits

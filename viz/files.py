@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QRect, QSize
+from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QWidget
@@ -53,7 +53,7 @@ def _save_svg(widget: QWidget, path: Path) -> None:
     if not painter.begin(generator):
         raise ExportError(f"{path}: could not write the SVG file")
     try:
-        widget.render(painter)
+        widget.render(painter, QPoint())
     finally:
         painter.end()
 

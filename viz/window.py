@@ -360,11 +360,16 @@ class MainWindow(QMainWindow):
         """Switch lecture mode on or off."""
         self.set_lecture(not self.lecture)
 
-    def set_lecture(self, on: bool) -> None:
-        """Full screen, large type, thick bars, high contrast; or back."""
+    def set_lecture(self, on: bool, full_screen: bool = True) -> None:
+        """Full screen, large type, thick bars, high contrast; or back.
+
+        ``full_screen=False`` keeps the window's size (for ``--export``).
+        """
         self.lecture = on
         self.actions_by_name["lecture"].setChecked(on)
         self._apply_appearance()
+        if not full_screen:
+            return
         if on:
             self.showFullScreen()
         else:
