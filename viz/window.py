@@ -27,6 +27,7 @@ from viz import appearance
 from viz.docks import ExplanationDock, FormulaDock
 from viz.explorer import ExplorerPage
 from viz.files import ExportError, save_picture, write_text
+from viz.pages import build_pages
 from viz.plotting import configure_pyqtgraph
 from viz.state import ScenarioStore
 
@@ -78,6 +79,8 @@ class MainWindow(QMainWindow):
         self.explorer = ExplorerPage(self.store)
         self.pages: dict[str, QWidget] = {}
         self.add_page("explorer", "Explorer", self.explorer)
+        for panel, title, page in build_pages(self.store):
+            self.add_page(panel, title, page)
         self.setCentralWidget(self.tabs)
         self.explanation = ExplanationDock(self)
         self.formulas = FormulaDock(self)
