@@ -72,3 +72,30 @@ def readouts_text(results: Results) -> str:
         else:
             lines.append(f"{TITLES[key]} = {value:.4f} {results.units}")
     return "\n".join(lines) + "\n"
+
+
+def outcome_summary(results: Results, index: int) -> str:
+    """What a pointer over outcome ``index`` should tell: p, q, −log p, both KL terms.
+
+    Raises
+    ------
+    ValueError
+        If ``index`` is not an outcome.
+    """
+    k = results.p.size
+    if not 0 <= index < k:
+        raise ValueError(f"index {index} is out of range [0, {k})")
+    units = results.units
+
+    def number(value: float) -> str:
+        return "∞" if math.isinf(value) else f"{value:.4f}"
+
+    lines = [
+        f"outcome {index}",
+        f"p = {results.p[index]:.4f}    q = {results.q[index]:.4f}",
+        f"−log p = {number(results.information_p[index])} {units}",
+        f"−log q = {number(results.information_q[index])} {units}",
+        f"p·log(p/q) = {number(results.kl_terms_pq[index])} {units}",
+        f"q·log(q/p) = {number(results.kl_terms_qp[index])} {units}",
+    ]
+    return "\n".join(lines)

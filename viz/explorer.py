@@ -151,6 +151,8 @@ class ExplorerPage(QWidget):
         self.softmax = SoftmaxPlot()
         self.gradient = GradientPlot()
         self.loss_curve = LossCurvePlot()
+        self.pinned: Results | None = None
+        self._ghost_log_x = False
         self._build_layout()
         self._connect_controls()
         store.scenario_changed.connect(self.show_scenario)
@@ -356,26 +358,33 @@ class ExplorerPage(QWidget):
         self.loss_curve.set_units(units)
         scenario = self.store.scenario
         log_x = _wants_log_rank(scenario)
+        if self.pinned is not None and log_x != self._ghost_log_x:
+            self._ghost_log_x = log_x
+            self._show_ghosts()
         self.distributions.show_results(results, log_x)
         self.asymmetry.show_results(results, log_x)
         self.softmax.show_results(results, log_x)
         self.gradient.show_results(results, scenario.label, log_x)
         self.loss_curve.show_results(results, scenario.label)
 
-    def _show_slider_texts(self, results: Results) -> None:
-        c = self.controls
-        if self.store.scenario.linked:
-            # Linked, Q's sliders follow the logits: their handles show Q.
-            c.q_sliders.show_values(results.q)
-        c.p_sliders.show_texts([f"{p:.3f}" for p in results.p])
-        c.q_sliders.show_texts([f"{q:.3f}" for q in results.q])
-        logits = self.store.scenario.logits
-        c.logit_sliders.show_texts(
-            [
-                f"{z:+.2f} → {s:.3f}"
-                for z, s in zip(logits, results.softmax, strict=True)
-            ]
-        )
+    def pin(self) -> bool:
+        """Keep the shown results as a dashed ghost in every plot, to compare."""
+        if self.store.results is None:
+            return False
+        self.pinned = self.store.results
+        self._ghost_log_x = _wants_log_rank(self.store.scenario)
+        self._show_ghosts()
+        return True
+
+    def unpin(self) -> None:
+        """Remove the ghost."""
+        self.pinned = None
+        self._show_ghosts()
+
+    def _show_ghosts(self) -> None:
+        for plot in self.plots.values():
+            plot.show_ghost(self.pinned, self._ghost_log_x)
+        self.readouts.show_pinned(self.pinned)
 
     def _show_slider_texts(self, results: Results) -> None:
         c = self.controls

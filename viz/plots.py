@@ -8,8 +8,10 @@ from PySide6.QtCore import Qt, Signal
 
 from core import Results
 from viz import theme
+from viz.hover import HoverReporter
 from viz.plotting import (
     BAR_LIMIT,
+    GHOST_PEN,
     OutcomeAxis,
     Series,
     StickyRange,
@@ -86,17 +88,24 @@ class DistributionPlot(pg.PlotWidget):
         style_plot(plot, f"{title} (drag a bar)", "outcome", "probability")
         self.p = Series(plot, theme.P_COLOUR, -0.2, 0.38, "P")
         self.q = Series(plot, theme.Q_COLOUR, 0.2, 0.38, "Q")
+        self.hover = HoverReporter(self, plot)
         self.axis = OutcomeAxis(plot, "outcome", probability=True)
 
     def plot_items(self) -> list[pg.PlotItem]:
         """The plots inside this widget (for styling and export)."""
         return [self.getPlotItem()]
 
+    def show_ghost(self, pinned: Results | None, log_x: bool = False) -> None:
+        """Outline a pinned state's P and Q (None removes the outlines)."""
+        self.p.set_ghost(None if pinned is None else pinned.p, log_x)
+        self.q.set_ghost(None if pinned is None else pinned.q, log_x)
+
     def show_results(self, results: Results, log_x: bool = False) -> None:
         """Draw normalised P and Q."""
         k = results.p.size
         self.view_box.k = k
         log_x = self.axis.fit(k, log_x)
+        self.hover.show_results(results, log_x)
         self.p.set_values(results.p, log_x=log_x)
         self.q.set_values(results.q, log_x=log_x)
 
@@ -117,6 +126,7 @@ class AsymmetryPlot(pg.GraphicsLayoutWidget):
             self.terms_plot, theme.P_COLOUR, -0.2, 0.38, "p·log(p/q)"
         )
         self.qp_terms = Series(self.terms_plot, theme.Q_COLOUR, 0.2, 0.38, "q·log(q/p)")
+        self.hover = HoverReporter(self, self.terms_plot)
         self.term_infinities = pg.ScatterPlotItem(
             symbol=text_symbol("∞"), size=22, brush=theme.GRADIENT_COLOUR, pen=None
         )
@@ -147,6 +157,11 @@ class AsymmetryPlot(pg.GraphicsLayoutWidget):
         )
         for item in (self.kl_pq_bar, self.kl_qp_bar, self.entropy_part, self.kl_part):
             self.totals_plot.addItem(item)
+        self.totals_ghost = pg.BarGraphItem(
+            x=[0, 1, 2.4], height=[0, 0, 0], width=0.7, brush=None, pen=GHOST_PEN
+        )
+        self.totals_plot.addItem(self.totals_ghost)
+        self.totals_ghost.setVisible(False)
         self.total_infinities = pg.ScatterPlotItem(
             symbol=text_symbol("∞"), size=26, brush=theme.GRADIENT_COLOUR, pen=None
         )
@@ -172,10 +187,26 @@ class AsymmetryPlot(pg.GraphicsLayoutWidget):
         self.terms_plot.getAxis("left").setLabel(f"contribution ({units})")
         self.totals_plot.getAxis("left").setLabel(units)
 
+    def show_ghost(self, pinned: Results | None, log_x: bool = False) -> None:
+        """Outline a pinned state's terms and totals (None removes them)."""
+        if pinned is None:
+            self.pq_terms.set_ghost(None)
+            self.qp_terms.set_ghost(None)
+            self.totals_ghost.setVisible(False)
+            return
+        both = np.concatenate([pinned.kl_terms_pq, pinned.kl_terms_qp])
+        cap = finite_cap(both)
+        self.pq_terms.set_ghost(capped(pinned.kl_terms_pq, cap), log_x)
+        self.qp_terms.set_ghost(capped(pinned.kl_terms_qp, cap), log_x)
+        totals = np.array([pinned.kl_pq, pinned.kl_qp, pinned.cross_entropy_pq])
+        self.totals_ghost.setOpts(height=capped(totals, finite_cap(totals, floor=0.1)))
+        self.totals_ghost.setVisible(True)
+
     def show_results(self, results: Results, log_x: bool = False) -> None:
         """Draw the terms and totals, with ∞ where a value is infinite."""
         k = results.p.size
         log_x = self.axis.fit(k, log_x)
+        self.hover.show_results(results, log_x)
         both = np.concatenate([results.kl_terms_pq, results.kl_terms_qp])
         cap = finite_cap(both)
         self.pq_terms.set_values(capped(results.kl_terms_pq, cap), log_x=log_x)
@@ -238,6 +269,11 @@ class SoftmaxPlot(pg.PlotWidget):
         """The plots inside this widget (for styling and export)."""
         return [self.getPlotItem()]
 
+    def show_ghost(self, pinned: Results | None, log_x: bool = False) -> None:
+        """Outline a pinned state's softmax and target."""
+        self.target.set_ghost(None if pinned is None else pinned.target, log_x)
+        self.softmax.set_ghost(None if pinned is None else pinned.softmax, log_x)
+
     def show_results(self, results: Results, log_x: bool = False) -> None:
         """Draw the prediction and the target."""
         log_x = self.axis.fit(results.softmax.size, log_x)
@@ -270,6 +306,10 @@ class GradientPlot(pg.PlotWidget):
         """The plots inside this widget (for styling and export)."""
         return [self.getPlotItem()]
 
+    def show_ghost(self, pinned: Results | None, log_x: bool = False) -> None:
+        """Outline a pinned state's gradient."""
+        self.gradient.set_ghost(None if pinned is None else pinned.grad, log_x)
+
     def show_results(self, results: Results, label: int, log_x: bool = False) -> None:
         """Draw the gradient and outline the true class's bar."""
         k = results.grad.size
@@ -298,6 +338,10 @@ class LossCurvePlot(pg.GraphicsLayoutWidget):
             pen=pg.mkPen(theme.GRADIENT_COLOUR, width=2)
         )
         self.grad_plot.addLine(y=0, pen=pg.mkPen("#888888"))
+        self.loss_ghost = self.loss_plot.plot(pen=GHOST_PEN)
+        self.grad_ghost = self.grad_plot.plot(pen=GHOST_PEN)
+        self.loss_ghost.setVisible(False)
+        self.grad_ghost.setVisible(False)
         self.loss_range = StickyRange(self.loss_plot)
         self.grad_range = StickyRange(self.grad_plot, symmetric=True)
         self._z_range: tuple[float, float] | None = None
@@ -323,6 +367,20 @@ class LossCurvePlot(pg.GraphicsLayoutWidget):
             return
         self._units = units
         self.loss_plot.getAxis("left").setLabel(f"loss ({units})")
+
+    def show_ghost(self, pinned: Results | None, log_x: bool = False) -> None:
+        """Dashed copies of a pinned state's curves."""
+        del log_x
+        if pinned is None:
+            self.loss_ghost.setVisible(False)
+            self.grad_ghost.setVisible(False)
+            return
+        curve = pinned.curve
+        finite = np.isfinite(curve.loss)
+        self.loss_ghost.setData(curve.z[finite], curve.loss[finite])
+        self.grad_ghost.setData(curve.z, curve.grad)
+        self.loss_ghost.setVisible(True)
+        self.grad_ghost.setVisible(True)
 
     def show_results(self, results: Results, label: int) -> None:
         """Draw both curves and mark the current logit."""

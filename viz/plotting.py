@@ -11,8 +11,8 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from numpy.typing import NDArray
-from PySide6.QtCore import QPointF
-from PySide6.QtGui import QFont, QPainterPath, QTransform
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QFont, QPainterPath, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsItem
 
 from viz import theme
@@ -120,8 +120,53 @@ class OutcomeAxis:
         return log_x
 
 
+GHOST_PEN = pg.mkPen("#222222", width=2, style=Qt.PenStyle.DashLine)
+
+
+class _BarsOrLine:
+    """A bar item and a line item for one set of values; one of them shows."""
+
+    def __init__(
+        self, plot: pg.PlotItem, width: float, brush: str | None, pen: QPen | None
+    ) -> None:
+        self.width = width
+        self.bars = pg.BarGraphItem(x=[], height=[], width=width, brush=brush, pen=pen)
+        self.line = pg.PlotDataItem(
+            pen=pen if brush is None else pg.mkPen(brush, width=1)
+        )
+        plot.addItem(self.bars)
+        plot.addItem(self.line)
+        self.line.setVisible(False)
+
+    def draw(
+        self,
+        heights: NDArray[np.float64],
+        offset: float,
+        y0: NDArray[np.float64] | None,
+        log_x: bool,
+    ) -> None:
+        k = heights.size
+        as_bars = k <= BAR_LIMIT
+        if as_bars:
+            base = np.zeros(k) if y0 is None else y0
+            x = np.arange(k) + offset
+            self.bars.setOpts(x=x, height=heights, y0=base, width=self.width)
+        else:
+            x, y = envelope(heights, log_x)
+            self.line.setData(x + (1.0 if log_x else 0.0), y)
+        self.bars.setVisible(as_bars)
+        self.line.setVisible(not as_bars)
+
+    def hide(self) -> None:
+        self.bars.setVisible(False)
+        self.line.setVisible(False)
+
+
 class Series:
     """One data series drawn as bars (small K) or as a line (large K).
+
+    It can also show a pinned earlier state as a dashed outline (a ghost), to
+    compare against.
 
     Parameters
     ----------
@@ -141,14 +186,11 @@ class Series:
         self.offset = offset
         self.width = width
         self.colour = colour
-        self.bars = pg.BarGraphItem(
-            x=[], height=[], width=width, brush=colour, pen=None
-        )
-        self.line = pg.PlotDataItem(pen=pg.mkPen(colour, width=1))
-        plot.addItem(self.bars)
-        plot.addItem(self.line)
-        self.line.setVisible(False)
         self.name = name
+        self._face = _BarsOrLine(plot, width, colour, None)
+        self._ghost = _BarsOrLine(plot, width, None, GHOST_PEN)
+        self._ghost.hide()
+        self.bars, self.line = self._face.bars, self._face.line
 
     def set_values(
         self,
@@ -161,21 +203,32 @@ class Series:
         With ``log_x`` a line is drawn against the rank 1..K, which a
         logarithmic axis can show (outcome 0 has rank 1).
         """
-        k = heights.size
-        as_bars = k <= BAR_LIMIT
-        if as_bars:
-            x = np.arange(k) + self.offset
-            base = np.zeros(k) if y0 is None else y0
-            self.bars.setOpts(x=x, height=heights, y0=base, width=self.width)
+        self._face.draw(heights, self.offset, y0, log_x)
+
+    def set_ghost(
+        self, heights: NDArray[np.float64] | None, log_x: bool = False
+    ) -> None:
+        """Outline pinned values (dashed), or remove the outline with None."""
+        if heights is None:
+            self._ghost.hide()
         else:
-            x, y = envelope(heights, log_x)
-            self.line.setData(x + (1.0 if log_x else 0.0), y)
-        self.bars.setVisible(as_bars)
-        self.line.setVisible(not as_bars)
+            self._ghost.draw(heights, self.offset, None, log_x)
+
+    def ghost_heights(self) -> NDArray[np.float64] | None:
+        """The outlined values, or None when nothing is pinned."""
+        if self._ghost.bars.isVisible():
+            return np.asarray(self._ghost.bars.opts["height"], dtype=np.float64)
+        if self._ghost.line.isVisible():
+            return np.asarray(self._ghost.line.getData()[1], dtype=np.float64)
+        return None
 
     def set_width_scale(self, scale: float) -> None:
-        """Thicker bars and lines (lecture mode)."""
-        self.bars.setOpts(width=min(self.width * scale, 0.48))
+        """Thicker bars and lines (lecture mode); paired bars never overlap."""
+        widest = 2 * abs(self.offset) if self.offset else 0.9
+        width = min(self.width * scale, widest)
+        for face in (self._face, self._ghost):
+            face.width = width
+        self.bars.setOpts(width=width)
         self.line.setPen(pg.mkPen(self.colour, width=max(1, round(scale * 1.5))))
 
     def heights(self) -> NDArray[np.float64]:

@@ -75,7 +75,10 @@ class Readout(QFrame):
         self.reason = QLabel("")
         self.reason.setObjectName(f"readout_{spec.key}_reason")
         self.reason.setWordWrap(True)
-        for label in (self.title, self.value, self.reason):
+        self.pinned = QLabel("")
+        self.pinned.setObjectName(f"readout_{spec.key}_pinned")
+        self.pinned.setVisible(False)
+        for label in (self.title, self.value, self.reason, self.pinned):
             # A new number must never re-lay out the window (and repaint
             # every plot): the labels take the width they are given.
             label.setSizePolicy(
@@ -104,12 +107,28 @@ class Readout(QFrame):
             self.reason.setVisible(bool(reason))
         self.setAccessibleDescription(self.text())
 
+    def show_pinned(self, value: float | None, units: str) -> None:
+        """Show a pinned earlier value under the current one (None hides it)."""
+        if value is None:
+            self.pinned.setVisible(False)
+            return
+        shown = (
+            format_number(value)
+            if math.isinf(value)
+            else f"{format_number(value)} {units}"
+        )
+        self.pinned.setText(f"pinned: {shown}")
+        self.pinned.setVisible(True)
+
     def set_font_px(self, value_px: int, reason_colour: str = "#A0300A") -> None:
         """Scale the value's font (lecture mode makes it larger)."""
         self.value.setStyleSheet(f"font-size: {value_px}px; font-weight: 600;")
         self.title.setStyleSheet(f"font-size: {max(12, value_px // 2)}px;")
         self.reason.setStyleSheet(
             f"font-size: {max(11, value_px // 3)}px; color: {reason_colour};"
+        )
+        self.pinned.setStyleSheet(
+            f"font-size: {max(11, value_px // 3)}px; color: #333333;"
         )
 
 
@@ -140,6 +159,12 @@ class ReadoutPanel(QWidget):
         self._font_px = value_px
         for readout in self.readouts.values():
             readout.set_font_px(value_px, self._reason_colour)
+
+    def show_pinned(self, pinned: Results | None) -> None:
+        """Show each readout's pinned value, or hide them all."""
+        for key, readout in self.readouts.items():
+            value = None if pinned is None else getattr(pinned, key)
+            readout.show_pinned(value, "" if pinned is None else pinned.units)
 
     def set_reason_colour(self, colour: str) -> None:
         """The colour of the "why ∞" lines (darker on a projector)."""
