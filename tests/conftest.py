@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
-# Set before anything imports Qt, so a developer's DISPLAY never matters.
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Set before anything imports Qt, so a developer's DISPLAY never matters. The
+# offscreen screen is a 1920×1080 projector (Qt's default would be 800×600).
+_SCREEN = Path(__file__).with_name("offscreen_screen.json")
+os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={_SCREEN}")
 
 import pytest
 

@@ -178,7 +178,7 @@ class ExplorerPage(QWidget):
         scroll.setWidget(self.controls)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(330)
+        scroll.setMinimumWidth(300)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -194,7 +194,7 @@ class ExplorerPage(QWidget):
             plot.setSizePolicy(
                 QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding
             )
-            plot.setMinimumSize(200, 160)
+            plot.setMinimumSize(160, 130)
         right_layout.addLayout(grid, 1)
         splitter = QSplitter()
         splitter.addWidget(scroll)

@@ -53,7 +53,8 @@ def _save_svg(widget: QWidget, path: Path) -> None:
     if not painter.begin(generator):
         raise ExportError(f"{path}: could not write the SVG file")
     try:
-        widget.render(painter, QPoint())
+        # QWidget's own render: pyqtgraph's views override it with another one.
+        QWidget.render(widget, painter, QPoint())
     finally:
         painter.end()
 

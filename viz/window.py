@@ -208,6 +208,21 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         self._action(
             menu,
+            "pin",
+            "&Pin this state to compare (dashed ghosts)",
+            self.explorer.pin,
+            "Ctrl+G",
+        )
+        self._action(
+            menu,
+            "unpin",
+            "&Clear the pinned state",
+            self.explorer.unpin,
+            "Ctrl+Shift+G",
+        )
+        menu.addSeparator()
+        self._action(
+            menu,
             "reset",
             "Reset to the default scenario",
             lambda: self.store.set_scenario(default_scenario()),

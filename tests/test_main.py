@@ -1,0 +1,198 @@
+"""The command line, run as a user would: a child process per call."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+
+import main as entry_point
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(*arguments, tmp_path=None, timeout=120):
+    environment = dict(os.environ)
+    if tmp_path is not None:
+        environment["XDG_CONFIG_HOME"] = str(tmp_path / "config")
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *arguments],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=environment,
+        cwd=tmp_path or ROOT,
+    )
+
+
+def test_help_lists_every_option():
+    done = run("--help")
+    assert done.returncode == 0
+    for option in (
+        "--preset",
+        "--lecture",
+        "--load",
+        "--export",
+        "--metrics",
+        "--p",
+        "--q",
+        "--logits",
+        "--label",
+        "--temperature",
+        "--smoothing",
+        "--units",
+    ):
+        assert option in done.stdout
+
+
+def test_metrics_prints_every_readout_as_json():
+    done = run("--metrics", "--p", "0.7,0.3", "--q", "0.5,0.5")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert data["units"] == "bits"
+    assert data["entropy_p"] == pytest.approx(0.8812908992306927, rel=1e-12)
+    assert data["kl_pq"] == pytest.approx(0.1187091007693073, rel=1e-12)
+    assert data["kl_qp"] == pytest.approx(0.12576938349798225, rel=1e-12)
+    assert data["cross_entropy_pq"] == pytest.approx(1.0, rel=1e-12)
+
+
+def test_metrics_with_logits_label_temperature_smoothing_and_nats():
+    done = run(
+        "--metrics",
+        "--p",
+        "1,0,0",
+        "--q",
+        "1,1,1",
+        "--logits",
+        "2,1,0.1",
+        "--label",
+        "0",
+        "--temperature",
+        "1",
+        "--smoothing",
+        "0",
+        "--units",
+        "nats",
+    )
+    data = json.loads(done.stdout)
+    assert data["loss"] == pytest.approx(0.4170300162778335, rel=1e-12)
+    assert data["softmax"] == pytest.approx([0.659, 0.242, 0.099], abs=5e-4)
+
+
+def test_metrics_writes_infinity_as_a_string_with_its_reason():
+    done = run("--metrics", "--p", "0.5,0.5", "--q", "1,0")
+    data = json.loads(done.stdout)
+    assert data["kl_pq"] == "inf"
+    assert data["reasons"]["kl_pq"] == "Q = 0 where P > 0 at outcome 1"
+    assert data["js"] < 1
+
+
+def test_metrics_never_imports_qt():
+    script = (
+        "import sys, main; main.main(['--metrics', '--p', '0.7,0.3', '--q', '0.5,0.5']);"
+        "assert not any(m.startswith(('PySide6', 'pyqtgraph')) for m in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def test_negative_logits_are_read_as_numbers():
+    done = run("--metrics", "--p", "1,1", "--q", "1,1", "--logits", "-1,2")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["softmax"][1] > 0.9
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--bogus"], "unrecognized arguments: --bogus"),
+        (["--metrics", "--p", "0.7,x", "--q", "1,1"], "--p"),
+        (["--metrics", "--p", "0.7,0.3"], "--metrics needs --p and --q"),
+        (["--metrics", "--p", "0.7,0.3", "--q", "1,1,1"], "q"),
+        (["--metrics", "--p", "-1,2", "--q", "1,1"], "negative"),
+        (
+            ["--metrics", "--p", "1,1", "--q", "1,1", "--temperature", "0"],
+            "temperature",
+        ),
+        (["--metrics", "--p", "1,1", "--q", "1,1", "--label", "5"], "label"),
+        (["--preset", "no-such-preset"], "unknown preset 'no-such-preset'"),
+        (["--load", "missing.json"], "missing.json"),
+        (["--preset", "kl-asymmetry", "--export", "slide.gif"], ".png or .svg"),
+        (["--preset", "softmax", "--load", "x.json"], "not both"),
+        (["--units", "furlongs"], "invalid choice"),
+    ],
+)
+def test_bad_arguments_give_one_line_and_exit_code_two(arguments, message, tmp_path):
+    done = run(*arguments, tmp_path=tmp_path)
+    assert done.returncode == 2
+    assert done.stdout == ""
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1, done.stderr
+    assert lines[0].startswith("entropy-lab: error:")
+    assert message in lines[0]
+    assert "Traceback" not in done.stderr
+
+
+def test_a_bad_session_file_gives_one_line_and_exit_code_two(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "entropy-lab-session", "version": 1}', encoding="utf-8")
+    done = run(
+        "--load", str(bad), "--export", str(tmp_path / "x.png"), tmp_path=tmp_path
+    )
+    assert done.returncode == 2
+    assert len(done.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "x.png").exists()
+
+
+@pytest.mark.parametrize("suffix", [".png", ".svg"])
+def test_export_renders_a_preset_without_a_window_and_exits(tmp_path, suffix):
+    target = tmp_path / f"slide{suffix}"
+    done = run(
+        "--preset",
+        "kl-asymmetry",
+        "--export",
+        str(target),
+        "--size",
+        "1280x800",
+        tmp_path=tmp_path,
+    )
+    assert done.returncode == 0, done.stderr
+    assert target.exists()
+    if suffix == ".png":
+        image = QImage(str(target))
+        assert (image.width(), image.height()) == (1280, 800)
+    else:
+        assert ElementTree.parse(target).getroot().tag.endswith("svg")
+
+
+def test_export_from_a_saved_session_in_lecture_style(tmp_path):
+    session = tmp_path / "s.json"
+    from core import default_scenario
+    from core.session import save_session
+
+    save_session(session, default_scenario().replace(units="nats"))
+    target = tmp_path / "lecture.png"
+    done = run(
+        "--load", str(session), "--lecture", "--export", str(target), tmp_path=tmp_path
+    )
+    assert done.returncode == 0, done.stderr
+    assert QImage(str(target)).width() == entry_point.DEFAULT_SIZE[0]
+
+
+def test_list_presets():
+    done = run("--list-presets")
+    assert done.returncode == 0
+    assert "kl-asymmetry" in done.stdout
+    assert len(done.stdout.strip().splitlines()) >= 12

@@ -1,0 +1,435 @@
+"""Lecture and self-study features of the window: presets, formulas, lecture
+mode, keyboard, hover, compare, undo, export and sessions."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import os
+import xml.etree.ElementTree as ElementTree
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF, QSettings, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QPalette
+from PySide6.QtWidgets import QApplication, QMessageBox, QSlider, QWidget
+
+from core import default_scenario, evaluate
+from core.export import outcome_table_csv
+from core.session import load_session
+from viz import MainWindow
+from viz.controls import WEIGHT_SCALE
+
+
+def settle(qtbot, store):
+    qtbot.waitUntil(lambda: not store.pending)
+
+
+def readout_text(window, key):
+    return window.findChild(QWidget, f"readout_{key}").text()
+
+
+# presets ---------------------------------------------------------------------
+
+
+def test_presets_menu_has_the_course_examples_with_keys_one_to_nine(window):
+    ids = [preset.id for preset in window.presets]
+    assert len(ids) >= 12
+    keys = [preset.key for preset in window.presets if preset.key is not None]
+    assert sorted(keys) == list(range(1, 10))
+    action = window.actions_by_name["preset_kl-asymmetry"]
+    assert action.shortcut().toString() == "3"
+
+
+def test_key_three_loads_the_asymmetry_example(window, store, qtbot):
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_3)
+    settle(qtbot, store)
+    assert readout_text(window, "kl_pq") == "0.1187 bits"
+    assert readout_text(window, "kl_qp") == "0.1258 bits"
+    assert readout_text(window, "entropy_p") == "0.8813 bits"
+    explanation = window.explanation.text.text()
+    assert "not symmetric" in explanation
+    assert "Try next" in explanation
+
+
+def test_a_preset_is_one_undo_step(window, store, qtbot):
+    window.apply_preset(window.preset("softmax"))
+    settle(qtbot, store)
+    assert np.allclose(store.results.softmax, [0.659, 0.242, 0.099], atol=5e-4)
+    window.actions_by_name["undo"].trigger()
+    assert store.scenario == default_scenario()
+
+
+def test_unknown_preset_names_the_known_ones(window):
+    with pytest.raises(ValueError, match="known presets: fair-vs-biased-coin"):
+        window.preset("no-such-thing")
+
+
+# formulas ----------------------------------------------------------------------
+
+
+def test_formulas_panel_shows_the_formula_with_the_current_numbers(
+    window, store, qtbot
+):
+    window.apply_preset(window.preset("kl-asymmetry"))
+    window.formulas.show()
+    settle(qtbot, store)
+    text = window.formulas.text.text()
+    assert "0.7·log<sub>2</sub> 0.7 + 0.3·log<sub>2</sub> 0.3" in text
+    assert "0.881 bits" in text
+    assert "nan" not in text.lower()
+
+
+def test_formulas_for_many_outcomes_are_cut_with_an_ellipsis(window, store, qtbot):
+    window.formulas.show()
+    window.findChild(QWidget, "k_spin").setValue(12)
+    settle(qtbot, store)
+    assert "&hellip;" in window.formulas.text.text()
+
+
+# lecture mode ------------------------------------------------------------------
+
+
+def _luminance(colour: QColor) -> float:
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in (colour.redF(), colour.greenF(), colour.blueF()))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.fixture
+def lecture_window(window, qtbot):
+    window.resize(1920, 1080)
+    window.set_lecture(True)
+    yield window
+    window.set_lecture(False)
+    window.set_zoom(1.0)
+
+
+def test_lecture_mode_makes_readouts_and_axes_legible_from_the_back(lecture_window):
+    window = lecture_window
+    assert window.isFullScreen()
+    value = window.findChild(QWidget, "readout_kl_pq_value")
+    assert value.font().pixelSize() >= 32 or value.fontInfo().pixelSize() >= 32
+    for plot in window.explorer.plots.values():
+        for item in plot.plot_items():
+            font = item.getAxis("bottom").style["tickFont"]
+            assert font is not None and font.pixelSize() >= 18
+
+
+def test_lecture_mode_is_a_high_contrast_light_theme(lecture_window):
+    palette = QApplication.palette()
+    pairs = [
+        (QPalette.ColorRole.WindowText, QPalette.ColorRole.Window),
+        (QPalette.ColorRole.Text, QPalette.ColorRole.Base),
+        (QPalette.ColorRole.ButtonText, QPalette.ColorRole.Button),
+        (QPalette.ColorRole.HighlightedText, QPalette.ColorRole.Highlight),
+    ]
+    for text, background in pairs:
+        assert contrast(palette.color(text), palette.color(background)) >= 7
+    assert _luminance(palette.color(QPalette.ColorRole.Window)) > 0.9  # light
+    reason = QColor("#7A2E00")
+    assert contrast(reason, QColor("#FFFFFF")) >= 7
+
+
+def test_lecture_mode_thickens_the_bars(window):
+    normal = window.explorer.distributions.p.bars.opts["width"]
+    window.set_lecture(True)
+    thick = window.explorer.distributions.p.bars.opts["width"]
+    window.set_lecture(False)
+    assert thick > normal
+    assert thick <= 0.4  # paired bars never overlap
+
+
+def test_zoom_keys_scale_the_readouts(window, qtbot):
+    value = window.findChild(QWidget, "readout_js_value")
+    before = value.fontInfo().pixelSize()
+    window.actions_by_name["zoom_in"].trigger()
+    window.actions_by_name["zoom_in"].trigger()
+    assert window.zoom > 1
+    assert value.fontInfo().pixelSize() > before
+    window.actions_by_name["zoom_out"].trigger()
+    window.actions_by_name["zoom_reset"].trigger()
+    assert window.zoom == 1.0
+    assert window.actions_by_name["zoom_in"].shortcut().toString() == "Ctrl+="
+    assert window.actions_by_name["zoom_out"].shortcut().toString() == "Ctrl+-"
+
+
+def test_panels_hide_and_show_with_keys(window):
+    plot = window.explorer.plots["asymmetry"]
+    action = window.actions_by_name["toggle_asymmetry"]
+    assert action.shortcut().toString() == "Ctrl+2"
+    action.trigger()
+    assert not plot.isVisible()
+    action.trigger()
+    assert plot.isVisible()
+    window.actions_by_name["toggle_controls"].trigger()
+    assert not window.explorer.controls_column.isVisible()
+
+
+# keyboard --------------------------------------------------------------------
+
+
+def test_next_outcome_and_arrow_keys_nudge_the_selected_slider(window, store, qtbot):
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.actions_by_name["next_outcome"].trigger()
+    first = QApplication.focusWidget()
+    assert first.objectName() == "p_slider_0"
+    window.actions_by_name["next_outcome"].trigger()
+    assert QApplication.focusWidget().objectName() == "p_slider_1"
+    window.actions_by_name["previous_outcome"].trigger()
+    assert QApplication.focusWidget().objectName() == "p_slider_0"
+    before = store.scenario.p_weights[0]
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Right)
+    assert store.scenario.p_weights[0] > before
+
+
+def test_every_control_has_a_name_and_an_accessible_name(window):
+    for slider in window.findChildren(QSlider):
+        assert slider.objectName(), slider
+        assert slider.accessibleName(), slider.objectName()
+    for key in (
+        "k_spin",
+        "label_combo",
+        "link_toggle",
+        "units_toggle",
+        "reset_button",
+        "mode_combo",
+        "family_k_spin",
+    ):
+        widget = window.findChild(QWidget, key)
+        assert widget is not None and widget.accessibleName(), key
+
+
+# hover -------------------------------------------------------------------------
+
+
+def test_hovering_over_a_bar_tells_its_numbers(window, store, qtbot, explorer):
+    settle(qtbot, store)
+    plot = explorer.distributions
+    view_box = plot.getPlotItem().getViewBox()
+    with qtbot.waitSignal(plot.hover.hovered) as signal:
+        plot.hover.pointer_moved(view_box.mapViewToScene(QPointF(2.1, 0.1)))
+    index, text = signal.args
+    results = store.results
+    assert index == 2
+    assert f"p = {results.p[2]:.4f}" in text
+    assert f"−log p = {results.information_p[2]:.4f} bits" in text
+    assert f"p·log(p/q) = {results.kl_terms_pq[2]:.4f} bits" in text
+    assert plot.hover.outcome_at(view_box.mapViewToScene(QPointF(7.0, 0.1))) is None
+
+
+# compare ---------------------------------------------------------------------
+
+
+def test_pin_keeps_a_ghost_of_the_state_in_every_plot(window, store, qtbot, explorer):
+    settle(qtbot, store)
+    pinned = store.results
+    window.actions_by_name["pin"].trigger()
+    store.update(p_weights=[0.1, 0.2, 0.3, 0.4])
+    settle(qtbot, store)
+    assert np.allclose(explorer.distributions.p.ghost_heights(), pinned.p)
+    assert np.allclose(explorer.gradient.gradient.ghost_heights(), pinned.grad)
+    assert not np.allclose(explorer.distributions.p.heights(), pinned.p)
+    pinned_label = window.findChild(QWidget, "readout_kl_pq_pinned")
+    assert pinned_label.text() == f"pinned: {pinned.kl_pq:.4f} bits"
+    window.actions_by_name["unpin"].trigger()
+    assert explorer.distributions.p.ghost_heights() is None
+    assert not pinned_label.isVisible()
+
+
+# undo and redo ---------------------------------------------------------------------
+
+
+def test_one_slider_drag_is_one_undo_step(window, store, qtbot):
+    slider = window.findChild(QSlider, "p_slider_0")
+    slider.sliderPressed.emit()
+    for position in (100, 200, 300, 400):
+        slider.setValue(position)
+    slider.sliderReleased.emit()
+    slider.setValue(900)  # a separate step (a click or a key)
+    assert store.scenario.p_weights[0] == pytest.approx(0.9)
+    window.actions_by_name["undo"].trigger()
+    assert store.scenario.p_weights[0] == pytest.approx(0.4)
+    window.actions_by_name["undo"].trigger()
+    assert store.scenario == default_scenario()
+    assert not window.actions_by_name["undo"].isEnabled()
+    window.actions_by_name["redo"].trigger()
+    assert store.scenario.p_weights[0] == pytest.approx(0.4)
+    assert slider.value() == WEIGHT_SCALE.to_position(0.4)
+    assert window.actions_by_name["redo"].shortcut().toString() == "Ctrl+Shift+Z"
+
+
+# export ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("suffix", [".png", ".svg"])
+def test_window_and_each_plot_export_as_pictures(
+    window, store, qtbot, tmp_path, suffix
+):
+    settle(qtbot, store)
+    targets = {"window": window, **window.explorer.plots}
+    for name, widget in targets.items():
+        path = tmp_path / f"{name}{suffix}"
+        assert window.export_picture(widget, path)
+        if suffix == ".png":
+            image = QImage(str(path))
+            assert image.width() == widget.width() and image.height() == widget.height()
+        else:
+            root = ElementTree.parse(path).getroot()
+            assert root.tag.endswith("svg")
+            assert len(list(root.iter())) > 20  # vector content, not an empty page
+
+
+def test_export_refuses_other_suffixes_with_a_message(window, tmp_path, qtbot):
+    assert not window.export_picture(window, tmp_path / "picture.gif")
+    box = window.findChild(QMessageBox, "problem_dialog")
+    assert box is not None and ".png or .svg" in box.text()
+
+
+def test_csv_table_holds_every_per_outcome_number(window, store, qtbot, tmp_path):
+    store.update(q_weights=[1.0, 1.0, 1.0, 0.0])
+    settle(qtbot, store)
+    path = tmp_path / "table.csv"
+    assert window.export_csv(path)
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    results = evaluate(store.scenario)
+    assert len(rows) == 4
+    assert [float(row["p"]) for row in rows] == pytest.approx(results.p, rel=1e-15)
+    assert rows[3]["kl_term_pq_bits"] == "inf"
+    assert float(rows[0]["gradient_nats"]) == pytest.approx(results.grad[0], rel=1e-15)
+    assert path.read_text(encoding="utf-8") == outcome_table_csv(results)
+
+
+def test_readouts_are_copied_as_text(window, store, qtbot):
+    store.update(q_weights=[1.0, 1.0, 1.0, 0.0])
+    settle(qtbot, store)
+    text = window.copy_readouts()
+    assert QGuiApplication.clipboard().text() == text
+    assert "H(P) = 1.8464 bits" in text
+    assert "D(P‖Q) = ∞ (Q = 0 where P > 0 at outcome 3)" in text
+
+
+# sessions ----------------------------------------------------------------------
+
+
+def test_save_and_load_restore_the_whole_state(window, store, qtbot, tmp_path):
+    store.update(
+        p_weights=[0.2, 0.0, 0.5, 0.3],
+        temperature=2.5,
+        units="nats",
+        label=2,
+        label_smoothing=0.1,
+    )
+    path = tmp_path / "lecture.json"
+    assert window.save_session_to(path)
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert saved["format"] == "entropy-lab-session"
+    assert saved["version"] == 1
+    assert "\n" in path.read_text(encoding="utf-8")  # readable by a person
+    kept = store.scenario
+    store.set_scenario(default_scenario())
+    assert window.load_session_from(path)
+    assert store.scenario == kept
+    assert window.findChild(QSlider, "p_slider_2").value() == WEIGHT_SCALE.to_position(
+        0.5
+    )
+
+
+BAD_FILES = {
+    "not json": "this is not json",
+    "wrong version": json.dumps(
+        {"format": "entropy-lab-session", "version": 99, "scenario": {}}
+    ),
+    "wrong types": None,
+    "negative weights": None,
+    "a million outcomes": None,
+    "missing keys": json.dumps({"format": "entropy-lab-session", "version": 1}),
+}
+
+
+def _valid_session(window):
+    return json.loads(
+        __import__("core.session", fromlist=["x"]).session_to_json(default_scenario())
+    )
+
+
+@pytest.mark.parametrize("problem", list(BAD_FILES))
+def test_a_bad_file_is_explained_and_changes_nothing(
+    window, store, qtbot, tmp_path, problem
+):
+    text = BAD_FILES[problem]
+    if text is None:
+        data = _valid_session(window)
+        if problem == "wrong types":
+            data["scenario"]["temperature"] = "hot"
+        elif problem == "negative weights":
+            data["scenario"]["p_weights"] = [0.5, -0.5, 0.5, 0.5]
+        else:
+            data["scenario"]["p_weights"] = [1.0] * 1_000_000
+        text = json.dumps(data)
+    path = tmp_path / "bad.json"
+    path.write_text(text, encoding="utf-8")
+    store.update(temperature=3.0)
+    before = store.scenario
+    assert not window.load_session_from(path)
+    assert store.scenario == before
+    box = window.findChild(QMessageBox, "problem_dialog")
+    assert box is not None and box.text()
+    assert "Traceback" not in box.text()
+
+
+def test_an_interrupted_save_keeps_the_old_file(window, store, tmp_path, monkeypatch):
+    path = tmp_path / "kept.json"
+    assert window.save_session_to(path)
+    old = path.read_bytes()
+    store.update(temperature=5.0)
+
+    def power_cut(*args, **kwargs):
+        raise OSError("power cut")
+
+    monkeypatch.setattr(os, "replace", power_cut)
+    assert not window.save_session_to(path)
+    assert path.read_bytes() == old
+    assert [p.name for p in tmp_path.iterdir()] == ["kept.json"]
+
+
+def test_recent_files_and_last_state_are_remembered(qtbot, tmp_path):
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    first = MainWindow(settings=settings)
+    qtbot.addWidget(first)
+    first.resize(1000, 760)
+    first.show()
+    first.store.update(p_weights=[0.9, 0.05, 0.03, 0.02], units="nats")
+    first.save_session_to(tmp_path / "a.json")
+    first.move(40, 30)
+    geometry = first.geometry()
+    first.close()
+    second = MainWindow(settings=settings)
+    qtbot.addWidget(second)
+    second.restore_from_settings()
+    assert second.store.scenario == first.store.scenario
+    assert second.recent_files() == [str((tmp_path / "a.json").resolve())]
+    assert [a.text() for a in second.recent_menu.actions()] == second.recent_files()
+    assert second.geometry() == geometry
+
+
+def test_loading_from_the_recent_menu(qtbot, tmp_path, window, store):
+    path = tmp_path / "b.json"
+    store.update(temperature=7.0)
+    window.save_session_to(path)
+    assert load_session(path)[0].temperature == pytest.approx(7.0)
+    store.update(temperature=1.0)
+    assert window.load_session_from(path)
+    assert math.isclose(store.scenario.temperature, 7.0)

@@ -1,0 +1,410 @@
+"""What the extra pages share: playback on a frame timer, names, numbers, ranges.
+
+Every page follows the explorer's flow: a control writes the page's state (a
+frozen core state or a few plain values), the page schedules one redraw, and
+the views only draw. An animated page advances its state by a fixed number
+of steps per timer tick, at most once per screen refresh, and only while it
+is on show.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from numpy.typing import NDArray
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QHideEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from viz import theme
+from viz.controls import FixedWidthLabel
+from viz.plotting import nice_ceiling
+from viz.sliders import FloatSlider, SliderScale
+
+#: One colour per loss on every page (Okabe–Ito, colour-blind safe).
+CROSS_ENTROPY_COLOUR = theme.ACCENT_COLOUR  # bluish green
+SQUARED_ERROR_COLOUR = theme.GRADIENT_COLOUR  # vermillion
+LOSS_COLOURS = {
+    "cross_entropy": CROSS_ENTROPY_COLOUR,
+    "squared_error": SQUARED_ERROR_COLOUR,
+}
+LOSS_NAMES = {"cross_entropy": "cross-entropy", "squared_error": "squared error"}
+
+#: Never tick faster than this, whatever the screen claims (ms).
+MIN_FRAME_MS = 16
+
+#: Font size of the large readouts, in pixels.
+BIG_FONT_PX = 22
+
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def frame_interval_ms(widget: QWidget | None = None) -> int:
+    """A timer interval of at least one refresh of the widget's screen (≥ 16 ms)."""
+    screen = widget.screen() if widget is not None else None
+    if screen is None:
+        screen = QGuiApplication.primaryScreen()
+    rate = screen.refreshRate() if screen is not None else 60.0
+    if not math.isfinite(rate) or rate <= 0:
+        rate = 60.0
+    return max(MIN_FRAME_MS, math.ceil(1000.0 / rate))
+
+
+def named(widget: QWidget, object_name: str, accessible: str) -> QWidget:
+    """Give ``widget`` a stable object name and an accessible name."""
+    widget.setObjectName(object_name)
+    widget.setAccessibleName(accessible)
+    return widget
+
+
+def set_text(label: QLabel | QPushButton, text: str) -> None:
+    """Set a text only when it changes: every setText schedules a repaint."""
+    if label.text() != text:
+        label.setText(text)
+
+
+def number_text(value: float, significant: int = 4) -> str:
+    """``value`` for a readout: ∞ for infinity, — for NaN, never "nan".
+
+    Everyday sizes get ``significant`` significant digits in plain decimals
+    (−0.9997, −0.0006700); very small or large ones a power of ten
+    (4.540×10⁻⁵). The minus sign is a real minus.
+    """
+    if math.isnan(value):
+        return "—"
+    if math.isinf(value):
+        return "∞" if value > 0 else "−∞"
+    if value == 0:
+        return "0"
+    size = abs(value)
+    if 1e-4 <= size < 1e6:
+        decimals = max(0, significant - 1 - math.floor(math.log10(size)))
+        text = f"{value:.{decimals}f}"
+    else:
+        mantissa, exponent = f"{value:.{significant - 1}e}".split("e")
+        text = f"{mantissa}×10{str(int(exponent)).translate(_SUPERSCRIPT)}"
+    return text.replace("-", "−")
+
+
+def fixed_text(value: float, decimals: int) -> str:
+    """``value`` with a fixed number of decimals; ∞ and — as in :func:`number_text`."""
+    if not math.isfinite(value):
+        return number_text(value)
+    return f"{value:.{decimals}f}".replace("-", "−")
+
+
+def coloured(colour: str, text: str) -> str:
+    """Rich text in ``colour`` (for a loss named in its plot colour)."""
+    return f"<span style='color:{colour}'>{text}</span>"
+
+
+def big_label(object_name: str, accessible: str) -> QLabel:
+    """A large, selectable readout that never re-lays out the page."""
+    label = QLabel("")
+    named(label, object_name, accessible)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setStyleSheet(f"font-size: {BIG_FONT_PX}px; font-weight: 600;")
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    return label
+
+
+def text_label(object_name: str, accessible: str, wrap: bool = True) -> QLabel:
+    """A rich-text readout or note in the page's normal font."""
+    label = QLabel("")
+    named(label, object_name, accessible)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setWordWrap(wrap)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def problem_label(object_name: str) -> QLabel:
+    """A hidden warning strip for a refused entry or an unusable scenario."""
+    label = QLabel("")
+    named(label, object_name, "Problem")
+    label.setWordWrap(True)
+    label.setStyleSheet(
+        "background: #FFF4E5; color: #7A2E00; padding: 6px; border: 1px solid #E69F00;"
+    )
+    label.setVisible(False)
+    return label
+
+
+def group(title: str, *widgets: QWidget) -> QGroupBox:
+    """A titled column of widgets."""
+    box = QGroupBox(title)
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(6, 6, 6, 6)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return box
+
+
+def controls_column(object_name: str, *widgets: QWidget) -> QScrollArea:
+    """The left-hand column of a page: its controls, scrolling if they must."""
+    inner = QWidget()
+    layout = QVBoxLayout(inner)
+    layout.setContentsMargins(4, 4, 4, 4)
+    for widget in widgets:
+        layout.addWidget(widget)
+    layout.addStretch(1)
+    scroll = QScrollArea()
+    scroll.setObjectName(object_name)
+    scroll.setWidget(inner)
+    scroll.setWidgetResizable(True)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setMinimumWidth(300)
+    scroll.setMaximumWidth(380)
+    return scroll
+
+
+class LabelledSlider(QWidget):
+    """A caption, a float slider and its value: ``{name}_slider``, ``{name}_value``.
+
+    ``value_changed`` carries the float the user chose; :meth:`show_value`
+    moves the handle without emitting (state → control).
+    """
+
+    value_changed = Signal(float)
+
+    def __init__(
+        self,
+        name: str,
+        caption: str,
+        accessible: str,
+        scale: SliderScale,
+        template: str = "00.000",
+        decimals: int = 3,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.decimals = decimals
+        self.slider = FloatSlider(scale)
+        named(self.slider, f"{name}_slider", accessible)
+        self.value = FixedWidthLabel(template)
+        named(self.value, f"{name}_value", f"{accessible}: value")
+        label = QLabel(caption)
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setBuddy(self.slider)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(label)
+        layout.addWidget(self.slider, 1)
+        layout.addWidget(self.value)
+        self.slider.value_changed_float.connect(self._emit)
+
+    def _emit(self, value: float) -> None:
+        self.value_changed.emit(value)
+
+    def show_value(self, value: float) -> None:
+        """Move the handle to ``value`` (without emitting) and show it."""
+        self.slider.set_float(value)
+        set_text(self.value, fixed_text(value, self.decimals))
+
+
+class PlaybackBar(QWidget):
+    """Play/pause, single step and reset: ``{prefix}_play_button`` and friends."""
+
+    play_clicked = Signal()
+    step_clicked = Signal()
+    reset_clicked = Signal()
+
+    def __init__(self, prefix: str, what: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.play = QPushButton("▶ Play")
+        named(self.play, f"{prefix}_play_button", f"Play or pause {what} (Space)")
+        self.play.setToolTip("Play or pause (Space)")
+        self.step = QPushButton("Step")
+        named(self.step, f"{prefix}_step_button", f"One step of {what} (.)")
+        self.step.setToolTip("One gradient step (.)")
+        self.reset = QPushButton("Reset")
+        named(self.reset, f"{prefix}_reset_button", f"Reset {what}")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for button in (self.play, self.step, self.reset):
+            layout.addWidget(button)
+        self.play.clicked.connect(self.play_clicked)
+        self.step.clicked.connect(self.step_clicked)
+        self.reset.clicked.connect(self.reset_clicked)
+
+    def show_playing(self, playing: bool) -> None:
+        """Label the play button with what a click would do."""
+        set_text(self.play, "❚❚ Pause" if playing else "▶ Play")
+
+
+class AnimatedPage(QWidget):
+    """A page whose state a frame timer advances by ``steps_per_tick`` steps.
+
+    Subclasses implement :meth:`advance` (take n steps, redraw, and say
+    whether to keep playing) and may override :meth:`can_play`. The timer
+    runs only while the page is visible: hiding the page stops it and
+    showing it again resumes a run the user had started.
+    """
+
+    #: Steps per timer tick: fixed, so the pace never depends on CPU speed.
+    steps_per_tick = 1
+
+    def __init__(self, prefix: str, what: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.prefix = prefix
+        self.playback = PlaybackBar(prefix, what)
+        self.timer = QTimer(self)
+        self.timer.setObjectName(f"{prefix}_timer")
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.timeout.connect(self._tick)
+        self._playing = False
+        self._draw_timer = QTimer(self)
+        self._draw_timer.setSingleShot(True)
+        self._draw_timer.setInterval(0)
+        self._draw_timer.timeout.connect(self.draw)
+        self.playback.play_clicked.connect(self.toggle_play)
+        self.playback.step_clicked.connect(self.step_once)
+        self.playback.reset_clicked.connect(self.reset)
+
+    # what a page provides -------------------------------------------------
+
+    def advance(self, steps: int) -> bool:
+        """Take ``steps`` steps and redraw; False stops the play."""
+        raise NotImplementedError
+
+    def draw(self) -> None:
+        """Show the current state in every view."""
+        raise NotImplementedError
+
+    def reset(self) -> None:
+        """Back to the start (subclasses call ``super().reset()`` first)."""
+        self.pause()
+
+    def can_play(self) -> bool:
+        """Whether play would do anything now."""
+        return True
+
+    # playback ---------------------------------------------------------------
+
+    @property
+    def playing(self) -> bool:
+        """True while the user wants the animation to run (even if hidden)."""
+        return self._playing
+
+    def toggle_play(self) -> None:
+        """Play if paused, pause if playing (Space)."""
+        if self._playing:
+            self.pause()
+        else:
+            self.play()
+
+    def play(self) -> None:
+        """Start the frame timer (it runs only while the page is visible)."""
+        if not self.can_play():
+            return
+        self._playing = True
+        self.playback.show_playing(True)
+        if self.isVisible():
+            self.timer.start(frame_interval_ms(self))
+
+    def pause(self) -> None:
+        """Stop the frame timer."""
+        self._playing = False
+        self.timer.stop()
+        self.playback.show_playing(False)
+
+    def step_once(self) -> None:
+        """Pause and take exactly one step (".")."""
+        self.pause()
+        self.advance(1)
+
+    def request_draw(self) -> None:
+        """Redraw once, on the next pass of the event loop, however often asked."""
+        if not self._draw_timer.isActive():
+            self._draw_timer.start()
+
+    @property
+    def draw_pending(self) -> bool:
+        """True while a requested redraw has not run yet."""
+        return self._draw_timer.isActive()
+
+    def _tick(self) -> None:
+        if not self.isVisible():
+            self.timer.stop()
+            return
+        if not self.advance(self.steps_per_tick):
+            self.pause()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Stop the timer while the page is not on show."""
+        self.timer.stop()
+        super().hideEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Resume a run that was playing when the page was hidden."""
+        super().showEvent(event)
+        if self._playing and not self.timer.isActive():
+            self.timer.start(frame_interval_ms(self))
+
+
+class GrowingRange:
+    """An x range [start, end] that grows in nice steps as a run gets longer.
+
+    Re-ranging an axis regenerates its tick text; a step axis that followed
+    every new step would do it on every frame.
+    """
+
+    def __init__(self, plot: pg.PlotItem, minimum: float = 10.0) -> None:
+        self.plot = plot
+        self.minimum = minimum
+        self.shown: tuple[float, float] | None = None
+        plot.disableAutoRange(axis="x")
+
+    def fit(self, start: float, end: float) -> None:
+        """Make sure [start, end] is visible."""
+        span = max(end - start, self.minimum)
+        wanted = (start, start + nice_ceiling(span * 1.05))
+        if self.shown is not None:
+            low, high = self.shown
+            if low == start and end <= high and span > 0.2 * (high - low):
+                return
+        if wanted != self.shown:
+            self.shown = wanted
+            self.plot.setXRange(*wanted, padding=0.01)
+
+
+class LogRange:
+    """A y range in whole decades for a log-scale axis; moves only when needed."""
+
+    def __init__(self, plot: pg.PlotItem, lowest: float = 1e-12) -> None:
+        self.plot = plot
+        self.lowest = lowest
+        self.shown: tuple[int, int] | None = None
+        plot.disableAutoRange(axis="y")
+
+    def fit(self, values: NDArray[np.float64]) -> None:
+        """Make sure every positive finite value is visible."""
+        shown = values[np.isfinite(values) & (values > 0)]
+        if shown.size == 0:
+            return
+        low = math.floor(math.log10(max(float(shown.min()), self.lowest)))
+        high = math.ceil(math.log10(float(shown.max())))
+        high = max(high, low + 1)
+        if self.shown is not None:
+            shown_low, shown_high = self.shown
+            if shown_low <= low and high <= shown_high and shown_low >= low - 2:
+                return
+        self.shown = (low, high)
+        self.plot.setYRange(low, high, padding=0.02)
+
+
+def positive(values: NDArray[np.float64], floor: float = 1e-300) -> NDArray[np.float64]:
+    """``values`` with zeros lifted to ``floor``, for a logarithmic axis."""
+    return np.maximum(values, floor)
