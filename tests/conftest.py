@@ -10,7 +10,7 @@ from pathlib import Path
 _SCREEN = Path(__file__).with_name("offscreen_screen.json")
 os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={_SCREEN}")
 
-import pytest
+import pytest  # noqa: E402
 
 
 @pytest.fixture

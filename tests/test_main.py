@@ -95,7 +95,8 @@ def test_metrics_writes_infinity_as_a_string_with_its_reason():
 
 def test_metrics_never_imports_qt():
     script = (
-        "import sys, main; main.main(['--metrics', '--p', '0.7,0.3', '--q', '0.5,0.5']);"
+        "import sys, main\n"
+        "main.main(['--metrics', '--p', '0.7,0.3', '--q', '0.5,0.5'])\n"
         "assert not any(m.startswith(('PySide6', 'pyqtgraph')) for m in sys.modules)"
     )
     done = subprocess.run(
