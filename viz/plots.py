@@ -315,7 +315,11 @@ class GradientPlot(pg.PlotWidget):
         k = results.grad.size
         log_x = self.axis.fit(k, log_x)
         self.gradient.set_values(results.grad, log_x=log_x)
-        self.true_class.setOpts(x=[label], height=[results.grad[label]])
+        self.true_class.setOpts(
+            x=[label],
+            height=[results.grad[label]],
+            width=self.gradient.bars.opts["width"],
+        )
         self.true_class.setVisible(k <= BAR_LIMIT)
         self.y_range.fit(float(np.min(results.grad)), float(np.max(results.grad)))
 

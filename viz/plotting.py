@@ -59,8 +59,39 @@ def swatch(colour: str, text: str) -> str:
     return f"<span style='color:{colour}'>■</span>&nbsp;{text}"
 
 
+class ShrinkingTitle(pg.LabelItem):
+    """A plot title that never forces its plot wider than the window allows.
+
+    pyqtgraph makes a title's text width the plot's minimum width: on a narrow
+    screen with large type the plot is then cut off at the right, bars and
+    all. This title is clipped instead.
+    """
+
+    def __init__(self) -> None:
+        super().__init__("", size="11pt")
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemClipsChildrenToShape)
+
+    def updateMin(self) -> None:
+        """Keep the text's height as the minimum, but no minimum width."""
+        super().updateMin()
+        self.setMinimumWidth(0)
+        height = self._sizeHint[Qt.SizeHint.MinimumSize][1]
+        self._sizeHint[Qt.SizeHint.MinimumSize] = (0, height)
+
+
+def _shrinking_title(plot: pg.PlotItem) -> None:
+    old = plot.titleLabel
+    plot.layout.removeItem(old)
+    if old.scene() is not None:
+        old.scene().removeItem(old)
+    plot.titleLabel = ShrinkingTitle()
+    plot.titleLabel.setParentItem(plot)
+    plot.layout.addItem(plot.titleLabel, 0, 1)
+
+
 def style_plot(plot: pg.PlotItem, title: str, x_label: str, y_label: str) -> None:
     """Title, axis labels and a light grid; no accidental panning or zooming."""
+    _shrinking_title(plot)
     plot.setTitle(title)
     plot.setLabel("bottom", x_label)
     plot.setLabel("left", y_label)

@@ -6,6 +6,7 @@ import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -62,6 +63,7 @@ class Readout(QFrame):
     def __init__(self, spec: ReadoutSpec, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.spec = spec
+        self._value_px = theme.NORMAL.readout_font_px
         self.setObjectName(f"readout_{spec.key}")
         self.setAccessibleName(spec.title)
         self.setToolTip(spec.tooltip)
@@ -88,6 +90,29 @@ class Readout(QFrame):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             layout.addWidget(label)
 
+    def _fit_value_font(self) -> None:
+        """Largest font up to the chosen size at which the value fits the width.
+
+        A 1280-pixel projector in lecture mode has less room per readout than
+        the chosen size assumes; a clipped number is worse than a smaller one.
+        """
+        text = self.value.text() or "0.0000 bits"
+        font = self.value.font()
+        size = self._value_px
+        available = max(self.value.width() - 4, 20)
+        while size > 10:
+            font.setPixelSize(size)
+            if QFontMetrics(font).horizontalAdvance(text) <= available:
+                break
+            size -= 1
+        if font.pixelSize() != self.value.font().pixelSize():
+            self.value.setFont(font)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Refit the value's font to the new width."""
+        super().resizeEvent(event)
+        self._fit_value_font()
+
     def text(self) -> str:
         """What the readout shows, as one line of plain text."""
         parts = [self.value.text(), self.reason.text()]
@@ -102,6 +127,7 @@ class Readout(QFrame):
         )
         if self.value.text() != text:
             self.value.setText(text)
+            self._fit_value_font()
         if self.reason.text() != reason:
             self.reason.setText(reason)
             self.reason.setVisible(bool(reason))
@@ -122,7 +148,12 @@ class Readout(QFrame):
 
     def set_font_px(self, value_px: int, reason_colour: str = "#A0300A") -> None:
         """Scale the value's font (lecture mode makes it larger)."""
-        self.value.setStyleSheet(f"font-size: {value_px}px; font-weight: 600;")
+        self._value_px = value_px
+        font = self.value.font()
+        font.setPixelSize(value_px)
+        font.setWeight(QFont.Weight.DemiBold)
+        self.value.setFont(font)
+        self._fit_value_font()
         self.title.setStyleSheet(f"font-size: {max(12, value_px // 2)}px;")
         self.reason.setStyleSheet(
             f"font-size: {max(11, value_px // 3)}px; color: {reason_colour};"

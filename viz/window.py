@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QRect, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.session_path: Path | None = None
         self.lecture = False
+        self._geometry_before_lecture: QRect | None = None
         self.zoom = 1.0
         self.presets: tuple[Preset, ...] = load_presets()
         self.store = ScenarioStore(scenario or default_scenario(), self)
@@ -389,9 +390,16 @@ class MainWindow(QMainWindow):
         if not full_screen:
             return
         if on:
+            self._geometry_before_lecture = self.geometry()
+            # Without a window manager (a bare X server) full-screen is only a
+            # request: take the screen's geometry as well.
+            screen = self.screen() or QGuiApplication.primaryScreen()
+            self.setGeometry(screen.geometry())
             self.showFullScreen()
         else:
             self.showNormal()
+            if self._geometry_before_lecture is not None:
+                self.setGeometry(self._geometry_before_lecture)
 
     def set_zoom(self, zoom: float) -> None:
         """Scale every font (Ctrl+= and Ctrl+−)."""

@@ -1,9 +1,16 @@
-"""Pages beyond the explorer, one tab each, sharing the window's state."""
+"""Pages beyond the explorer, one tab each, sharing the window's state.
+
+Each page offers ``toggle_play()``, ``step_once()``, ``reset()``,
+``settings()`` and ``apply_settings(dict)``; the window calls them from
+Space, "." and presets or sessions. Settings keys are those of
+:data:`core.session.PANEL_SETTINGS`.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from viz.pages.binary import BinaryPage
 from viz.state import ScenarioStore
 
 
@@ -13,4 +20,6 @@ def build_pages(store: ScenarioStore) -> list[tuple[str, str, QWidget]]:
     Panel ids are those of :data:`core.session.PANELS`.
     """
     del store
-    return []
+    return [
+        ("binary", "Vanishing gradients", BinaryPage()),
+    ]

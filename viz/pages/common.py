@@ -370,11 +370,12 @@ class GrowingRange:
     def fit(self, start: float, end: float) -> None:
         """Make sure [start, end] is visible."""
         span = max(end - start, self.minimum)
-        wanted = (start, start + nice_ceiling(span * 1.05))
         if self.shown is not None:
             low, high = self.shown
-            if low == start and end <= high and span > 0.2 * (high - low):
+            fits = low == start and (end - low) * 1.02 <= high - low
+            if fits and span > 0.2 * (high - low):
                 return
+        wanted = (start, start + nice_ceiling(span * 1.3))
         if wanted != self.shown:
             self.shown = wanted
             self.plot.setXRange(*wanted, padding=0.01)
@@ -396,7 +397,7 @@ class LogRange:
             return
         low = math.floor(math.log10(max(float(shown.min()), self.lowest)))
         high = math.ceil(math.log10(float(shown.max())))
-        high = max(high, low + 1)
+        low = min(low, high - 3)  # fewer than 3 decades get cluttered minor labels
         if self.shown is not None:
             shown_low, shown_high = self.shown
             if shown_low <= low and high <= shown_high and shown_low >= low - 2:
