@@ -224,6 +224,10 @@ def run_window(arguments: argparse.Namespace) -> int:
         return _export_and_quit(app, window, arguments)
     if window.geometry().width() < 400:
         window.resize(*DEFAULT_SIZE)
+    from viz.errors import ExceptionReporter
+
+    reporter = ExceptionReporter(window)
+    reporter.install()
     if arguments.quit_after_paint:
         _quit_after_first_paint(app, window)
     if arguments.lecture:
@@ -231,6 +235,7 @@ def run_window(arguments: argparse.Namespace) -> int:
     else:
         window.show()
     code = app.exec()
+    reporter.uninstall()
     # Delete the window while the application still exists: pyqtgraph's
     # scenes can crash if the interpreter tears them down in its own order.
     window.deleteLater()
