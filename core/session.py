@@ -450,6 +450,24 @@ def _batch_labels(value: Any, field: str) -> tuple[int, ...]:
     return labels
 
 
+#: Largest random-start seed the fitting panel's settings may hold.
+MAX_SEED = 2**31 - 1
+
+
+def _binary_label(value: Any, field: str) -> float:
+    label = _number_in(value, field, 0.0, 1.0)
+    if label not in (0.0, 1.0):
+        raise _fail(field, f"must be 0 or 1, got {label:g}")
+    return label
+
+
+def _seed(value: Any, field: str) -> int:
+    seed = _integer(value, field)
+    if not 0 <= seed <= MAX_SEED:
+        raise _fail(field, f"must lie in [0, {MAX_SEED}], got {_shown(seed)}")
+    return seed
+
+
 _Checker = Callable[[Any, str], Any]
 
 #: Each panel's optional settings and how each is checked.
@@ -458,13 +476,15 @@ PANEL_SETTINGS: Mapping[str, Mapping[str, _Checker]] = MappingProxyType(
         "explorer": {},
         "binary": {
             "z0": lambda v, f: _number_in(v, f, -LOGIT_LIMIT, LOGIT_LIMIT),
-            "y": lambda v, f: _number_in(v, f, 0.0, 1.0),
+            "y": _binary_label,
+            "learning_rate": lambda v, f: _number_in(v, f, 0.01, 10.0),
         },
         "training": {
             "learning_rate": lambda v, f: _number_in(v, f, 0.001, 10.0),
         },
         "fitting": {
-            "direction": lambda v, f: _choice(v, f, ("forward", "reverse")),
+            "direction": lambda v, f: _choice(v, f, ("forward", "reverse", "both")),
+            "seed": _seed,
         },
         "batch": {
             "logits": _batch_logits,
@@ -485,11 +505,14 @@ def panel_settings(
         One of :data:`PANELS`.
     settings : mapping
         Optional keys, by panel: ``binary``: ``z0`` (the logit, in
-        [−50, 50]) and ``y`` (the label, in [0, 1]); ``training``:
-        ``learning_rate`` in [0.001, 10]; ``fitting``: ``direction``
-        ("forward" or "reverse"); ``batch``: ``logits`` (1 to 64 rows of 2
-        to 16 numbers in [−50, 50]) and ``labels`` (one integer class per
-        row, in range). ``explorer`` takes none.
+        [−50, 50]), ``y`` (the label, 0 or 1) and ``learning_rate`` (of the
+        race, in [0.01, 10]); ``training``: ``learning_rate`` in [0.001,
+        10]; ``fitting``: ``direction`` (the fits shown: "forward",
+        "reverse" or "both") and ``seed`` (the random start, an integer in
+        [0, 2³¹ − 1]; left out for the default start); ``batch``:
+        ``logits`` (1 to 64 rows of 2 to 16 numbers in [−50, 50]) and
+        ``labels`` (one integer class per row, in range). ``explorer``
+        takes none.
     where : str
         The field name used in error messages.
 

@@ -511,6 +511,7 @@ class BinaryPage(AnimatedPage):
         self.lr = float(settings.get("learning_rate", DEFAULT_SIGMOID_LR))
         self._dirty.update(("inspect", "controls"))
         self._restart_race()
+        self.draw()  # the controls show the settings at once
 
     # views ------------------------------------------------------------------
 
