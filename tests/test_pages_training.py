@@ -1,0 +1,175 @@
+"""The training page: both losses trained from the explorer's scenario."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QSlider
+
+from core import Family, default_scenario, evaluate
+from core.training import LOSS_KINDS, run_logit_training, start_logit_training
+from viz.pages.training import LR_SCALE, TrainingPage
+
+PRESET_LOGITS = [2.0, 1.0, 0.1]
+
+
+@pytest.fixture
+def page(window):
+    window.show_panel("training")
+    page = window.pages["training"]
+    assert isinstance(page, TrainingPage)
+    return page
+
+
+def child(page, cls, name):
+    widget = page.findChild(cls, name)
+    assert widget is not None, f"no {cls.__name__} named {name}"
+    return widget
+
+
+def click(qtbot, page, name):
+    qtbot.mouseClick(child(page, QPushButton, name), Qt.MouseButton.LeftButton)
+
+
+def use_preset(window, preset_id="training-the-logits"):
+    window.apply_preset(window.preset(preset_id))
+    page = window.pages["training"]
+    assert window.current_panel() == "training"
+    return page
+
+
+def test_starts_from_the_explorers_scenario(page, store):
+    scenario = store.scenario
+    results = evaluate(scenario)
+    for kind in LOSS_KINDS:
+        state = page.states[kind]
+        assert np.array_equal(state.logits, scenario.logits)
+        assert np.array_equal(state.target, results.target)
+        assert state.lr == page.lr == 0.5
+    # Cross-entropy's gradient is the explorer's (softmax − y)/T.
+    assert np.allclose(page.states["cross_entropy"].gradient, results.grad)
+    assert page.true_class == scenario.label
+
+
+def test_linked_smoothed_and_tempered_target(window, page, store):
+    scenario = default_scenario().replace(
+        linked=True, label_smoothing=0.2, temperature=2.0, label=1
+    )
+    store.set_scenario(scenario)
+    results = evaluate(scenario)
+    state = page.states["cross_entropy"]
+    assert np.array_equal(state.target, results.target)  # (1 − ε)·P + ε/K
+    assert np.allclose(state.gradient, (results.softmax - results.target) / 2.0)
+    assert np.allclose(state.gradient, results.grad)
+    assert state.temperature == 2.0 and state.label_smoothing == 0.2
+    formula = child(page, QLabel, "training_ce_formula").text()
+    assert "/T" in formula and "/2.00" in formula  # the 1/T factor, live
+    assert "T = 2.00" in child(page, QLabel, "training_note").text()
+
+
+def test_bars_and_curve_are_the_core_states(page):
+    page.advance(7)
+    for kind in LOSS_KINDS:
+        state = page.states[kind]
+        plots = page.plots.kinds[kind]
+        assert np.array_equal(plots.softmax.heights(), state.probabilities)
+        assert np.array_equal(plots.target.heights(), state.target)
+        assert np.array_equal(plots.gradient.heights(), state.gradient)
+        steps, losses = page.plots.loss_curves[kind].getOriginalDataset()
+        assert steps.tolist() == list(range(8))
+        assert np.array_equal(losses, state.loss_history)
+
+
+def test_the_preset_shows_the_gradient_formula_with_live_numbers(window):
+    page = use_preset(window)
+    assert page.lr == 0.5
+    ce = child(page, QLabel, "training_ce_formula").text()
+    assert "(q<sub>2</sub> − y<sub>2</sub>)/T" in ce
+    assert "(0.0986 − 1.00)/1.00 = <b>−0.9014</b>" in ce
+    se = child(page, QLabel, "training_se_formula").text()
+    assert "Σ q(q − y)" in se and "<b>−0.2574</b>" in se
+
+
+def test_squared_error_pushes_every_output_cross_entropy_only_the_truth(window):
+    page = use_preset(window)
+    ce = page.plots.kinds["cross_entropy"].gradient.heights()
+    se = page.plots.kinds["squared_error"].gradient.heights()
+    q = page.states["cross_entropy"].probabilities
+    # Cross-entropy: every wrong class is pushed down by exactly its probability.
+    assert np.allclose(ce[:2], q[:2]) and ce[2] == pytest.approx(q[2] - 1)
+    # Squared error: the wrong class 1 is pushed *up*, the truth up by less.
+    assert se.round(3).tolist() == [0.336, -0.078, -0.257]
+    assert se[1] < 0 < ce[1]
+    assert abs(se[2]) < abs(ce[2])
+
+
+def test_training_is_deterministic(window, qtbot):
+    page = use_preset(window)
+    for _ in range(30):
+        click(qtbot, page, "training_step_button")
+    assert page.step == 30
+    for kind in LOSS_KINDS:
+        expected = run_logit_training(
+            start_logit_training(PRESET_LOGITS, [0.0, 0.0, 1.0], kind, 0.5), 30
+        )
+        assert np.array_equal(page.states[kind].logits, expected.logits)
+        assert page.states[kind].loss == expected.loss
+    assert page.states["cross_entropy"].loss == pytest.approx(0.0518097270, rel=1e-8)
+    assert page.states["squared_error"].loss == pytest.approx(0.0211051325, rel=1e-8)
+    assert child(page, QLabel, "training_step_label").text() == "step 30"
+
+
+def test_play_pause_step_reset(page, qtbot):
+    button = child(page, QPushButton, "training_play_button")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert page.timer.isActive() and page.timer.interval() >= 16
+    qtbot.waitUntil(lambda: page.step >= 3)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert not page.timer.isActive()
+    stopped = page.step
+    click(qtbot, page, "training_step_button")
+    assert page.step == stopped + 1
+    click(qtbot, page, "training_reset_button")
+    assert page.step == 0
+
+
+def test_the_timer_stops_when_hidden_and_a_changed_scenario_restarts(
+    window, page, store
+):
+    page.advance(5)
+    page.toggle_play()
+    window.show_panel("explorer")
+    assert not page.timer.isActive()
+    store.update(logits=[0.0, 0.0, 3.0, 0.0])
+    assert page.step >= 5  # hidden: nothing is recomputed yet
+    window.show_panel("training")
+    assert page.step == 0  # back on show: started again from the explorer
+    assert not page.playing
+    assert np.array_equal(page.states["cross_entropy"].logits, [0.0, 0.0, 3.0, 0.0])
+
+
+def test_learning_rate_slider_and_settings(page):
+    child(page, QSlider, "training_lr_slider").setValue(LR_SCALE.to_position(2.0))
+    assert page.lr == pytest.approx(2.0, rel=1e-2)
+    assert page.states["squared_error"].lr == page.lr
+    page.apply_settings({"learning_rate": 0.05})
+    assert page.settings() == {"learning_rate": 0.05}
+    assert child(page, QSlider, "training_lr_slider").value() == LR_SCALE.to_position(
+        0.05
+    )
+    page.apply_settings({})
+    assert page.settings() == {"learning_rate": 0.5}
+
+
+def test_family_mode_is_explained_not_a_crash(page, store):
+    store.update(
+        p_family=Family("zipf", 1000, {"exponent": 1.1}),
+        q_family=Family("zipf", 1000, {"exponent": 0.8}),
+        logits_follow_q=True,
+    )
+    problem = child(page, QLabel, "training_problem")
+    assert problem.isVisible() and "family mode" in problem.text()
+    page.advance(3)
+    for label in page.findChildren(QLabel):
+        assert "nan" not in label.text().lower()
