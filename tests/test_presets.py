@@ -11,6 +11,15 @@ import numpy as np
 import pytest
 
 from core.families import Family, family_weights
+from core.fitting import (
+    default_kl_start,
+    kl_readouts,
+    peak_masses,
+    random_kl_start,
+    run_kl_fit_to_convergence,
+    start_kl_fit,
+    two_peak_target,
+)
 from core.formulas import formulas
 from core.losses import (
     bce_with_logits_grad,
@@ -28,6 +37,7 @@ from core.presets import (
 )
 from core.scenario import Results, evaluate
 from core.session import PANELS, parse_session, session_to_json
+from core.training import logit_loss_and_gradient, steps_to_reach
 
 PRESETS = load_presets()
 BY_ID = {preset.id: preset for preset in PRESETS}
@@ -241,12 +251,18 @@ def test_sigmoid_squared_error_vs_cross_entropy() -> None:
     r = evaluate(preset.scenario)
     assert r.q[1] == pytest.approx(sigmoid(z))
     assert round(r.loss, 3) == 8.000
+    # The race the binary page runs from the preset's settings.
+    lr = preset.settings["learning_rate"]
+    assert lr == 1.0
+    assert steps_to_reach("cross_entropy", z, y, lr) == 19
+    assert steps_to_reach("squared_error", z, y, lr) == 1511
+    assert "19 steps" in preset.explanation and "1,511" in preset.explanation
 
 
 def test_mode_covering_vs_mode_seeking() -> None:
     preset = BY_ID["mode-covering-vs-mode-seeking"]
     scenario = preset.scenario
-    assert preset.settings == {"direction": "forward"}
+    assert preset.settings == {"direction": "both"}
     cover = evaluate(scenario)
     assert round(cover.kl_pq, 3) == 1.236
     assert round(cover.kl_qp, 3) == 3.898
@@ -281,6 +297,33 @@ def test_mode_covering_vs_mode_seeking() -> None:
     assert best_reverse[1] in {(0.25, 0.05), (0.75, 0.05)}
 
 
+def test_the_fits_the_fitting_page_shows() -> None:
+    target = two_peak_target()
+    assert int(np.argmax(target[:30])) == 15 and int(30 + np.argmax(target[30:])) == 45
+    mu, log_sigma = default_kl_start()
+    assert (round(mu, 1), round(math.exp(log_sigma), 3)) == (23.6, 5.0)
+    fits = {
+        direction: run_kl_fit_to_convergence(start_kl_fit(target, direction))
+        for direction in ("forward", "reverse")
+    }
+    forward, reverse = fits["forward"], fits["reverse"]
+    assert forward.converged and reverse.converged
+    assert 300 < forward.step < 360 and 300 < reverse.step < 360  # "about 330"
+    assert (round(forward.mu, 1), round(forward.sigma, 1)) == (30.7, 23.7)
+    assert [round(m, 2) for m in peak_masses(forward.model, 15, 45)] == [0.49, 0.49]
+    covering = kl_readouts(forward)
+    assert (round(covering.forward, 3), round(covering.reverse, 3)) == (0.571, 1.179)
+    assert (round(reverse.mu, 1), round(reverse.sigma, 1)) == (15.0, 4.0)
+    seeking = kl_readouts(reverse)
+    assert (round(seeking.reverse, 3), round(seeking.forward, 2)) == (0.693, 13.31)
+    assert seeking.reverse == pytest.approx(math.log(2), abs=1e-3)
+    # Seed 0's random start sends the reverse fit to the other (right) peak.
+    seeded = run_kl_fit_to_convergence(
+        start_kl_fit(target, "reverse", *random_kl_start(60, 0))
+    )
+    assert peak_masses(seeded.model, 15, 45)[1] > 0.9
+
+
 def test_the_pytorch_batch() -> None:
     preset = BY_ID["pytorch-batch"]
     logits = np.array(preset.settings["logits"])
@@ -303,6 +346,13 @@ def test_training_the_logits() -> None:
     assert round(r.q[2], 3) == 0.099
     assert round(r.loss, 3) == 2.317
     assert r.grad.round(3).tolist() == [0.659, 0.242, -0.901]
+    assert BY_ID["training-the-logits"].settings == {"learning_rate": 0.5}
+    scenario = BY_ID["training-the-logits"].scenario
+    _, squared = logit_loss_and_gradient(
+        scenario.logits, r.target, "squared_error", scenario.temperature
+    )
+    assert squared.round(3).tolist() == [0.336, -0.078, -0.257]
+    assert squared[1] < 0 < r.grad[1]  # squared error pushes wrong class 1 up
 
 
 # --- loading errors ---------------------------------------------------------

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from viz.pages.batch import BatchPage
 from viz.pages.binary import BinaryPage
+from viz.pages.fitting import FittingPage
+from viz.pages.training import TrainingPage
 from viz.state import ScenarioStore
 
 
@@ -19,7 +22,9 @@ def build_pages(store: ScenarioStore) -> list[tuple[str, str, QWidget]]:
 
     Panel ids are those of :data:`core.session.PANELS`.
     """
-    del store
     return [
         ("binary", "Vanishing gradients", BinaryPage()),
+        ("training", "Training the logits", TrainingPage(store)),
+        ("fitting", "Forward vs reverse KL", FittingPage()),
+        ("batch", "A PyTorch batch", BatchPage()),
     ]
