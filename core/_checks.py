@@ -43,7 +43,7 @@ def check_non_negative(array: FloatArray, name: str) -> None:
     negative = array < 0
     if negative.any():
         where = _first_index(negative)
-        raise ValueError(f"{name}[{where}] is negative ({array[negative][0]!r})")
+        raise ValueError(f"{name}[{where}] is negative ({float(array[negative][0])!r})")
 
 
 def check_one_dimensional(array: FloatArray, name: str) -> None:
@@ -72,8 +72,9 @@ def check_sums_to_one(array: FloatArray, name: str) -> None:
     if bad.any():
         row = int(np.argmax(bad))
         where = f"{name}[{row}]" if array.ndim > 1 else name
+        total = float(totals[row])
         raise ValueError(
-            f"{where} sums to {totals[row]!r}, not 1; normalise it with normalize()"
+            f"{where} sums to {total!r}, not 1; normalise it with normalize()"
         )
 
 

@@ -7,6 +7,7 @@ parameters); :func:`family_weights` turns it into K non-negative weights.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
@@ -60,9 +61,7 @@ class Family:
 
     kind: str
     k: int
-    params: MappingProxyType[str, float] = field(
-        default_factory=lambda: MappingProxyType({})
-    )
+    params: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "params", MappingProxyType(dict(self.params)))

@@ -49,8 +49,8 @@ def normalize(weights: Any) -> FloatArray:
 
 
 def _scale_to_one(weights: FloatArray) -> FloatArray:
-    scaled = weights / weights.max()
-    return scaled / scaled.sum()
+    scaled: FloatArray = weights / weights.max()
+    return scaled / float(scaled.sum())
 
 
 def information(p: Any, base: float = math.e) -> FloatArray:
@@ -82,7 +82,8 @@ def information(p: Any, base: float = math.e) -> FloatArray:
     ln_base = _checks.log_base(base)
     array = _checks.distribution(p, "p")
     with np.errstate(divide="ignore"):
-        return -np.log(array) / ln_base
+        # 0.0 − log p, not −log p: a certain outcome carries +0, never −0.
+        return (0.0 - np.log(array)) / ln_base
 
 
 def entropy(p: Any, base: float = math.e) -> float:
@@ -118,7 +119,8 @@ def entropy(p: Any, base: float = math.e) -> float:
 
 def _entropy_nats(p: FloatArray) -> float:
     positive = p[p > 0]
-    return max(float(-np.sum(positive * np.log(positive))), 0.0)
+    # max(0.0, x) returns +0.0 for x = −0.0: a certain outcome shows 0, not −0.
+    return max(0.0, float(-np.sum(positive * np.log(positive))))
 
 
 def kl_terms(p: Any, q: Any, base: float = math.e) -> FloatArray:
@@ -153,7 +155,16 @@ def kl_terms(p: Any, q: Any, base: float = math.e) -> FloatArray:
 def _kl_terms_nats(p: FloatArray, q: FloatArray) -> FloatArray:
     terms = np.zeros_like(p)
     both = (p > 0) & (q > 0)
-    terms[both] = p[both] * np.log(p[both] / q[both])
+    p_both, q_both = p[both], q[both]
+    with np.errstate(over="ignore"):
+        ratio = p_both / q_both
+    # A subnormal q can overflow p/q to inf although q > 0: there the
+    # difference of logs keeps the term finite (log(p/q) is more accurate
+    # elsewhere, where p ≈ q).
+    overflowed = np.isinf(ratio)
+    log_ratio = np.log(ratio)
+    log_ratio[overflowed] = np.log(p_both[overflowed]) - np.log(q_both[overflowed])
+    terms[both] = p_both * log_ratio
     terms[(p > 0) & (q == 0)] = np.inf
     return terms
 
@@ -224,7 +235,7 @@ def _cross_entropy_nats(p: FloatArray, q: FloatArray) -> float:
     used = p > 0
     if np.any(q[used] == 0):
         return math.inf
-    return float(-np.sum(p[used] * np.log(q[used])))
+    return 0.0 - float(np.sum(p[used] * np.log(q[used])))
 
 
 def js_divergence(p: Any, q: Any, base: float = math.e) -> float:
@@ -255,7 +266,13 @@ def js_divergence(p: Any, q: Any, base: float = math.e) -> float:
 
 
 def _js_nats(p: FloatArray, q: FloatArray) -> float:
-    m = 0.5 * (p + q)
+    both = p + q
+    m = 0.5 * both
+    # Halving the smallest subnormal gives 0, which would make M rule out an
+    # outcome P or Q allows (an infinite term); there p + q stands in for M,
+    # a change of at most p·log 2 ≈ 1e-324 in that term.
+    underflowed = m == 0
+    m[underflowed] = both[underflowed]
     total = 0.5 * np.sum(_kl_terms_nats(p, m)) + 0.5 * np.sum(_kl_terms_nats(q, m))
     return float(np.clip(total, 0.0, math.log(2.0)))
 

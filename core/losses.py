@@ -21,21 +21,19 @@ _REDUCTIONS = ("mean", "sum", "none")
 
 def _class_targets(target: Any, n_samples: int, n_classes: int) -> FloatArray:
     """One-hot rows for integer class labels (one per sample)."""
-    labels = np.asarray(target)
+    # dtype=object keeps each label's own type, so a bool or a float such as
+    # 1.0 is caught (and named by its index) even among integers.
+    labels = np.asarray(target, dtype=object)
+    name = "target" if labels.ndim == 0 else "target[{}]"
     if labels.ndim == 0:
         labels = labels.reshape(1)
     if labels.shape != (n_samples,):
         raise ValueError(
             f"target must hold {n_samples} class label(s), got shape {labels.shape}"
         )
-    if labels.dtype == np.bool_ or not np.issubdtype(labels.dtype, np.integer):
-        bad = labels.flat[0] if labels.size else target
-        raise ValueError(f"target must be integer class labels, got {bad!r}")
-    name = "target" if np.ndim(target) == 0 else "target[{}]"
     rows = np.zeros((n_samples, n_classes))
     for row, label in enumerate(labels.tolist()):
-        _checks.class_index(label, n_classes, name.format(row))
-        rows[row, label] = 1.0
+        rows[row, _checks.class_index(label, n_classes, name.format(row))] = 1.0
     return rows
 
 
@@ -49,7 +47,7 @@ def _soft_targets(target: Any, shape: tuple[int, ...]) -> FloatArray:
 
 
 def _is_soft(target: Any, logits_shape: tuple[int, ...]) -> bool:
-    return np.shape(target) == logits_shape
+    return bool(np.shape(target) == logits_shape)
 
 
 def smoothed_targets(
@@ -79,12 +77,15 @@ def smoothed_targets(
     """
     eps = _checks.label_smoothing(label_smoothing)
     shape = np.shape(logits)
+    if len(shape) not in (1, 2) or shape[-1] == 0:
+        raise ValueError(f"logits must have shape (K,) or (N, K), got {shape}")
     rows = (1, shape[-1]) if len(shape) == 1 else shape
     if _is_soft(target, shape):
         y = _soft_targets(target, rows)
     else:
         y = _class_targets(target, rows[0], rows[1])
-    return (1.0 - eps) * y + eps / rows[1]
+    smoothed: FloatArray = (1.0 - eps) * y + eps / rows[1]
+    return smoothed
 
 
 def _validated(logits: Any, temperature: float) -> tuple[FloatArray, float]:
@@ -98,7 +99,9 @@ def _per_sample_loss(z: FloatArray, y: FloatArray, t: float) -> FloatArray:
     log_q = shifted - _log_normaliser(shifted)
     # 0·log 0 = 0: a class the target ignores adds nothing, even at q = 0.
     terms = y * np.where(y > 0, log_q, 0.0)
-    return -np.sum(terms, axis=-1)
+    # 0.0 − Σ, not −Σ: a perfect prediction costs +0, never −0.
+    total: FloatArray = np.sum(terms, axis=-1)
+    return 0.0 - total
 
 
 def cross_entropy_loss(
@@ -180,7 +183,7 @@ def cross_entropy_grad(
     exps = np.exp(_scaled(z, t))
     q = exps / np.sum(exps, axis=-1, keepdims=True)
     grad = (q - y.reshape(z.shape)) / (t * z.shape[0])
-    return grad.reshape(np.shape(logits))
+    return np.reshape(grad, np.shape(logits))
 
 
 def _binary_inputs(z: Any, y: Any) -> tuple[FloatArray, FloatArray]:
@@ -194,7 +197,9 @@ def _binary_inputs(z: Any, y: Any) -> tuple[FloatArray, FloatArray]:
         )
     outside = (y_array < 0) | (y_array > 1)
     if outside.any():
-        raise ValueError(f"y must lie in [0, 1], got {y_array[outside].flat[0]!r}")
+        where = f"y[{_checks._first_index(outside)}]" if y_array.ndim else "y"
+        bad = float(y_array[outside][0])
+        raise ValueError(f"{where} must lie in [0, 1], got {bad!r}")
     return z_array, y_array
 
 

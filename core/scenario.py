@@ -109,9 +109,9 @@ class Scenario:
 def default_scenario() -> Scenario:
     """The scenario the window opens with: four outcomes, bits."""
     return Scenario(
-        p_weights=[0.4, 0.3, 0.2, 0.1],
-        q_weights=[0.25, 0.25, 0.25, 0.25],
-        logits=[2.0, 1.0, 0.1, -1.0],
+        p_weights=_frozen_array([0.4, 0.3, 0.2, 0.1]),
+        q_weights=_frozen_array([0.25, 0.25, 0.25, 0.25]),
+        logits=_frozen_array([2.0, 1.0, 0.1, -1.0]),
         temperature=1.0,
         label=0,
         label_smoothing=0.0,
@@ -125,7 +125,8 @@ class LossCurve:
 
     ``z`` is the grid of true-class logits; ``loss`` is in the scenario's
     units; ``grad`` is d(loss in nats)/dz. ``current_z`` marks the scenario's
-    own logit, where the curve equals the loss readout.
+    own logit, where the curve equals the loss readout; the grid spans at
+    least [−12, 12] and ``current_z`` ± 1 (a −inf logit lies off the grid).
     """
 
     z: FloatArray
@@ -143,6 +144,10 @@ class Results:
     when it is finite): Q = 0 where P > 0 for D(P‖Q) and H(P,Q); P = 0 where
     Q > 0 for D(Q‖P) and H(Q,P); a class the target needs but whose
     probability is exactly 0 for the loss.
+
+    When linked, D(P‖Q), H(P,Q) and the information of Q come from log Q, so
+    they stay finite where Q underflows to 0 but its log does not (a −inf
+    logit is needed for an infinite value): with ε = 0, H(P,Q) is the loss.
     """
 
     units: str
@@ -186,6 +191,8 @@ def _check_sizes(p_w: FloatArray, q_w: FloatArray, z: FloatArray, linked: bool) 
         raise ValueError(f"p_weights must have at least 2 outcomes, got {k}")
     if not linked and q_w.size != k:
         raise ValueError(f"q_weights has {q_w.size} entries but p_weights has {k}")
+    if z.ndim != 1:
+        raise ValueError(f"logits must be 1-D, got shape {z.shape}")
     if z.size != k:
         raise ValueError(f"logits has {z.size} entries but p_weights has {k}")
 
@@ -212,21 +219,33 @@ def _sweep_true_logit(
     others = np.delete(z, label)
     y_others = np.delete(target, label)
     y_c = float(target[label])
-    shifted = _scaled(others, t)
-    r = float(np.max(others) + t * _log_normaliser(shifted)[0])
-    with np.errstate(over="ignore"):
-        gaps = (r - others[y_others > 0]) / t
-    constant = float(np.sum(y_others[y_others > 0] * gaps))
+    needed = y_others > 0
+    top = float(np.max(others))
+    # R = −inf when every other class has probability 0 (all their logits −inf).
+    r = -math.inf
+    if math.isfinite(top):
+        r = top + t * float(_log_normaliser(_scaled(others, t))[0])
+    if np.any(np.isneginf(others[needed])):
+        # The target needs a class of probability 0, whatever z_c: +inf.
+        constant = math.inf
+    else:
+        with np.errstate(over="ignore"):
+            gaps = (r - others[needed]) / t
+        constant = float(np.sum(y_others[needed] * gaps))
+    # A true-class logit of −inf is marked but does not stretch the grid.
+    reach = current if math.isfinite(current) else 0.0
     grid = np.linspace(
-        min(-CURVE_HALF_WIDTH, current - 1.0),
-        max(CURVE_HALF_WIDTH, current + 1.0),
+        min(-CURVE_HALF_WIDTH, reach - 1.0),
+        max(CURVE_HALF_WIDTH, reach + 1.0),
         CURVE_POINTS,
     )
     with np.errstate(over="ignore"):
         d = (r - grid) / t
-    own = y_c * np.logaddexp(0.0, d) if y_c > 0 else 0.0
-    rest = (1.0 - y_c) * np.logaddexp(0.0, -d) if y_c < 1 else 0.0
-    loss = own + rest + constant
+    loss = np.full_like(grid, constant)
+    if y_c > 0:
+        loss += y_c * np.logaddexp(0.0, d)
+    if y_c < 1:
+        loss += (1.0 - y_c) * np.logaddexp(0.0, -d)
     q_c = np.exp(-np.logaddexp(0.0, d))
     return LossCurve(
         z=grid,
@@ -273,27 +292,32 @@ def evaluate(scenario: Scenario) -> Results:
     raw_target = p if scenario.linked else label
     target = smoothed_targets(z, raw_target, eps)[0]
     loss = float(_per_sample_loss(z[np.newaxis], target[np.newaxis], t)[0])
-    terms_pq = _kl_terms_nats(p, q)
-    terms_qp = _kl_terms_nats(q, p)
     with np.errstate(divide="ignore"):
-        information_p = -np.log(p) / ln_unit
-        information_q = -np.log(q) / ln_unit
+        log_p = np.log(p)
+        # A linked Q underflows to 0 where its log is still finite (a gap of
+        # 800 nats): keep log Q, so that H(P,Q) stays the (finite) loss.
+        log_q = log_softmax if scenario.linked else np.log(q)
+    if scenario.linked:
+        terms_pq, cross_entropy_pq = _against_log_q(p, log_p, log_q)
+    else:
+        terms_pq, cross_entropy_pq = _kl_terms_nats(p, q), _cross_entropy_nats(p, q)
+    terms_qp = _kl_terms_nats(q, p)
     return Results(
         units=scenario.units,
         p=p,
         q=q,
-        information_p=information_p,
-        information_q=information_q,
+        information_p=(0.0 - log_p) / ln_unit,
+        information_q=(0.0 - log_q) / ln_unit,
         entropy_p=_entropy_nats(p) / ln_unit,
         entropy_q=_entropy_nats(q) / ln_unit,
-        cross_entropy_pq=_cross_entropy_nats(p, q) / ln_unit,
+        cross_entropy_pq=cross_entropy_pq / ln_unit,
         cross_entropy_qp=_cross_entropy_nats(q, p) / ln_unit,
         kl_pq=max(float(np.sum(terms_pq)), 0.0) / ln_unit,
         kl_qp=max(float(np.sum(terms_qp)), 0.0) / ln_unit,
         kl_terms_pq=terms_pq / ln_unit,
         kl_terms_qp=terms_qp / ln_unit,
         js=_js_nats(p, q) / ln_unit,
-        kl_pq_infinite_at=_violations(p, q),
+        kl_pq_infinite_at=tuple(int(i) for i in np.flatnonzero(np.isinf(terms_pq))),
         kl_qp_infinite_at=_violations(q, p),
         softmax=softmax,
         target=target,
@@ -308,3 +332,16 @@ def evaluate(scenario: Scenario) -> Results:
 
 def _normalised(weights: FloatArray, name: str) -> FloatArray:
     return _scale_to_one(_checks.weights(weights, name))
+
+
+def _against_log_q(
+    p: FloatArray, log_p: FloatArray, log_q: FloatArray
+) -> tuple[FloatArray, float]:
+    """D(P‖Q)'s terms p·(log p − log q) and H(P,Q) in nats, from log Q.
+
+    0 where p = 0; +inf only where log q = −inf and p > 0.
+    """
+    used = p > 0
+    terms = np.zeros_like(p)
+    terms[used] = p[used] * (log_p[used] - log_q[used])
+    return terms, 0.0 - float(np.sum(p[used] * log_q[used]))

@@ -18,10 +18,11 @@ from core._checks import FloatArray
 def _scaled(z: FloatArray, temperature: float) -> FloatArray:
     """(z − max z)/T: 0 at the maximum, ≤ 0 elsewhere, never NaN.
 
-    Dividing after the shift means a tiny T sends the non-maximal entries to
-    −inf (the one-hot limit) instead of producing inf − inf.
+    Dividing after the shift means a tiny T sends the non-maximal entries far
+    below 0 or to −inf (exp gives exactly 0: the one-hot limit) instead of
+    producing inf − inf.
     """
-    top = np.max(z, axis=-1, keepdims=True)
+    top: FloatArray = np.max(z, axis=-1, keepdims=True)
     with np.errstate(over="ignore"):
         return (z - top) / temperature
 
@@ -35,7 +36,8 @@ def _log_normaliser(shifted: FloatArray) -> FloatArray:
     exps = np.exp(shifted)
     top = np.argmax(shifted, axis=-1)
     np.put_along_axis(exps, np.expand_dims(top, -1), 0.0, axis=-1)
-    return np.log1p(np.sum(exps, axis=-1, keepdims=True))
+    total: FloatArray = np.sum(exps, axis=-1, keepdims=True)
+    return np.log1p(total)
 
 
 def logsumexp(z: Any) -> Any:
@@ -65,7 +67,7 @@ def logsumexp(z: Any) -> Any:
     """
     array = _checks.logits(z, "z")
     top = np.max(array, axis=-1, keepdims=True)
-    result = (top + _log_normaliser(array - top))[..., 0]
+    result = (top + _log_normaliser(_scaled(array, 1.0)))[..., 0]
     return float(result) if result.ndim == 0 else result
 
 
@@ -82,8 +84,9 @@ def log_softmax(z: Any, temperature: float = 1.0) -> FloatArray:
     Returns
     -------
     ndarray, same shape as ``z``
-        Entries ≤ 0. ``log_softmax([1000, 0]) == [0, -1000]``; −inf where the
-        probability underflows to exactly 0 (e.g. T = 1e-300).
+        Entries ≤ 0. ``log_softmax([1000, 0]) == [0, -1000]``. A probability
+        that underflows to 0 keeps its finite log (−3e300 for a gap of 3 at
+        T = 1e-300); −inf only for a −inf logit or beyond the float range.
 
     Raises
     ------
@@ -127,4 +130,5 @@ def softmax(z: Any, temperature: float = 1.0) -> FloatArray:
     t = _checks.temperature(temperature)
     array = _checks.logits(z, "z")
     exps = np.exp(_scaled(array, t))
-    return exps / np.sum(exps, axis=-1, keepdims=True)
+    total: FloatArray = np.sum(exps, axis=-1, keepdims=True)
+    return exps / total
