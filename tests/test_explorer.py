@@ -109,9 +109,13 @@ def test_state_moves_every_control(window, store, qtbot):
         )
     )
     settle(qtbot, store)
-    assert control(window, QSlider, "p_slider_1").value() == WEIGHT_SCALE.to_position(0.9)
+    assert control(window, QSlider, "p_slider_1").value() == WEIGHT_SCALE.to_position(
+        0.9
+    )
     assert control(window, QSlider, "p_slider_2").value() == 0
-    assert control(window, QSlider, "logit_slider_0").value() == LOGIT_SCALE.to_position(3.0)
+    assert control(
+        window, QSlider, "logit_slider_0"
+    ).value() == LOGIT_SCALE.to_position(3.0)
     temperature = control(window, QSlider, "temperature_slider")
     assert temperature.value() == TEMPERATURE_SCALE.to_position(4.0)
     assert control(window, QComboBox, "label_combo").currentIndex() == 3
@@ -162,9 +166,19 @@ def test_every_readout_matches_the_core_for_the_shown_scenario(window, store, qt
     control(window, QSlider, "logit_slider_1").setValue(LOGIT_SCALE.to_position(4.0))
     settle(qtbot, store)
     results = evaluate(store.scenario)
-    for key in ("entropy_p", "entropy_q", "cross_entropy_pq", "cross_entropy_qp",
-                "kl_pq", "kl_qp", "js", "loss"):
-        assert readout_number(window, key) == pytest.approx(getattr(results, key), abs=5e-5)
+    for key in (
+        "entropy_p",
+        "entropy_q",
+        "cross_entropy_pq",
+        "cross_entropy_qp",
+        "kl_pq",
+        "kl_qp",
+        "js",
+        "loss",
+    ):
+        assert readout_number(window, key) == pytest.approx(
+            getattr(results, key), abs=5e-5
+        )
         assert control(window, QWidget, f"readout_{key}").text().endswith("nats")
 
 
@@ -182,7 +196,9 @@ def test_a_zero_in_q_shows_infinity_with_its_reason(window, store, qtbot):
     assert js == pytest.approx(evaluate(store.scenario).js, abs=5e-5)
 
 
-def test_linked_loss_equals_cross_entropy_and_kl_is_loss_minus_entropy(window, store, qtbot):
+def test_linked_loss_equals_cross_entropy_and_kl_is_loss_minus_entropy(
+    window, store, qtbot
+):
     control(window, QWidget, "link_toggle").click()
     settle(qtbot, store)
     loss = readout_number(window, "loss")
@@ -209,7 +225,9 @@ def test_all_zero_p_explains_and_keeps_the_last_plots(window, store, qtbot, expl
 # live and coalesced --------------------------------------------------------
 
 
-def test_twenty_set_values_in_one_pass_make_exactly_one_recompute(window, store, qtbot, explorer):
+def test_twenty_set_values_in_one_pass_make_exactly_one_recompute(
+    window, store, qtbot, explorer
+):
     settle(qtbot, store)
     before = store.evaluations
     slider = control(window, QSlider, "p_slider_0")
@@ -233,8 +251,10 @@ def test_plots_show_the_results(window, store, qtbot, explorer):
     assert np.allclose(explorer.gradient.gradient.heights(), results.grad)
     assert explorer.gradient.gradient.heights()[1] < 0
     p, q = results.p, results.q
-    assert np.allclose(explorer.asymmetry.pq_terms.heights(), rel_entr(p, q) / np.log(2))
-    x, y = explorer.loss_curve.loss_curve.getData()
+    assert np.allclose(
+        explorer.asymmetry.pq_terms.heights(), rel_entr(p, q) / np.log(2)
+    )
+    _, y = explorer.loss_curve.loss_curve.getData()
     assert np.allclose(y, results.curve.loss)
 
 
@@ -242,9 +262,17 @@ def test_plots_show_the_results(window, store, qtbot, explorer):
 
 
 def _send_mouse(widget, kind, position, buttons):
-    button = Qt.MouseButton.LeftButton if kind != QEvent.Type.MouseMove else Qt.MouseButton.NoButton
+    button = (
+        Qt.MouseButton.LeftButton
+        if kind != QEvent.Type.MouseMove
+        else Qt.MouseButton.NoButton
+    )
     event = QMouseEvent(
-        kind, QPointF(position), widget.mapToGlobal(QPointF(position)), button, buttons,
+        kind,
+        QPointF(position),
+        widget.mapToGlobal(QPointF(position)),
+        button,
+        buttons,
         Qt.KeyboardModifier.NoModifier,
     )
     QApplication.sendEvent(widget, event)
@@ -260,15 +288,25 @@ def test_dragging_a_p_bar_sets_its_weight(window, store, qtbot, explorer):
     plot = explorer.distributions
     viewport = plot.viewport()
     held = Qt.MouseButton.LeftButton
-    _send_mouse(viewport, QEvent.Type.MouseButtonPress, _viewport_point(plot, -0.2, 0.35), held)
+    _send_mouse(
+        viewport, QEvent.Type.MouseButtonPress, _viewport_point(plot, -0.2, 0.35), held
+    )
     for y in (0.4, 0.5, 0.55):
-        _send_mouse(viewport, QEvent.Type.MouseMove, _viewport_point(plot, -0.2, y), held)
-    _send_mouse(viewport, QEvent.Type.MouseButtonRelease, _viewport_point(plot, -0.2, 0.55),
-                Qt.MouseButton.NoButton)
+        _send_mouse(
+            viewport, QEvent.Type.MouseMove, _viewport_point(plot, -0.2, y), held
+        )
+    _send_mouse(
+        viewport,
+        QEvent.Type.MouseButtonRelease,
+        _viewport_point(plot, -0.2, 0.55),
+        Qt.MouseButton.NoButton,
+    )
     settle(qtbot, store)
     p = normalize(store.scenario.p_weights)
     assert p[0] == pytest.approx(0.55, abs=0.01)
-    assert np.array_equal(store.scenario.p_weights[1:], default_scenario().p_weights[1:])
+    assert np.array_equal(
+        store.scenario.p_weights[1:], default_scenario().p_weights[1:]
+    )
     slider = control(window, QSlider, "p_slider_0")
     assert slider.value() == WEIGHT_SCALE.to_position(store.scenario.p_weights[0])
 
@@ -287,7 +325,11 @@ def test_clicking_in_q_half_of_a_slot_sets_q(window, store, qtbot, explorer):
 
 
 def _slider_names(window):
-    return sorted(s.objectName() for s in window.findChildren(QSlider) if re.match(r"(p|q|logit)_slider_\d+$", s.objectName()))
+    return sorted(
+        s.objectName()
+        for s in window.findChildren(QSlider)
+        if re.match(r"(p|q|logit)_slider_\d+$", s.objectName())
+    )
 
 
 def test_changing_k_rebuilds_the_sliders_without_leaking(window, store, qtbot):
