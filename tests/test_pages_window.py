@@ -180,3 +180,20 @@ def test_the_frame_interval_is_at_least_one_refresh(window):
     refresh = window.screen().refreshRate()
     if refresh > 0:
         assert interval >= 1000 / refresh
+
+
+def test_lecture_type_enlarges_readouts_and_never_cuts_a_button(window, qtbot):
+    window.show_panel("binary")
+    page = window.pages["binary"]
+    readout = page.gradient_readouts["cross_entropy"]
+    normal = readout.scale * 13  # the normal theme's 13 px font
+    window.set_lecture(True, full_screen=False)
+    try:
+        lecture = readout.scale * 18
+        assert readout.styleSheet().startswith(f"font-size: {round(lecture)}px")
+        qtbot.waitUntil(lambda: page.column.minimumWidth() > 300)
+        for button in page.column.findChildren(QAbstractButton):
+            assert button.width() >= button.minimumSizeHint().width(), button
+    finally:
+        window.set_lecture(False, full_screen=False)
+    assert readout.styleSheet().startswith(f"font-size: {round(normal)}px")

@@ -124,6 +124,7 @@ class BatchPlots(QWidget):
         self.target = Series(self.sample_plot, theme.TARGET_COLOUR, -0.2, 0.38, "y")
         self.softmax = Series(self.sample_plot, theme.MODEL_COLOUR, 0.2, 0.38, "q")
         self.sample_axis = OutcomeAxis(self.sample_plot, "class", probability=True)
+        self._title = ""
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.losses_widget, self.sample_widget):
@@ -156,10 +157,13 @@ class BatchPlots(QWidget):
         onehot[label] = 1.0
         self.target.set_values(onehot)
         self.softmax.set_values(probabilities)
-        self.sample_plot.setTitle(
+        title = (
             f"sample {row}: {swatch(theme.MODEL_COLOUR, 'softmax(z)')} vs "
             f"{swatch(theme.TARGET_COLOUR, f'label {label}')}"
         )
+        if title != self._title:  # a new title re-lays out the plot
+            self._title = title
+            self.sample_plot.setTitle(title)
 
 
 class BatchPage(QWidget):
@@ -192,8 +196,7 @@ class BatchPage(QWidget):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
-        self.mean_label = big_label("batch_mean_loss", "Mean loss of the batch")
-        self.mean_label.setStyleSheet("font-size: 28px; font-weight: 600;")
+        self.mean_label = big_label("batch_mean_loss", "Mean loss of the batch", 2.0)
         self.sum_label = text_label("batch_mean_formula", "The mean, written out")
         self.message = problem_label("batch_message")
         self.reset_button = QPushButton("Reset to the PyTorch example")
@@ -240,6 +243,10 @@ class BatchPage(QWidget):
         self.reset_button.clicked.connect(self.reset)
         self.add_button.clicked.connect(self.add_sample)
         self.remove_button.clicked.connect(self.remove_sample)
+
+    def plot_widgets(self) -> list[QWidget]:
+        """The widgets holding this page's plots (each has ``plot_items()``)."""
+        return [self.plots]
 
     # the page protocol ----------------------------------------------------
 

@@ -233,7 +233,7 @@ class BinaryPlots(QWidget):
             y=math.log10(THRESHOLD), pen=pg.mkPen("#888888", style=Qt.PenStyle.DashLine)
         )
         self.threshold_text = pg.TextItem(
-            f"loss = {THRESHOLD:g}", color="#555555", anchor=(0, 1)
+            f"loss = {THRESHOLD:g}", color="#555555", anchor=(1, 1)
         )
         self.race_plot.addItem(self.threshold_text)
         self.grad_range = LogRange(self.grad_plot)
@@ -305,7 +305,7 @@ class BinaryPlots(QWidget):
         values = np.concatenate([*everything, [THRESHOLD]])
         self.race_range.fit(positive(values))
         shown = self.race_x.shown or (0.0, 1.0)
-        self.threshold_text.setPos(shown[0], math.log10(THRESHOLD))
+        self.threshold_text.setPos(shown[1], math.log10(THRESHOLD))
 
 
 class BinaryPage(AnimatedPage):
@@ -469,6 +469,10 @@ class BinaryPage(AnimatedPage):
     def _counts_changed(self) -> None:
         self._dirty.add("counts")
         self.request_draw()
+
+    def plot_widgets(self) -> list[QWidget]:
+        """The widgets holding this page's plots (each has ``plot_items()``)."""
+        return [self.plots]
 
     # the page protocol ----------------------------------------------------
 

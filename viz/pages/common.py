@@ -14,7 +14,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from numpy.typing import NDArray
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -43,9 +43,6 @@ LOSS_NAMES = {"cross_entropy": "cross-entropy", "squared_error": "squared error"
 
 #: Never tick faster than this, whatever the screen claims (ms).
 MIN_FRAME_MS = 16
-
-#: Font size of the large readouts, in pixels.
-BIG_FONT_PX = 22
 
 _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -109,14 +106,55 @@ def coloured(colour: str, text: str) -> str:
     return f"<span style='color:{colour}'>{text}</span>"
 
 
-def big_label(object_name: str, accessible: str) -> QLabel:
+def application_font_px() -> float:
+    """The application font's size in pixels (lecture mode and zoom change it)."""
+    font = QGuiApplication.font()
+    if font.pixelSize() > 0:
+        return float(font.pixelSize())
+    return font.pointSizeF() * 96.0 / 72.0
+
+
+class ScaledLabel(QLabel):
+    """A label whose bold text is ``scale`` times the application font.
+
+    It follows the application font, so lecture mode and zoom enlarge it
+    with everything else.
+    """
+
+    def __init__(
+        self, scale: float, weight: int = 600, parent: QWidget | None = None
+    ) -> None:
+        super().__init__("", parent)
+        self.scale = scale
+        self.weight = weight
+        self._px = 0
+        self.refont()
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.fontChanged.connect(self.refont)
+
+    def refont(self, *_: object) -> None:
+        """Size the text from the application font."""
+        px = max(8, round(application_font_px() * self.scale))
+        if px != self._px:
+            self._px = px
+            self.setStyleSheet(f"font-size: {px}px; font-weight: {self.weight};")
+
+
+def big_label(object_name: str, accessible: str, scale: float = 1.7) -> QLabel:
     """A large, selectable readout that never re-lays out the page."""
-    label = QLabel("")
+    label = ScaledLabel(scale)
     named(label, object_name, accessible)
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setStyleSheet(f"font-size: {BIG_FONT_PX}px; font-weight: 600;")
     label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    return label
+
+
+def heading(text: str, scale: float = 1.25) -> QLabel:
+    """A bold heading a little larger than the application font."""
+    label = ScaledLabel(scale)
+    label.setText(text)
     return label
 
 
@@ -152,22 +190,47 @@ def group(title: str, *widgets: QWidget) -> QGroupBox:
     return box
 
 
+class ControlsColumn(QScrollArea):
+    """The left-hand column of a page: its controls, scrolling if they must.
+
+    Between 300 and 380 pixels wide, and wider when larger type (lecture
+    mode, zoom) needs it, so no control is ever cut off.
+    """
+
+    def __init__(self, object_name: str, *widgets: QWidget) -> None:
+        super().__init__()
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
+        layout.setContentsMargins(4, 4, 4, 4)
+        for widget in widgets:
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        self.setObjectName(object_name)
+        self.setWidget(inner)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        inner.installEventFilter(self)
+        self.fit_width()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Refit the width once the new font has reached every control."""
+        if watched is self.widget() and event.type() == QEvent.Type.FontChange:
+            QTimer.singleShot(0, self.fit_width)
+        return False
+
+    def fit_width(self) -> None:
+        """As wide as the controls need, at least 300 pixels."""
+        inner = self.widget()
+        needed = inner.minimumSizeHint().width() if inner is not None else 0
+        width = max(300, needed + self.verticalScrollBar().sizeHint().width() + 4)
+        if width != self.minimumWidth():
+            self.setMinimumWidth(width)
+            self.setMaximumWidth(max(380, width))
+
+
 def controls_column(object_name: str, *widgets: QWidget) -> QScrollArea:
-    """The left-hand column of a page: its controls, scrolling if they must."""
-    inner = QWidget()
-    layout = QVBoxLayout(inner)
-    layout.setContentsMargins(4, 4, 4, 4)
-    for widget in widgets:
-        layout.addWidget(widget)
-    layout.addStretch(1)
-    scroll = QScrollArea()
-    scroll.setObjectName(object_name)
-    scroll.setWidget(inner)
-    scroll.setWidgetResizable(True)
-    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    scroll.setMinimumWidth(300)
-    scroll.setMaximumWidth(380)
-    return scroll
+    """The left-hand column of a page (see :class:`ControlsColumn`)."""
+    return ControlsColumn(object_name, *widgets)
 
 
 class LabelledSlider(QWidget):

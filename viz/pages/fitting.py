@@ -54,6 +54,7 @@ from viz.pages.common import (
     big_label,
     controls_column,
     group,
+    heading,
     named,
     number_text,
     problem_label,
@@ -124,8 +125,7 @@ class FitView(QWidget):
         super().__init__(parent)
         self.direction = direction
         named(self, f"fitting_{direction}_view", TITLES[direction])
-        title = QLabel(TITLES[direction])
-        title.setStyleSheet("font-size: 16px; font-weight: 600;")
+        title = heading(TITLES[direction])
         self.kl_pq = big_label(f"fitting_{direction}_kl_pq", "D(P‖Q) of this fit")
         self.kl_qp = big_label(f"fitting_{direction}_kl_qp", "D(Q‖P) of this fit")
         self.details = text_label(f"fitting_{direction}_details", "μ, σ and masses")
@@ -301,10 +301,9 @@ class FittingPage(AnimatedPage):
                 lambda value, key=key: self.set_peak_value(key, value)
             )
 
-    @property
-    def plots(self) -> dict[str, QWidget]:
-        """The fit views by direction (for styling and export)."""
-        return dict(self.views)
+    def plot_widgets(self) -> list[QWidget]:
+        """The widgets holding this page's plots (each has ``plot_items()``)."""
+        return list(self.views.values())
 
     # controls → state -------------------------------------------------------
 

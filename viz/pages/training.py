@@ -183,8 +183,8 @@ class TrainingPlots(QWidget):
         self.loss_plot = self.loss_widget.getPlotItem()
         style_plot(
             self.loss_plot,
-            f"Loss vs step: {swatch(LOSS_COLOURS['cross_entropy'], 'CE')}, "
-            f"{swatch(LOSS_COLOURS['squared_error'], 'SE')}",
+            f"{swatch(LOSS_COLOURS['cross_entropy'], 'cross-entropy')} "
+            f"{swatch(LOSS_COLOURS['squared_error'], 'squared error')}",
             "gradient-descent step",
             "loss (log scale; CE in nats)",
         )
@@ -355,6 +355,10 @@ class TrainingPage(AnimatedPage):
         )
         return ""
 
+    def plot_widgets(self) -> list[QWidget]:
+        """The widgets holding this page's plots (each has ``plot_items()``)."""
+        return [self.plots]
+
     # the page protocol ----------------------------------------------------
 
     def reset(self) -> None:
@@ -414,9 +418,9 @@ class TrainingPage(AnimatedPage):
             name = coloured(LOSS_COLOURS[kind], "■ " + LOSS_NAMES[kind])
             set_text(
                 self.headers[kind],
-                f"<span style='font-size:16px'><b>{name}</b>: {loss}</span><br>"
-                f"<span style='font-size:16px'>loss <b>{number_text(state.loss)}"
-                f"</b>{unit}</span><br>{formula_html(state, c)}",
+                f"<big><b>{name}</b>: {loss}</big><br>"
+                f"<big>loss <b>{number_text(state.loss)}</b>{unit}</big><br>"
+                f"{formula_html(state, c)}",
             )
         t = next(iter(self.states.values())).temperature
         set_text(
