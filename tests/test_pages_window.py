@@ -197,3 +197,14 @@ def test_lecture_type_enlarges_readouts_and_never_cuts_a_button(window, qtbot):
     finally:
         window.set_lecture(False, full_screen=False)
     assert readout.styleSheet().startswith(f"font-size: {round(normal)}px")
+
+
+@pytest.mark.parametrize("lecture", [False, True])
+def test_no_page_makes_the_window_wider_than_a_laptop(window, lecture):
+    window.set_lecture(lecture, full_screen=False)
+    try:
+        for panel in PAGES:
+            assert window.pages[panel].minimumSizeHint().width() <= 1024, panel
+        assert window.minimumSizeHint().width() <= 1280
+    finally:
+        window.set_lecture(False, full_screen=False)

@@ -155,6 +155,7 @@ def heading(text: str, scale: float = 1.25) -> QLabel:
     """A bold heading a little larger than the application font."""
     label = ScaledLabel(scale)
     label.setText(text)
+    label.setWordWrap(True)  # wraps rather than widening the window
     return label
 
 
