@@ -30,6 +30,8 @@ def _first_index(mask: NDArray[np.bool_]) -> str:
 
 def check_finite(array: FloatArray, name: str) -> None:
     """Reject NaN and ±inf, naming the first offending index."""
+    if np.isfinite(array).all():  # one pass in the usual case
+        return
     nan = np.isnan(array)
     if nan.any():
         raise ValueError(f"{name}[{_first_index(nan)}] is NaN")

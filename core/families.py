@@ -6,6 +6,7 @@ parameters); :func:`family_weights` turns it into K non-negative weights.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -107,8 +108,10 @@ def family_weights(family: Family) -> FloatArray:
     Returns
     -------
     ndarray, shape (family.k,)
-        Finite, non-negative, not all zero. Two-peak weights far from both
-        peaks may underflow to exactly 0, which is what makes a KL infinite.
+        Finite, non-negative, not all zero, read-only. Two-peak weights far
+        from both peaks may underflow to exactly 0, which is what makes a KL
+        infinite. Results are cached: while a slider reshapes P, Q's family
+        (and its 100,000 weights) is not built again.
 
     Raises
     ------
@@ -116,6 +119,21 @@ def family_weights(family: Family) -> FloatArray:
         For an unknown kind or parameter, K outside [2, 100000], or a
         parameter outside its range (see :data:`FAMILY_PARAMETERS`).
     """
+    try:
+        hash(family)
+    except TypeError:  # unhashable parameters: let the checks name them
+        return _family_weights(family)
+    return _cached_weights(family)
+
+
+@functools.lru_cache(maxsize=8)
+def _cached_weights(family: Family) -> FloatArray:
+    weights = _family_weights(family)
+    weights.setflags(write=False)
+    return weights
+
+
+def _family_weights(family: Family) -> FloatArray:
     params = _checked_params(family)
     k = family.k
     if family.kind == "uniform":

@@ -13,14 +13,14 @@ from core import _checks
 from core._checks import FloatArray
 from core.families import Family, family_weights
 from core.information import (
-    _cross_entropy_nats,
-    _entropy_nats,
+    _cross_entropy_from_log,
+    _entropy_from_log,
     _js_nats,
     _kl_terms_nats,
     _scale_to_one,
     _violations,
 )
-from core.losses import _per_sample_loss, smoothed_targets
+from core.losses import smoothed_targets
 from core.softmax import _log_normaliser, _scaled
 
 UNITS = {"bits": 2.0, "nats": math.e}
@@ -207,8 +207,32 @@ def _check_settings(scenario: Scenario) -> tuple[float, float, float, int]:
     return t, eps, math.log(UNITS[scenario.units]), label
 
 
+def _others_log_normaliser(
+    others: FloatArray, t: float, full: float, q_c: float
+) -> float:
+    """R = T·log Σ_{i≠c} exp(z_i/T), the other classes' share of the normaliser.
+
+    While the true class holds less than half the mass, R comes from the full
+    normaliser as T·(log Σ exp(z/T) + log(1 − q_c)): no second pass of
+    exponentials over 100,000 classes. Otherwise 1 − q_c would lose digits,
+    and the sum over the others is taken directly.
+    """
+    top = float(np.max(others))
+    if not math.isfinite(top):
+        return -math.inf  # every other class has probability 0
+    if q_c < 0.5:
+        return full + t * math.log1p(-q_c)
+    return top + t * float(_log_normaliser(_scaled(others, t))[0])
+
+
 def _sweep_true_logit(
-    z: FloatArray, target: FloatArray, t: float, label: int, ln_unit: float
+    z: FloatArray,
+    target: FloatArray,
+    t: float,
+    label: int,
+    ln_unit: float,
+    full: float,
+    true_share: float,
 ) -> LossCurve:
     """Loss(z_c) in closed form, O(K + grid), never NaN.
 
@@ -220,11 +244,7 @@ def _sweep_true_logit(
     y_others = np.delete(target, label)
     y_c = float(target[label])
     needed = y_others > 0
-    top = float(np.max(others))
-    # R = −inf when every other class has probability 0 (all their logits −inf).
-    r = -math.inf
-    if math.isfinite(top):
-        r = top + t * float(_log_normaliser(_scaled(others, t))[0])
+    r = _others_log_normaliser(others, t, full, true_share)
     if np.any(np.isneginf(others[needed])):
         # The target needs a class of probability 0, whatever z_c: +inf.
         constant = math.inf
@@ -286,12 +306,17 @@ def evaluate(scenario: Scenario) -> Results:
     p = _normalised(p_w, "p_weights")
     z = _checks.logits(raw_logits, "logits")
     shifted = _scaled(z, t)
-    log_softmax = shifted - _log_normaliser(shifted)
+    log_normaliser = _log_normaliser(shifted)
+    log_softmax = shifted - log_normaliser
     softmax = np.exp(log_softmax)
+    # T·log Σ exp(z/T), for the loss curve.
+    full_normaliser = float(np.max(z)) + t * float(log_normaliser[0])
     q = softmax if scenario.linked else _normalised(q_w, "q_weights")
     raw_target = p if scenario.linked else label
     target = smoothed_targets(z, raw_target, eps)[0]
-    loss = float(_per_sample_loss(z[np.newaxis], target[np.newaxis], t)[0])
+    # 0·log 0 = 0: a class the target ignores adds nothing, even at q = 0;
+    # 0.0 − Σ, not −Σ: a perfect prediction costs +0, never −0.
+    loss = 0.0 - float(np.sum(target * np.where(target > 0, log_softmax, 0.0)))
     with np.errstate(divide="ignore"):
         log_p = np.log(p)
         # A linked Q underflows to 0 where its log is still finite (a gap of
@@ -300,18 +325,21 @@ def evaluate(scenario: Scenario) -> Results:
     if scenario.linked:
         terms_pq, cross_entropy_pq = _against_log_q(p, log_p, log_q)
     else:
-        terms_pq, cross_entropy_pq = _kl_terms_nats(p, q), _cross_entropy_nats(p, q)
+        terms_pq = _kl_terms_nats(p, q)
+        cross_entropy_pq = _cross_entropy_from_log(p, log_q)
     terms_qp = _kl_terms_nats(q, p)
+    entropy_p = _entropy_from_log(p, log_p)
+    entropy_q = _entropy_from_log(q, log_q)
     return Results(
         units=scenario.units,
         p=p,
         q=q,
         information_p=(0.0 - log_p) / ln_unit,
         information_q=(0.0 - log_q) / ln_unit,
-        entropy_p=_entropy_nats(p) / ln_unit,
-        entropy_q=_entropy_nats(q) / ln_unit,
+        entropy_p=entropy_p / ln_unit,
+        entropy_q=entropy_q / ln_unit,
         cross_entropy_pq=cross_entropy_pq / ln_unit,
-        cross_entropy_qp=_cross_entropy_nats(q, p) / ln_unit,
+        cross_entropy_qp=_cross_entropy_from_log(q, log_p) / ln_unit,
         kl_pq=max(float(np.sum(terms_pq)), 0.0) / ln_unit,
         kl_qp=max(float(np.sum(terms_qp)), 0.0) / ln_unit,
         kl_terms_pq=terms_pq / ln_unit,
@@ -326,7 +354,9 @@ def evaluate(scenario: Scenario) -> Results:
             int(i) for i in np.flatnonzero((target > 0) & np.isneginf(log_softmax))
         ),
         grad=(softmax - target) / t,
-        curve=_sweep_true_logit(z, target, t, label, ln_unit),
+        curve=_sweep_true_logit(
+            z, target, t, label, ln_unit, full_normaliser, float(softmax[label])
+        ),
     )
 
 

@@ -27,6 +27,7 @@ from viz import appearance
 from viz.docks import ExplanationDock, FormulaDock
 from viz.explorer import ExplorerPage
 from viz.files import ExportError, save_picture, write_text
+from viz.memory import reuse_large_allocations
 from viz.pages import build_pages
 from viz.plotting import configure_pyqtgraph
 from viz.state import ScenarioStore
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         configure_pyqtgraph()
+        reuse_large_allocations()
         self.setWindowTitle(WINDOW_TITLE)
         self.setObjectName("main_window")
         self.settings = settings
