@@ -319,6 +319,8 @@ class BinaryPage(AnimatedPage):
         self.y = 1
         self.lr = DEFAULT_SIGMOID_LR
         self.curves: SigmoidLossCurves = sigmoid_loss_curves(self.y)
+        #: Both losses at z₀ (step 0), for the readouts; the race starts here.
+        self.start: dict[str, SigmoidDescentState] = {}
         self.race: dict[str, SigmoidDescentState] = {}
         self.counter = ReachCounter(self)
         self._dirty: set[str] = {"curves", "inspect", "race", "counts"}
@@ -458,10 +460,11 @@ class BinaryPage(AnimatedPage):
 
     def _restart_race(self) -> None:
         self.pause()
-        self.race = {
+        self.start = {
             kind: start_sigmoid_descent(kind, self.z0, self.y, self.lr)
             for kind in LOSS_KINDS
         }
+        self.race = dict(self.start)
         self._dirty.update(("race", "counts", "controls"))
         self.counter.start(self.z0, self.y, self.lr)
         self.request_draw()
@@ -542,14 +545,9 @@ class BinaryPage(AnimatedPage):
                 self.y_combo.setCurrentIndex(index)
 
     def _show_inspection(self) -> None:
-        at = sigmoid_loss_curves(self.y, [self.z0])
-        start = {
-            kind: start_sigmoid_descent(kind, self.z0, self.y) for kind in LOSS_KINDS
-        }
-        losses = {kind: state.loss for kind, state in start.items()}
-        grads = {kind: state.gradient for kind, state in start.items()}
-        del at
-        probability = next(iter(start.values())).probability
+        losses = {kind: state.loss for kind, state in self.start.items()}
+        grads = {kind: state.gradient for kind, state in self.start.items()}
+        probability = self.start["cross_entropy"].probability
         set_text(
             self.probability,
             f"σ(z₀) = {number_text(probability)}: the output's probability of "

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from core.fitting import (
     DEFAULT_K,
     DIRECTIONS,
+    DivergencePair,
     KLFitState,
     default_kl_start,
     kl_readouts,
@@ -106,6 +107,22 @@ class Peaks:
             self.height_1,
             self.height_2,
         )
+
+
+@dataclass(frozen=True)
+class FitSummary:
+    """What a fit's readouts show, computed before drawing."""
+
+    divergences: DivergencePair
+    masses: tuple[float, float] | None  # None when the peaks coincide
+
+
+def summarise(state: KLFitState, peaks: Peaks) -> FitSummary:
+    """Both divergences of the fit's Q and its mass near each peak."""
+    masses = None
+    if peaks.position_1 != peaks.position_2:
+        masses = peak_masses(state.model, peaks.position_1, peaks.position_2)
+    return FitSummary(kl_readouts(state), masses)
 
 
 PEAK_CONTROLS = (
@@ -184,7 +201,7 @@ class FitView(QWidget):
         """The plots inside this widget (for styling and export)."""
         return [self.fit_widget.getPlotItem(), self.loss_widget.getPlotItem()]
 
-    def show_fit(self, state: KLFitState, peaks: Peaks) -> None:
+    def show_fit(self, state: KLFitState, summary: FitSummary) -> None:
         """Draw P, Q, the loss history and the readouts of ``state``."""
         p, q = np.asarray(state.target), np.asarray(state.model)
         self.p_bars.set_values(p)
@@ -195,11 +212,10 @@ class FitView(QWidget):
         self.loss_curve.setData(steps, history)
         self.step_range.fit(0.0, float(state.step))
         self.loss_range.fit(0.0, float(np.max(history)))
-        pair = kl_readouts(state)
-        set_text(self.kl_pq, f"{number_text(pair.forward)} nats")
-        set_text(self.kl_qp, f"{number_text(pair.reverse)} nats")
-        if peaks.position_1 != peaks.position_2:
-            one, two = peak_masses(q, peaks.position_1, peaks.position_2)
+        set_text(self.kl_pq, f"{number_text(summary.divergences.forward)} nats")
+        set_text(self.kl_qp, f"{number_text(summary.divergences.reverse)} nats")
+        if summary.masses is not None:
+            one, two = summary.masses
             masses = (
                 f"Q's mass near peak 1: <b>{one:.2f}</b>, near peak 2: <b>{two:.2f}</b>"
             )
@@ -430,4 +446,5 @@ class FittingPage(AnimatedPage):
             f"step {self.step:,}" + (" · both converged" if self.converged() else ""),
         )
         for direction, view in self.views.items():
-            view.show_fit(self.fits[direction], self.peaks)
+            state = self.fits[direction]
+            view.show_fit(state, summarise(state, self.peaks))
