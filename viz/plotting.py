@@ -64,12 +64,12 @@ class ShrinkingTitle(pg.LabelItem):
 
     pyqtgraph makes a title's text width the plot's minimum width: on a narrow
     screen with large type the plot is then cut off at the right, bars and
-    all. This title is clipped instead.
+    all. This title's text overflows its (view's) edge instead. It is not
+    clipped: clipping children to shape made every frame 10 ms slower.
     """
 
     def __init__(self) -> None:
         super().__init__("", size="11pt")
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemClipsChildrenToShape)
 
     def updateMin(self) -> None:
         """Keep the text's height as the minimum, but no minimum width."""

@@ -413,6 +413,10 @@ class MainWindow(QMainWindow):
         style = appearance.theme_for(self.lecture)
         appearance.apply_application_style(style, self.zoom)
         appearance.style_plots(self.explorer.plots.values(), style, self.zoom)
+        for page in self.pages.values():
+            plot_widgets = getattr(page, "plot_widgets", None)
+            if callable(plot_widgets):
+                appearance.style_plots(plot_widgets(), style, self.zoom)
         self.explorer.readouts.set_font_px(round(style.readout_font_px * self.zoom))
         self.explorer.readouts.set_reason_colour(
             "#7A2E00" if self.lecture else "#A0300A"
