@@ -361,3 +361,16 @@ def test_shrinking_k_keeps_the_label_in_range(window, store, qtbot):
     settle(qtbot, store)
     assert store.scenario.label == 1
     assert control(window, QComboBox, "label_combo").currentIndex() == 1
+
+
+def test_slider_values_sit_inside_the_visible_column(window, store, qtbot):
+    settle(qtbot, store)
+    column = window.explorer.controls_column.viewport()
+    for prefix in ("p", "q", "logit"):
+        for index in range(store.scenario.k):
+            label = control(window, QLabel, f"{prefix}_value_{index}")
+            top_left = label.mapTo(column, label.rect().topLeft())
+            bottom_right = label.mapTo(column, label.rect().bottomRight())
+            assert column.rect().contains(top_left), label.objectName()
+            assert column.rect().contains(bottom_right), label.objectName()
+            assert label.width() >= label.fontMetrics().horizontalAdvance(label.text())

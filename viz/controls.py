@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viz.livetext import FixedWidthLabel
 from viz.sliders import FloatSlider, SliderScale
 
 MIN_K = 2
@@ -52,30 +53,6 @@ def _name(widget: QWidget, object_name: str, accessible: str) -> QWidget:
     widget.setObjectName(object_name)
     widget.setAccessibleName(accessible)
     return widget
-
-
-class FixedWidthLabel(QLabel):
-    """A label as wide as ``template`` in its current font, never wider or narrower.
-
-    A changing number must not re-lay out the window (that would repaint
-    every plot); the width follows the font when lecture mode or zoom
-    changes it.
-    """
-
-    def __init__(self, template: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._template = template
-        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self._fit()
-
-    def _fit(self) -> None:
-        self.setFixedWidth(self.fontMetrics().horizontalAdvance(self._template) + 6)
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Refit the width when the font changes."""
-        if event.type() == QEvent.Type.FontChange:
-            self._fit()
-        super().changeEvent(event)
 
 
 class SliderColumn(QWidget):

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from core import Results
 from core.metrics import reason_text
 from viz import theme
+from viz.livetext import LiveText
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ class Readout(QFrame):
         layout.setContentsMargins(8, 4, 8, 4)
         layout.setSpacing(0)
         self.title = QLabel(spec.title)
-        self.value = QLabel("")
+        self.value = LiveText("0.0000 bits")
         self.value.setObjectName(f"readout_{spec.key}_value")
         self.reason = QLabel("")
         self.reason.setObjectName(f"readout_{spec.key}_reason")
@@ -81,12 +82,15 @@ class Readout(QFrame):
         self.pinned.setObjectName(f"readout_{spec.key}_pinned")
         self.pinned.setVisible(False)
         for label in (self.title, self.value, self.reason, self.pinned):
-            # A new number must never re-lay out the window (and repaint
-            # every plot): the labels take the width they are given.
-            label.setSizePolicy(
-                QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
+            if label is not self.value:  # a LiveText sizes itself
+                # The labels take the width they are given: a long reason
+                # must not widen the window.
+                label.setSizePolicy(
+                    QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
+                )
+            label.setAlignment(
+                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
             )
-            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             layout.addWidget(label)
 
