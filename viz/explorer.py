@@ -306,8 +306,18 @@ class ExplorerPage(QWidget):
 
     def drag_bar(self, series: str, index: int, probability: float) -> None:
         """Set the weight that gives outcome ``index`` the dragged probability."""
+        if is_family_mode(self.store.scenario):
+            # A family of K ≤ 200 is drawn as bars, but has no weight per
+            # outcome to set (dragging bar 50 raised ValueError in the slot).
+            self._show_message(
+                "In family mode the family's parameters shape P and Q: "
+                "use the Families controls instead."
+            )
+            return
         if series == "q" and self.store.scenario.linked:
-            self.show_problem(
+            # A hint, not a failed evaluation: shown as written, without
+            # "Cannot compute" and the renaming of field names.
+            self._show_message(
                 "Q follows the logits while linked: move the logits instead."
             )
             return
@@ -403,7 +413,10 @@ class ExplorerPage(QWidget):
 
     def show_problem(self, message: str) -> None:
         """Explain why nothing could be computed; the plots keep the last state."""
-        text = _plain_problem(message)
+        self._show_message(_plain_problem(message))
+
+    def _show_message(self, text: str) -> None:
+        """Show ``text`` in the problem label until the next results."""
         self.problem.setText(text)
         self.problem.setVisible(True)
         self.problem_changed.emit(text)

@@ -105,6 +105,7 @@ class DistributionPlot(pg.PlotWidget):
         k = results.p.size
         self.view_box.k = k
         log_x = self.axis.fit(k, log_x)
+        self.axis.fit_top(max(float(np.max(results.p)), float(np.max(results.q))))
         self.hover.show_results(results, log_x)
         self.p.set_values(results.p, log_x=log_x)
         self.q.set_values(results.q, log_x=log_x)
@@ -277,6 +278,8 @@ class SoftmaxPlot(pg.PlotWidget):
     def show_results(self, results: Results, log_x: bool = False) -> None:
         """Draw the prediction and the target."""
         log_x = self.axis.fit(results.softmax.size, log_x)
+        top = max(float(np.max(results.softmax)), float(np.max(results.target)))
+        self.axis.fit_top(top)
         self.target.set_values(results.target, log_x=log_x)
         self.softmax.set_values(results.softmax, log_x=log_x)
 

@@ -130,6 +130,7 @@ class OutcomeAxis:
         self.label = label
         self.probability = probability
         self._shown: tuple[int, bool] | None = None
+        self._y_range: StickyRange | None = None
 
     def fit(self, k: int, log_x: bool) -> bool:
         """Adapt the axis to K outcomes; returns whether it is logarithmic."""
@@ -146,9 +147,18 @@ class OutcomeAxis:
             integer_ticks(self.plot, k)
             self.plot.setXRange(-0.6, k - 0.4, padding=0)
             self.plot.setLabel("bottom", self.label)
-        if self.probability:
-            fit_probability_axis(self.plot, k)
+        if self.probability and k <= BAR_LIMIT:
+            # Fixed, so that a drag maps straight to a probability.
+            self.plot.setYRange(0, 1, padding=0.02)
+            self._y_range = None
+        elif self.probability:
+            self._y_range = StickyRange(self.plot)
         return log_x
+
+    def fit_top(self, top: float) -> None:
+        """Follow the largest probability shown, when a long tail needs it."""
+        if self._y_range is not None:
+            self._y_range.fit(0.0, top)
 
 
 GHOST_PEN = pg.mkPen("#222222", width=2, style=Qt.PenStyle.DashLine)
@@ -267,18 +277,6 @@ class Series:
         if self.bars.isVisible():
             return np.asarray(self.bars.opts["height"], dtype=np.float64)
         return np.asarray(self.line.getData()[1], dtype=np.float64)
-
-
-def fit_probability_axis(plot: pg.PlotItem, k: int) -> None:
-    """Fix the y axis at [0, 1] for bars, follow the data for a line.
-
-    Bars need a fixed axis so that a drag maps to a probability; a long tail
-    drawn as a line needs the axis to follow its (small) values.
-    """
-    if k <= BAR_LIMIT:
-        plot.setYRange(0, 1, padding=0.02)
-    else:
-        plot.enableAutoRange(axis="y")
 
 
 def envelope(
