@@ -293,14 +293,24 @@ def envelope(
     k = values.size
     if k <= 2 * ENVELOPE_BUCKETS:
         return np.arange(k, dtype=np.float64), values
+    starts, positions = _bucket_starts(k, log_x)
+    low = np.minimum.reduceat(values, starts)
+    high = np.maximum.reduceat(values, starts)
+    return positions, np.column_stack([low, high]).ravel()
+
+
+@functools.lru_cache(maxsize=8)
+def _bucket_starts(k: int, log_x: bool) -> tuple[NDArray[np.intp], NDArray[np.float64]]:
+    """First outcome of each bucket, and the line's x positions (two per bucket)."""
     if log_x:
         starts = np.geomspace(1, k + 1, ENVELOPE_BUCKETS, endpoint=False) - 1
     else:
         starts = np.linspace(0, k, ENVELOPE_BUCKETS, endpoint=False)
-    starts = np.unique(starts.astype(np.intp))
-    low = np.minimum.reduceat(values, starts)
-    high = np.maximum.reduceat(values, starts)
-    return np.repeat(starts.astype(np.float64), 2), np.column_stack([low, high]).ravel()
+    unique = np.unique(starts.astype(np.intp))
+    positions = np.repeat(unique.astype(np.float64), 2)
+    unique.setflags(write=False)
+    positions.setflags(write=False)
+    return unique, positions
 
 
 def finite_cap(values: NDArray[np.float64], floor: float = 1e-3) -> float:
