@@ -213,8 +213,9 @@ def run_window(arguments: argparse.Namespace) -> int:
     app.setOrganizationName("Entropy Lab")
     settings = None if arguments.export else QSettings()
     window = MainWindow(settings=settings)
+    remembered_geometry = window.restore_geometry()
     if scenario is None:
-        window.restore_from_settings()
+        window.restore_last_state()
     elif preset is not None:
         window.apply_preset(preset)
     else:
@@ -222,8 +223,12 @@ def run_window(arguments: argparse.Namespace) -> int:
     del view
     if arguments.export:
         return _export_and_quit(app, window, arguments)
-    if window.geometry().width() < 400:
-        window.resize(*DEFAULT_SIZE)
+    if not remembered_geometry:  # a first start: as large as the screen allows
+        available = app.primaryScreen().availableGeometry()
+        window.resize(
+            min(DEFAULT_SIZE[0], available.width()),
+            min(DEFAULT_SIZE[1], available.height()),
+        )
     from viz.errors import ExceptionReporter
 
     reporter = ExceptionReporter(window)

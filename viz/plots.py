@@ -403,10 +403,19 @@ class LossCurvePlot(pg.GraphicsLayoutWidget):
             self.loss_range.fit(0.0, float(np.max(curve.loss[finite])))
         self.grad_range.fit(float(np.min(curve.grad)), float(np.max(curve.grad)))
         z = curve.current_z
-        if np.isfinite(results.loss):
+        # A −inf true-class logit (log Q where Q's weight is 0) lies off the
+        # grid: a marker or line there made pyqtgraph's bounds NaN (warnings
+        # and failed paints). Nothing is marked then.
+        on_grid = bool(np.isfinite(z))
+        if on_grid and np.isfinite(results.loss):
             self.loss_marker.setData(x=[z], y=[results.loss])
         else:
             self.loss_marker.setData(x=[], y=[])
-        self.grad_marker.setData(x=[z], y=[results.grad[label]])
-        self.loss_line.setValue(z)
-        self.grad_line.setValue(z)
+        if on_grid:
+            self.grad_marker.setData(x=[z], y=[results.grad[label]])
+            self.loss_line.setValue(z)
+            self.grad_line.setValue(z)
+        else:
+            self.grad_marker.setData(x=[], y=[])
+        self.loss_line.setVisible(on_grid)
+        self.grad_line.setVisible(on_grid)

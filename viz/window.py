@@ -536,11 +536,20 @@ class MainWindow(QMainWindow):
 
     def restore_from_settings(self) -> None:
         """Geometry and the last state, as the window was closed."""
+        self.restore_geometry()
+        self.restore_last_state()
+
+    def restore_geometry(self) -> bool:
+        """The window's remembered size and place; False if none was kept."""
+        if self.settings is None:
+            return False
+        geometry = self.settings.value("geometry")
+        return isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)
+
+    def restore_last_state(self) -> None:
+        """The scenario and page on show when the window was last closed."""
         if self.settings is None:
             return
-        geometry = self.settings.value("geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
         text = self.settings.value("last_session")
         if isinstance(text, str):
             try:
