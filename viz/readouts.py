@@ -160,10 +160,10 @@ class Readout(QFrame):
         self._fit_value_font()
         self.title.setStyleSheet(f"font-size: {max(12, value_px // 2)}px;")
         self.reason.setStyleSheet(
-            f"font-size: {max(11, value_px // 3)}px; color: {reason_colour};"
+            f"font-size: {max(11, value_px // 2)}px; color: {reason_colour};"
         )
         self.pinned.setStyleSheet(
-            f"font-size: {max(11, value_px // 3)}px; color: #333333;"
+            f"font-size: {max(11, value_px // 2)}px; color: #333333;"
         )
 
 
