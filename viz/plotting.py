@@ -362,7 +362,11 @@ class StickyRange:
             -nice_ceiling(max(-low * 1.05, self.floor)) if low < 0 else 0.0,
             nice_ceiling(max(high * 1.05, self.floor)) if high > 0 or low == 0 else 0.0,
         )
-        if self.shown is not None and self._still_fits(low, high):
+        # pyqtgraph's setLogMode (an OutcomeAxis turning to log rank) switches
+        # autorange back on, which moves the range behind our back: the
+        # gradient of a Zipf family then showed ±1e-29 and clipped its line.
+        moved = bool(self.plot.getViewBox().autoRangeEnabled()[1])
+        if self.shown is not None and not moved and self._still_fits(low, high):
             return
         self.shown = wanted
         self.plot.setYRange(*wanted, padding=0.02)
