@@ -433,3 +433,13 @@ def test_loading_from_the_recent_menu(qtbot, tmp_path, window, store):
     store.update(temperature=1.0)
     assert window.load_session_from(path)
     assert math.isclose(store.scenario.temperature, 7.0)
+
+
+@pytest.mark.parametrize("panel", ["binary", "training", "fitting", "batch"])
+def test_each_page_exports_as_a_picture(window, qtbot, tmp_path, panel):
+    window.show_panel(panel)
+    page = window.tabs.currentWidget()
+    path = tmp_path / f"{panel}.png"
+    assert window.export_picture(page, path)
+    assert QImage(str(path)).size() == page.size()
+    assert window.actions_by_name["export_page"] is not None

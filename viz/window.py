@@ -181,6 +181,14 @@ class MainWindow(QMainWindow):
             "Whole window as PNG or SVG…",
             lambda: self.export_picture_dialog(self, "entropy-lab"),
         )
+        self._action(
+            export,
+            "export_page",
+            "The page on show as PNG or SVG…",
+            lambda: self.export_picture_dialog(
+                self.tabs.currentWidget(), f"entropy-lab-{self.current_panel()}"
+            ),
+        )
         for name, plot in self.explorer.plots.items():
             title = PANEL_KEYS[name][0]
             self._action(
