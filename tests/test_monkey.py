@@ -1,0 +1,131 @@
+"""A seeded random user through the real widgets: the window survives anything.
+
+The actions and the checks live in ``benchmarks/monkey.py`` (one copy for CI
+and for the full run); this file runs a short sequence of them and shows that
+the checks can fail.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtWidgets import QLabel, QSlider
+
+from core import default_scenario
+
+_MONKEY = Path(__file__).resolve().parents[1] / "benchmarks" / "monkey.py"
+
+
+def _load_monkey():
+    spec = importlib.util.spec_from_file_location("entropy_lab_monkey", _MONKEY)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+monkey = _load_monkey()
+
+#: Actions per seed in CI: about 15 ms each, so both seeds take about 25 s.
+#: ``benchmarks/monkey.py`` runs 5,000 by default.
+CI_ACTIONS = 800
+CI_SEEDS = (11, 12)
+
+
+def make_monkey(window, qtbot, seed):
+    store = window.store
+    return monkey.Monkey(
+        window, seed, lambda: qtbot.waitUntil(lambda: not store.pending)
+    )
+
+
+@pytest.mark.parametrize("seed", CI_SEEDS)
+def test_the_window_survives_a_random_user(window, qtbot, seed):
+    m = make_monkey(window, qtbot, seed)
+    m.run(CI_ACTIONS)
+    assert sum(m.counts.values()) == CI_ACTIONS
+    # The sequence reached what it is meant to reach: every kind of action,
+    # and invalid states (all of P's weights at zero, say) more than once.
+    assert set(m.counts) == {name for name, *_ in monkey.ACTIONS}
+    assert m.checked_invalid > 5
+
+
+def test_the_same_seed_replays_the_same_sequence(window, qtbot):
+    from viz import MainWindow
+
+    first = make_monkey(window, qtbot, 5)
+    first.run(40)
+    other = MainWindow()
+    qtbot.addWidget(other)
+    other.resize(1280, 800)
+    other.show()
+    qtbot.waitExposed(other)
+    second = make_monkey(other, qtbot, 5)
+    second.run(40)
+    assert second.recent == first.recent
+    assert other.store.scenario == window.store.scenario
+
+
+# the checks can fail -----------------------------------------------------------
+
+
+def settle(qtbot, store):
+    qtbot.waitUntil(lambda: not store.pending)
+
+
+def test_the_check_catches_a_wrong_readout(window, qtbot):
+    m = make_monkey(window, qtbot, 0)
+    settle(qtbot, window.store)
+    m.check()
+    window.findChild(QLabel, "readout_kl_pq_value").setText("0.1234 bits")
+    with pytest.raises(AssertionError, match="readout kl_pq"):
+        m.check()
+
+
+def test_the_check_catches_a_stale_plot(window, qtbot):
+    m = make_monkey(window, qtbot, 0)
+    settle(qtbot, window.store)
+    window.explorer.softmax.softmax.set_values(np.full(4, 0.25))
+    with pytest.raises(AssertionError, match="softmax"):
+        m.check()
+
+
+def test_the_check_catches_readouts_that_change_while_invalid(window, qtbot):
+    m = make_monkey(window, qtbot, 0)
+    settle(qtbot, window.store)
+    m.check()
+    for index in range(window.store.scenario.k):
+        window.findChild(QSlider, f"p_slider_{index}").setValue(0)
+    settle(qtbot, window.store)
+    assert window.store.error is not None
+    m.check()  # the last valid readouts, the problem on show
+    window.findChild(QLabel, "readout_loss_value").setText("0.0000 bits")
+    with pytest.raises(AssertionError, match="readouts changed while invalid"):
+        m.check()
+
+
+def test_the_check_catches_a_hidden_problem(window, qtbot):
+    m = make_monkey(window, qtbot, 0)
+    settle(qtbot, window.store)
+    m.check()
+    window.store.update(p_weights=[0.0, 0.0, 0.0, 0.0])
+    settle(qtbot, window.store)
+    window.findChild(QLabel, "problem_label").setVisible(False)
+    with pytest.raises(AssertionError, match="no problem shown"):
+        m.check()
+
+
+def test_a_failure_names_the_seed_and_the_action(window, qtbot, monkeypatch):
+    # Readouts that stop following the results break the first action that
+    # changes a number; the failure says how to replay it.
+    monkeypatch.setattr(window.explorer.readouts, "show_results", lambda _: None)
+    m = make_monkey(window, qtbot, 3)
+    with pytest.raises(monkey.MonkeyError, match=r"seed 3, action #\d+") as caught:
+        m.run(200)
+    assert caught.value.index < 200
+    assert "the last actions" in str(caught.value)
+    window.store.set_scenario(default_scenario())
