@@ -13,7 +13,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtWidgets import QLabel, QSlider
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QLabel, QSlider, QWidget
 
 from core import default_scenario
 
@@ -129,3 +130,46 @@ def test_a_failure_names_the_seed_and_the_action(window, qtbot, monkeypatch):
     assert caught.value.index < 200
     assert "the last actions" in str(caught.value)
     window.store.set_scenario(default_scenario())
+
+
+# what the monkey found ------------------------------------------------------------
+
+
+def drag_bar(window, series, index, heights):
+    plot = window.explorer.distributions
+    x = index - 0.2 if series == "p" else index + 0.2
+    viewport = plot.viewport()
+    press, release = QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease
+    monkey.send_mouse(viewport, press, monkey.view_point(plot, x, heights[0]), True)
+    for y in heights[1:]:
+        point = monkey.view_point(plot, x, y)
+        monkey.send_mouse(viewport, QEvent.Type.MouseMove, point, True)
+    point = monkey.view_point(plot, x, heights[-1])
+    monkey.send_mouse(viewport, release, point, False)
+
+
+def test_dragging_a_bar_of_a_family_explains_instead_of_failing(window, qtbot):
+    # A family of K ≤ 200 is drawn as bars but has no weight per outcome:
+    # dragging bar 50 raised ValueError in the slot.
+    window.apply_preset(window.preset("mode-covering-vs-mode-seeking"))
+    window.show_panel("explorer")
+    settle(qtbot, window.store)
+    before = window.store.scenario
+    drag_bar(window, "p", 50, [0.1, 0.4])
+    settle(qtbot, window.store)
+    assert window.store.scenario == before
+    problem = window.findChild(QLabel, "problem_label")
+    assert problem.isVisible() and "Families controls" in problem.text()
+
+
+def test_dragging_q_while_linked_is_a_hint_not_a_failure(window, qtbot):
+    window.findChild(QWidget, "link_toggle").click()
+    settle(qtbot, window.store)
+    before = window.store.scenario
+    drag_bar(window, "q", 1, [0.3, 0.6])
+    problem = window.findChild(QLabel, "problem_label")
+    # Not "Cannot compute: Q follows the the logits … instead.." as it was.
+    assert problem.text() == (
+        "Q follows the logits while linked: move the logits instead."
+    )
+    assert window.store.scenario == before and window.store.error is None
