@@ -12,6 +12,7 @@ from viz.hover import HoverReporter
 from viz.plotting import (
     BAR_LIMIT,
     GHOST_PEN,
+    GradientBars,
     OutcomeAxis,
     Series,
     StickyRange,
@@ -292,18 +293,8 @@ class GradientPlot(pg.PlotWidget):
         self.setObjectName("plot_gradient")
         plot = self.getPlotItem()
         style_plot(plot, "∂L/∂z = (softmax − y)/T", "class", "∂L/∂z (nats)")
-        self.gradient = Series(plot, theme.GRADIENT_COLOUR, 0.0, 0.6, "∂L/∂z")
-        self.true_class = pg.BarGraphItem(
-            x=[0],
-            height=[0],
-            width=0.6,
-            brush=None,
-            pen=pg.mkPen(theme.P_COLOUR, width=3),
-        )
-        plot.addItem(self.true_class)
-        plot.addLine(y=0, pen=pg.mkPen("#888888"))
-        self.axis = OutcomeAxis(plot, "class")
-        self.y_range = StickyRange(plot, symmetric=True)
+        self.bars = GradientBars(plot, theme.GRADIENT_COLOUR)
+        self.gradient, self.true_class = self.bars.gradient, self.bars.true_class
 
     def plot_items(self) -> list[pg.PlotItem]:
         """The plots inside this widget (for styling and export)."""
@@ -315,16 +306,7 @@ class GradientPlot(pg.PlotWidget):
 
     def show_results(self, results: Results, label: int, log_x: bool = False) -> None:
         """Draw the gradient and outline the true class's bar."""
-        k = results.grad.size
-        log_x = self.axis.fit(k, log_x)
-        self.gradient.set_values(results.grad, log_x=log_x)
-        self.true_class.setOpts(
-            x=[label],
-            height=[results.grad[label]],
-            width=self.gradient.bars.opts["width"],
-        )
-        self.true_class.setVisible(k <= BAR_LIMIT)
-        self.y_range.fit(float(np.min(results.grad)), float(np.max(results.grad)))
+        self.bars.show(results.grad, label, log_x)
 
 
 class LossCurvePlot(pg.GraphicsLayoutWidget):

@@ -377,3 +377,37 @@ class StickyRange:
         inside = shown_low <= low and high <= shown_high
         span = max(high - low, self.floor)
         return inside and span > 0.3 * (shown_high - shown_low)
+
+
+class GradientBars:
+    """∂L/∂z per class: bars, the true class outlined, a zero line, a symmetric range.
+
+    The explorer and the training page draw the same picture; this is it.
+    """
+
+    def __init__(self, plot: pg.PlotItem, colour: str) -> None:
+        self.gradient = Series(plot, colour, 0.0, 0.6, "∂L/∂z")
+        self.true_class = pg.BarGraphItem(
+            x=[0],
+            height=[0],
+            width=0.6,
+            brush=None,
+            pen=pg.mkPen(theme.P_COLOUR, width=3),
+        )
+        plot.addItem(self.true_class)
+        plot.addLine(y=0, pen=pg.mkPen("#888888"))
+        self.axis = OutcomeAxis(plot, "class")
+        self.y_range = StickyRange(plot, symmetric=True)
+
+    def show(
+        self, gradient: NDArray[np.float64], label: int, log_x: bool = False
+    ) -> None:
+        """Draw ``gradient`` and outline the bar of class ``label``."""
+        k = gradient.size
+        log_x = self.axis.fit(k, log_x)
+        self.gradient.set_values(gradient, log_x=log_x)
+        self.true_class.setOpts(
+            x=[label], height=[gradient[label]], width=self.gradient.bars.opts["width"]
+        )
+        self.true_class.setVisible(k <= BAR_LIMIT)
+        self.y_range.fit(float(np.min(gradient)), float(np.max(gradient)))

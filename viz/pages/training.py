@@ -55,7 +55,7 @@ from viz.pages.common import (
     set_text,
     text_label,
 )
-from viz.plotting import BAR_LIMIT, OutcomeAxis, Series, StickyRange, style_plot, swatch
+from viz.plotting import GradientBars, OutcomeAxis, Series, style_plot, swatch
 from viz.sliders import SliderScale
 from viz.state import ScenarioStore
 
@@ -141,18 +141,8 @@ class KindPlots:
             "class",
             "∂L/∂z (per unit of z)",
         )
-        self.gradient = Series(plot, colour, 0.0, 0.6, "∂L/∂z")
-        self.true_class = pg.BarGraphItem(
-            x=[0],
-            height=[0],
-            width=0.6,
-            brush=None,
-            pen=pg.mkPen(theme.P_COLOUR, width=3),
-        )
-        plot.addItem(self.true_class)
-        plot.addLine(y=0, pen=pg.mkPen("#888888"))
-        self.gradient_axis = OutcomeAxis(plot, "class")
-        self.gradient_range = StickyRange(plot, symmetric=True)
+        self.bars = GradientBars(plot, colour)
+        self.gradient, self.true_class = self.bars.gradient, self.bars.true_class
 
     def widgets(self) -> list[pg.PlotWidget]:
         """Both plot widgets."""
@@ -162,14 +152,9 @@ class KindPlots:
         """Draw the state's softmax, target and gradient."""
         k = state.probabilities.size
         self.softmax_axis.fit(k, False)
-        self.gradient_axis.fit(k, False)
         self.target.set_values(np.asarray(state.target))
         self.softmax.set_values(np.asarray(state.probabilities))
-        gradient = np.asarray(state.gradient)
-        self.gradient.set_values(gradient)
-        self.true_class.setOpts(x=[c], height=[gradient[c]])
-        self.true_class.setVisible(k <= BAR_LIMIT)
-        self.gradient_range.fit(float(np.min(gradient)), float(np.max(gradient)))
+        self.bars.show(np.asarray(state.gradient), c)
 
 
 class TrainingPlots(QWidget):
