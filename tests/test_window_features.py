@@ -443,3 +443,47 @@ def test_each_page_exports_as_a_picture(window, qtbot, tmp_path, panel):
     assert window.export_picture(page, path)
     assert QImage(str(path)).size() == page.size()
     assert window.actions_by_name["export_page"] is not None
+
+
+# single-key shortcuts and focused controls ------------------------------------
+
+
+def _focus(window, qtbot, widget):
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    widget.setFocus()
+    qtbot.waitUntil(widget.hasFocus)
+
+
+def test_a_digit_typed_into_the_batch_table_edits_the_cell(window, qtbot):
+    from PySide6.QtWidgets import QAbstractItemView, QTableWidget
+
+    window.show_panel("batch")
+    table = window.findChild(QTableWidget, "batch_table")
+    table.setCurrentCell(0, 1)
+    _focus(window, qtbot, table)
+    qtbot.keyClick(table, Qt.Key.Key_2)
+    assert window.current_panel() == "batch"
+    assert table.state() == QAbstractItemView.State.EditingState
+
+
+def test_space_ticks_a_focused_check_box_and_does_not_play(window, store, qtbot):
+    link = window.findChild(QWidget, "link_toggle")
+    _focus(window, qtbot, link)
+    qtbot.keyClick(link, Qt.Key.Key_Space)
+    assert store.scenario.linked
+
+
+def test_a_digit_on_a_focused_combo_box_is_not_a_preset(window, store, qtbot):
+    combo = window.findChild(QWidget, "label_combo")
+    _focus(window, qtbot, combo)
+    qtbot.keyClick(combo, Qt.Key.Key_2)
+    assert store.scenario.p_weights.size == 4  # preset 2 would make it 4 equal weights
+    assert not np.allclose(store.scenario.q_weights, [1.0, 0.0, 0.0, 0.0])
+
+
+def test_a_digit_on_a_focused_slider_still_loads_a_preset(window, store, qtbot):
+    slider = window.findChild(QSlider, "p_slider_0")
+    _focus(window, qtbot, slider)
+    qtbot.keyClick(slider, Qt.Key.Key_3)
+    assert np.allclose(store.scenario.p_weights, [0.7, 0.3])

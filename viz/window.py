@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QRect, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QMainWindow,
     QMenu,
@@ -27,6 +28,7 @@ from viz import appearance
 from viz.docks import ExplanationDock, FormulaDock
 from viz.explorer import ExplorerPage
 from viz.files import ExportError, save_picture, write_text
+from viz.keys import KeyOwnership
 from viz.memory import reuse_large_allocations
 from viz.pages import build_pages
 from viz.plotting import configure_pyqtgraph
@@ -68,6 +70,10 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         configure_pyqtgraph()
         reuse_large_allocations()
+        self.key_ownership = KeyOwnership(self)
+        application = QApplication.instance()
+        if application is not None:
+            application.installEventFilter(self.key_ownership)
         self.setWindowTitle(WINDOW_TITLE)
         self.setObjectName("main_window")
         self.settings = settings

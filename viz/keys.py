@@ -1,0 +1,59 @@
+"""Single-key shortcuts (1–9, [, ], ., Space) never take a key a control needs.
+
+The window's shortcuts are window-wide, so without this a digit typed into a
+table cell would load a preset and Space on a focused check box would start
+an animation instead of ticking it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QLineEdit,
+    QTextEdit,
+    QWidget,
+)
+
+#: Controls that read typed text: every printable key is theirs.
+TEXT_TAKERS = (QAbstractItemView, QAbstractSpinBox, QComboBox, QLineEdit, QTextEdit)
+#: Controls that Space presses or toggles.
+SPACE_TAKERS = (QAbstractButton,)
+
+
+def control_wants(widget: QWidget, event: QKeyEvent) -> bool:
+    """True when the focused ``widget`` should get this key, not a shortcut."""
+    modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    plain = modifiers in (
+        Qt.KeyboardModifier.NoModifier,
+        Qt.KeyboardModifier.ShiftModifier,
+    )
+    if event.key() == Qt.Key.Key_Space and plain:
+        return isinstance(widget, (*TEXT_TAKERS, *SPACE_TAKERS))
+    if plain and event.text() and event.text().isprintable():
+        return isinstance(widget, TEXT_TAKERS)
+    deleting_a_word = (
+        event.key() == Qt.Key.Key_Backspace
+        and modifiers == Qt.KeyboardModifier.ControlModifier
+    )
+    return deleting_a_word and isinstance(widget, (QAbstractSpinBox, QLineEdit))
+
+
+class KeyOwnership(QObject):
+    """An application event filter that lets focused controls keep their keys."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Accept a ShortcutOverride for keys the focused control needs."""
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(watched, QWidget)
+            and isinstance(event, QKeyEvent)
+            and control_wants(watched, event)
+        ):
+            event.accept()
+            return True
+        return False
