@@ -374,3 +374,20 @@ def test_slider_values_sit_inside_the_visible_column(window, store, qtbot):
             assert column.rect().contains(top_left), label.objectName()
             assert column.rect().contains(bottom_right), label.objectName()
             assert label.width() >= label.fontMetrics().horizontalAdvance(label.text())
+
+
+def test_a_family_kind_chosen_for_the_first_time_starts_from_its_defaults(
+    window, store, qtbot
+):
+    from core import FAMILY_PARAMETERS
+
+    control(window, QComboBox, "mode_combo").setCurrentIndex(1)
+    settle(qtbot, store)
+    combo = control(window, QComboBox, "p_family_combo")
+    for kind in ("two_peaks", "dirichlet"):
+        combo.setCurrentIndex(combo.findData(kind))
+        settle(qtbot, store)
+        family = store.scenario.p_family
+        assert family.kind == kind
+        for name, (default, _, _) in FAMILY_PARAMETERS[kind].items():
+            assert family.params[name] == pytest.approx(default, rel=0.01), name

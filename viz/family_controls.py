@@ -56,6 +56,9 @@ class FamilyEditor(QWidget):
         for kind, parameters in FAMILY_PARAMETERS.items():
             for name, (_, low, high) in parameters.items():
                 self.controls[(kind, name)] = self._make_control(kind, name, low, high)
+            # A kind chosen for the first time starts from its defaults, not
+            # from each slider's minimum (two peaks at 0, width 0.001...).
+            self._show_parameters(Family(kind, self._k))
         self.kind.currentIndexChanged.connect(self._kind_changed)
 
     def _make_control(self, kind: str, name: str, low: float, high: float) -> QWidget:
@@ -111,8 +114,11 @@ class FamilyEditor(QWidget):
         with QSignalBlocker(self.kind):
             self.kind.setCurrentIndex(self.kind.findData(family.kind))
         self._show_rows(family.kind)
-        defaults = FAMILY_PARAMETERS[family.kind]
-        for name, (default, _, _) in defaults.items():
+        self._show_parameters(family)
+
+    def _show_parameters(self, family: Family) -> None:
+        """Set the controls of ``family``'s kind (defaults where it has none)."""
+        for name, (default, _, _) in FAMILY_PARAMETERS[family.kind].items():
             control = self.controls[(family.kind, name)]
             value = family.params.get(name, default)
             if isinstance(control, QSpinBox):
