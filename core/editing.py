@@ -10,13 +10,17 @@ from core import _checks
 from core._checks import FloatArray
 
 
-def weight_for_probability(
+def weights_for_probability(
     weights: Any, index: int, probability: float, max_weight: float
-) -> float:
-    """The weight for outcome ``index`` that gives it ``probability`` after normalising.
+) -> FloatArray:
+    """New weights that give outcome ``index`` the wanted probability after normalising.
 
-    Only that weight changes: with S the sum of the others, w/(w + S) = p gives
-    w = p·S/(1 − p).
+    While it can, only that weight changes: with S the sum of the others,
+    w/(w + S) = p gives w = p·S/(1 − p). Where that needs more than
+    ``max_weight`` (a bar dragged high while the others hold mass), the
+    dragged weight takes ``max_weight`` and the others shrink by one common
+    factor, so their proportions stay and the bar still lands where it was
+    dragged.
 
     Parameters
     ----------
@@ -31,11 +35,11 @@ def weight_for_probability(
 
     Returns
     -------
-    float
-        In [0, max_weight]. Where the wanted probability needs more than
-        ``max_weight`` (p near 1 while the others hold mass) it is clamped; if
-        every other weight is 0, any positive weight gives probability 1, so
-        the result is ``probability · max_weight``.
+    ndarray, shape (K,)
+        Weights in [0, max_weight]. If every other weight is 0, any positive
+        weight gives probability 1: the dragged one becomes
+        ``probability · max_weight`` (0 leaves P all zero, which the window
+        explains).
 
     Raises
     ------
@@ -43,7 +47,7 @@ def weight_for_probability(
         For weights that are negative or non-finite, an index out of range,
         a NaN probability or a non-positive ``max_weight``.
     """
-    array = _checks.as_float_array(weights, "weights")
+    array = _checks.as_float_array(weights, "weights").copy()
     _checks.check_one_dimensional(array, "weights")
     _checks.check_finite(array, "weights")
     _checks.check_non_negative(array, "weights")
@@ -55,10 +59,17 @@ def weight_for_probability(
     p = min(max(float(probability), 0.0), 1.0)
     others = float(array.sum() - array[index])
     if others == 0.0:
-        return p * max_weight
-    if p >= 1.0:
-        return max_weight
-    return min(p * others / (1.0 - p), max_weight)
+        array[index] = p * max_weight
+        return array
+    needed = p * others / (1.0 - p) if p < 1.0 else np.inf
+    if needed <= max_weight:
+        array[index] = needed
+        return array
+    # max/(max + f·S) = p  ⇒  f = max·(1 − p)/(p·S)
+    factor = max_weight * (1.0 - p) / (p * others)
+    array *= factor
+    array[index] = max_weight
+    return array
 
 
 def with_entry(values: Any, index: int, value: float) -> FloatArray:

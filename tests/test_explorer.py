@@ -391,3 +391,14 @@ def test_a_family_kind_chosen_for_the_first_time_starts_from_its_defaults(
         assert family.kind == kind
         for name, (default, _, _) in FAMILY_PARAMETERS[kind].items():
             assert family.params[name] == pytest.approx(default, rel=0.01), name
+
+
+def test_dragging_a_bar_above_what_its_weight_allows_still_reaches_the_pointer(
+    window, store, qtbot, explorer
+):
+    store.update(p_weights=[1.0, 1.0, 1.0, 1.0])
+    settle(qtbot, store)
+    explorer.drag_bar("p", 0, 0.9)
+    settle(qtbot, store)
+    assert store.results.p[0] == pytest.approx(0.9, rel=1e-9)
+    assert explorer.distributions.p.heights()[0] == pytest.approx(0.9, rel=1e-9)

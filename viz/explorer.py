@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from core import Family, Results, Scenario, default_scenario
-from core.editing import resized, weight_for_probability, with_entry
+from core.editing import resized, weights_for_probability, with_entry
 from viz.controls import (
     LOGIT_SCALE,
     WEIGHT_SCALE,
@@ -323,8 +323,13 @@ class ExplorerPage(QWidget):
             return
         field = f"{series}_weights"
         weights = getattr(self.store.scenario, field)
-        weight = weight_for_probability(weights, index, probability, WEIGHT_SCALE.high)
-        self._set_weight(field, index, weight)
+        self.store.update(
+            **{
+                field: weights_for_probability(
+                    weights, index, probability, WEIGHT_SCALE.high
+                )
+            }
+        )
 
     def show_scenario(self, scenario: Scenario) -> None:
         """Make every control show ``scenario`` (without feeding back)."""
