@@ -487,3 +487,16 @@ def test_a_digit_on_a_focused_slider_still_loads_a_preset(window, store, qtbot):
     _focus(window, qtbot, slider)
     qtbot.keyClick(slider, Qt.Key.Key_3)
     assert np.allclose(store.scenario.p_weights, [0.7, 0.3])
+
+
+def test_a_pinned_ghost_follows_a_change_of_units(window, store, qtbot, explorer):
+    settle(qtbot, store)
+    window.actions_by_name["pin"].trigger()
+    window.findChild(QWidget, "units_toggle").click()
+    settle(qtbot, store)
+    in_nats = evaluate(default_scenario().replace(units="nats"))
+    assert np.allclose(explorer.asymmetry.pq_terms.ghost_heights(), in_nats.kl_terms_pq)
+    assert np.allclose(explorer.asymmetry.pq_terms.ghost_heights(),
+                       explorer.asymmetry.pq_terms.heights())
+    pinned_label = window.findChild(QWidget, "readout_kl_pq_pinned")
+    assert pinned_label.text() == f"pinned: {in_nats.kl_pq:.4f} nats"

@@ -151,13 +151,13 @@ class ExplorerPage(QWidget):
         self.softmax = SoftmaxPlot()
         self.gradient = GradientPlot()
         self.loss_curve = LossCurvePlot()
-        self.pinned: Results | None = None
         self._ghost_log_x = False
         self._build_layout()
         self._connect_controls()
         store.scenario_changed.connect(self.show_scenario)
         store.results_ready.connect(self.show_results)
         store.evaluation_failed.connect(self.show_problem)
+        store.pinned_changed.connect(lambda _: self._show_ghosts())
         self.show_scenario(store.scenario)
 
     @property
@@ -382,19 +382,19 @@ class ExplorerPage(QWidget):
         self.gradient.show_results(results, scenario.label, log_x)
         self.loss_curve.show_results(results, scenario.label)
 
+    @property
+    def pinned(self) -> Results | None:
+        """The pinned state's results (shown as ghosts), or None."""
+        return self.store.pinned_results
+
     def pin(self) -> bool:
         """Keep the shown results as a dashed ghost in every plot, to compare."""
-        if self.store.results is None:
-            return False
-        self.pinned = self.store.results
         self._ghost_log_x = _wants_log_rank(self.store.scenario)
-        self._show_ghosts()
-        return True
+        return self.store.pin()
 
     def unpin(self) -> None:
         """Remove the ghost."""
-        self.pinned = None
-        self._show_ghosts()
+        self.store.unpin()
 
     def _show_ghosts(self) -> None:
         for plot in self.plots.values():

@@ -30,12 +30,17 @@ class ScenarioStore(QObject):
         say); the previous results stay the latest valid ones.
     history_changed()
         When undo or redo became possible or impossible.
+    pinned_changed(Results or None)
+        When a state was pinned for comparison, unpinned, or its results were
+        recomputed in new units (a ghost in bits beside bars in nats would
+        show a difference that does not exist).
     """
 
     scenario_changed = Signal(object)
     results_ready = Signal(object)
     evaluation_failed = Signal(str)
     history_changed = Signal()
+    pinned_changed = Signal(object)
 
     def __init__(self, scenario: Scenario, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -45,6 +50,8 @@ class ScenarioStore(QObject):
         self._error: str | None = None
         self.evaluations = 0
         self._history: History[Scenario] = History(scenario)
+        self._pinned: Scenario | None = None
+        self._pinned_results: Results | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -133,7 +140,33 @@ class ScenarioStore(QObject):
         self._error = None
         self._results = results
         self._results_scenario = self._scenario
+        self._follow_units_with_pin(results.units)
         self.results_ready.emit(results)
+
+    @property
+    def pinned_results(self) -> Results | None:
+        """The pinned state's results, in the current units; None if none."""
+        return self._pinned_results
+
+    def pin(self) -> bool:
+        """Pin the last valid state for comparison; False if there is none."""
+        if self._results is None or self._results_scenario is None:
+            return False
+        self._pinned, self._pinned_results = self._results_scenario, self._results
+        self.pinned_changed.emit(self._pinned_results)
+        return True
+
+    def unpin(self) -> None:
+        """Forget the pinned state."""
+        self._pinned = self._pinned_results = None
+        self.pinned_changed.emit(None)
+
+    def _follow_units_with_pin(self, units: str) -> None:
+        pinned = self._pinned_results
+        if self._pinned is None or pinned is None or pinned.units == units:
+            return
+        self._pinned_results = evaluate(self._pinned.replace(units=units))
+        self.pinned_changed.emit(self._pinned_results)
 
     @property
     def pending(self) -> bool:
