@@ -500,3 +500,15 @@ def test_a_pinned_ghost_follows_a_change_of_units(window, store, qtbot, explorer
                        explorer.asymmetry.pq_terms.heights())
     pinned_label = window.findChild(QWidget, "readout_kl_pq_pinned")
     assert pinned_label.text() == f"pinned: {in_nats.kl_pq:.4f} nats"
+
+
+def test_panel_keys_work_from_another_tab_and_keep_the_menu_in_step(window):
+    window.show_panel("binary")
+    action = window.actions_by_name["toggle_distributions"]
+    action.trigger()
+    assert window.explorer.plots["distributions"].isHidden()
+    assert not action.isChecked()
+    action.trigger()
+    window.show_panel("explorer")
+    assert window.explorer.plots["distributions"].isVisible()
+    assert action.isChecked()

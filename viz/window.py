@@ -369,21 +369,23 @@ class MainWindow(QMainWindow):
 
     def toggle_plot(self, name: str) -> None:
         """Hide or show one of the explorer's plots."""
-        plot = self.explorer.plots[name]
-        plot.setVisible(not plot.isVisible())
-        self.actions_by_name[f"toggle_{name}"].setChecked(plot.isVisible())
+        self._toggle(self.explorer.plots[name], f"toggle_{name}")
 
     def toggle_controls(self) -> None:
         """Hide or show the controls column (more room for the plots)."""
-        column = self.explorer.controls_column
-        column.setVisible(not column.isVisible())
-        self.actions_by_name["toggle_controls"].setChecked(column.isVisible())
+        self._toggle(self.explorer.controls_column, "toggle_controls")
 
     def toggle_readouts(self) -> None:
         """Hide or show the readouts."""
-        readouts = self.explorer.readouts
-        readouts.setVisible(not readouts.isVisible())
-        self.actions_by_name["toggle_readouts"].setChecked(readouts.isVisible())
+        self._toggle(self.explorer.readouts, "toggle_readouts")
+
+    def _toggle(self, widget: QWidget, action: str) -> None:
+        # isHidden, not isVisible: on another tab every explorer widget is
+        # invisible, yet the key must still flip this one.
+        widget.setHidden(not widget.isHidden())
+        self.actions_by_name[action].setChecked(not widget.isHidden())
+        if self.current_panel() != "explorer":
+            self.statusBar().showMessage("Changed on the Explorer page")
 
     def step_outcome(self, step: int) -> None:
         """Move the keyboard focus to the next or previous outcome's slider."""
