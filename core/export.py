@@ -35,6 +35,20 @@ _COLUMNS = (
 )
 
 
+def format_number(value: float) -> str:
+    """A readout's number: four decimals for everyday sizes, else scientific.
+
+    The window, the clipboard and the hover text all use this, so they never
+    disagree ("0.0000" beside "7.213e−07"). Minus signs are typographic (−);
+    infinity is ∞.
+    """
+    if math.isinf(value):
+        return "∞" if value > 0 else "−∞"
+    if value == 0 or 1e-4 <= abs(value) < 1e4:
+        return f"{value:.4f}".replace("-", "−")
+    return f"{value:.3e}".replace("-", "−")
+
+
 def _cell(value: float) -> str:
     if math.isinf(value):
         return "inf" if value > 0 else "-inf"
@@ -70,7 +84,7 @@ def readouts_text(results: Results) -> str:
         if math.isinf(value):
             lines.append(f"{TITLES[key]} = ∞ ({reason_text(results, key)})")
         else:
-            lines.append(f"{TITLES[key]} = {value:.4f} {results.units}")
+            lines.append(f"{TITLES[key]} = {format_number(value)} {results.units}")
     return "\n".join(lines) + "\n"
 
 
@@ -87,15 +101,17 @@ def outcome_summary(results: Results, index: int) -> str:
         raise ValueError(f"index {index} is out of range [0, {k})")
     units = results.units
 
-    def number(value: float) -> str:
-        return "∞" if math.isinf(value) else f"{value:.4f}"
+    def shown(value: float, why: str) -> str:
+        # An infinite value says why, and carries no unit.
+        return f"∞ ({why})" if math.isinf(value) else f"{format_number(value)} {units}"
 
+    p, q = format_number(results.p[index]), format_number(results.q[index])
     lines = [
         f"outcome {index}",
-        f"p = {results.p[index]:.4f}    q = {results.q[index]:.4f}",
-        f"−log p = {number(results.information_p[index])} {units}",
-        f"−log q = {number(results.information_q[index])} {units}",
-        f"p·log(p/q) = {number(results.kl_terms_pq[index])} {units}",
-        f"q·log(q/p) = {number(results.kl_terms_qp[index])} {units}",
+        f"p = {p}    q = {q}",
+        f"−log p = {shown(results.information_p[index], 'p = 0')}",
+        f"−log q = {shown(results.information_q[index], 'q = 0')}",
+        f"p·log(p/q) = {shown(results.kl_terms_pq[index], 'q = 0 where p > 0')}",
+        f"q·log(q/p) = {shown(results.kl_terms_qp[index], 'p = 0 where q > 0')}",
     ]
     return "\n".join(lines)

@@ -226,7 +226,8 @@ def test_hovering_over_a_bar_tells_its_numbers(window, store, qtbot, explorer):
     assert index == 2
     assert f"p = {results.p[2]:.4f}" in text
     assert f"−log p = {results.information_p[2]:.4f} bits" in text
-    assert f"p·log(p/q) = {results.kl_terms_pq[2]:.4f} bits" in text
+    expected_term = f"{results.kl_terms_pq[2]:.4f}".replace("-", "−")
+    assert f"p·log(p/q) = {expected_term} bits" in text
     assert plot.hover.outcome_at(view_box.mapViewToScene(QPointF(7.0, 0.1))) is None
 
 
@@ -310,6 +311,25 @@ def test_csv_table_holds_every_per_outcome_number(window, store, qtbot, tmp_path
     assert rows[3]["kl_term_pq_bits"] == "inf"
     assert float(rows[0]["gradient_nats"]) == pytest.approx(results.grad[0], rel=1e-15)
     assert path.read_text(encoding="utf-8") == outcome_table_csv(results)
+
+
+def test_an_infinite_term_on_hover_says_why(window, store, qtbot, explorer):
+    from core.export import outcome_summary
+
+    store.update(q_weights=[1.0, 1.0, 1.0, 0.0])
+    settle(qtbot, store)
+    text = outcome_summary(store.results, 3)
+    assert "p·log(p/q) = ∞ (q = 0 where p > 0)" in text
+    assert "−log q = ∞ (q = 0)" in text
+    assert "∞ bits" not in text
+
+
+def test_copied_readouts_match_the_screen_for_tiny_values(window, store, qtbot):
+    store.update(q_weights=[0.4, 0.3, 0.2, 0.1000001])
+    settle(qtbot, store)
+    shown = window.findChild(QWidget, "readout_kl_pq").text()
+    assert "e−" in shown  # too small for four decimals
+    assert f"D(P‖Q) = {shown}" in window.copy_readouts()
 
 
 def test_readouts_are_copied_as_text(window, store, qtbot):
@@ -496,8 +516,10 @@ def test_a_pinned_ghost_follows_a_change_of_units(window, store, qtbot, explorer
     settle(qtbot, store)
     in_nats = evaluate(default_scenario().replace(units="nats"))
     assert np.allclose(explorer.asymmetry.pq_terms.ghost_heights(), in_nats.kl_terms_pq)
-    assert np.allclose(explorer.asymmetry.pq_terms.ghost_heights(),
-                       explorer.asymmetry.pq_terms.heights())
+    assert np.allclose(
+        explorer.asymmetry.pq_terms.ghost_heights(),
+        explorer.asymmetry.pq_terms.heights(),
+    )
     pinned_label = window.findChild(QWidget, "readout_kl_pq_pinned")
     assert pinned_label.text() == f"pinned: {in_nats.kl_pq:.4f} nats"
 

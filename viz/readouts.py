@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from core import Results
+from core.export import format_number
 from core.metrics import reason_text
 from viz import theme
 from viz.livetext import LiveText
@@ -47,15 +48,6 @@ READOUTS: tuple[ReadoutSpec, ...] = (
     ReadoutSpec("js", "JS(P,Q)", "Jensen–Shannon divergence: symmetric, at most 1 bit"),
     ReadoutSpec("loss", "Loss", "Cross-entropy loss of the logits against the target"),
 )
-
-
-def format_number(value: float) -> str:
-    """Four decimals for everyday sizes, fewer for large ones; ∞ for infinity."""
-    if math.isinf(value):
-        return "∞" if value > 0 else "−∞"
-    if value == 0 or 1e-4 <= abs(value) < 1e4:
-        return f"{value:.4f}".replace("-", "−")
-    return f"{value:.3e}".replace("-", "−")
 
 
 class Readout(QFrame):
