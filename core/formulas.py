@@ -341,7 +341,8 @@ def _loss_from_logits(s: Scenario, r: Results) -> _Parts:
     over_t = "" if t == 1 else "/<i>T</i>"
     s_y = float(r.softmax[y])
     tail = f" = {_MINUS}{_log_of(log, s_y)}" if s_y > 0 else ""
-    result = _result(r.loss, r.units, "s", "t", r.loss_infinite_at)
+    # The target here is the one-hot y (no t is defined in this formula).
+    result = _result(r.loss, r.units, "s", "y", r.loss_infinite_at)
     softmax_note = f"<i>s</i> = softmax(<i>z</i>{over_t})"
     if s.logits_follow_q:
         weights = "<i>z</i> = ln(<i>Q</i>'s weights)"

@@ -48,6 +48,7 @@ from typing import Any
 import numpy as np
 
 from core.families import FAMILY_PARAMETERS, MAX_FAMILY_K, Family, family_weights
+from core.fitting import DEFAULT_K as FIT_K
 from core.scenario import UNITS, Scenario, evaluate
 
 SESSION_FORMAT = "entropy-lab-session"
@@ -453,6 +454,25 @@ def _batch_labels(value: Any, field: str) -> tuple[int, ...]:
 #: Largest random-start seed the fitting panel's settings may hold.
 MAX_SEED = 2**31 - 1
 
+_Checker = Callable[[Any, str], Any]
+
+#: The fitting panel's peaks: each setting's range, as its slider offers it.
+PEAK_RANGES: Mapping[str, tuple[float, float]] = MappingProxyType(
+    {
+        "position_1": (0.0, FIT_K - 1.0),
+        "position_2": (0.0, FIT_K - 1.0),
+        "width_1": (0.5, 15.0),
+        "width_2": (0.5, 15.0),
+        "height_1": (0.0, 1.0),
+        "height_2": (0.0, 1.0),
+    }
+)
+
+
+def _peak(key: str) -> _Checker:
+    low, high = PEAK_RANGES[key]
+    return lambda value, field: _number_in(value, field, low, high)
+
 
 def _binary_label(value: Any, field: str) -> float:
     label = _number_in(value, field, 0.0, 1.0)
@@ -467,8 +487,6 @@ def _seed(value: Any, field: str) -> int:
         raise _fail(field, f"must lie in [0, {MAX_SEED}], got {_shown(seed)}")
     return seed
 
-
-_Checker = Callable[[Any, str], Any]
 
 #: Each panel's optional settings and how each is checked.
 PANEL_SETTINGS: Mapping[str, Mapping[str, _Checker]] = MappingProxyType(
@@ -485,6 +503,7 @@ PANEL_SETTINGS: Mapping[str, Mapping[str, _Checker]] = MappingProxyType(
         "fitting": {
             "direction": lambda v, f: _choice(v, f, ("forward", "reverse", "both")),
             "seed": _seed,
+            **{key: _peak(key) for key in PEAK_RANGES},
         },
         "batch": {
             "logits": _batch_logits,
@@ -509,10 +528,13 @@ def panel_settings(
         race, in [0.01, 10]); ``training``: ``learning_rate`` in [0.001,
         10]; ``fitting``: ``direction`` (the fits shown: "forward",
         "reverse" or "both") and ``seed`` (the random start, an integer in
-        [0, 2³¹ − 1]; left out for the default start); ``batch``:
-        ``logits`` (1 to 64 rows of 2 to 16 numbers in [−50, 50]) and
-        ``labels`` (one integer class per row, in range). ``explorer``
-        takes none.
+        [0, 2³¹ − 1]; left out for the default start) and the target's two
+        peaks, ``position_1`` and ``position_2`` (in bins, [0, 59]),
+        ``width_1`` and ``width_2`` (in bins, [0.5, 15]) and ``height_1``
+        and ``height_2`` ([0, 1], not both 0; see :data:`PEAK_RANGES`);
+        ``batch``: ``logits`` (1 to 64 rows of 2 to 16 numbers in [−50,
+        50]) and ``labels`` (one integer class per row, in range).
+        ``explorer`` takes none.
     where : str
         The field name used in error messages.
 
@@ -533,6 +555,8 @@ def panel_settings(
     checked = {
         key: checkers[key](value, _join(where, key)) for key, value in data.items()
     }
+    if checked.get("height_1") == 0.0 and checked.get("height_2") == 0.0:
+        raise _fail(_join(where, "height_2"), "must be above 0 when height_1 is 0")
     logits, labels = checked.get("logits"), checked.get("labels")
     if (logits is None) != (labels is None):
         raise _fail(where, "must give batch logits and labels together")

@@ -212,7 +212,7 @@ def test_an_infinite_loss_names_its_cause() -> None:
         logits_follow_q=True,
     )
     assert f["loss"].plain_text == (
-        "L = −log₂ s_y = −log₂ 0 = ∞ (s₁ = 0 where t₁ > 0), "
+        "L = −log₂ s_y = −log₂ 0 = ∞ (s₁ = 0 where y₁ > 0), "
         "where s = softmax(z), z = ln(Q's weights)"
     )
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from dataclasses import fields
+
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
@@ -17,8 +20,17 @@ from core.fitting import (
     start_kl_fit,
     two_peak_target,
 )
+from core.session import PEAK_RANGES, SessionError
+from viz.pages import fitting as fitting_module
 from viz.pages.common import number_text
-from viz.pages.fitting import HEIGHT_SCALE, POSITION_SCALE, FittingPage
+from viz.pages.fitting import (
+    HEIGHT_SCALE,
+    PEAK_CONTROLS,
+    POSITION_SCALE,
+    FittingPage,
+    Peaks,
+    summarise,
+)
 
 
 @pytest.fixture
@@ -172,10 +184,20 @@ def test_single_steps_match_the_core(page, qtbot):
         assert page.fits[direction].loss == expected.loss
 
 
+DEFAULT_PEAKS = {
+    "position_1": 15.0,
+    "position_2": 45.0,
+    "width_1": 4.0,
+    "width_2": 4.0,
+    "height_1": 1.0,
+    "height_2": 1.0,
+}
+
+
 def test_settings_round_trip(page):
-    assert page.settings() == {"direction": "both"}
+    assert page.settings() == {"direction": "both", **DEFAULT_PEAKS}
     page.apply_settings({"direction": "reverse", "seed": 3})
-    assert page.settings() == {"direction": "reverse", "seed": 3}
+    assert page.settings() == {"direction": "reverse", "seed": 3, **DEFAULT_PEAKS}
     assert page.views["reverse"].isVisible() and not page.views["forward"].isVisible()
     assert child(page, QComboBox, "fitting_show_combo").currentData() == "reverse"
     mu, _ = random_kl_start(60, 3)
@@ -183,6 +205,119 @@ def test_settings_round_trip(page):
     child(page, QComboBox, "fitting_show_combo").setCurrentIndex(0)
     assert page.shown == "both" and page.views["forward"].isVisible()
     page.apply_settings({})
-    assert page.settings() == {"direction": "both"}
+    assert page.settings() == {"direction": "both", **DEFAULT_PEAKS}
     with pytest.raises(ValueError, match="direction must be one of"):
         page.apply_settings({"direction": "sideways"})
+
+
+def test_the_peak_sliders_span_what_a_session_may_hold():
+    assert {field.name for field in fields(Peaks)} == set(PEAK_RANGES)
+    for key, _, _, scale, _ in PEAK_CONTROLS:
+        assert (scale.low, scale.high) == PEAK_RANGES[key]
+
+
+def shape_p_with_the_sliders(page):
+    """Move every peak slider off its default; returns the peaks it made."""
+    wanted = {
+        "position_1": 20.0,
+        "position_2": 40.5,
+        "width_1": 2.5,
+        "width_2": 7.0,
+        "height_1": 0.6,
+        "height_2": 0.3,
+    }
+    for key, _, _, scale, _ in PEAK_CONTROLS:
+        slider = child(page, QSlider, f"fitting_{key}_slider")
+        slider.setValue(scale.to_position(wanted[key]))
+        assert getattr(page.peaks, key) == pytest.approx(wanted[key])
+    return page.peaks
+
+
+def test_the_peaks_survive_saving_and_opening_a_session(window, page, tmp_path):
+    shaped = shape_p_with_the_sliders(page)
+    page.apply_settings({"direction": "forward", "seed": 2, **vars(shaped)})
+    path = tmp_path / "peaks.json"
+    assert window.save_session_to(path)
+    saved = json.loads(path.read_text(encoding="utf-8"))["view"]["settings"]
+    assert {key: saved[key] for key in PEAK_RANGES} == vars(shaped)
+    child(page, QPushButton, "fitting_peaks_reset_button").click()
+    page.apply_settings({})
+    assert page.peaks == Peaks()
+    window.show_panel("explorer")
+    assert window.load_session_from(path)
+    assert window.current_panel() == "fitting"
+    # state
+    assert page.peaks == shaped
+    assert page.settings() == {"direction": "forward", "seed": 2, **vars(shaped)}
+    target = shaped.target()
+    for direction in DIRECTIONS:
+        assert np.array_equal(page.fits[direction].target, target)
+        assert page.fits[direction].step == 0
+    # state → control
+    for key, _, _, scale, _ in PEAK_CONTROLS:
+        slider = child(page, QSlider, f"fitting_{key}_slider")
+        assert slider.value() == scale.to_position(getattr(shaped, key))
+
+
+def test_peaks_between_slider_steps_round_trip_exactly(page):
+    peaks = {**vars(Peaks()), "position_1": 15.3, "width_2": 3.333, "height_1": 0.77}
+    page.apply_settings(peaks)
+    assert page.settings() == {"direction": "both", **peaks}
+    assert np.array_equal(
+        page.views["forward"].p_bars.heights(), Peaks(**peaks).target()
+    )
+
+
+@pytest.mark.parametrize(
+    ("settings", "field"),
+    [
+        ({"position_1": 59.5}, "settings.position_1"),
+        ({"width_2": 0.0}, "settings.width_2"),
+        ({"height_1": "1"}, "settings.height_1"),
+        ({"height_1": 0, "height_2": 0}, "settings.height_2"),
+    ],
+)
+def test_a_bad_peak_is_refused_naming_it_and_changes_nothing(page, settings, field):
+    page.apply_settings({"seed": 5, "position_2": 30.0})
+    before, fits = page.settings(), page.fits
+    with pytest.raises(SessionError) as caught:
+        page.apply_settings(settings)
+    assert caught.value.field == field
+    assert str(caught.value).startswith(field)
+    assert page.settings() == before and page.fits == fits
+
+
+def test_summaries_are_computed_when_the_fits_change_never_when_drawn(
+    page, monkeypatch
+):
+    readouts, masses = [], []
+    real_readouts, real_masses = fitting_module.kl_readouts, fitting_module.peak_masses
+
+    def counting_readouts(state):
+        readouts.append(state.step)
+        return real_readouts(state)
+
+    def counting_masses(model, *positions):
+        masses.append(positions)
+        return real_masses(model, *positions)
+
+    monkeypatch.setattr(fitting_module, "kl_readouts", counting_readouts)
+    monkeypatch.setattr(fitting_module, "peak_masses", counting_masses)
+    for _ in range(5):
+        page.draw()
+    assert readouts == [] and masses == []
+    page.advance(1)  # one summary per fit, as it steps
+    assert readouts == [1, 1] and len(masses) == 2
+    child(page, QSlider, "fitting_position_2_slider").setValue(
+        POSITION_SCALE.to_position(35.0)
+    )  # reshaping P summarises the retargeted fits against the new peaks
+    assert masses[2:] == [(15.0, 35.0), (15.0, 35.0)]
+    readouts.clear()
+    page.draw()
+    assert readouts == []
+    for direction in DIRECTIONS:
+        state = page.fits[direction]
+        assert page.summaries[direction] == summarise(state, page.peaks)
+        assert child(page, QLabel, f"fitting_{direction}_kl_pq").text() == (
+            f"{number_text(kl_readouts(state).forward)} nats"
+        )

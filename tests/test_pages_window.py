@@ -117,7 +117,16 @@ def test_sessions_round_trip_each_pages_settings(window, panel, tmp_path):
     changed = {
         "binary": {"z0": -3.5, "y": 0.0, "learning_rate": 0.25},
         "training": {"learning_rate": 0.125},
-        "fitting": {"direction": "reverse", "seed": 4},
+        "fitting": {
+            "direction": "reverse",
+            "seed": 4,
+            "position_1": 10.5,
+            "position_2": 50.0,
+            "width_1": 3.0,
+            "width_2": 6.5,
+            "height_1": 0.4,
+            "height_2": 1.0,
+        },
         "batch": {"logits": ((1.0, -1.0), (0.5, 2.0), (0.0, 0.0)), "labels": (1, 0, 1)},
     }[panel]
     page.apply_settings(changed)

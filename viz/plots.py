@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from numpy.typing import NDArray
 from PySide6.QtCore import Qt, Signal
 
 from core import Results
@@ -213,9 +214,7 @@ class AsymmetryPlot(pg.GraphicsLayoutWidget):
         cap = finite_cap(both)
         self.pq_terms.set_values(capped(results.kl_terms_pq, cap), log_x=log_x)
         self.qp_terms.set_values(capped(results.kl_terms_qp, cap), log_x=log_x)
-        inf_pq = np.flatnonzero(np.isposinf(results.kl_terms_pq))
-        inf_qp = np.flatnonzero(np.isposinf(results.kl_terms_qp))
-        xs = np.concatenate([inf_pq - 0.2, inf_qp + 0.2]) if k <= BAR_LIMIT else []
+        xs = _infinity_marks(results, k, log_x)
         self.term_infinities.setData(x=xs, y=np.full(len(xs), cap * 1.06))
         self.term_infinities.setVisible(len(xs) > 0)
         self.terms_range.fit(
@@ -249,6 +248,24 @@ class AsymmetryPlot(pg.GraphicsLayoutWidget):
             x=[m[0] for m in marks], y=[m[1] * 1.06 for m in marks]
         )
         self.total_infinities.setVisible(bool(marks))
+
+
+#: At most this many ∞ marks on a long tail (each is a symbol to draw).
+MAX_INFINITY_MARKS = 200
+
+
+def _infinity_marks(results: Results, k: int, log_x: bool) -> NDArray[np.float64]:
+    """Where the ∞ marks over infinite KL terms go, for bars and lines alike.
+
+    A scatter item is not mapped by the plot's log mode: log rank is applied
+    here. On a long tail only the first marks are drawn.
+    """
+    inf_pq = np.flatnonzero(np.isposinf(results.kl_terms_pq))[:MAX_INFINITY_MARKS]
+    inf_qp = np.flatnonzero(np.isposinf(results.kl_terms_qp))[:MAX_INFINITY_MARKS]
+    if k <= BAR_LIMIT:
+        return np.concatenate([inf_pq - 0.2, inf_qp + 0.2])
+    positions = np.concatenate([inf_pq, inf_qp]).astype(np.float64)
+    return np.log10(positions + 1.0) if log_x else positions
 
 
 class SoftmaxPlot(pg.PlotWidget):
@@ -318,7 +335,7 @@ class LossCurvePlot(pg.GraphicsLayoutWidget):
         self.loss_plot = self.addPlot(row=0, col=0)
         style_plot(self.loss_plot, "loss vs z<sub>y</sub>, others fixed", "", "loss")
         self.grad_plot = self.addPlot(row=1, col=0)
-        style_plot(self.grad_plot, "", "z<sub>y</sub>", "∂L/∂z<sub>y</sub>")
+        style_plot(self.grad_plot, "", "z<sub>y</sub>", "∂L/∂z<sub>y</sub> (nats)")
         self.grad_plot.setXLink(self.loss_plot)
         self.loss_curve = self.loss_plot.plot(
             pen=pg.mkPen(theme.ACCENT_COLOUR, width=2)

@@ -8,14 +8,17 @@ mean loss is 1.5229846 nats. Every logit and label can be edited; an entry
 that is not a valid number or class is refused with a message and the cell
 keeps its last valid value, so the page never shows NaN.
 
-State: the N×K logits and the N labels (plain arrays on the page); the
-per-sample losses come from :func:`core.cross_entropy_loss` with
-``reduction="none"`` after every valid edit.
+State: a frozen :class:`BatchState`, the N×K logits and N labels with the
+per-sample losses that :func:`core.cross_entropy_loss` gives for them
+(``reduction="none"``), and the message on show. :func:`edit_cell` turns a
+cell's text into the next state and message; the table's slot only stores
+them and asks for one redraw.
 """
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -47,6 +50,7 @@ from viz.pages.common import (
     fixed_text,
     group,
     named,
+    next_pass_timer,
     problem_label,
     set_text,
     text_label,
@@ -61,6 +65,16 @@ VISIBLE_ROWS = 6
 
 #: Decimals of the mean loss: PyTorch's float32 prints 1.5229846.
 MEAN_DECIMALS = 7
+
+#: What Space and "." say here, where there is nothing to animate.
+NOTHING_TO_PLAY = (
+    "Nothing to play on this page: edit a logit or a label and the losses "
+    "follow at once."
+)
+NOTHING_TO_STEP = (
+    "Nothing to step on this page: edit a logit or a label and the losses "
+    "follow at once."
+)
 
 ORIGIN = (
     "The example: <tt>torch.manual_seed(100); logits = torch.rand(4, 5)</tt>, "
@@ -95,6 +109,90 @@ def parse_label(text: str, k: int) -> int:
     if not 0 <= value < k:
         raise ValueError(f"class {value} does not exist: labels run from 0 to {k - 1}")
     return value
+
+
+@dataclass(frozen=True)
+class BatchState:
+    """A batch and what it gives: build it with :meth:`of`, never edit it in place.
+
+    Attributes
+    ----------
+    logits : ndarray, shape (N, K)
+    labels : ndarray of int, shape (N,)
+    losses : ndarray, shape (N,)
+        −z_y + log Σ exp(z) per sample.
+    mean : float
+        The batch's loss, the mean of ``losses``.
+    probabilities : ndarray, shape (N, K)
+        softmax(z) per sample.
+    """
+
+    logits: NDArray[np.float64]
+    labels: NDArray[np.int64]
+    losses: NDArray[np.float64]
+    mean: float
+    probabilities: NDArray[np.float64]
+
+    @classmethod
+    def of(cls, logits: Any, labels: Any) -> BatchState:
+        """The batch of ``logits`` and ``labels`` with its losses computed."""
+        z = np.array(logits, dtype=np.float64)
+        y = np.array(labels, dtype=np.int64)
+        losses = np.asarray(
+            cross_entropy_loss(z, y, reduction="none"), dtype=np.float64
+        )
+        return cls(z, y, losses, float(np.mean(losses)), softmax(z))
+
+    @property
+    def k(self) -> int:
+        """The number of classes."""
+        return int(self.logits.shape[1])
+
+
+@dataclass(frozen=True)
+class CellEdit:
+    """What typing into a cell does (see :func:`edit_cell`).
+
+    ``batch`` is the batch afterwards (the same one unless accepted);
+    ``message`` is None when the entry changes nothing, "" when it is
+    accepted and the refusal, naming the cell and the kept value, otherwise.
+    """
+
+    batch: BatchState
+    message: str | None
+
+
+def edit_cell(batch: BatchState, row: int, column: int, text: str) -> CellEdit:
+    """The batch after ``text`` is typed into cell (``row``, ``column``).
+
+    Columns 0..K−1 hold logits (see :func:`parse_number`), column K the
+    label (:func:`parse_label`); the loss column is not editable. Confirming
+    a logit as shown (rounded) keeps its exact value.
+    """
+    k = batch.k
+    if column > k:
+        return CellEdit(batch, None)
+    if column < k:
+        current = float(batch.logits[row, column])
+        if text == fixed_text(current, LOGIT_DECIMALS):
+            return CellEdit(batch, None)  # the shown value: keep the exact one
+        try:
+            value = parse_number(text)
+        except ValueError as error:
+            where = f"Sample {row}, logit z{column}"
+            kept = fixed_text(current, LOGIT_DECIMALS)
+            return CellEdit(batch, f"{where}: {error}; kept {kept}.")
+        logits = batch.logits.copy()
+        logits[row, column] = value
+        return CellEdit(BatchState.of(logits, batch.labels), "")
+    try:
+        label = parse_label(text, k)
+    except ValueError as error:
+        kept_label = int(batch.labels[row])
+        return CellEdit(batch, f"Sample {row}, label: {error}; kept {kept_label}.")
+    labels = batch.labels.copy()
+    labels[row] = label
+    return CellEdit(BatchState.of(batch.logits, labels), "")
 
 
 class BatchPlots(QWidget):
@@ -171,10 +269,9 @@ class BatchPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.logits, self.labels = pytorch_batch_example()
-        self.losses: NDArray[np.float64] = np.zeros(len(self.labels))
-        self.mean = 0.0
-        self.probabilities: NDArray[np.float64] = np.zeros_like(self.logits)
+        self.batch = BatchState.of(*pytorch_batch_example())
+        self.message_text = ""
+        self._draw_timer = next_pass_timer(self, self.draw)
         self._build()
         self.reset()
 
@@ -251,10 +348,12 @@ class BatchPage(QWidget):
     # the page protocol ----------------------------------------------------
 
     def toggle_play(self) -> None:
-        """Nothing to play on this page."""
+        """Nothing to play on this page: say so (Space)."""
+        self._show_message(NOTHING_TO_PLAY)
 
     def step_once(self) -> None:
-        """Nothing to step on this page."""
+        """Nothing to step on this page: say so (".")."""
+        self._show_message(NOTHING_TO_STEP)
 
     def reset(self) -> None:
         """Back to the course's example."""
@@ -279,18 +378,36 @@ class BatchPage(QWidget):
     # state ------------------------------------------------------------------
 
     @property
+    def logits(self) -> NDArray[np.float64]:
+        """The N×K logits."""
+        return self.batch.logits
+
+    @property
+    def labels(self) -> NDArray[np.int64]:
+        """The N labels."""
+        return self.batch.labels
+
+    @property
+    def losses(self) -> NDArray[np.float64]:
+        """The loss of each sample."""
+        return self.batch.losses
+
+    @property
+    def mean(self) -> float:
+        """The batch's (mean) loss."""
+        return self.batch.mean
+
+    @property
     def k(self) -> int:
         """The number of classes."""
-        return int(self.logits.shape[1])
+        return self.batch.k
 
     def set_batch(self, logits: Any, labels: Any) -> None:
         """Replace the whole batch and redraw the table."""
-        self.logits = np.array(logits, dtype=np.float64)
-        self.labels = np.array(labels, dtype=np.int64)
-        self._show_message("")
-        self._recompute()
+        self.batch = BatchState.of(logits, labels)
+        self.message_text = ""
         self._fill_table()
-        self._show_results()
+        self.draw()
 
     def add_sample(self) -> None:
         """Append a sample with logits 0 and label 0."""
@@ -308,49 +425,27 @@ class BatchPage(QWidget):
             return
         self.set_batch(self.logits[:-1], self.labels[:-1])
 
-    def _recompute(self) -> None:
-        self.losses = np.asarray(
-            cross_entropy_loss(self.logits, self.labels, reduction="none"),
-            dtype=np.float64,
-        )
-        self.mean = float(np.mean(self.losses))
-        self.probabilities = softmax(self.logits)
-
     def _cell_edited(self, item: QTableWidgetItem) -> None:
-        row, column = item.row(), item.column()
-        if column > self.k:
-            return
-        text = item.text()
-        if column < self.k:
-            where = f"Sample {row}, logit z{column}"
-            current = float(self.logits[row, column])
-            if text == fixed_text(current, LOGIT_DECIMALS):
-                return  # the shown value, unchanged: keep the exact one
-            try:
-                self.logits[row, column] = parse_number(text)
-            except ValueError as error:
-                self._refuse(item, f"{where}: {error}; kept {fixed_text(current, 4)}.")
-                return
-        else:
-            where = f"Sample {row}, label"
-            try:
-                self.labels[row] = parse_label(text, self.k)
-            except ValueError as error:
-                kept = int(self.labels[row])
-                self._refuse(item, f"{where}: {error}; kept {kept}.")
-                return
-        self._show_message("")
-        self._recompute()
-        self._show_cell(row, column)
-        self._show_results()
-
-    def _refuse(self, item: QTableWidgetItem, message: str) -> None:
-        self._show_message(message)
-        self._show_cell(item.row(), item.column())
+        """A cell was typed into: store the next state and ask for a redraw."""
+        edit = edit_cell(self.batch, item.row(), item.column(), item.text())
+        if edit.message is not None:
+            self.batch, self.message_text = edit.batch, edit.message
+            self.request_draw()
 
     def _show_message(self, text: str) -> None:
-        set_text(self.message, text)
-        self.message.setVisible(bool(text))
+        """Say ``text`` (a refused action) and redraw."""
+        self.message_text = text
+        self.draw()
+
+    def request_draw(self) -> None:
+        """Redraw once, on the next pass of the event loop, however often asked."""
+        if not self._draw_timer.isActive():
+            self._draw_timer.start()
+
+    @property
+    def draw_pending(self) -> bool:
+        """True while a requested redraw has not run yet."""
+        return self._draw_timer.isActive()
 
     # views ------------------------------------------------------------------
 
@@ -373,8 +468,10 @@ class BatchPage(QWidget):
                         )
                         item.setBackground(QBrush(QColor("#EEF7F3")))
                         item.setToolTip("Computed: −z_y + log Σ exp(z)")
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
                     self.table.setItem(row, column, item)
-                    self._show_cell(row, column)
             if self.table.currentRow() < 0 or self.table.currentRow() >= n:
                 self.table.setCurrentCell(0, 0)
         self._fit_table_height()
@@ -398,16 +495,19 @@ class BatchPage(QWidget):
             text = str(int(self.labels[row]))
         else:
             text = fixed_text(float(self.losses[row]), 4)
-        with QSignalBlocker(self.table):
-            item.setText(text)
-            item.setTextAlignment(
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-            )
+        if item.text() != text:  # a typed text that was refused is put back too
+            with QSignalBlocker(self.table):
+                item.setText(text)
 
-    def _show_results(self) -> None:
-        k = self.k
-        for row in range(len(self.labels)):
-            self._show_cell(row, k + 1)
+    def draw(self) -> None:
+        """Every view from the state: the cells, the message, the mean, the plots."""
+        self._draw_timer.stop()
+        set_text(self.message, self.message_text)
+        self.message.setVisible(bool(self.message_text))
+        n, k = self.logits.shape
+        for row in range(n):
+            for column in range(k + 2):
+                self._show_cell(row, column)
         set_text(self.mean_label, f"{fixed_text(self.mean, MEAN_DECIMALS)} nats")
         terms = [fixed_text(float(loss), 4) for loss in self.losses]
         if len(terms) > 6:
@@ -427,6 +527,6 @@ class BatchPage(QWidget):
             self.losses,
             self.mean,
             row,
-            self.probabilities[row],
+            self.batch.probabilities[row],
             int(self.labels[row]),
         )

@@ -10,6 +10,7 @@ is on show.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import numpy as np
 import pyqtgraph as pg
@@ -56,6 +57,20 @@ def frame_interval_ms(widget: QWidget | None = None) -> int:
     if not math.isfinite(rate) or rate <= 0:
         rate = 60.0
     return max(MIN_FRAME_MS, math.ceil(1000.0 / rate))
+
+
+def next_pass_timer(parent: QObject, slot: Callable[[], object]) -> QTimer:
+    """A zero-interval single-shot timer that runs ``slot`` on the next pass.
+
+    Starting it again while it waits changes nothing, so however many
+    changes ask for it in one pass of the event loop, ``slot`` runs once,
+    after the last of them (as :class:`viz.state.ScenarioStore` recomputes).
+    """
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(0)
+    timer.timeout.connect(slot)
+    return timer
 
 
 def named(widget: QWidget, object_name: str, accessible: str) -> QWidget:
@@ -329,10 +344,7 @@ class AnimatedPage(QWidget):
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.timeout.connect(self._tick)
         self._playing = False
-        self._draw_timer = QTimer(self)
-        self._draw_timer.setSingleShot(True)
-        self._draw_timer.setInterval(0)
-        self._draw_timer.timeout.connect(self.draw)
+        self._draw_timer = next_pass_timer(self, self.draw)
         self.playback.play_clicked.connect(self.toggle_play)
         self.playback.step_clicked.connect(self.step_once)
         self.playback.reset_clicked.connect(self.reset)

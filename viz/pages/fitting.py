@@ -9,8 +9,11 @@ minimises D(Q‖P) and settles on one peak (mode seeking). A random start
 
 State: the peak parameters, the start (default or a seed), which fits are
 shown, and two frozen :class:`core.fitting.KLFitState` objects that the
-frame timer replaces with ``run_kl_fit(state, 1)``. Reshaping P continues
-both fits from their current Q (:func:`core.fitting.retarget_kl_fit`).
+frame timer replaces with ``run_kl_fit(state, 1)``, each with the
+:class:`FitSummary` its readouts show (computed whenever a fit changes, never
+while drawing). Reshaping P continues both fits from their current Q
+(:func:`core.fitting.retarget_kl_fit`). The peaks, the start and the shown
+fits are the page's session settings.
 """
 
 from __future__ import annotations
@@ -47,6 +50,7 @@ from core.fitting import (
     start_kl_fit,
     two_peak_target,
 )
+from core.session import PEAK_RANGES, panel_settings
 from viz import theme
 from viz.pages.common import (
     AnimatedPage,
@@ -65,9 +69,10 @@ from viz.pages.common import (
 from viz.plotting import Series, StickyRange, style_plot, swatch
 from viz.sliders import SliderScale
 
-POSITION_SCALE = SliderScale(0.0, DEFAULT_K - 1.0, steps=2 * (DEFAULT_K - 1))
-WIDTH_SCALE = SliderScale(0.5, 15.0, steps=290)
-HEIGHT_SCALE = SliderScale(0.0, 1.0, steps=100)
+#: The peak sliders span exactly what a session may hold (PEAK_RANGES).
+POSITION_SCALE = SliderScale(*PEAK_RANGES["position_1"], steps=2 * (DEFAULT_K - 1))
+WIDTH_SCALE = SliderScale(*PEAK_RANGES["width_1"], steps=290)
+HEIGHT_SCALE = SliderScale(*PEAK_RANGES["height_1"], steps=100)
 
 #: What the "show" box offers, by the value of the ``direction`` setting.
 SHOWN = {
@@ -239,7 +244,8 @@ class FittingPage(AnimatedPage):
         self.peaks = Peaks()
         self.seed: int | None = None
         self.shown = "both"
-        self.fits: dict[str, KLFitState] = {}
+        self._fits: dict[str, KLFitState] = {}
+        self.summaries: dict[str, FitSummary] = {}
         self._build()
         self.reset()
 
@@ -320,6 +326,22 @@ class FittingPage(AnimatedPage):
     def plot_widgets(self) -> list[QWidget]:
         """The widgets holding this page's plots (each has ``plot_items()``)."""
         return list(self.views.values())
+
+    # state ------------------------------------------------------------------
+
+    @property
+    def fits(self) -> dict[str, KLFitState]:
+        """Both fits' states, by direction."""
+        return self._fits
+
+    @fits.setter
+    def fits(self, fits: dict[str, KLFitState]) -> None:
+        """New fit states: their readouts are summarised here, once, not in draw."""
+        self._fits = dict(fits)
+        self.summaries = {
+            direction: summarise(state, self.peaks)
+            for direction, state in self._fits.items()
+        }
 
     # controls → state -------------------------------------------------------
 
@@ -425,17 +447,28 @@ class FittingPage(AnimatedPage):
         return max(state.step for state in self.fits.values())
 
     def settings(self) -> dict[str, Any]:
-        """Which fits are shown and the seed (see core.session.PANEL_SETTINGS)."""
+        """The shown fits, the seed and P's peaks (see core.session.PANEL_SETTINGS)."""
         settings: dict[str, Any] = {"direction": self.shown}
         if self.seed is not None:
             settings["seed"] = self.seed
+        for key in PEAK_RANGES:
+            settings[key] = float(getattr(self.peaks, key))
         return settings
 
     def apply_settings(self, settings: dict[str, Any]) -> None:
-        """Take the shown fits and the seed (defaults for keys left out)."""
-        self.set_shown(str(settings.get("direction", "both")))
-        seed = settings.get("seed")
-        self.set_seed(None if seed is None else int(seed))
+        """Take the shown fits, the seed and the peaks, and start both fits again.
+
+        The settings are checked as a session's first (SessionError, naming
+        the key, changes nothing); keys left out take their defaults.
+        """
+        checked = panel_settings("fitting", settings)
+        defaults = Peaks()
+        self.peaks = Peaks(
+            **{key: checked.get(key, getattr(defaults, key)) for key in PEAK_RANGES}
+        )
+        self._show_problem("")
+        self.set_shown(checked.get("direction", "both"))
+        self.set_seed(checked.get("seed"))
 
     # views ------------------------------------------------------------------
 
@@ -446,5 +479,4 @@ class FittingPage(AnimatedPage):
             f"step {self.step:,}" + (" · both converged" if self.converged() else ""),
         )
         for direction, view in self.views.items():
-            state = self.fits[direction]
-            view.show_fit(state, summarise(state, self.peaks))
+            view.show_fit(self.fits[direction], self.summaries[direction])

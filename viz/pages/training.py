@@ -10,8 +10,10 @@ errors. The formula for the true class is shown with live numbers.
 
 State: two frozen :class:`core.training.LogitTrainingState` objects that the
 frame timer replaces with ``run_logit_training(state, 1)``; the learning
-rate. The explorer's :class:`~viz.state.ScenarioStore` is read on reset and
-whenever the scenario changes.
+rate. The explorer's :class:`~viz.state.ScenarioStore` is read on reset:
+its scenario, and P from its results. A learning-rate drag or a changed
+scenario only writes the state and schedules one restart for the next pass
+of the event loop, however many changes arrive before it.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.scenario import Scenario, evaluate
+from core.scenario import Results, Scenario
 from core.training import (
     DEFAULT_LOGIT_LR,
     LOSS_KINDS,
@@ -49,6 +51,7 @@ from viz.pages.common import (
     controls_column,
     fixed_text,
     group,
+    next_pass_timer,
     number_text,
     positive,
     problem_label,
@@ -238,6 +241,7 @@ class TrainingPage(AnimatedPage):
         self.true_class = 0
         self.states: dict[str, LogitTrainingState] = {}
         self._stale = False
+        self._restart_timer = next_pass_timer(self, self.reset)
         self._build()
         store.scenario_changed.connect(self._scenario_changed)
         self.reset()
@@ -292,15 +296,38 @@ class TrainingPage(AnimatedPage):
     # state ------------------------------------------------------------------
 
     def _scenario_changed(self, _scenario: Scenario) -> None:
-        """The explorer changed: start again from it (now if on show)."""
+        """The explorer changed: start again from it (next pass if on show)."""
         self._stale = True
         if self.isVisible():
-            self.reset()
+            self.request_restart()
 
     def set_learning_rate(self, lr: float) -> None:
-        """A new learning rate: both trainings start again (as on the binary page)."""
+        """A new learning rate: both trainings start again, on the next pass."""
         self.lr = float(lr)
-        self.reset()
+        self.request_restart()
+
+    def request_restart(self) -> None:
+        """Start again once, on the next pass of the event loop, however often asked."""
+        if not self._restart_timer.isActive():
+            self._restart_timer.start()
+
+    @property
+    def restart_pending(self) -> bool:
+        """True while a requested restart has not run yet."""
+        return self._restart_timer.isActive()
+
+    def _current_results(self) -> Results | None:
+        """The store's results for its current scenario, or None if it fails.
+
+        A scheduled evaluation is run now (it is the store's one evaluation
+        of the scenario, only earlier); the page never evaluates by itself.
+        """
+        store = self.store
+        if store.results_scenario is not store.scenario and store.pending:
+            store.recompute_now()
+        if store.results_scenario is store.scenario:
+            return store.results
+        return None
 
     def _start_states(self) -> str:
         """Start both trainings from the store's scenario; returns a problem."""
@@ -310,8 +337,13 @@ class TrainingPage(AnimatedPage):
                 "The explorer is in family mode, which has no logits to train: "
                 "switch it to one slider per outcome. Showing the last start."
             )
+        results = self._current_results()
+        if results is None:
+            if self.store.error is None:  # not evaluated yet: start once it is
+                self._stale = True
+                return ""
+            return f"The explorer's scenario cannot be trained: {self.store.error}."
         try:
-            results = evaluate(scenario)
             target: Any = results.p if scenario.linked else scenario.label
             states = {
                 kind: start_logit_training(
@@ -349,6 +381,7 @@ class TrainingPage(AnimatedPage):
     def reset(self) -> None:
         """Pause and start both trainings again from the explorer's scenario."""
         super().reset()
+        self._restart_timer.stop()
         self._stale = False
         problem = self._start_states()
         if not self.states:  # the very first start failed: a safe default
