@@ -85,7 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
     numbers.add_argument("--label", default="0", help="true class (default 0)")
     numbers.add_argument("--temperature", default="1", help="softmax temperature")
     numbers.add_argument("--smoothing", default="0", help="label smoothing ε")
-    numbers.add_argument("--units", default="bits", choices=("bits", "nats"))
+    numbers.add_argument(
+        "--units", choices=("bits", "nats"), help="bits (default) or nats"
+    )
     parser.add_argument(
         "--quit-after-paint",
         action="store_true",
@@ -122,6 +124,12 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
         raise CommandLineError("--p, --q and --logits go with --metrics")
     if arguments.metrics and arguments.export:
         raise CommandLineError("give --metrics or --export, not both")
+    chosen = arguments.preset or arguments.load
+    if chosen and any(getattr(arguments, o) for o in number_options):
+        raise CommandLineError(
+            "--p, --q and --logits describe a scenario: give them "
+            "instead of --preset or --load, not with them"
+        )
     return arguments
 
 
@@ -155,6 +163,8 @@ def print_metrics(arguments: argparse.Namespace) -> int:
     from core.metrics import metrics, parse_metrics_args
 
     scenario, _, _ = _scenario_from_file_or_preset(arguments)
+    if scenario is not None and arguments.units:
+        scenario = scenario.replace(units=arguments.units)
     if scenario is None:
         if not (arguments.p and arguments.q):
             raise CommandLineError("--metrics needs --p and --q (or --preset/--load)")
@@ -166,7 +176,7 @@ def print_metrics(arguments: argparse.Namespace) -> int:
                 arguments.label,
                 arguments.temperature,
                 arguments.smoothing,
-                arguments.units,
+                arguments.units or "bits",
             )
         except ValueError as error:
             raise CommandLineError(str(error)) from None

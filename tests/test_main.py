@@ -197,3 +197,16 @@ def test_list_presets():
     assert done.returncode == 0
     assert "kl-asymmetry" in done.stdout
     assert len(done.stdout.strip().splitlines()) >= 12
+
+
+def test_metrics_of_a_preset_in_the_units_asked_for():
+    done = run("--metrics", "--preset", "kl-asymmetry", "--units", "nats")
+    data = json.loads(done.stdout)
+    assert data["units"] == "nats"
+    assert data["kl_pq"] == pytest.approx(0.1187091007693073 * 0.6931471805599453)
+
+
+def test_numbers_and_a_preset_together_are_refused():
+    done = run("--metrics", "--preset", "kl-asymmetry", "--p", "1,1")
+    assert done.returncode == 2
+    assert "instead of --preset or --load" in done.stderr
