@@ -229,8 +229,7 @@ def run_window(arguments: argparse.Namespace) -> int:
     elif preset is not None:
         window.apply_preset(preset)
     else:
-        window.load_session_from(arguments.load)
-    del view
+        window.open_session(scenario, view, arguments.load)
     if arguments.export:
         return _export_and_quit(app, window, arguments)
     if not remembered_geometry:  # a first start: as large as the screen allows

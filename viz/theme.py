@@ -23,9 +23,7 @@ class Theme:
     """What a plot needs to draw itself in one look."""
 
     name: str
-    background: str
     foreground: str
-    grid_alpha: float
     axis_font_px: int
     readout_font_px: int
     bar_scale: float
@@ -33,9 +31,7 @@ class Theme:
 
 NORMAL = Theme(
     name="normal",
-    background="#FFFFFF",
     foreground="#222222",
-    grid_alpha=0.15,
     axis_font_px=12,
     readout_font_px=24,
     bar_scale=1.0,
@@ -44,9 +40,7 @@ NORMAL = Theme(
 # Projectors wash out dark themes and thin strokes: black on white, big type.
 LECTURE = Theme(
     name="lecture",
-    background="#FFFFFF",
     foreground="#000000",
-    grid_alpha=0.25,
     axis_font_px=18,
     readout_font_px=34,
     bar_scale=1.25,

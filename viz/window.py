@@ -481,11 +481,21 @@ class MainWindow(QMainWindow):
         except SessionError as error:
             self.show_problem("Could not open the session", str(error))
             return False
-        self._apply_session(scenario, view)
-        self.session_path = Path(path)
-        self._remember_recent(self.session_path)
-        self.statusBar().showMessage(f"Opened {path}")
+        self.open_session(scenario, view, path)
         return True
+
+    def open_session(
+        self,
+        scenario: Scenario,
+        view: dict[str, Any],
+        path: str | os.PathLike[str] | None = None,
+    ) -> None:
+        """Show a session already read and checked (and remember its file)."""
+        self._apply_session(scenario, view)
+        if path is not None:
+            self.session_path = Path(path)
+            self._remember_recent(self.session_path)
+            self.statusBar().showMessage(f"Opened {path}")
 
     def _apply_session(self, scenario: Scenario, view: dict[str, Any]) -> None:
         self.store.set_scenario(scenario)
