@@ -9,7 +9,7 @@ import math
 from core.metrics import READOUTS, reason_text
 from core.scenario import Results
 
-#: Readout titles, as the window shows them.
+#: Readout titles: the window, the clipboard and the command line use these.
 TITLES = {
     "entropy_p": "H(P)",
     "entropy_q": "H(Q)",
@@ -18,7 +18,7 @@ TITLES = {
     "kl_pq": "D(P‖Q)",
     "kl_qp": "D(Q‖P)",
     "js": "JS(P,Q)",
-    "loss": "loss",
+    "loss": "Loss",
 }
 
 #: CSV header (with the unit filled in) and the Results field of each column.

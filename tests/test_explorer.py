@@ -402,3 +402,10 @@ def test_dragging_a_bar_above_what_its_weight_allows_still_reaches_the_pointer(
     settle(qtbot, store)
     assert store.results.p[0] == pytest.approx(0.9, rel=1e-9)
     assert explorer.distributions.p.heights()[0] == pytest.approx(0.9, rel=1e-9)
+
+
+def test_growing_k_keeps_a_uniform_p_uniform(window, store, qtbot):
+    window.apply_preset(window.preset("uniform-vs-certain"))
+    control(window, QWidget, "k_spin").setValue(8)
+    settle(qtbot, store)
+    assert readout_number(window, "entropy_p") == pytest.approx(3.0, abs=5e-5)

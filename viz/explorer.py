@@ -6,6 +6,7 @@ one ``evaluate`` → ``results_ready`` → every view's ``show_results``.
 
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -40,9 +41,6 @@ from viz.plots import (
 )
 from viz.readouts import ReadoutPanel
 from viz.state import ScenarioStore
-
-#: Weight given to an outcome that appears when K grows.
-NEW_WEIGHT = 0.5
 
 #: What family mode starts with: word frequencies against a flatter model.
 DEFAULT_FAMILY_K = 10_000
@@ -298,8 +296,10 @@ class ExplorerPage(QWidget):
         """Grow or shrink every per-outcome array to ``k`` entries."""
         s = self.store.scenario
         self.store.update(
-            p_weights=resized(s.p_weights, k, NEW_WEIGHT),
-            q_weights=resized(s.q_weights, k, NEW_WEIGHT),
+            # New outcomes get the average weight: a uniform P stays uniform
+            # (8 equal outcomes are 3 bits, as a preset suggests trying).
+            p_weights=resized(s.p_weights, k, float(np.mean(s.p_weights))),
+            q_weights=resized(s.q_weights, k, float(np.mean(s.q_weights))),
             logits=resized(s.logits, k, 0.0),
             label=min(s.label, k - 1),
         )

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from core import Results
-from core.export import format_number
+from core.export import TITLES, format_number
+from core.metrics import READOUTS as READOUT_KEYS
 from core.metrics import reason_text
 from viz import theme
 from viz.livetext import LiveText
@@ -32,21 +33,21 @@ class ReadoutSpec:
     tooltip: str
 
 
-READOUTS: tuple[ReadoutSpec, ...] = (
-    ReadoutSpec("entropy_p", "H(P)", "Entropy of P: −Σ p log p"),
-    ReadoutSpec("entropy_q", "H(Q)", "Entropy of Q: −Σ q log q"),
-    ReadoutSpec(
-        "cross_entropy_pq", "H(P,Q)", "Cross-entropy −Σ p log q = H(P) + D(P‖Q)"
-    ),
-    ReadoutSpec(
-        "cross_entropy_qp", "H(Q,P)", "Cross-entropy −Σ q log p = H(Q) + D(Q‖P)"
-    ),
-    ReadoutSpec("kl_pq", "D(P‖Q)", "KL divergence Σ p log(p/q)"),
-    ReadoutSpec(
-        "kl_qp", "D(Q‖P)", "KL divergence Σ q log(q/p): not the same as D(P‖Q)"
-    ),
-    ReadoutSpec("js", "JS(P,Q)", "Jensen–Shannon divergence: symmetric, at most 1 bit"),
-    ReadoutSpec("loss", "Loss", "Cross-entropy loss of the logits against the target"),
+#: What a pointer over each readout explains.
+TOOLTIPS = {
+    "entropy_p": "Entropy of P: −Σ p log p",
+    "entropy_q": "Entropy of Q: −Σ q log q",
+    "cross_entropy_pq": "Cross-entropy −Σ p log q = H(P) + D(P‖Q)",
+    "cross_entropy_qp": "Cross-entropy −Σ q log p = H(Q) + D(Q‖P)",
+    "kl_pq": "KL divergence Σ p log(p/q)",
+    "kl_qp": "KL divergence Σ q log(q/p): not the same as D(P‖Q)",
+    "js": "Jensen–Shannon divergence: symmetric, at most 1 bit",
+    "loss": "Cross-entropy loss of the logits against the target",
+}
+
+#: The readouts in the order the core lists them, titled as everywhere else.
+READOUTS: tuple[ReadoutSpec, ...] = tuple(
+    ReadoutSpec(key, TITLES[key], TOOLTIPS[key]) for key in READOUT_KEYS
 )
 
 

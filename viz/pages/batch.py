@@ -111,7 +111,7 @@ def parse_label(text: str, k: int) -> int:
     return value
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class BatchState:
     """A batch and what it gives: build it with :meth:`of`, never edit it in place.
 
