@@ -434,6 +434,7 @@ def test_recent_files_and_last_state_are_remembered(qtbot, tmp_path):
     first.store.update(p_weights=[0.9, 0.05, 0.03, 0.02], units="nats")
     first.save_session_to(tmp_path / "a.json")
     first.move(40, 30)
+    first.set_zoom(1.3)
     geometry = first.geometry()
     first.close()
     second = MainWindow(settings=settings)
@@ -443,6 +444,8 @@ def test_recent_files_and_last_state_are_remembered(qtbot, tmp_path):
     assert second.recent_files() == [str((tmp_path / "a.json").resolve())]
     assert [a.text() for a in second.recent_menu.actions()] == second.recent_files()
     assert second.geometry() == geometry
+    assert second.zoom == 1.3
+    second.set_zoom(1.0)  # the application font is shared by later tests
 
 
 def test_loading_from_the_recent_menu(qtbot, tmp_path, window, store):

@@ -566,9 +566,15 @@ class MainWindow(QMainWindow):
         self.restore_last_state()
 
     def restore_geometry(self) -> bool:
-        """The window's remembered size and place; False if none was kept."""
+        """The window's remembered size, place and zoom; False if none was kept."""
         if self.settings is None:
             return False
+        try:
+            zoom = float(self.settings.value("zoom", 1.0))
+        except (TypeError, ValueError):
+            zoom = 1.0
+        if zoom in appearance.ZOOM_STEPS and zoom != 1.0:
+            self.set_zoom(zoom)
         geometry = self.settings.value("geometry")
         return isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)
 
@@ -588,6 +594,7 @@ class MainWindow(QMainWindow):
         """Remember geometry and state for the next start."""
         if self.settings is not None:
             self.settings.setValue("geometry", self.saveGeometry())
+            self.settings.setValue("zoom", self.zoom)
             try:
                 self.settings.setValue(
                     "last_session", session_json(self.store.scenario, self.view_state())
