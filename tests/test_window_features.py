@@ -537,3 +537,20 @@ def test_panel_keys_work_from_another_tab_and_keep_the_menu_in_step(window):
     window.show_panel("explorer")
     assert window.explorer.plots["distributions"].isVisible()
     assert action.isChecked()
+
+
+def test_closing_on_an_invalid_state_remembers_the_last_valid_one(qtbot, tmp_path):
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    first = MainWindow(settings=settings)
+    qtbot.addWidget(first)
+    first.store.update(logits=[5.0, 1.0, 0.0, -2.0])
+    first.store.recompute_now()
+    valid = first.store.scenario
+    first.store.update(p_weights=[0.0, 0.0, 0.0, 0.0])  # P all zero: kept, explained
+    first.store.recompute_now()
+    assert first.store.error is not None
+    first.close()
+    second = MainWindow(settings=settings)
+    qtbot.addWidget(second)
+    second.restore_last_state()
+    assert second.store.scenario == valid

@@ -595,14 +595,23 @@ class MainWindow(QMainWindow):
         if self.settings is not None:
             self.settings.setValue("geometry", self.saveGeometry())
             self.settings.setValue("zoom", self.zoom)
-            try:
-                self.settings.setValue(
-                    "last_session", session_json(self.store.scenario, self.view_state())
-                )
-            except SessionError:
-                self.settings.remove("last_session")
+            self._remember_last_state()
             self.settings.sync()
         super().closeEvent(event)
+
+    def _remember_last_state(self) -> None:
+        """Keep the state on show, or else the last valid one: never nothing."""
+        assert self.settings is not None
+        candidates = [self.store.scenario, self.store.results_scenario]
+        for scenario in candidates:
+            if scenario is None:
+                continue
+            try:
+                text = session_json(scenario, self.view_state())
+            except SessionError:
+                continue
+            self.settings.setValue("last_session", text)
+            return
 
     # export ------------------------------------------------------------------
 
