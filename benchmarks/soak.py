@@ -104,6 +104,13 @@ def main() -> int:
     rng = random.Random(arguments.seed)
     for step in range(WARM_UP):
         frame(app, window, rng, step)
+    # Labels build their text machinery the first time they show a reason or
+    # a pinned value: show every one once, so that growth means a leak.
+    window.explorer.set_outcome_count(4)
+    window.store.update(p_weights=[0.5, 0.0, 0.5, 0.0], q_weights=[0.0, 0.5, 0.5, 0.0])
+    window.store.recompute_now()
+    window.explorer.pin()
+    app.processEvents()
     window.explorer.set_outcome_count(4)
     window.explorer.unpin()
     window.store.recompute_now()
