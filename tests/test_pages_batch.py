@@ -10,7 +10,13 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
 from core.losses import cross_entropy_loss
 from core.session import SessionError
 from core.training import pytorch_batch_example
-from viz.pages.batch import BatchPage
+from viz.pages.batch import (
+    NOTHING_TO_PLAY,
+    NOTHING_TO_STEP,
+    BatchPage,
+    BatchState,
+    edit_cell,
+)
 
 
 @pytest.fixture
@@ -51,6 +57,7 @@ def type_into_cell(qtbot, page, row, column, text):
     # Enter commits through a queued call: wait for the editor to close.
     with qtbot.waitSignal(table.itemDelegate().closeEditor):
         qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not page.draw_pending)  # the one redraw it asked for
 
 
 def test_shows_the_course_example(page):
@@ -163,8 +170,56 @@ def test_settings_round_trip_and_strict_validation(page):
     assert mean_text(page) == "1.5229846 nats"
 
 
-def test_play_and_step_do_nothing_here(page):
+def test_space_and_dot_say_there_is_nothing_to_play_here(window, page, qtbot):
     before = page.settings()
-    page.toggle_play()
-    page.step_once()
+    window.actions_by_name["play"].trigger()  # Space
+    assert message(page).isVisible() and message(page).text() == NOTHING_TO_PLAY
+    assert "Nothing to play on this page" in NOTHING_TO_PLAY
+    window.actions_by_name["step"].trigger()  # "."
+    assert message(page).isVisible() and message(page).text() == NOTHING_TO_STEP
     assert page.settings() == before
+    type_into_cell(qtbot, page, 0, 0, "1")  # the next valid edit clears the hint
+    assert not message(page).isVisible()
+
+
+def test_the_cell_slot_only_stores_the_state_and_asks_for_one_redraw(page, qtbot):
+    item = page.table.item(1, 3)
+    item.setText("5")  # as a committed editor does: itemChanged
+    page.table.item(2, 5).setText("0")
+    assert page.logits[1, 3] == 5.0 and page.labels[2] == 0  # the state, at once
+    assert page.draw_pending  # the views, on the next pass
+    assert mean_text(page) == "1.5229846 nats"
+    qtbot.waitUntil(lambda: not page.draw_pending)
+    logits, labels = pytorch_batch_example()
+    logits[1, 3], labels[2] = 5.0, 0
+    expected = cross_entropy_loss(logits, labels)
+    assert mean_text(page) == f"{expected:.7f} nats"
+    assert item.text() == "5.0000"
+    assert page.table.item(2, 5).text() == "0"
+
+
+def test_edit_cell_is_a_pure_function_of_the_batch():
+    batch = BatchState.of(*pytorch_batch_example())
+    logits = batch.logits.copy()
+    accepted = edit_cell(batch, 1, 3, "−2.5")
+    assert accepted.message == ""
+    assert accepted.batch.logits[1, 3] == -2.5
+    assert np.array_equal(batch.logits, logits)  # never edited in place
+    expected = cross_entropy_loss(accepted.batch.logits, batch.labels, reduction="none")
+    assert np.array_equal(accepted.batch.losses, expected)
+    assert accepted.batch.mean == float(np.mean(expected))
+    shown = f"{batch.logits[0, 0]:.4f}"
+    for ignored in (edit_cell(batch, 0, 0, shown), edit_cell(batch, 0, 6, "9")):
+        assert ignored.batch is batch and ignored.message is None  # no change
+    refused = edit_cell(batch, 1, 2, "abc")
+    assert refused.batch is batch
+    assert refused.message == (
+        f"Sample 1, logit z2: “abc” is not a number; kept {batch.logits[1, 2]:.4f}."
+    )
+    refused = edit_cell(batch, 3, 5, "7")
+    assert refused.batch is batch
+    assert refused.message == (
+        "Sample 3, label: class 7 does not exist: labels run from 0 to 4; kept 2."
+    )
+    relabelled = edit_cell(batch, 3, 5, "0")
+    assert relabelled.message == "" and relabelled.batch.labels.tolist() == [4, 3, 3, 0]

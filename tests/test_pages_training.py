@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QSlider
 
 from core import Family, default_scenario, evaluate
 from core.training import LOSS_KINDS, run_logit_training, start_logit_training
+from viz.pages import training as training_module
 from viz.pages.training import LR_SCALE, TrainingPage
 
 PRESET_LOGITS = [2.0, 1.0, 0.1]
@@ -32,6 +33,11 @@ def click(qtbot, page, name):
     qtbot.mouseClick(child(page, QPushButton, name), Qt.MouseButton.LeftButton)
 
 
+def settle(qtbot, page):
+    """Let the one scheduled restart run."""
+    qtbot.waitUntil(lambda: not page.restart_pending)
+
+
 def use_preset(window, preset_id="training-the-logits"):
     window.apply_preset(window.preset(preset_id))
     page = window.pages["training"]
@@ -52,11 +58,12 @@ def test_starts_from_the_explorers_scenario(page, store):
     assert page.true_class == scenario.label
 
 
-def test_linked_smoothed_and_tempered_target(window, page, store):
+def test_linked_smoothed_and_tempered_target(window, page, store, qtbot):
     scenario = default_scenario().replace(
         linked=True, label_smoothing=0.2, temperature=2.0, label=1
     )
     store.set_scenario(scenario)
+    settle(qtbot, page)
     results = evaluate(scenario)
     state = page.states["cross_entropy"]
     assert np.array_equal(state.target, results.target)  # (1 − ε)·P + ε/K
@@ -149,9 +156,10 @@ def test_the_timer_stops_when_hidden_and_a_changed_scenario_restarts(
     assert np.array_equal(page.states["cross_entropy"].logits, [0.0, 0.0, 3.0, 0.0])
 
 
-def test_learning_rate_slider_and_settings(page):
+def test_learning_rate_slider_and_settings(page, qtbot):
     child(page, QSlider, "training_lr_slider").setValue(LR_SCALE.to_position(2.0))
     assert page.lr == pytest.approx(2.0, rel=1e-2)
+    settle(qtbot, page)
     assert page.states["squared_error"].lr == page.lr
     page.apply_settings({"learning_rate": 0.05})
     assert page.settings() == {"learning_rate": 0.05}
@@ -162,14 +170,83 @@ def test_learning_rate_slider_and_settings(page):
     assert page.settings() == {"learning_rate": 0.5}
 
 
-def test_family_mode_is_explained_not_a_crash(page, store):
+def test_family_mode_is_explained_not_a_crash(page, store, qtbot):
     store.update(
         p_family=Family("zipf", 1000, {"exponent": 1.1}),
         q_family=Family("zipf", 1000, {"exponent": 0.8}),
         logits_follow_q=True,
     )
+    settle(qtbot, page)
     problem = child(page, QLabel, "training_problem")
     assert problem.isVisible() and "family mode" in problem.text()
     page.advance(3)
     for label in page.findChildren(QLabel):
         assert "nan" not in label.text().lower()
+
+
+def count_restarts(page, monkeypatch):
+    """Record every training start and every redraw of the page."""
+    starts, draws = [], []
+    real_start, real_draw = training_module.start_logit_training, page.draw
+
+    def counting_start(*args, **kwargs):
+        starts.append(args[3])  # the learning rate
+        return real_start(*args, **kwargs)
+
+    def counting_draw():
+        draws.append(page.lr)
+        real_draw()
+
+    monkeypatch.setattr(training_module, "start_logit_training", counting_start)
+    monkeypatch.setattr(page, "draw", counting_draw)
+    return starts, draws
+
+
+def test_a_dragged_learning_rate_restarts_once_per_pass(
+    page, store, qtbot, monkeypatch
+):
+    store.update(linked=True)  # the target is P, from the store's results
+    settle(qtbot, page)
+    starts, draws = count_restarts(page, monkeypatch)
+    evaluations = store.evaluations
+    slider = child(page, QSlider, "training_lr_slider")
+    positions = [LR_SCALE.to_position(0.5) + 10 * i for i in range(1, 21)]
+    for position in positions:  # one pass of the event loop, as a fast drag
+        slider.setValue(position)
+    last = LR_SCALE.to_value(positions[-1])
+    assert page.lr == last  # the state follows at once ...
+    assert starts == [] and draws == []  # ... but nothing is recomputed in the slot
+    assert page.restart_pending
+    settle(qtbot, page)
+    assert starts == [last] * len(LOSS_KINDS)  # one restart, on the last value
+    assert draws == [last]
+    assert all(state.lr == last and state.step == 0 for state in page.states.values())
+    assert slider.value() == positions[-1]
+    assert child(page, QLabel, "training_lr_value").text() == f"{last:.4f}"
+    assert store.evaluations == evaluations  # P came from the store's results
+    assert np.array_equal(page.states["cross_entropy"].target, store.results.target)
+
+
+def test_scenario_changes_in_one_pass_restart_once_on_the_stores_evaluation(
+    page, store, qtbot, monkeypatch
+):
+    starts, draws = count_restarts(page, monkeypatch)
+    evaluations = store.evaluations
+    for logit in (1.0, 2.0, 3.0):
+        store.update(logits=[0.0, 0.0, logit, 0.0])
+    assert starts == [] and draws == []
+    settle(qtbot, page)
+    qtbot.waitUntil(lambda: not store.pending)
+    assert len(starts) == len(LOSS_KINDS) and len(draws) == 1
+    assert store.evaluations == evaluations + 1  # the store's one evaluation
+    assert np.array_equal(page.states["cross_entropy"].logits, [0.0, 0.0, 3.0, 0.0])
+
+
+def test_an_unevaluable_scenario_is_explained(page, store, qtbot):
+    store.update(p_weights=[0.0, 0.0, 0.0, 0.0])
+    settle(qtbot, page)
+    problem = child(page, QLabel, "training_problem")
+    assert problem.isVisible()
+    assert problem.text() == (
+        f"The explorer's scenario cannot be trained: {store.error}."
+    )

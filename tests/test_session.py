@@ -456,6 +456,56 @@ def test_panel_settings_rejects_an_unknown_panel() -> None:
         panel_settings("graphs", {})
 
 
+FITTING_PEAKS = {
+    "position_1": 0.0,
+    "position_2": 59.0,
+    "width_1": 0.5,
+    "width_2": 15.0,
+    "height_1": 0.0,
+    "height_2": 0.25,
+}
+
+
+def test_fitting_peaks_round_trip_at_the_ends_of_their_ranges() -> None:
+    view = {"panel": "fitting", "settings": {"direction": "both", **FITTING_PEAKS}}
+    _, loaded = parse_session(session_to_json(default_scenario(), view))
+    assert loaded == view
+    assert all(type(loaded["settings"][key]) is float for key in FITTING_PEAKS)
+    assert panel_settings("fitting", {"width_1": 7}) == {"width_1": 7.0}
+
+
+@pytest.mark.parametrize(
+    ("settings", "field", "message"),
+    [
+        ({"position_1": -0.5}, "position_1", "must lie in [0, 59], got -0.5"),
+        ({"position_2": 60}, "position_2", "must lie in [0, 59], got 60"),
+        ({"width_1": 0.49}, "width_1", "must lie in [0.5, 15], got 0.49"),
+        ({"width_2": 15.5}, "width_2", "must lie in [0.5, 15], got 15.5"),
+        ({"height_1": 1.5}, "height_1", "must lie in [0, 1], got 1.5"),
+        ({"height_2": -1}, "height_2", "must lie in [0, 1], got -1"),
+        ({"height_1": "0.5"}, "height_1", 'must be a number, got the string "0.5"'),
+        ({"width_1": True}, "width_1", "must be a number, got true"),
+        ({"position_1": None}, "position_1", "must be a number, got null"),
+        (
+            {"height_1": 0, "height_2": 0.0},
+            "height_2",
+            "must be above 0 when height_1 is 0",
+        ),
+    ],
+)
+def test_a_bad_fitting_peak_is_rejected_naming_it(
+    settings: dict[str, Any], field: str, message: str
+) -> None:
+    with pytest.raises(SessionError) as caught:
+        panel_settings("fitting", settings)
+    assert str(caught.value) == f"settings.{field} {message}"
+    assert caught.value.field == f"settings.{field}"
+    view = {"panel": "fitting", "settings": settings}
+    with pytest.raises(SessionError) as caught:
+        parse_session(mutated("view", view))
+    assert caught.value.field == f"view.settings.{field}"
+
+
 # --- saving invalid scenarios -----------------------------------------------
 
 
