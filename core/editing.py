@@ -61,7 +61,7 @@ def weights_for_probability(
     if others == 0.0:
         array[index] = p * max_weight
         return array
-    needed = p * others / (1.0 - p) if p < 1.0 else np.inf
+    needed = others * (p / (1.0 - p)) if p < 1.0 else np.inf
     if needed <= max_weight:
         array[index] = needed
         return array

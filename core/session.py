@@ -64,8 +64,11 @@ MAX_SLIDER_K = 16
 #: The window's temperature range.
 TEMPERATURE_RANGE = (0.05, 20.0)
 
-#: Logits (and binary-panel logits) lie in [−LOGIT_LIMIT, LOGIT_LIMIT].
+#: Batch-table and binary-panel logits lie in [−LOGIT_LIMIT, LOGIT_LIMIT].
 LOGIT_LIMIT = 50.0
+
+#: A scenario's logits lie in the explorer sliders' range, so they can be shown.
+SLIDER_LOGIT_LIMIT = 10.0
 
 #: The window's panels, in the order the window lists them.
 PANELS = ("explorer", "binary", "training", "fitting", "batch")
@@ -225,20 +228,29 @@ def _join(where: str, key: str) -> str:
 
 
 def _weights(value: Any, field: str) -> list[float]:
+    """Slider weights, scaled down together if any exceeds the sliders' 1.
+
+    Weights only fix proportions, so the scaling changes no probability.
+    """
     items = _list(value, field, MIN_SLIDER_K, MAX_SLIDER_K)
     weights = [_number(item, f"{field}[{i}]") for i, item in enumerate(items)]
     for i, weight in enumerate(weights):
         if weight < 0:
             raise _fail(f"{field}[{i}]", f"is negative ({weight:g})")
-    if not any(weights):
+    top = max(weights)
+    return [weight / top for weight in weights] if top > 1.0 else weights
+
+
+def _check_used_weights(weights: list[float], field: str, used: bool) -> None:
+    """Weights a scenario uses may not all be zero; ignored ones may."""
+    if used and not any(weights):
         raise _fail(field, "is all zero: at least one weight must be positive")
-    return weights
 
 
 def _logits(value: Any, field: str) -> list[float]:
     items = _list(value, field, MIN_SLIDER_K, MAX_FAMILY_K)
     return [
-        _number_in(item, f"{field}[{i}]", -LOGIT_LIMIT, LOGIT_LIMIT)
+        _number_in(item, f"{field}[{i}]", -SLIDER_LOGIT_LIMIT, SLIDER_LOGIT_LIMIT)
         for i, item in enumerate(items)
     ]
 
@@ -288,6 +300,11 @@ def _scenario(data: Any, where: str) -> Scenario:
     p_family = _family(data["p_family"], at("p_family"))
     q_family = _family(data["q_family"], at("q_family"))
     follow_q = _boolean(data["logits_follow_q"], at("logits_follow_q"))
+    # Linked, Q is the softmax of the logits: its own weights are unused
+    # (unless the logits follow them), so a file may hold them all at zero.
+    q_used = q_family is None and (not linked or follow_q)
+    _check_used_weights(p_weights, at("p_weights"), p_family is None)
+    _check_used_weights(q_weights, at("q_weights"), q_used)
 
     k = p_family.k if p_family else len(p_weights)
     if not linked or follow_q:
@@ -340,7 +357,8 @@ def scenario_from_dict(data: Any) -> Scenario:
         Naming the field, for: a missing or unknown key; a value of the wrong
         JSON type (a bool, string, null or list where a number belongs);
         NaN or ±inf; slider weights with fewer than 2 or more than 16
-        entries, a negative entry or all zero; logits outside [−50, 50] or
+        entries, a negative entry, or all zero where the scenario uses them
+        (weights above 1 are scaled down together); logits outside [−10, 10] or
         not one per outcome; a temperature outside [0.05, 20]; a label
         outside [0, K); label smoothing outside [0, 1]; units other than
         "bits" or "nats"; a family with an unknown kind or parameter, K

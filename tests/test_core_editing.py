@@ -50,7 +50,10 @@ def test_when_the_others_are_zero_the_weight_follows_the_pointer():
 
 @settings(max_examples=200, deadline=None)
 @given(
-    st.lists(st.floats(0, 1), min_size=2, max_size=16).filter(lambda w: sum(w) > 0),
+    # Subnormal weights carry a bit or two: no probability can be set exactly.
+    st.lists(st.floats(0, 1, allow_subnormal=False), min_size=2, max_size=16).filter(
+        lambda w: sum(w) > 0
+    ),
     st.data(),
     st.floats(0.001, 0.999),
 )

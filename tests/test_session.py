@@ -83,7 +83,7 @@ def test_the_text_is_indented_tagged_and_ends_in_a_newline() -> None:
 
 def test_round_trip_with_families_linked_mode_and_panel_settings() -> None:
     scenario = Scenario(
-        p_weights=[1.0, 2.0],
+        p_weights=[0.5, 1.0],
         q_weights=[0.0, 1.0],
         logits=[0.5, -0.5],
         temperature=0.05,
@@ -136,9 +136,9 @@ def test_scenario_to_dict_is_plain_json_data() -> None:
 scenarios = st.integers(2, 16).flatmap(
     lambda k: st.builds(
         Scenario,
-        p_weights=st.lists(st.floats(0, 100), min_size=k, max_size=k).filter(any),
-        q_weights=st.lists(st.floats(0, 100), min_size=k, max_size=k).filter(any),
-        logits=st.lists(st.floats(-50, 50), min_size=k, max_size=k),
+        p_weights=st.lists(st.floats(0, 1), min_size=k, max_size=k).filter(any),
+        q_weights=st.lists(st.floats(0, 1), min_size=k, max_size=k).filter(any),
+        logits=st.lists(st.floats(-10, 10), min_size=k, max_size=k),
         temperature=st.floats(0.05, 20),
         label=st.integers(0, k - 1),
         label_smoothing=st.floats(0, 1),
@@ -247,9 +247,9 @@ BAD_FIELDS = [
     (
         "scenario.logits",
         [0.0, 51.0],
-        "scenario.logits[1] must lie in [-50, 50], got 51",
+        "scenario.logits[1] must lie in [-10, 10], got 51",
     ),
-    ("scenario.logits", [0.0, -1e300], "scenario.logits[1] must lie in [-50, 50]"),
+    ("scenario.logits", [0.0, -1e300], "scenario.logits[1] must lie in [-10, 10]"),
     ("scenario.temperature", 0.0, "scenario.temperature must lie in [0.05, 20], got 0"),
     ("scenario.temperature", 25, "scenario.temperature must lie in [0.05, 20], got 25"),
     ("scenario.temperature", "1", "scenario.temperature must be a number, got the st"),
@@ -819,3 +819,19 @@ def test_core_stays_free_of_qt_and_scipy() -> None:
     subprocess.run(
         [sys.executable, "-c", code], check=True, cwd=Path(__file__).parents[1]
     )
+
+
+def test_weights_above_the_sliders_are_scaled_down_together():
+    data = scenario_to_dict(default_scenario())
+    data["p_weights"] = [2.0, 6.0, 1.0, 1.0]
+    scenario = scenario_from_dict(data)
+    assert scenario.p_weights.tolist() == [2 / 6, 1.0, 1 / 6, 1 / 6]
+
+
+def test_unused_q_weights_may_all_be_zero_when_linked():
+    data = scenario_to_dict(default_scenario().replace(linked=True))
+    data["q_weights"] = [0.0, 0.0, 0.0, 0.0]
+    assert scenario_from_dict(data).linked
+    data["linked"] = False
+    with pytest.raises(SessionError, match=r"scenario\.q_weights is all zero"):
+        scenario_from_dict(data)

@@ -554,3 +554,12 @@ def test_closing_on_an_invalid_state_remembers_the_last_valid_one(qtbot, tmp_pat
     qtbot.addWidget(second)
     second.restore_last_state()
     assert second.store.scenario == valid
+
+
+def test_a_linked_state_with_unused_q_weights_at_zero_saves(window, store, tmp_path):
+    store.update(q_weights=[0.0, 0.0, 0.0, 0.0], linked=True)
+    store.recompute_now()
+    assert store.error is None
+    path = tmp_path / "linked.json"
+    assert window.save_session_to(path)
+    assert load_session(path)[0] == store.scenario
