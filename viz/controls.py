@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from viz.livetext import FixedWidthLabel
 from viz.sliders import FloatSlider, SliderScale
+from viz.widgets import named, set_text
 
 MIN_K = 2
 MAX_SLIDER_K = 16
@@ -34,12 +34,6 @@ TEMPERATURE_SCALE = SliderScale(0.05, 20.0, steps=1000, log=True)
 SMOOTHING_SCALE = SliderScale(0.0, 1.0, steps=1000)
 
 
-def _set_text(widget: QLabel | QPushButton, text: str) -> None:
-    """Set a text only when it changes: every setText schedules a repaint."""
-    if widget.text() != text:
-        widget.setText(text)
-
-
 def forward_gestures(slider: FloatSlider, owner: QWidget) -> None:
     """Re-emit a slider's press and release as ``owner``'s gesture signals.
 
@@ -47,12 +41,6 @@ def forward_gestures(slider: FloatSlider, owner: QWidget) -> None:
     """
     slider.sliderPressed.connect(owner.gesture_started)
     slider.sliderReleased.connect(owner.gesture_finished)
-
-
-def _name(widget: QWidget, object_name: str, accessible: str) -> QWidget:
-    widget.setObjectName(object_name)
-    widget.setAccessibleName(accessible)
-    return widget
 
 
 class SliderColumn(QWidget):
@@ -116,13 +104,13 @@ class SliderColumn(QWidget):
     def _add_row(self, index: int) -> None:
         name = QLabel(f"{self._symbol}<sub>{index}</sub>")
         slider = FloatSlider(self._scale)
-        _name(slider, f"{self._prefix}_slider_{index}", self._describe(index))
+        named(slider, f"{self._prefix}_slider_{index}", self._describe(index))
         slider.value_changed_float.connect(
             lambda v, i=index: self.value_changed.emit(i, v)
         )
         forward_gestures(slider, self)
         readout = FixedWidthLabel(self._widest)
-        _name(
+        named(
             readout, f"{self._prefix}_value_{index}", f"{self._describe(index)}: value"
         )
         for column, widget in enumerate((name, slider, readout)):
@@ -139,7 +127,7 @@ class SliderColumn(QWidget):
     def show_texts(self, texts: Sequence[str]) -> None:
         """Set the labels beside the sliders."""
         for label, text in zip(self._readouts, texts, strict=False):
-            _set_text(label, text)
+            set_text(label, text)
 
     def set_editable(self, editable: bool, why: str = "") -> None:
         """Enable or disable every slider, with a tooltip saying why."""
@@ -161,7 +149,7 @@ class OutcomeCount(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         label = QLabel("Outcomes K")
         self.spin = QSpinBox()
-        _name(self.spin, "k_spin", "Number of outcomes K")
+        named(self.spin, "k_spin", "Number of outcomes K")
         self.spin.setRange(MIN_K, MAX_SLIDER_K)
         label.setBuddy(self.spin)
         layout.addWidget(label)
@@ -191,15 +179,15 @@ class LossSettings(QWidget):
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         self.temperature = FloatSlider(TEMPERATURE_SCALE)
-        _name(self.temperature, "temperature_slider", "Softmax temperature T")
+        named(self.temperature, "temperature_slider", "Softmax temperature T")
         self.temperature_value = FixedWidthLabel("00.000")
         self.label = QComboBox()
-        _name(self.label, "label_combo", "True class")
+        named(self.label, "label_combo", "True class")
         self.smoothing = FloatSlider(SMOOTHING_SCALE)
-        _name(self.smoothing, "smoothing_slider", "Label smoothing epsilon")
+        named(self.smoothing, "smoothing_slider", "Label smoothing epsilon")
         self.smoothing_value = FixedWidthLabel("00.000")
         self.link = QCheckBox("Link: Q = softmax(z/T), target = P")
-        _name(self.link, "link_toggle", "Link Q to the softmax and the target to P")
+        named(self.link, "link_toggle", "Link Q to the softmax and the target to P")
         self.link.setToolTip(
             "Q becomes the softmax of the logits and the loss's target becomes P:\n"
             "the loss is then H(P,Q), and KL(P‖Q) = loss − H(P)."
@@ -244,9 +232,9 @@ class LossSettings(QWidget):
         the family settings offer a spin box instead.
         """
         self.temperature.set_float(temperature)
-        _set_text(self.temperature_value, f"{temperature:.3g}")
+        set_text(self.temperature_value, f"{temperature:.3g}")
         self.smoothing.set_float(smoothing)
-        _set_text(self.smoothing_value, f"{smoothing:.3f}")
+        set_text(self.smoothing_value, f"{smoothing:.3f}")
         if self.label.isVisibleTo(self) != (k is not None):
             self.label.setVisible(k is not None)
             self._label_caption.setVisible(k is not None)
@@ -273,10 +261,10 @@ class ViewSettings(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.units = QPushButton("Units: bits")
         self.units.setCheckable(True)
-        _name(self.units, "units_toggle", "Units: bits or nats")
+        named(self.units, "units_toggle", "Units: bits or nats")
         self.units.setToolTip("Switch between bits (log base 2) and nats (natural log)")
         self.reset = QPushButton("Reset")
-        _name(self.reset, "reset_button", "Reset to the default scenario")
+        named(self.reset, "reset_button", "Reset to the default scenario")
         layout.addWidget(self.units)
         layout.addWidget(self.reset)
         layout.addStretch(1)
@@ -290,16 +278,4 @@ class ViewSettings(QWidget):
         if self.units.isChecked() != (units == "nats"):
             with QSignalBlocker(self.units):
                 self.units.setChecked(units == "nats")
-        _set_text(self.units, f"Units: {units}")
-
-
-def group(title: str, *widgets: QWidget) -> QWidget:
-    """A titled column of widgets."""
-    from PySide6.QtWidgets import QGroupBox
-
-    box = QGroupBox(title)
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(6, 6, 6, 6)
-    for widget in widgets:
-        layout.addWidget(widget)
-    return box
+        set_text(self.units, f"Units: {units}")

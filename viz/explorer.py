@@ -29,7 +29,6 @@ from viz.controls import (
     OutcomeCount,
     SliderColumn,
     ViewSettings,
-    group,
 )
 from viz.family_controls import FamilySettings
 from viz.plots import (
@@ -41,6 +40,7 @@ from viz.plots import (
 )
 from viz.readouts import ReadoutPanel
 from viz.state import ScenarioStore
+from viz.widgets import group, problem_label
 
 #: What family mode starts with: word frequencies against a flatter model.
 DEFAULT_FAMILY_K = 10_000
@@ -136,14 +136,7 @@ class ExplorerPage(QWidget):
         self.store = store
         self.controls = ExplorerControls()
         self.readouts = ReadoutPanel()
-        self.problem = QLabel("")
-        self.problem.setObjectName("problem_label")
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet(
-            "background: #FFF4E5; color: #7A2E00; padding: 6px;"
-            "border: 1px solid #E69F00;"
-        )
-        self.problem.setVisible(False)
+        self.problem = problem_label("problem_label")
         self.distributions = DistributionPlot()
         self.asymmetry = AsymmetryPlot()
         self.softmax = SoftmaxPlot()

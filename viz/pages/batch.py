@@ -48,14 +48,11 @@ from viz.pages.common import (
     big_label,
     controls_column,
     fixed_text,
-    group,
-    named,
     next_pass_timer,
-    problem_label,
-    set_text,
     text_label,
 )
 from viz.plotting import OutcomeAxis, Series, StickyRange, style_plot, swatch
+from viz.widgets import group, named, problem_label, set_text
 
 #: Decimals of a logit in the table (the exact value is kept).
 LOGIT_DECIMALS = 4

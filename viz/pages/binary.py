@@ -52,15 +52,13 @@ from viz.pages.common import (
     big_label,
     coloured,
     controls_column,
-    group,
-    named,
     number_text,
     positive,
-    set_text,
     text_label,
 )
 from viz.plotting import style_plot, swatch
 from viz.sliders import SliderScale
+from viz.widgets import group, named, set_text
 
 #: The race counts the steps until the loss drops below this.
 THRESHOLD = 0.1

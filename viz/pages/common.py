@@ -18,7 +18,6 @@ from numpy.typing import NDArray
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -32,6 +31,7 @@ from viz import theme
 from viz.controls import FixedWidthLabel
 from viz.plotting import nice_ceiling
 from viz.sliders import FloatSlider, SliderScale
+from viz.widgets import named, set_text
 
 #: One colour per loss on every page (Okabe–Ito, colour-blind safe).
 CROSS_ENTROPY_COLOUR = theme.ACCENT_COLOUR  # bluish green
@@ -71,19 +71,6 @@ def next_pass_timer(parent: QObject, slot: Callable[[], object]) -> QTimer:
     timer.setInterval(0)
     timer.timeout.connect(slot)
     return timer
-
-
-def named(widget: QWidget, object_name: str, accessible: str) -> QWidget:
-    """Give ``widget`` a stable object name and an accessible name."""
-    widget.setObjectName(object_name)
-    widget.setAccessibleName(accessible)
-    return widget
-
-
-def set_text(label: QLabel | QPushButton, text: str) -> None:
-    """Set a text only when it changes: every setText schedules a repaint."""
-    if label.text() != text:
-        label.setText(text)
 
 
 def number_text(value: float, significant: int = 4) -> str:
@@ -182,28 +169,6 @@ def text_label(object_name: str, accessible: str, wrap: bool = True) -> QLabel:
     label.setWordWrap(wrap)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
-
-
-def problem_label(object_name: str) -> QLabel:
-    """A hidden warning strip for a refused entry or an unusable scenario."""
-    label = QLabel("")
-    named(label, object_name, "Problem")
-    label.setWordWrap(True)
-    label.setStyleSheet(
-        "background: #FFF4E5; color: #7A2E00; padding: 6px; border: 1px solid #E69F00;"
-    )
-    label.setVisible(False)
-    return label
-
-
-def group(title: str, *widgets: QWidget) -> QGroupBox:
-    """A titled column of widgets."""
-    box = QGroupBox(title)
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(6, 6, 6, 6)
-    for widget in widgets:
-        layout.addWidget(widget)
-    return box
 
 
 class ControlsColumn(QScrollArea):

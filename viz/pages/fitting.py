@@ -58,16 +58,13 @@ from viz.pages.common import (
     LabelledSlider,
     big_label,
     controls_column,
-    group,
     heading,
-    named,
     number_text,
-    problem_label,
-    set_text,
     text_label,
 )
 from viz.plotting import Series, StickyRange, style_plot, swatch
 from viz.sliders import SliderScale
+from viz.widgets import group, named, problem_label, set_text
 
 #: The peak sliders span exactly what a session may hold (PEAK_RANGES).
 POSITION_SCALE = SliderScale(*PEAK_RANGES["position_1"], steps=2 * (DEFAULT_K - 1))

@@ -50,17 +50,15 @@ from viz.pages.common import (
     coloured,
     controls_column,
     fixed_text,
-    group,
     next_pass_timer,
     number_text,
     positive,
-    problem_label,
-    set_text,
     text_label,
 )
 from viz.plotting import GradientBars, OutcomeAxis, Series, style_plot, swatch
 from viz.sliders import SliderScale
 from viz.state import ScenarioStore
+from viz.widgets import group, problem_label, set_text
 
 #: The learning rate slider: logarithmic, as the session allows.
 LR_SCALE = SliderScale(0.001, 10.0, steps=1000, log=True)
