@@ -39,17 +39,16 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 import numpy as np
 from PySide6.QtCore import (
     QEvent,
     QEventLoop,
-    QPointF,
     Qt,
     QtMsgType,
     qInstallMessageHandler,
 )
-from PySide6.QtGui import QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
@@ -60,6 +59,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QWidget,
 )
+from qt_input import send_mouse, view_point
 
 from core import FAMILY_PARAMETERS, evaluate
 from core.metrics import READOUTS, reason_text
@@ -172,33 +172,6 @@ def readout_problem(text: str, value: float, units: str, reason: str) -> str:
 
 
 # --- sending real input -----------------------------------------------------
-
-
-def send_mouse(
-    widget: QWidget, kind: QEvent.Type, position: QPointF, held: bool
-) -> None:
-    """A left-button press, move or release at ``position`` (widget coordinates)."""
-    button = (
-        Qt.MouseButton.NoButton
-        if kind == QEvent.Type.MouseMove
-        else Qt.MouseButton.LeftButton
-    )
-    buttons = Qt.MouseButton.LeftButton if held else Qt.MouseButton.NoButton
-    event = QMouseEvent(
-        kind,
-        QPointF(position),
-        widget.mapToGlobal(QPointF(position)),
-        button,
-        buttons,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    QApplication.sendEvent(widget, event)
-
-
-def view_point(plot: Any, x: float, y: float) -> QPointF:
-    """The viewport position of the data point (x, y) of a plot with a view box."""
-    scene = plot.view_box.mapViewToScene(QPointF(x, y))
-    return QPointF(plot.mapFromScene(scene))
 
 
 # --- watching for exceptions and Qt warnings ---------------------------------

@@ -7,9 +7,9 @@ import re
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QSlider, QWidget
+from qt_input import send_mouse, view_point
 from scipy.special import rel_entr
 from scipy.stats import entropy as scipy_entropy
 
@@ -261,45 +261,17 @@ def test_plots_show_the_results(window, store, qtbot, explorer):
 # direct manipulation -------------------------------------------------------
 
 
-def _send_mouse(widget, kind, position, buttons):
-    button = (
-        Qt.MouseButton.LeftButton
-        if kind != QEvent.Type.MouseMove
-        else Qt.MouseButton.NoButton
-    )
-    event = QMouseEvent(
-        kind,
-        QPointF(position),
-        widget.mapToGlobal(QPointF(position)),
-        button,
-        buttons,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    QApplication.sendEvent(widget, event)
-
-
-def _viewport_point(plot, x, y):
-    scene = plot.view_box.mapViewToScene(QPointF(x, y))
-    return plot.mapFromScene(scene)
-
-
 def test_dragging_a_p_bar_sets_its_weight(window, store, qtbot, explorer):
     settle(qtbot, store)
     plot = explorer.distributions
     viewport = plot.viewport()
-    held = Qt.MouseButton.LeftButton
-    _send_mouse(
-        viewport, QEvent.Type.MouseButtonPress, _viewport_point(plot, -0.2, 0.35), held
+    send_mouse(
+        viewport, QEvent.Type.MouseButtonPress, view_point(plot, -0.2, 0.35), True
     )
     for y in (0.4, 0.5, 0.55):
-        _send_mouse(
-            viewport, QEvent.Type.MouseMove, _viewport_point(plot, -0.2, y), held
-        )
-    _send_mouse(
-        viewport,
-        QEvent.Type.MouseButtonRelease,
-        _viewport_point(plot, -0.2, 0.55),
-        Qt.MouseButton.NoButton,
+        send_mouse(viewport, QEvent.Type.MouseMove, view_point(plot, -0.2, y), True)
+    send_mouse(
+        viewport, QEvent.Type.MouseButtonRelease, view_point(plot, -0.2, 0.55), False
     )
     settle(qtbot, store)
     p = normalize(store.scenario.p_weights)
@@ -314,8 +286,8 @@ def test_dragging_a_p_bar_sets_its_weight(window, store, qtbot, explorer):
 def test_clicking_in_q_half_of_a_slot_sets_q(window, store, qtbot, explorer):
     settle(qtbot, store)
     plot = explorer.distributions
-    point = _viewport_point(plot, 2.2, 0.1)
-    qtbot.mouseClick(plot.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    point = view_point(plot, 2.2, 0.1)
+    qtbot.mouseClick(plot.viewport(), Qt.MouseButton.LeftButton, pos=point.toPoint())
     settle(qtbot, store)
     assert normalize(store.scenario.q_weights)[2] == pytest.approx(0.1, abs=0.01)
     assert np.array_equal(store.scenario.p_weights, default_scenario().p_weights)
