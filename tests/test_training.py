@@ -153,7 +153,20 @@ def test_required_cross_entropy_needs_under_a_tenth_of_the_steps():
     mse = steps_to_reach("squared_error", -8.0, 1, DEFAULT_SIGMOID_LR, 0.1)
     assert bce is not None and mse is not None
     assert bce < mse / 10
-    assert (bce, mse) == (19, 1511)
+    # About 20 against about 1500 (the docstring's figures), as bands: the
+    # counts come from an iteration, and the claim is the ratio.
+    assert 15 <= bce <= 25 and 1300 <= mse <= 1700
+
+
+@pytest.mark.parametrize("kind", ["cross_entropy", "squared_error"])
+@pytest.mark.parametrize("lr", [1.0, 10.0])
+def test_race_counts_are_far_from_a_rounding_tie(kind, lr):
+    # The loss crosses 0.1 by at least 1% in the step that counts, so a
+    # different CPU's last bits cannot move the count by a step.
+    n = steps_to_reach(kind, -8.0, 1, lr)
+    start = start_sigmoid_descent(kind, -8.0, 1, lr)
+    assert run_sigmoid_descent(start, n - 1).loss > 0.1 * 1.01
+    assert run_sigmoid_descent(start, n).loss < 0.1 * 0.99
 
 
 @pytest.mark.parametrize("lr", [0.1, 0.5, 2.0, 5.0])
@@ -164,9 +177,9 @@ def test_cross_entropy_wins_tenfold_at_any_learning_rate(lr):
     assert 10 * bce < mse
 
 
-def test_label_zero_is_the_mirror_image():
-    assert steps_to_reach("cross_entropy", 8.0, 0) == 19
-    assert steps_to_reach("squared_error", 8.0, 0) == 1511
+@pytest.mark.parametrize("kind", ["cross_entropy", "squared_error"])
+def test_label_zero_is_the_mirror_image(kind):
+    assert steps_to_reach(kind, 8.0, 0) == steps_to_reach(kind, -8.0, 1)
 
 
 @pytest.mark.parametrize("kind", ["cross_entropy", "squared_error"])
@@ -184,7 +197,9 @@ def test_steps_to_reach_edge_cases():
     assert steps_to_reach("squared_error", -8.0, 1, max_steps=0) is None
     # Squared error never exceeds 1: below a threshold of 1.5 from the start.
     assert steps_to_reach("squared_error", -8.0, 1, threshold=1.5) == 0
-    assert steps_to_reach("squared_error", -8.0, 1, max_steps=1511) == 1511
+    needed = steps_to_reach("squared_error", -8.0, 1)
+    assert steps_to_reach("squared_error", -8.0, 1, max_steps=needed) == needed
+    assert steps_to_reach("squared_error", -8.0, 1, max_steps=needed - 1) is None
 
 
 def test_sigmoid_state_contents():
@@ -685,32 +700,60 @@ def default_fits():
     }
 
 
-def test_required_forward_kl_covers_both_peaks(default_fits):
+@pytest.fixture(scope="module")
+def reference_minima():
+    """Each fit's minimum found independently, by SciPy's BFGS to gtol 1e-13."""
+    from scipy.optimize import minimize
+
+    p = two_peak_target()
+    starts = {"forward": (30.0, 3.0), "reverse": (15.0, 1.4)}
+    minima = {}
+    for direction, start in starts.items():
+        found = minimize(
+            lambda theta, d=direction: kl_fit_objective(p, theta[0], theta[1], d),
+            start,
+            jac=True,
+            method="BFGS",
+            options={"gtol": 1e-13},
+        )
+        assert found.success
+        minima[direction] = (found.x[0], math.exp(found.x[1]), found.fun)
+    return minima
+
+
+def test_required_forward_kl_covers_both_peaks(default_fits, reference_minima):
     fit = default_fits["forward"]
     assert fit.converged
     left, right = peak_masses(fit.model, 15, 45)
     assert left > 0.25 and right > 0.25
-    assert fit.mu == pytest.approx(30.6595213, abs=1e-6)
-    assert fit.sigma == pytest.approx(23.6728521, abs=1e-6)
+    mu, sigma, _ = reference_minima["forward"]
+    assert (mu, sigma) == pytest.approx((30.65952, 23.67285), rel=1e-6)
+    assert fit.mu == pytest.approx(mu, rel=1e-5)
+    assert fit.sigma == pytest.approx(sigma, rel=1e-5)
 
 
-def test_required_reverse_kl_seeks_one_peak(default_fits):
+def test_required_reverse_kl_seeks_one_peak(default_fits, reference_minima):
     fit = default_fits["reverse"]
     assert fit.converged
     assert max(peak_masses(fit.model, 15, 45)) > 0.9
-    assert fit.mu == pytest.approx(15.0042077, abs=1e-6)
-    assert fit.sigma == pytest.approx(4.0080024, abs=1e-6)
+    mu, sigma, _ = reference_minima["reverse"]
+    assert (mu, sigma) == pytest.approx((15.004208, 4.008002), rel=1e-6)
+    assert fit.mu == pytest.approx(mu, rel=1e-5)
+    assert fit.sigma == pytest.approx(sigma, rel=1e-5)
 
 
-def test_fits_have_exact_step_counts_and_losses(default_fits):
-    forward, reverse = default_fits["forward"], default_fits["reverse"]
-    assert forward.step == 327 and reverse.step == 329
-    assert forward.loss == pytest.approx(0.5711621712206191, rel=1e-12)
-    assert reverse.loss == pytest.approx(0.6928392895532016, rel=1e-12)
-    # Steps until the loss is within 1e-3 nats of its final value.
-    for fit, expected in ((forward, 57), (reverse, 66)):
-        close = fit.loss_history - fit.loss < 1e-3
-        assert int(np.argmax(close)) == expected
+def test_fits_stop_within_the_tolerance_of_the_minimum(default_fits, reference_minima):
+    for direction, fit in default_fits.items():
+        minimum = reference_minima[direction][2]
+        # The rule bounds the second-order gain of a full step by 1e-12 nats;
+        # the loss then lies that close to the minimum, whatever the CPU.
+        assert 0.0 <= fit.loss - minimum <= 10 * CONVERGENCE_TOLERANCE
+        # A few hundred steps at the default rate: a few seconds of motion.
+        assert 150 <= fit.step <= 450
+        # Visibly done long before the rule stops it: within 1e-3 nats of
+        # the end after roughly a second (at one step per frame).
+        close = int(np.argmax(fit.loss_history - fit.loss < 1e-3))
+        assert 30 <= close <= 100
 
 
 @pytest.mark.parametrize("direction", ["forward", "reverse"])
@@ -776,7 +819,7 @@ def test_random_restarts_reach_both_peaks():
         if max(left, right) > 0.9:
             sides.append("left" if left > right else "right")
         assert min(peak_masses(forward.model, 15, 45)) > 0.25
-        assert forward.mu == pytest.approx(30.6595213, abs=1e-5)
+        assert forward.mu == pytest.approx(30.65952, rel=1e-5)
     assert sides.count("left") >= 3 and sides.count("right") >= 3
     assert len(sides) >= 10
 
@@ -836,12 +879,56 @@ def test_parameters_stay_in_bounds():
     assert clipped.mu == 120.0 and clipped.log_sigma == pytest.approx(math.log(60))
 
 
-def test_convergence_means_tiny_steps(default_fits):
-    fit = default_fits["forward"]
-    before = run_kl_fit(start_kl_fit(two_peak_target(), "forward"), fit.step - 1)
-    assert max(abs(before.mu - fit.mu), abs(before.log_sigma - fit.log_sigma)) < 1e-6
+def newton_gain(state):
+    """½·gᵀF⁻¹g: what a full natural-gradient step would gain, to second order."""
+    from core.fitting import _evaluate, _natural_direction
+
+    p = state.target
+    evaluation = _evaluate(np.log(p), p, state.mu, state.log_sigma, state.direction)
+    _, decrement = _natural_direction(evaluation, (state.mu, state.log_sigma), p.size)
+    return 0.5 * decrement
+
+
+@pytest.mark.parametrize("direction", ["forward", "reverse"])
+def test_convergence_is_the_stated_rule(default_fits, direction):
+    assert CONVERGENCE_TOLERANCE == 1e-12
+    fit = default_fits[direction]
+    before = run_kl_fit(start_kl_fit(two_peak_target(), direction), fit.step - 1)
     assert not before.converged
-    assert CONVERGENCE_TOLERANCE == 1e-8
+    assert newton_gain(before) > CONVERGENCE_TOLERANCE >= newton_gain(fit)
+    # The last steps move the parameters by next to nothing.
+    assert abs(before.mu - fit.mu) < 1e-4 * abs(fit.mu)
+    assert abs(before.log_sigma - fit.log_sigma) < 1e-4
+
+
+def test_fits_converge_at_every_learning_rate():
+    p = two_peak_target()
+    for lr in (0.01, 0.05, 1.0, 3.0):
+        forward = run_kl_fit_to_convergence(start_kl_fit(p, "forward", lr=lr))
+        reverse = run_kl_fit_to_convergence(start_kl_fit(p, "reverse", lr=lr))
+        assert forward.converged and reverse.converged
+        assert forward.mu == pytest.approx(30.65952, rel=1e-5)
+        assert reverse.mu == pytest.approx(15.004208, rel=1e-5)
+    # A larger rate takes fewer steps: the count follows lr, not rounding.
+    steps = [
+        run_kl_fit_to_convergence(start_kl_fit(p, "forward", lr=lr)).step
+        for lr in (0.01, 0.05, 1.0)
+    ]
+    assert steps[0] > steps[1] > steps[2]
+
+
+def test_step_counts_do_not_hang_on_the_last_bits(default_fits):
+    # A relative change of 4e-16 in P (what another CPU's rounding does)
+    # neither moves where the fits stop by more than a step nor their result.
+    rng = np.random.default_rng(1)
+    base = two_peak_target()
+    for _ in range(5):
+        p = base * (1 + 4e-16 * rng.standard_normal(base.size))
+        p /= p.sum()
+        for direction, reference in default_fits.items():
+            fit = run_kl_fit_to_convergence(start_kl_fit(p, direction))
+            assert abs(fit.step - reference.step) <= 1
+            assert fit.mu == pytest.approx(reference.mu, rel=1e-9)
 
 
 # ---------------------------------------------------------------------------
