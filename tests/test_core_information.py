@@ -1,7 +1,7 @@
 """Information, entropy, cross-entropy, KL and JS divergence (core.information).
 
 Three kinds of test: reference values (SciPy and the worked examples of
-TEACHING.md), properties (hypothesis), and one test per rejected input.
+docs/teaching.md), properties (hypothesis), and one test per rejected input.
 """
 
 import math
@@ -47,7 +47,7 @@ FINITE_PAIRS = [
 BASES = [math.e, 2.0, 10.0]
 
 
-# --- reference values: the worked examples of TEACHING.md --------------------
+# --- reference values: the worked examples of docs/teaching.md --------------------
 
 
 def test_entropy_of_a_biased_coin_is_0_8813_bits() -> None:

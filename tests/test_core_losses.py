@@ -362,7 +362,7 @@ def test_mse_sigmoid_and_its_gradient_match_the_formulas(y: float) -> None:
 
 
 def test_squared_error_barely_learns_when_confidently_wrong() -> None:
-    # TEACHING 14: the σ′ factor vanishes for MSE, cross-entropy keeps ≈ −1.
+    # Claim 14 of docs/teaching.md: the σ′ factor vanishes for MSE, cross-entropy keeps ≈ −1.
     assert bce_with_logits_grad(-30.0, 1.0) == pytest.approx(-1.0, rel=1e-12)
     assert abs(mse_sigmoid_grad(-30.0, 1.0)) < 1e-12
 

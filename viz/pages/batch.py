@@ -1,6 +1,6 @@
 """A batch's cross-entropy loss, as PyTorch computes it, in an editable table.
 
-Claim 11 of TEACHING.md: the loss from logits is L = −z_y + log Σ exp(z) per
+Claim 11 of docs/teaching.md: the loss from logits is L = −z_y + log Σ exp(z) per
 sample (log-softmax, then negative log-likelihood) and a batch's loss is
 the mean over its samples. The table opens on the course's example,
 ``torch.manual_seed(100); torch.rand(4, 5)`` with labels [4, 3, 3, 2], whose

@@ -1,6 +1,6 @@
 """Vanishing gradients: one sigmoid output trained with squared error or cross-entropy.
 
-Claims 13 and 14 of TEACHING.md. The top plots show both losses and their
+Claims 13 and 14 of docs/teaching.md. The top plots show both losses and their
 gradient magnitudes over z ∈ [−10, 10] for the chosen label, with the
 inspected logit z₀ marked and both gradients read out in large text. The
 race below starts gradient descent at z₀ for both losses with the same

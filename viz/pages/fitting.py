@@ -1,6 +1,6 @@
 """Forward against reverse KL: fitting one bump Q to a two-peak target P.
 
-Claim 16 of TEACHING.md. P lives on K = 60 bins and has two peaks whose
+Claim 16 of docs/teaching.md. P lives on K = 60 bins and has two peaks whose
 positions, widths and heights the user sets (also while the fits run); Q is
 a single discretised Gaussian. Two fits start from the same (μ, σ): one
 minimises D(P‖Q) and spreads over both peaks (mode covering), the other

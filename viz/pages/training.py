@@ -1,6 +1,6 @@
 """Gradient descent on the logit vector, with cross-entropy and squared error.
 
-Claims 12 and 15 of TEACHING.md. Both trainings start from the explorer's
+Claims 12 and 15 of docs/teaching.md. Both trainings start from the explorer's
 scenario (its logits, true class, temperature and label smoothing; in linked
 mode the target is P) and take the same steps z ← z − lr·∂L/∂z side by side.
 Cross-entropy's gradient is (softmax − y)/T, y the smoothed target, so it
