@@ -298,6 +298,9 @@ def _quit_after_first_paint(app: Any, window: Any) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run Entropy Lab; returns the process exit code."""
+    from core.presets import PresetError
+    from core.resources import AssetError
+
     try:
         arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
         if arguments.list_presets:
@@ -306,8 +309,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             return print_metrics(arguments)
         return run_window(arguments)
     except CommandLineError as error:
-        print(f"entropy-lab: error: {error}", file=sys.stderr)
-        return 2
+        return _fail(str(error))
+    except (PresetError, AssetError) as error:
+        # A broken installation, not a user's mistake: still one line.
+        return _fail(f"the installation is damaged: {error}")
+
+
+def _fail(message: str) -> int:
+    print(f"entropy-lab: error: {message}", file=sys.stderr)
+    return 2
 
 
 if __name__ == "__main__":

@@ -35,6 +35,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from core.resources import AssetError, asset_path
 from core.scenario import Scenario
 from core.session import (
     PANELS,
@@ -54,10 +55,8 @@ from core.session import (
 PRESETS_FORMAT = "entropy-lab-presets"
 PRESETS_VERSION = 1
 
-#: Where :func:`load_presets` looks by default.
-DEFAULT_PRESETS_PATH = (
-    Path(__file__).resolve().parent.parent / "assets" / "presets.json"
-)
+#: The bundled presets file, inside the assets package (core/resources.py).
+BUNDLED_PRESETS = "presets.json"
 
 #: Values for the scenario keys a preset leaves out.
 SCENARIO_DEFAULTS: Mapping[str, Any] = MappingProxyType(
@@ -219,7 +218,8 @@ def load_presets(path: str | os.PathLike[str] | None = None) -> tuple[Preset, ..
     Parameters
     ----------
     path : str, path-like or None
-        None reads :data:`DEFAULT_PRESETS_PATH` (``assets/presets.json``).
+        None reads the bundled ``assets/presets.json``
+        (:data:`BUNDLED_PRESETS`, found through :mod:`core.resources`).
 
     Returns
     -------
@@ -229,11 +229,21 @@ def load_presets(path: str | os.PathLike[str] | None = None) -> tuple[Preset, ..
     Raises
     ------
     PresetError
-        For a file that cannot be read, exceeds 1 MB or is not UTF-8, and
-        for everything :func:`parse_presets` rejects. The message starts
-        with the file's name.
+        For a file that cannot be read, exceeds 1 MB or is not UTF-8 (a
+        bundled file that is missing included), and for everything
+        :func:`parse_presets` rejects. The message starts with the file's
+        name.
     """
-    source = Path(path) if path is not None else DEFAULT_PRESETS_PATH
+    if path is not None:
+        return _load_presets_file(Path(path))
+    try:
+        with asset_path(BUNDLED_PRESETS) as bundled:
+            return _load_presets_file(bundled)
+    except AssetError as error:
+        raise PresetError(str(error)) from None
+
+
+def _load_presets_file(source: Path) -> tuple[Preset, ...]:
     try:
         text = _read_text(source)
     except SessionError as error:

@@ -53,6 +53,10 @@ from core.training import (
     steps_to_reach,
 )
 
+# Results of iterations: tests/test_portability.py runs these again with
+# NumPy's AVX-512 paths off and with OpenBLAS's Haswell kernels.
+pytestmark = pytest.mark.iterative
+
 BAD_LRS = [0.0, -1.0, math.nan, math.inf, "fast", None, True]
 BAD_COUNTS = [-1, 1.5, True, "3", None]
 EXAMPLE_LOGITS = [2.0, 1.0, 0.1, -1.0, 0.5]
