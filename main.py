@@ -135,7 +135,7 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
 
 def _scenario_from_file_or_preset(
     arguments: argparse.Namespace,
-) -> tuple[Any, Any, dict]:
+) -> tuple[Any, Any, dict[str, Any]]:
     """(scenario, preset, view) from --preset or --load; (None, None, {}) without."""
     from core.presets import load_presets
     from core.session import SessionError, load_session
@@ -218,7 +218,8 @@ def run_window(arguments: argparse.Namespace) -> int:
 
     from viz import MainWindow
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Entropy Lab")
     app.setOrganizationName("Entropy Lab")
     settings = None if arguments.export else QSettings()

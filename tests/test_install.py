@@ -1,6 +1,6 @@
 """A normal (non-editable) install works from outside the checkout.
 
-The wheel is built from a copy of the tracked files, installed with
+The wheel is built from a copy of the files git knows or would add, installed with
 ``pip install --no-deps`` into a new virtual environment that borrows this
 one's dependencies (NumPy, PySide6, pyqtgraph) through a ``.pth`` line, and
 its ``entropy-lab`` command is run from a temporary directory: nothing can
@@ -32,8 +32,11 @@ def _run(command, **options):
     return done
 
 
-def _tracked_copy(destination: Path) -> Path:
-    listed = _run(["git", "ls-files", "-z"], cwd=ROOT).stdout.split("\0")
+def _working_copy(destination: Path) -> Path:
+    listed = _run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+    ).stdout.split("\0")
     for name in filter(None, listed):
         source = ROOT / name
         if source.is_file():
@@ -46,7 +49,7 @@ def _tracked_copy(destination: Path) -> Path:
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
     work = tmp_path_factory.mktemp("wheel")
-    source = _tracked_copy(work / "source")
+    source = _working_copy(work / "source")
     # No build isolation: the build needs no download, only this venv's
     # setuptools.
     _run(

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
         ["ruff", "format", "--check", "."],
         ["mypy"],
     ],
-    ids=["ruff-check", "ruff-format", "mypy-core"],
+    ids=["ruff-check", "ruff-format", "mypy"],
 )
 def test_tool_passes(command):
     done = subprocess.run(

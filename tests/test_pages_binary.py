@@ -86,7 +86,7 @@ def test_z_slider_and_y_combo_write_the_state(page, qtbot):
     assert child(page, QLabel, "binary_ce_gradient").text() == "−0.5000"
     assert child(page, QLabel, "binary_se_gradient").text() == "−0.2500"
     child(page, QComboBox, "binary_y_combo").setCurrentIndex(0)
-    assert page.y == 0
+    assert page.label == 0
     assert page.race["squared_error"].y == 0.0
 
 
@@ -94,7 +94,7 @@ def test_z_slider_and_y_combo_write_the_state(page, qtbot):
 
 
 def test_cross_entropy_needs_under_a_tenth_of_the_steps(page, qtbot):
-    assert (page.z0, page.y, page.lr) == (-8.0, 1, 1.0)
+    assert (page.z0, page.label, page.lr) == (-8.0, 1, 1.0)
     while not page.finished():
         page.advance(100)
     ce = first_below(page.race["cross_entropy"])

@@ -22,10 +22,22 @@ PAGES = ("binary", "training", "fitting", "batch")
 
 def test_build_pages_gives_the_four_panels_in_order(store, qtbot):
     pages = build_pages(store)
-    for _, _, page in pages:
-        qtbot.addWidget(page)
+    for _, _, factory in pages:
+        qtbot.addWidget(factory())
     assert [panel for panel, _, _ in pages] == list(PAGES)
     assert all(title for _, title, _ in pages)
+
+
+def test_pages_are_built_when_first_shown(window):
+    assert list(window.pages.built()) == ["explorer"]
+    window.show_panel("fitting")
+    assert list(window.pages.built()) == ["explorer", "fitting"]
+    page = window.pages.built()["fitting"]
+    assert page.isVisible() and window.current_page() is page
+    # Looking a page up builds it too, once; the tab on show stays.
+    batch = window.pages["batch"]
+    assert window.pages["batch"] is batch and window.current_panel() == "fitting"
+    assert set(window.pages.built()) == {"explorer", "fitting", "batch"}
 
 
 def test_the_window_has_a_tab_per_page(window):

@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ElementTree
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPointF, QSettings, Qt
+from PySide6.QtCore import QPoint, QPointF, QRect, QSettings, QSize, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QSlider, QWidget
 
@@ -563,3 +563,51 @@ def test_a_linked_state_with_unused_q_weights_at_zero_saves(window, store, tmp_p
     path = tmp_path / "linked.json"
     assert window.save_session_to(path)
     assert load_session(path)[0] == store.scenario
+
+
+@pytest.mark.parametrize(
+    "key, bad",
+    [
+        ("recent_files", 7),
+        ("recent_files", QRect(1, 2, 3, 4)),
+        ("recent_files", QSize(5, 6)),
+        ("recent_files", QPoint(7, 8)),
+        ("recent_files", [1, 2]),
+        ("zoom", "huge"),
+        ("zoom", QSize(1, 1)),
+        ("geometry", "not bytes"),
+        ("last_session", 42),
+    ],
+)
+def test_a_damaged_setting_is_dropped_with_a_note(qtbot, tmp_path, key, bad):
+    # Before: recent_files of a non-list type raised TypeError in __init__,
+    # and the app could not start until the user found the settings file.
+    path = str(tmp_path / "settings.ini")
+    settings = QSettings(path, QSettings.Format.IniFormat)
+    settings.setValue(key, bad)
+    settings.sync()
+    window = MainWindow(settings=QSettings(path, QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.restore_from_settings()
+    assert window.recent_files() == []
+    assert window.zoom == 1.0
+    assert key in window.statusBar().currentMessage()
+    assert not QSettings(path, QSettings.Format.IniFormat).contains(key)
+
+
+def test_good_settings_read_back_as_written(tmp_path):
+    from viz.remembered import Remembered
+
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    settings.setValue("one", ["only"])
+    settings.setValue("two", ["a", "b"])
+    settings.setValue("zoom", 1.3)
+    settings.setValue("text", "hello")
+    remembered = Remembered(settings)
+    assert remembered.texts("one") == ["only"]
+    assert remembered.texts("two") == ["a", "b"]
+    assert remembered.number("zoom") == 1.3
+    assert remembered.text("text") == "hello"
+    assert remembered.texts("absent") == [] and remembered.number("absent") is None
+    assert remembered.dropped == []
+    assert Remembered(None).texts("one") == []

@@ -6,6 +6,7 @@ Everything here changes how things look, never what they show.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtGui import QColor, QFont, QPalette
@@ -76,7 +77,7 @@ def _style_plot_item(plot: pg.PlotItem, style: Theme, zoom: float) -> None:
 def style_plots(widgets: Iterable[QWidget], style: Theme, zoom: float) -> None:
     """Fonts, axis pens and bar widths of every plot in ``widgets``."""
     for widget in widgets:
-        plot_items = getattr(widget, "plot_items", lambda: [])()
+        plot_items: Iterable[Any] = getattr(widget, "plot_items", lambda: [])()
         for plot in plot_items:
             _style_plot_item(plot, style, zoom)
         for value in vars(widget).values():

@@ -9,8 +9,9 @@ holds the scenario or computes anything.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Protocol
 
-from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtCore import QSignalBlocker, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core._checks import FloatArray
 from viz.livetext import FixedWidthLabel
 from viz.sliders import FloatSlider, SliderScale
 from viz.widgets import named, set_text
@@ -34,7 +36,19 @@ TEMPERATURE_SCALE = SliderScale(0.05, 20.0, steps=1000, log=True)
 SMOOTHING_SCALE = SliderScale(0.0, 1.0, steps=1000)
 
 
-def forward_gestures(slider: FloatSlider, owner: QWidget) -> None:
+class GestureSource(Protocol):
+    """A widget that announces the start and end of a drag (one undo step)."""
+
+    @property
+    def gesture_started(self) -> SignalInstance:
+        """Emitted when a drag begins."""
+
+    @property
+    def gesture_finished(self) -> SignalInstance:
+        """Emitted when the drag ends."""
+
+
+def forward_gestures(slider: FloatSlider, owner: GestureSource) -> None:
     """Re-emit a slider's press and release as ``owner``'s gesture signals.
 
     The state makes one undo step of everything between the two.
@@ -119,7 +133,7 @@ class SliderColumn(QWidget):
         self._sliders.append(slider)
         self._readouts.append(readout)
 
-    def show_values(self, values: Sequence[float]) -> None:
+    def show_values(self, values: Sequence[float] | FloatArray) -> None:
         """Move the handles to ``values`` without emitting."""
         for slider, value in zip(self._sliders, values, strict=False):
             slider.set_float(float(value))

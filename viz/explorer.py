@@ -6,6 +6,8 @@ one ``evaluate`` → ``results_ready`` → every view's ``show_results``.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
@@ -152,8 +154,11 @@ class ExplorerPage(QWidget):
         self.show_scenario(store.scenario)
 
     @property
-    def plots(self) -> dict[str, QWidget]:
-        """The plot widgets by panel name (for hiding, export and tests)."""
+    def plots(self) -> dict[str, Any]:
+        """The plot widgets by panel name (for hiding, export and tests).
+
+        Any: they subclass pyqtgraph's widgets, which carry no types.
+        """
         return {
             "distributions": self.distributions,
             "asymmetry": self.asymmetry,

@@ -48,8 +48,8 @@ class SliderScale:
         """The float a slider position stands for."""
         fraction = min(max(position, 0), self.steps) / self.steps
         if self.log:
-            return self.low * (self.high / self.low) ** fraction
-        return self.low + fraction * (self.high - self.low)
+            return float(self.low * (self.high / self.low) ** fraction)
+        return float(self.low + fraction * (self.high - self.low))
 
 
 class FloatSlider(QSlider):

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QRect, QSettings, Qt
+from PySide6.QtCore import QRect, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,10 +30,13 @@ from viz.docks import ExplanationDock, FormulaDock
 from viz.explorer import ExplorerPage
 from viz.files import ExportError, save_picture, write_text
 from viz.keys import KeyOwnership
+from viz.lazy_pages import LazyPages
 from viz.memory import reuse_large_allocations
 from viz.pages import build_pages
 from viz.plotting import configure_pyqtgraph
+from viz.remembered import Remembered
 from viz.state import ScenarioStore
+from viz.theme import Theme
 
 WINDOW_TITLE = "Entropy Lab"
 SESSION_FILTER = "Entropy Lab sessions (*.json)"
@@ -77,6 +81,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(WINDOW_TITLE)
         self.setObjectName("main_window")
         self.settings = settings
+        self.remembered = Remembered(settings)
         self.session_path: Path | None = None
         self.lecture = False
         self._geometry_before_lecture: QRect | None = None
@@ -86,10 +91,10 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("panel_tabs")
         self.explorer = ExplorerPage(self.store)
-        self.pages: dict[str, QWidget] = {}
-        self.add_page("explorer", "Explorer", self.explorer)
-        for panel, title, page in build_pages(self.store):
-            self.add_page(panel, title, page)
+        self.pages = LazyPages(self.tabs, self._page_built)
+        self.add_page("explorer", "Explorer", lambda: self.explorer)
+        for panel, title, factory in build_pages(self.store):
+            self.add_page(panel, title, factory)
         self.setCentralWidget(self.tabs)
         self.explanation = ExplanationDock(self)
         self.formulas = FormulaDock(self)
@@ -107,23 +112,33 @@ class MainWindow(QMainWindow):
 
     # pages -------------------------------------------------------------------
 
-    def add_page(self, panel: str, title: str, page: QWidget) -> None:
-        """Add a page (tab) that presets and sessions can name as ``panel``."""
-        self.pages[panel] = page
-        self.tabs.addTab(page, title)
+    def add_page(self, panel: str, title: str, factory: Callable[[], QWidget]) -> None:
+        """Add a tab that presets and sessions can name as ``panel``.
+
+        ``factory()`` builds the page the first time the tab is shown or the
+        page is looked up in :attr:`pages`.
+        """
+        self.pages.add(panel, title, factory)
+
+    def _page_built(self, panel: str, page: QWidget) -> None:
+        if panel != "explorer":  # styled with the window, before it exists
+            self._style_page(page, appearance.theme_for(self.lecture))
 
     def current_panel(self) -> str:
         """The id of the page on show."""
-        current = self.tabs.currentWidget()
-        return next(name for name, page in self.pages.items() if page is current)
+        return self.pages.current_panel()
+
+    def current_page(self) -> QWidget:
+        """The page on show."""
+        return self.pages[self.current_panel()]
 
     def show_panel(self, panel: str) -> None:
         """Bring the page ``panel`` to the front, if this window has it."""
         if panel in self.pages:
-            self.tabs.setCurrentWidget(self.pages[panel])
+            self.tabs.setCurrentWidget(self.pages.host(panel))
 
     def _page_call(self, method: str, *arguments: Any) -> None:
-        function = getattr(self.tabs.currentWidget(), method, None)
+        function = getattr(self.current_page(), method, None)
         if callable(function):
             function(*arguments)
 
@@ -192,7 +207,7 @@ class MainWindow(QMainWindow):
             "export_page",
             "The page on show as PNG or SVG…",
             lambda: self.export_picture_dialog(
-                self.tabs.currentWidget(), f"entropy-lab-{self.current_panel()}"
+                self.current_page(), f"entropy-lab-{self.current_panel()}"
             ),
         )
         for name, plot in self.explorer.plots.items():
@@ -201,7 +216,7 @@ class MainWindow(QMainWindow):
                 export,
                 f"export_{name}",
                 f"Plot “{title}” as PNG or SVG…",
-                lambda plot=plot, name=name: self.export_picture_dialog(plot, name),
+                partial(self.export_picture_dialog, plot, name),
             )
         self._action(
             export, "export_csv", "Per-outcome table as CSV…", self.export_csv_dialog
@@ -273,7 +288,7 @@ class MainWindow(QMainWindow):
                 menu,
                 f"toggle_{name}",
                 f"Show {title}",
-                lambda name=name: self.toggle_plot(name),
+                partial(self.toggle_plot, name),
                 key,
                 checkable=True,
             )
@@ -339,7 +354,7 @@ class MainWindow(QMainWindow):
                 menu,
                 f"preset_{preset.id}",
                 text,
-                lambda preset=preset: self.apply_preset(preset),
+                partial(self.apply_preset, preset),
                 key,
             )
 
@@ -429,14 +444,17 @@ class MainWindow(QMainWindow):
         style = appearance.theme_for(self.lecture)
         appearance.apply_application_style(style, self.zoom)
         appearance.style_plots(self.explorer.plots.values(), style, self.zoom)
-        for page in self.pages.values():
-            plot_widgets = getattr(page, "plot_widgets", None)
-            if callable(plot_widgets):
-                appearance.style_plots(plot_widgets(), style, self.zoom)
+        for page in self.pages.built().values():
+            self._style_page(page, style)
         self.explorer.readouts.set_font_px(round(style.readout_font_px * self.zoom))
         self.explorer.readouts.set_reason_colour(
             "#7A2E00" if self.lecture else "#A0300A"
         )
+
+    def _style_page(self, page: QWidget, style: Theme) -> None:
+        plot_widgets = getattr(page, "plot_widgets", None)
+        if callable(plot_widgets):
+            appearance.style_plots(plot_widgets(), style, self.zoom)
 
     # undo --------------------------------------------------------------------
 
@@ -538,11 +556,16 @@ class MainWindow(QMainWindow):
 
     def recent_files(self) -> list[str]:
         """Recently opened or saved sessions, newest first."""
-        if self.settings is None:
-            return []
-        value = self.settings.value("recent_files", [])
-        items = [value] if isinstance(value, str) else list(value or [])
-        return [str(item) for item in items][:MAX_RECENT]
+        files = self.remembered.texts("recent_files")[:MAX_RECENT]
+        self._report_dropped_settings()
+        return files
+
+    def _report_dropped_settings(self) -> None:
+        if self.remembered.dropped:
+            names = ", ".join(self.remembered.dropped)
+            self.statusBar().showMessage(
+                f"Ignored damaged remembered settings ({names}); defaults apply."
+            )
 
     def _remember_recent(self, path: Path) -> None:
         if self.settings is None:
@@ -567,23 +590,18 @@ class MainWindow(QMainWindow):
 
     def restore_geometry(self) -> bool:
         """The window's remembered size, place and zoom; False if none was kept."""
-        if self.settings is None:
-            return False
-        try:
-            zoom = float(self.settings.value("zoom", 1.0))
-        except (TypeError, ValueError):
-            zoom = 1.0
+        zoom = self.remembered.number("zoom")
         if zoom in appearance.ZOOM_STEPS and zoom != 1.0:
             self.set_zoom(zoom)
-        geometry = self.settings.value("geometry")
-        return isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)
+        geometry = self.remembered.bytes("geometry")
+        self._report_dropped_settings()
+        return geometry is not None and self.restoreGeometry(geometry)
 
     def restore_last_state(self) -> None:
         """The scenario and page on show when the window was last closed."""
-        if self.settings is None:
-            return
-        text = self.settings.value("last_session")
-        if isinstance(text, str):
+        text = self.remembered.text("last_session")
+        self._report_dropped_settings()
+        if text is not None:
             try:
                 scenario, view = parse_session(text)
             except SessionError:

@@ -314,9 +314,9 @@ class BinaryPage(AnimatedPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("binary", "the race", parent)
         self.z0 = DEFAULT_SIGMOID_START
-        self.y = 1
+        self.label = 1
         self.lr = DEFAULT_SIGMOID_LR
-        self.curves: SigmoidLossCurves = sigmoid_loss_curves(self.y)
+        self.curves: SigmoidLossCurves = sigmoid_loss_curves(self.label)
         #: Both losses at z₀ (step 0), for the readouts; the race starts here.
         self.start: dict[str, SigmoidDescentState] = {}
         self.race: dict[str, SigmoidDescentState] = {}
@@ -440,9 +440,9 @@ class BinaryPage(AnimatedPage):
         """Switch the label; the curves, readouts and race follow."""
         if y not in (0, 1):
             raise ValueError(f"y must be 0 or 1, got {y!r}")
-        if y == self.y:
+        if y == self.label:
             return
-        self.y = y
+        self.label = y
         self.curves = sigmoid_loss_curves(y)
         self._dirty.update(("curves", "inspect"))
         self._restart_race()
@@ -459,12 +459,12 @@ class BinaryPage(AnimatedPage):
     def _restart_race(self) -> None:
         self.pause()
         self.start = {
-            kind: start_sigmoid_descent(kind, self.z0, self.y, self.lr)
+            kind: start_sigmoid_descent(kind, self.z0, self.label, self.lr)
             for kind in LOSS_KINDS
         }
         self.race = dict(self.start)
         self._dirty.update(("race", "counts", "controls"))
-        self.counter.start(self.z0, self.y, self.lr)
+        self.counter.start(self.z0, self.label, self.lr)
         self.request_draw()
 
     def _counts_changed(self) -> None:
@@ -505,7 +505,7 @@ class BinaryPage(AnimatedPage):
 
     def settings(self) -> dict[str, Any]:
         """z₀, y and the learning rate (see core.session.PANEL_SETTINGS)."""
-        return {"z0": self.z0, "y": float(self.y), "learning_rate": self.lr}
+        return {"z0": self.z0, "y": float(self.label), "learning_rate": self.lr}
 
     def apply_settings(self, settings: dict[str, Any]) -> None:
         """Take z₀, y and the learning rate (defaults for the keys left out)."""
@@ -537,7 +537,7 @@ class BinaryPage(AnimatedPage):
     def _show_controls(self) -> None:
         self.z_control.show_value(self.z0)
         self.lr_control.show_value(self.lr)
-        index = self.y_combo.findData(self.y)
+        index = self.y_combo.findData(self.label)
         if self.y_combo.currentIndex() != index:
             with QSignalBlocker(self.y_combo):
                 self.y_combo.setCurrentIndex(index)
@@ -549,7 +549,7 @@ class BinaryPage(AnimatedPage):
         set_text(
             self.probability,
             f"σ(z₀) = {number_text(probability)}: the output's probability of "
-            f"class 1; the label says {self.y}.",
+            f"class 1; the label says {self.label}.",
         )
         for kind in LOSS_KINDS:
             set_text(self.gradient_readouts[kind], number_text(grads[kind]))

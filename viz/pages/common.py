@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from viz import theme
-from viz.controls import FixedWidthLabel
+from viz.livetext import FixedWidthLabel
 from viz.plotting import nice_ceiling
 from viz.sliders import FloatSlider, SliderScale
 from viz.widgets import named, set_text

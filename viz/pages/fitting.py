@@ -180,9 +180,9 @@ class FitView(QWidget):
         for column, (symbol, label) in enumerate(
             (("D(P‖Q)", self.kl_pq), ("D(Q‖P)", self.kl_qp))
         ):
-            minimised = column == (0 if direction == "forward" else 1)
+            fitted = column == (0 if direction == "forward" else 1)
             caption = QLabel(
-                f"{symbol}, <b>minimised</b>" if minimised else f"{symbol}, not fitted"
+                f"{symbol}, <b>minimised</b>" if fitted else f"{symbol}, not fitted"
             )
             readouts.addWidget(caption, 0, column)
             readouts.addWidget(label, 1, column)

@@ -18,6 +18,7 @@ of the event loop, however many changes arrive before it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
@@ -36,6 +37,7 @@ from core.training import (
     DEFAULT_LOGIT_LR,
     LOSS_KINDS,
     LogitTrainingState,
+    LossKind,
     run_logit_training,
     start_logit_training,
 )
@@ -212,7 +214,9 @@ class TrainingPlots(QWidget):
         """The plots inside this widget (for styling and export)."""
         return [widget.getPlotItem() for widget in self.plot_widgets()]
 
-    def show_states(self, states: dict[str, LogitTrainingState], c: int) -> None:
+    def show_states(
+        self, states: Mapping[LossKind, LogitTrainingState], c: int
+    ) -> None:
         """Draw every view of both trainings."""
         histories = []
         for kind, state in states.items():
@@ -237,7 +241,7 @@ class TrainingPage(AnimatedPage):
         self.store = store
         self.lr = DEFAULT_LOGIT_LR
         self.true_class = 0
-        self.states: dict[str, LogitTrainingState] = {}
+        self.states: dict[LossKind, LogitTrainingState] = {}
         self._stale = False
         self._restart_timer = next_pass_timer(self, self.reset)
         self._build()
