@@ -21,6 +21,21 @@ from typing import Any, NoReturn  # noqa: E402
 #: Options whose value is a comma-separated list that may start with "−".
 NUMBER_LIST_OPTIONS = ("--p", "--q", "--logits")
 DEFAULT_SIZE = (1600, 1000)
+#: --size bounds, per side: a slide needs no more, and 99999² pixels would
+#: take 40 GB.
+MIN_EXPORT_SIDE, MAX_EXPORT_SIDE = 320, 8192
+#: Options whose value may not be empty ("" is a mistake, never a default).
+VALUE_OPTIONS = (
+    "preset",
+    "load",
+    "export",
+    "p",
+    "q",
+    "logits",
+    "label",
+    "temperature",
+    "smoothing",
+)
 
 
 class CommandLineError(Exception):
@@ -33,10 +48,24 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _size(text: str) -> tuple[int, int]:
-    match = re.fullmatch(r"(\d{3,5})x(\d{3,5})", text)
+    match = re.fullmatch(r"(\d{1,6})x(\d{1,6})", text)
     if not match:
-        raise argparse.ArgumentTypeError(f"size must look like 1600x1000, got {text!r}")
-    return int(match[1]), int(match[2])
+        raise argparse.ArgumentTypeError(
+            f"size must look like 1600x1000, got {_quoted(text)}"
+        )
+    width, height = int(match[1]), int(match[2])
+    for side in (width, height):
+        if not MIN_EXPORT_SIDE <= side <= MAX_EXPORT_SIDE:
+            raise argparse.ArgumentTypeError(
+                f"each side of --size must lie in {MIN_EXPORT_SIDE}–"
+                f"{MAX_EXPORT_SIDE} pixels, got {text}"
+            )
+    return width, height
+
+
+def _quoted(text: str, limit: int = 60) -> str:
+    """``repr(text)``, cut to ``limit`` characters: an error line stays a line."""
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -117,6 +146,9 @@ def _join_negative_lists(argv: Sequence[str]) -> list[str]:
 def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
     """Parse and cross-check the options; raises CommandLineError."""
     arguments = build_parser().parse_args(_join_negative_lists(argv))
+    for option in VALUE_OPTIONS:
+        if getattr(arguments, option) == "":
+            raise CommandLineError(f"--{option} needs a value, got an empty one")
     if arguments.preset and arguments.load:
         raise CommandLineError("give --preset or --load, not both")
     number_options = ("p", "q", "logits")
@@ -151,7 +183,7 @@ def _scenario_from_file_or_preset(
         if arguments.preset not in presets:
             known = ", ".join(presets)
             raise CommandLineError(
-                f"unknown preset {arguments.preset!r}; known: {known}"
+                f"unknown preset {_quoted(arguments.preset)}; known: {known}"
             )
         preset = presets[arguments.preset]
         return preset.scenario, preset, {"panel": preset.panel}
@@ -184,20 +216,42 @@ def print_metrics(arguments: argparse.Namespace) -> int:
         data = metrics(scenario)
     except ValueError as error:
         raise CommandLineError(str(error)) from None
-    try:
-        print(json.dumps(data, indent=2, ensure_ascii=False))
-    except BrokenPipeError:  # `| head` closed the pipe: not an error
-        sys.stderr.close()
+    _write_out(json.dumps(data, indent=2, ensure_ascii=False))
     return 0
+
+
+def _write_out(text: str) -> None:
+    """Print ``text`` on stdout; a closed pipe is fine, a failed write an error."""
+    try:
+        print(text)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `| head` closed the pipe: not an error
+        _silence_stdout()
+    except OSError as error:  # `> /dev/full`
+        _silence_stdout()
+        reason = error.strerror or type(error).__name__
+        raise CommandLineError(f"could not write the output: {reason}") from None
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so the flush at exit cannot fail again."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError):
+        pass
 
 
 def list_presets() -> int:
     """``--list-presets``: one line per preset."""
     from core.presets import load_presets
 
+    lines = []
     for preset in load_presets():
         key = f"[{preset.key}]" if preset.key is not None else "   "
-        print(f"{key} {preset.id:42} {preset.title}")
+        lines.append(f"{key} {preset.id:42} {preset.title}")
+    _write_out("\n".join(lines))
     return 0
 
 
@@ -213,6 +267,7 @@ def run_window(arguments: argparse.Namespace) -> int:
             picture_suffix(arguments.export)
         except ValueError as error:
             raise CommandLineError(str(error)) from None
+        _quiet_qt()
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
@@ -258,6 +313,13 @@ def run_window(arguments: argparse.Namespace) -> int:
     return code
 
 
+def _quiet_qt() -> None:
+    """Drop Qt's own messages: a slide-making script reads one line from us."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    qInstallMessageHandler(lambda *_: None)
+
+
 def _export_and_quit(app: Any, window: Any, arguments: argparse.Namespace) -> int:
     from PySide6.QtCore import Qt
 
@@ -270,6 +332,7 @@ def _export_and_quit(app: Any, window: Any, arguments: argparse.Namespace) -> in
     window.show()
     window.store.recompute_now()
     app.processEvents()
+    size = (window.width(), window.height())
     try:
         save_picture(window, arguments.export)
     except ExportError as error:
@@ -278,7 +341,10 @@ def _export_and_quit(app: Any, window: Any, arguments: argparse.Namespace) -> in
         window.close()
         window.deleteLater()
         app.processEvents()
-    print(f"wrote {arguments.export}")
+    note = ""
+    if size != tuple(arguments.size):
+        note = f" at {size[0]}x{size[1]}, the smallest size the window allows"
+    _write_out(f"wrote {arguments.export}{note}")
     return 0
 
 

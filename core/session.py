@@ -34,12 +34,9 @@ parsed with :mod:`json` only.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import math
 import os
-import secrets
-import stat
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import MappingProxyType
@@ -47,6 +44,7 @@ from typing import Any
 
 import numpy as np
 
+from core.atomic import FileError, atomic_write_bytes, read_regular_file
 from core.families import FAMILY_PARAMETERS, MAX_FAMILY_K, Family, family_weights
 from core.fitting import DEFAULT_K as FIT_K
 from core.scenario import UNITS, Scenario, evaluate
@@ -248,7 +246,7 @@ def _check_used_weights(weights: list[float], field: str, used: bool) -> None:
 
 
 def _logits(value: Any, field: str) -> list[float]:
-    items = _list(value, field, MIN_SLIDER_K, MAX_FAMILY_K)
+    items = _list(value, field, MIN_SLIDER_K, MAX_SLIDER_K)
     return [
         _number_in(item, f"{field}[{i}]", -SLIDER_LOGIT_LIMIT, SLIDER_LOGIT_LIMIT)
         for i, item in enumerate(items)
@@ -281,6 +279,44 @@ def _family(value: Any, field: str) -> Family | None:
     return family
 
 
+def _check_representable(
+    where: str,
+    p_weights: list[float],
+    q_weights: list[float],
+    logits: list[float],
+    p_family: Family | None,
+    q_family: Family | None,
+) -> None:
+    """Refuse what the window cannot show: it has two modes, nothing between.
+
+    Sliders: one weight of P, one of Q and one logit per outcome, however
+    Q is made (linked, or logits that follow Q), so all three lists have
+    the same length. Families: both P and Q come from a family of the same
+    K; the three lists are then the sliders' hidden state, still of one
+    length.
+    """
+    k = len(p_weights)
+    for field, values in (("q_weights", q_weights), ("logits", logits)):
+        if len(values) != k:
+            raise _fail(
+                _join(where, field),
+                f"has {len(values)} entries but p_weights has {k}: the window "
+                "shows one slider of each per outcome",
+            )
+    if (p_family is None) != (q_family is None):
+        missing = "q_family" if q_family is None else "p_family"
+        raise _fail(
+            _join(where, missing),
+            "is null while the other family is set: give both (families) or "
+            "neither (sliders)",
+        )
+    if p_family is not None and q_family is not None and p_family.k != q_family.k:
+        raise _fail(
+            _join(where, "q_family.k"),
+            f"gives Q {q_family.k} outcomes but P has {p_family.k}",
+        )
+
+
 def _scenario(data: Any, where: str) -> Scenario:
     """Validate a scenario object field by field, then check that it evaluates."""
     data = _object(data, where)
@@ -306,16 +342,14 @@ def _scenario(data: Any, where: str) -> Scenario:
     _check_used_weights(p_weights, at("p_weights"), p_family is None)
     _check_used_weights(q_weights, at("q_weights"), q_used)
 
+    _check_representable(where, p_weights, q_weights, logits, p_family, q_family)
+    if p_family is not None and not follow_q:
+        raise _fail(
+            at("logits_follow_q"),
+            "must be true with families: the window has no logit sliders for "
+            "them, so the logits are log Q",
+        )
     k = p_family.k if p_family else len(p_weights)
-    if not linked or follow_q:
-        if q_family:
-            q_field, q_size = at("q_family.k"), q_family.k
-        else:
-            q_field, q_size = at("q_weights"), len(q_weights)
-        if q_size != k:
-            raise _fail(q_field, f"gives Q {q_size} outcomes but P has {k}")
-    if len(logits) != k and not (follow_q and len(logits) <= MAX_SLIDER_K):
-        raise _fail(at("logits"), f"has {len(logits)} entries but P has {k} outcomes")
     if not 0 <= label < k:
         raise _fail(at("label"), f"must lie in [0, {k - 1}], got {label}")
     scenario = Scenario(
@@ -665,21 +699,12 @@ def _strict_json(text: Any) -> Any:
 
 
 def _read_text(path: str | os.PathLike[str]) -> str:
-    """Read at most MAX_FILE_BYTES of UTF-8 text, checking the size first."""
+    """Read at most MAX_FILE_BYTES of UTF-8 text from a regular file."""
     name = os.fspath(path)
     try:
-        size = os.stat(name).st_size
-        if size > MAX_FILE_BYTES:
-            raise SessionError(
-                f"the file is {size:,} bytes; at most {MAX_FILE_BYTES:,} are read"
-            )
-        with open(name, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as error:
-        reason = error.strerror or type(error).__name__
-        raise SessionError(f"cannot read {Path(name).name!r}: {reason}") from None
-    if len(data) > MAX_FILE_BYTES:
-        raise SessionError(f"the file holds more than {MAX_FILE_BYTES:,} bytes")
+        data = read_regular_file(name, MAX_FILE_BYTES)
+    except FileError as error:
+        raise SessionError(f"cannot read {_shown_name(name)}: {error}") from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -687,6 +712,12 @@ def _read_text(path: str | os.PathLike[str]) -> str:
         raise SessionError(
             f"not UTF-8 text: byte 0x{byte:02x} at offset {error.start}"
         ) from None
+
+
+def _shown_name(name: str) -> str:
+    """A file's name for a message, quoted and cut to a readable length."""
+    base = Path(name).name
+    return repr(base if len(base) <= 80 else base[:77] + "…")
 
 
 # --- the session document ---------------------------------------------------
@@ -837,16 +868,6 @@ def load_session(path: str | os.PathLike[str]) -> tuple[Scenario, dict[str, Any]
     return parse_session(_read_text(path))
 
 
-def _fsync_directory(directory: Path) -> None:
-    """Make a rename durable; not every platform can open a directory."""
-    with contextlib.suppress(OSError):
-        fd = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 def save_session(
     path: str | os.PathLike[str],
     scenario: Scenario,
@@ -854,11 +875,12 @@ def save_session(
 ) -> None:
     """Write a session file atomically: the old file or the new one, never half.
 
-    The text is written to a hidden temporary file in the same directory,
-    flushed and fsynced, then moved over ``path`` with :func:`os.replace`.
-    If anything fails (even a KeyboardInterrupt) the temporary file is
-    removed and a previous file at ``path`` is left untouched. An existing
-    file's permission bits are kept.
+    See :func:`core.atomic.atomic_write`: the text goes to a short hidden
+    temporary file in the same directory, is fsynced and renamed over
+    ``path``; on any failure (even a KeyboardInterrupt) the temporary file
+    is removed and a previous file at ``path`` is left untouched. A
+    symbolic link is written through; an existing file's permission bits
+    are kept; a FIFO, device or directory at ``path`` is refused.
 
     Parameters
     ----------
@@ -872,30 +894,8 @@ def save_session(
     SessionError
         If the scenario or view is invalid (nothing is written).
     OSError
-        If the file cannot be written or moved into place.
+        (:class:`core.atomic.FileError`) If the file cannot be written or
+        moved into place; the message names the reason.
     """
     data = session_to_json(scenario, view).encode("utf-8")
-    target = Path(path)
-    directory = target.parent
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    temporary = directory / f".{target.name}.{secrets.token_hex(6)}.tmp"
-    fd = os.open(temporary, flags, 0o666)
-    try:
-        handle = os.fdopen(fd, "wb")
-    except BaseException:
-        os.close(fd)
-        os.unlink(temporary)
-        raise
-    try:
-        with handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        with contextlib.suppress(FileNotFoundError):
-            os.chmod(temporary, stat.S_IMODE(os.stat(target).st_mode))
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-    _fsync_directory(directory)
+    atomic_write_bytes(path, data)

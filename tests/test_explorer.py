@@ -381,3 +381,28 @@ def test_growing_k_keeps_a_uniform_p_uniform(window, store, qtbot):
     control(window, QWidget, "k_spin").setValue(8)
     settle(qtbot, store)
     assert readout_number(window, "entropy_p") == pytest.approx(3.0, abs=5e-5)
+
+
+def test_a_click_on_a_bar_that_is_about_to_vanish_is_ignored(
+    window, store, qtbot, explorer
+):
+    # Before: the bar index came from the last shown results and was applied
+    # to the current scenario: after a preset with a smaller K, a click on
+    # bar 3 raised "index 3 is out of range [0, 2)" in the slot.
+    assert store.scenario.k == 4
+    plot = explorer.distributions
+    point = view_point(plot, 3.0 - 0.2, 0.3)  # P's bar of outcome 3
+    window.apply_preset(window.preset("kl-asymmetry"))  # K = 2, not drawn yet
+    assert store.pending
+    before = store.scenario
+    viewport = plot.viewport()
+    send_mouse(viewport, QEvent.Type.MouseButtonPress, point, True)
+    send_mouse(viewport, QEvent.Type.MouseButtonRelease, point, False)
+    settle(qtbot, store)
+    assert store.scenario == before  # and no exception in the slot
+    # Once the plot shows K = 2, a click on a bar works again.
+    point = view_point(plot, 1.0 - 0.2, 0.6)
+    send_mouse(viewport, QEvent.Type.MouseButtonPress, point, True)
+    send_mouse(viewport, QEvent.Type.MouseButtonRelease, point, False)
+    settle(qtbot, store)
+    assert store.results.p[1] == pytest.approx(0.6, abs=0.02)

@@ -133,6 +133,16 @@ def test_negative_logits_are_read_as_numbers():
         (["--preset", "kl-asymmetry", "--export", "slide.gif"], ".png or .svg"),
         (["--preset", "softmax", "--load", "x.json"], "not both"),
         (["--units", "furlongs"], "invalid choice"),
+        # Empty values were silently ignored: --export "" opened the window
+        # and blocked a slide-making script forever.
+        (["--export", ""], "--export needs a value"),
+        (["--load", ""], "--load needs a value"),
+        (["--preset", ""], "--preset needs a value"),
+        (["--metrics", "--p", "", "--q", "1,1"], "--p needs a value"),
+        (["--export", "x.png", "--size", "99999x99999"], "320–8192"),
+        (["--export", "x.png", "--size", "100x100"], "320–8192"),
+        (["--export", "x.png", "--size", "big"], "1600x1000"),
+        (["--preset", "x" * 100_000], "unknown preset 'xxxx"),
     ],
 )
 def test_bad_arguments_give_one_line_and_exit_code_two(arguments, message, tmp_path):
@@ -143,7 +153,67 @@ def test_bad_arguments_give_one_line_and_exit_code_two(arguments, message, tmp_p
     assert len(lines) == 1, done.stderr
     assert lines[0].startswith("entropy-lab: error:")
     assert message in lines[0]
+    assert len(lines[0]) < 400
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize(
+    "arguments", [["--list-presets"], ["--metrics", "--p", "1,1", "--q", "1,3"]]
+)
+def test_a_failed_write_to_stdout_is_one_line(arguments, tmp_path):
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, str(ROOT / "main.py"), *arguments],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+        )
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        "entropy-lab: error: could not write the output: No space left on device"
+    ]
+
+
+def test_an_unwritable_export_says_why_without_qt_noise(tmp_path):
+    folder = tmp_path / "slide.svg"
+    folder.mkdir()
+    done = run("--preset", "softmax", "--export", str(folder), tmp_path=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        f"entropy-lab: error: could not write the SVG file {folder}: is a directory"
+    ]
+
+
+def test_the_minimum_size_is_reported(tmp_path):
+    done = run(
+        "--preset",
+        "softmax",
+        "--export",
+        "small.png",
+        "--size",
+        "320x320",
+        tmp_path=tmp_path,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "the smallest size the window allows" in done.stdout
+    image = QImage(str(tmp_path / "small.png"))
+    assert image.width() > 320
+
+
+@pytest.mark.parametrize(
+    "numbers",
+    [
+        ["--p", "1e308,1e308", "--q", "5e-324,1"],
+        ["--p", "1,1", "--q", "1,1", "--logits=1e308,-1e308"],
+        ["--p", "1,1", "--q", "1,1", "--logits=1,2", "--temperature", "1e-300"],
+    ],
+)
+def test_extreme_numbers_leak_no_warning(numbers, tmp_path):
+    done = run("--metrics", *numbers, tmp_path=tmp_path)
+    assert done.returncode == 0 and done.stderr == ""
+    json.loads(done.stdout)
 
 
 def test_a_bad_session_file_gives_one_line_and_exit_code_two(tmp_path):

@@ -611,3 +611,62 @@ def test_good_settings_read_back_as_written(tmp_path):
     assert remembered.texts("absent") == [] and remembered.number("absent") is None
     assert remembered.dropped == []
     assert Remembered(None).texts("one") == []
+
+
+@pytest.mark.parametrize("suffix", [".png", ".svg"])
+def test_a_failed_export_keeps_the_old_file_and_says_why(
+    window, tmp_path, monkeypatch, suffix
+):
+    # Before: a PNG export over an existing file truncated it and reported
+    # success; an SVG on a full disk left 0 bytes and said "wrote".
+    import viz.files
+
+    target = tmp_path / f"slide{suffix}"
+    target.write_bytes(b"the old slide")
+
+    def full_disk(widget, temporary):
+        temporary.write_bytes(b"half")
+        raise OSError(28, "No space left on device")
+
+    if suffix == ".svg":
+        monkeypatch.setattr(viz.files, "_write_svg", full_disk)
+    else:
+        from PySide6.QtGui import QPixmap
+
+        monkeypatch.setattr(QPixmap, "save", lambda self, name, kind: False)
+    assert not window.export_picture(window.explorer, target)
+    assert target.read_bytes() == b"the old slide"
+    assert os.listdir(tmp_path) == [target.name]
+    message = window.statusBar().currentMessage()
+    assert str(target) in message and ".tmp" not in message
+
+
+def test_a_problem_quoting_markup_shows_it_as_text(window, tmp_path, qtbot):
+    path = tmp_path / "trap.json"
+    path.write_text(
+        "{\"format\": \"<a href='https://example.com'>Fix it</a><img src='x.png'>\"}",
+        encoding="utf-8",
+    )
+    assert not window.load_session_from(path)
+    box = window.findChild(QMessageBox, "problem_dialog")
+    assert box is not None
+    assert box.textFormat() == Qt.TextFormat.PlainText
+    box.close()
+
+
+def test_a_recent_file_that_no_longer_opens_leaves_the_list(qtbot, tmp_path):
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(settings=settings)
+    qtbot.addWidget(window)
+    kept, gone = tmp_path / "kept.json", tmp_path / "gone.json"
+    window.save_session_to(kept)
+    window.save_session_to(gone)
+    gone.unlink()
+    assert window.recent_files() == [str(gone.resolve()), str(kept.resolve())]
+    window.recent_menu.actions()[0].trigger()
+    assert window.recent_files() == [str(kept.resolve())]
+    assert [a.text() for a in window.recent_menu.actions()] == [str(kept.resolve())]
+    window.recent_menu.actions()[0].trigger()
+    assert window.recent_files() == [str(kept.resolve())]
+    for box in window.findChildren(QMessageBox):
+        box.close()

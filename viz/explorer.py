@@ -302,8 +302,16 @@ class ExplorerPage(QWidget):
             label=min(s.label, k - 1),
         )
 
-    def drag_bar(self, series: str, index: int, probability: float) -> None:
-        """Set the weight that gives outcome ``index`` the dragged probability."""
+    def drag_bar(
+        self, series: str, index: int, probability: float, shown_k: int | None = None
+    ) -> None:
+        """Set the weight that gives outcome ``index`` the dragged probability.
+
+        ``shown_k`` is the number of bars the user saw. When the scenario has
+        changed since (a preset, the mouse wheel on K), the bar may no longer
+        exist or mean the same outcome: the drag is ignored, and the plot
+        catches up on the next frame.
+        """
         if is_family_mode(self.store.scenario):
             # A family of K ≤ 200 is drawn as bars, but has no weight per
             # outcome to set (dragging bar 50 raised ValueError in the slot).
@@ -318,6 +326,10 @@ class ExplorerPage(QWidget):
             self._show_message(
                 "Q follows the logits while linked: move the logits instead."
             )
+            return
+        current_k = self.store.scenario.p_weights.size
+        stale = shown_k is not None and shown_k != current_k
+        if stale or not 0 <= index < current_k:
             return
         field = f"{series}_weights"
         weights = getattr(self.store.scenario, field)

@@ -1,4 +1,8 @@
-"""Writing what the window shows to files: PNG and SVG pictures, CSV, text."""
+"""Writing what the window shows to files: PNG and SVG pictures, CSV, text.
+
+Every write is atomic (:mod:`core.atomic`): a failure leaves the previous
+file intact and is reported with the user's file name and the reason.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,8 @@ from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QWidget
+
+from core.atomic import FileError, atomic_write, atomic_write_bytes
 
 PICTURE_SUFFIXES = (".png", ".svg")
 
@@ -31,18 +37,26 @@ def save_picture(widget: QWidget, path: str | os.PathLike[str]) -> None:
     Raises
     ------
     ExportError
-        For another suffix, or when the file cannot be written.
+        For another suffix, or when the file cannot be written (the reason
+        in the message; a previous file at ``path`` is left intact).
     """
-    if picture_suffix(path) == ".png":
-        if not widget.grab().save(str(path), "PNG"):
-            raise ExportError(f"{path}: could not write the PNG file")
-        return
-    _save_svg(widget, Path(path))
+    suffix = picture_suffix(path)
+    kind = "PNG" if suffix == ".png" else "SVG"
+
+    def write(temporary: Path) -> None:
+        if suffix == ".png":
+            if not widget.grab().save(str(temporary), "PNG"):
+                raise FileError("the PNG encoder failed")
+        else:
+            _write_svg(widget, temporary)
+
+    try:
+        atomic_write(path, write)
+    except FileError as error:
+        raise ExportError(f"could not write the {kind} file {path}: {error}") from None
 
 
-def _save_svg(widget: QWidget, path: Path) -> None:
-    if not path.parent.is_dir():
-        raise ExportError(f"{path}: the folder does not exist")
+def _write_svg(widget: QWidget, path: Path) -> None:
     generator = QSvgGenerator()
     generator.setFileName(str(path))
     size = widget.size()
@@ -51,14 +65,16 @@ def _save_svg(widget: QWidget, path: Path) -> None:
     generator.setTitle("Entropy Lab")
     painter = QPainter()
     if not painter.begin(generator):
-        raise ExportError(f"{path}: could not write the SVG file")
+        raise FileError("the SVG file could not be opened")
     try:
         # QWidget's own render: pyqtgraph's views override it with another one.
         QWidget.render(widget, painter, QPoint())
     finally:
-        painter.end()
+        finished = painter.end()
+    if not finished:
+        raise FileError("the SVG file could not be finished")
 
 
 def write_text(path: str | os.PathLike[str], text: str) -> None:
-    """Write UTF-8 text (CSV, readouts); raises OSError on failure."""
-    Path(path).write_text(text, encoding="utf-8", newline="")
+    """Write UTF-8 text (CSV, readouts) atomically; raises FileError (OSError)."""
+    atomic_write_bytes(path, text.encode("utf-8"))

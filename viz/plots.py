@@ -29,22 +29,25 @@ class BarDragViewBox(pg.ViewBox):
     """A view box that turns a vertical drag on a bar into ``bar_dragged``.
 
     The left half of each outcome's slot belongs to P, the right half to Q.
+    ``bar_dragged(series, index, probability, k)`` carries the number of
+    outcomes drawn when the drag began, so that a receiver can tell a bar
+    the user saw from one of a state that has changed since.
     """
 
-    bar_dragged = Signal(str, int, float)
+    bar_dragged = Signal(str, int, float, int)
     gesture_started = Signal()
     gesture_finished = Signal()
 
     def __init__(self) -> None:
         super().__init__(enableMenu=False)
         self.k = 0
-        self._target: tuple[str, int] | None = None
+        self._target: tuple[str, int, int] | None = None
 
-    def _hit(self, x: float) -> tuple[str, int] | None:
+    def _hit(self, x: float) -> tuple[str, int, int] | None:
         index = round(x)
         if not 0 <= index < self.k or self.k > BAR_LIMIT:
             return None
-        return ("p" if x < index else "q", index)
+        return ("p" if x < index else "q", index, self.k)
 
     def mouseDragEvent(self, ev, axis=None) -> None:  # type: ignore[no-untyped-def]
         """Drag a bar: the pointer's height becomes the outcome's probability."""
@@ -59,7 +62,8 @@ class BarDragViewBox(pg.ViewBox):
         if self._target is None:
             return
         y = self.mapSceneToView(ev.scenePos()).y()
-        self.bar_dragged.emit(self._target[0], self._target[1], float(y))
+        series, index, k = self._target
+        self.bar_dragged.emit(series, index, float(y), k)
         if ev.isFinish():
             self._target = None
             self.gesture_finished.emit()
@@ -74,7 +78,8 @@ class BarDragViewBox(pg.ViewBox):
         if target is not None:
             ev.accept()
             self.gesture_started.emit()
-            self.bar_dragged.emit(target[0], target[1], float(point.y()))
+            series, index, k = target
+            self.bar_dragged.emit(series, index, float(point.y()), k)
             self.gesture_finished.emit()
 
 

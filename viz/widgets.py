@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 #: A warm strip that explains a refused entry or a state that cannot be shown.
@@ -33,9 +34,23 @@ def group(title: str, *widgets: QWidget) -> QGroupBox:
     return box
 
 
+#: Quoted input is cut to this many characters in any message.
+MAX_QUOTED = 200
+
+
+def shortened(text: str, limit: int = MAX_QUOTED) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis (a message stays short)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def problem_label(object_name: str) -> QLabel:
-    """A hidden warning strip for a refused entry or an unusable scenario."""
+    """A hidden warning strip for a refused entry or an unusable scenario.
+
+    Plain text only: a problem often quotes input (a file, a typed cell),
+    and markup in it must show as characters, never as a link or an image.
+    """
     label = QLabel("")
+    label.setTextFormat(Qt.TextFormat.PlainText)
     named(label, object_name, "Problem")
     label.setWordWrap(True)
     label.setStyleSheet(PROBLEM_STYLE)

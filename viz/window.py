@@ -37,6 +37,7 @@ from viz.plotting import configure_pyqtgraph
 from viz.remembered import Remembered
 from viz.state import ScenarioStore
 from viz.theme import Theme
+from viz.widgets import shortened
 
 WINDOW_TITLE = "Entropy Lab"
 SESSION_FILTER = "Entropy Lab sessions (*.json)"
@@ -575,12 +576,22 @@ class MainWindow(QMainWindow):
         self.settings.setValue("recent_files", files[:MAX_RECENT])
         self._rebuild_recent_menu()
 
+    def open_recent(self, path: str, *_: Any) -> bool:
+        """Open a recent session; one that no longer opens leaves the list."""
+        if self.load_session_from(path):
+            return True
+        if self.settings is not None:
+            files = [f for f in self.recent_files() if f != path]
+            self.settings.setValue("recent_files", files)
+            self._rebuild_recent_menu()
+        return False
+
     def _rebuild_recent_menu(self) -> None:
         self.recent_menu.clear()
         files = self.recent_files()
         for path in files:
             action = self.recent_menu.addAction(path)
-            action.triggered.connect(lambda *_, path=path: self.load_session_from(path))
+            action.triggered.connect(partial(self.open_recent, path))
         self.recent_menu.setEnabled(bool(files))
 
     def restore_from_settings(self) -> None:
@@ -689,7 +700,12 @@ class MainWindow(QMainWindow):
     # problems ----------------------------------------------------------------
 
     def show_problem(self, title: str, message: str) -> None:
-        """Explain a problem in a non-blocking message box; the state is untouched."""
+        """Explain a problem in a non-blocking message box; the state is untouched.
+
+        The message is plain text, cut to a readable length: it often quotes
+        a file, and markup from a file must never become a link or an image.
+        """
+        message = shortened(message, 600)
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             title,
@@ -697,6 +713,7 @@ class MainWindow(QMainWindow):
             QMessageBox.StandardButton.Ok,
             self,
         )
+        box.setTextFormat(Qt.TextFormat.PlainText)
         box.setObjectName("problem_dialog")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
