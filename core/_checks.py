@@ -10,17 +10,85 @@ from numpy.typing import NDArray
 
 FloatArray = NDArray[np.float64]
 
-#: How far a probability vector's sum may stray from 1 before it is rejected.
+#: How far a float64 probability vector's sum may stray from 1 before it is
+#: rejected (see :func:`sum_tolerance` for other precisions).
 SUM_TOLERANCE = 1e-9
 
 
-def as_float_array(values: Any, name: str) -> FloatArray:
-    """Return ``values`` as a float64 array, or raise naming ``name``."""
+def real_numbers(values: Any, name: str) -> NDArray[Any]:
+    """``values`` as a NumPy array of real numbers (any dtype), or raise."""
     try:
-        array = np.asarray(values, dtype=np.float64)
+        raw = np.asarray(values)
+    except (TypeError, ValueError, OverflowError) as error:
+        raise ValueError(f"{name} must be numbers: {error}") from None
+    if raw.dtype.kind == "c":
+        raise ValueError(
+            f"{name} must be real numbers, got complex values (dtype {raw.dtype})"
+        )
+    return raw
+
+
+def _too_large(raw: NDArray[Any]) -> str:
+    """Where an object array holds an integer beyond the float range."""
+    for index, value in np.ndenumerate(raw):
+        try:
+            float(value)
+        except OverflowError:
+            where = ", ".join(str(i) for i in index)
+            return f"[{where}]" if where else ""
+        except (TypeError, ValueError):
+            continue
+    return ""
+
+
+def to_float64(raw: NDArray[Any], name: str) -> FloatArray:
+    try:
+        return np.asarray(raw, dtype=np.float64)
+    except OverflowError:
+        where = _too_large(raw)
+        raise ValueError(
+            f"{name}{where} is an integer too large for a float (above 1.8e308)"
+        ) from None
     except (TypeError, ValueError) as error:
         raise ValueError(f"{name} must be numbers: {error}") from None
-    return array
+
+
+def as_float_array(values: Any, name: str) -> FloatArray:
+    """Return ``values`` as a float64 array, or raise naming ``name``.
+
+    Complex values are refused (never truncated to their real part), and so
+    are integers beyond the float range (never an OverflowError).
+    """
+    return to_float64(real_numbers(values, name), name)
+
+
+def sum_tolerance(dtype: np.dtype[Any], k: int) -> float:
+    """How far from 1 the sum of K probabilities stored as ``dtype`` may be.
+
+    :data:`SUM_TOLERANCE` (1e-9) for float64 and for anything that is not a
+    float (integers, Python numbers). For a float type with a larger machine
+    epsilon ε (float32, float16), K·ε: the most by which a vector normalised
+    in that precision can miss 1, whatever the order of summation (each of
+    the K entries and the K − 1 additions of the normaliser round by ε/2 at
+    most). Float32 at K = 4 allows 4.8e-7.
+    """
+    if dtype.kind != "f":
+        return SUM_TOLERANCE
+    return max(SUM_TOLERANCE, k * float(np.finfo(dtype).eps))
+
+
+def _scalar(value: Any, name: str) -> float:
+    """A real number as a float, or a ValueError naming ``name``."""
+    if isinstance(value, (complex, np.complexfloating)):
+        raise ValueError(f"{name} must be a real number, got {value!r}")
+    try:
+        return float(value)
+    except OverflowError:
+        raise ValueError(
+            f"{name} must be a finite number, got an integer too large for a float"
+        ) from None
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} must be a number, got {value!r}") from None
 
 
 def _first_index(mask: NDArray[np.bool_]) -> str:
@@ -58,7 +126,11 @@ def check_one_dimensional(array: FloatArray, name: str) -> None:
 
 def weights(values: Any, name: str) -> FloatArray:
     """Validate non-negative finite weights that are not all zero."""
-    array = as_float_array(values, name)
+    return _checked_weights(real_numbers(values, name), name)
+
+
+def _checked_weights(raw: NDArray[Any], name: str) -> FloatArray:
+    array = to_float64(raw, name)
     check_one_dimensional(array, name)
     check_finite(array, name)
     check_non_negative(array, name)
@@ -67,10 +139,19 @@ def weights(values: Any, name: str) -> FloatArray:
     return array
 
 
-def check_sums_to_one(array: FloatArray, name: str) -> None:
-    """Reject (the rows of) an array whose sum is not 1 within SUM_TOLERANCE."""
+def check_sums_to_one(
+    array: FloatArray, name: str, dtype: np.dtype[Any] | None = None
+) -> None:
+    """Reject (the rows of) an array whose sum is not 1 within tolerance.
+
+    The tolerance is :func:`sum_tolerance` for the precision the values came
+    in (``dtype``; float64 if not given) and the length of a row.
+    """
+    tolerance = sum_tolerance(
+        dtype if dtype is not None else array.dtype, array.shape[-1]
+    )
     totals = np.atleast_1d(array.sum(axis=-1))
-    bad = np.abs(totals - 1.0) > SUM_TOLERANCE
+    bad = np.abs(totals - 1.0) > tolerance
     if bad.any():
         row = int(np.argmax(bad))
         where = f"{name}[{row}]" if array.ndim > 1 else name
@@ -81,9 +162,14 @@ def check_sums_to_one(array: FloatArray, name: str) -> None:
 
 
 def distribution(values: Any, name: str) -> FloatArray:
-    """Validate a 1-D probability vector (finite, non-negative, sums to 1)."""
-    array = weights(values, name)
-    check_sums_to_one(array, name)
+    """Validate a 1-D probability vector (finite, non-negative, sums to 1).
+
+    The sum may miss 1 by :func:`sum_tolerance` of the values' own precision,
+    so float32 probabilities are accepted as they come.
+    """
+    raw = real_numbers(values, name)
+    array = _checked_weights(raw, name)
+    check_sums_to_one(array, name, raw.dtype)
     return array
 
 
@@ -97,22 +183,21 @@ def distribution_pair(p: Any, q: Any) -> tuple[FloatArray, FloatArray]:
 
 
 def log_base(base: Any) -> float:
-    """Return ln(base) for a valid logarithm base (finite, > 0, not 1)."""
-    try:
-        value = float(base)
-    except (TypeError, ValueError):
-        raise ValueError(f"base must be a number, got {base!r}") from None
-    if not math.isfinite(value) or value <= 0 or value == 1:
-        raise ValueError(f"base must be finite, positive and not 1, got {base!r}")
+    """Return ln(base) for a valid logarithm base: finite and greater than 1.
+
+    A base in (0, 1) is a logarithm base in mathematics, but it turns every
+    entropy and divergence negative (and clamping would then show a KL of 0):
+    the units of information are bits (2), nats (e) and the like, all > 1.
+    """
+    value = _scalar(base, "base")
+    if not math.isfinite(value) or value <= 1:
+        raise ValueError(f"base must be finite and greater than 1, got {base!r}")
     return math.log(value)
 
 
 def temperature(value: Any) -> float:
     """Validate a softmax temperature: finite and strictly positive."""
-    try:
-        t = float(value)
-    except (TypeError, ValueError):
-        raise ValueError(f"temperature must be a number, got {value!r}") from None
+    t = _scalar(value, "temperature")
     if not math.isfinite(t) or t <= 0:
         raise ValueError(f"temperature must be finite and > 0, got {value!r}")
     return t
@@ -141,10 +226,7 @@ def logits(values: Any, name: str = "logits") -> FloatArray:
 
 def label_smoothing(value: Any) -> float:
     """Validate a label-smoothing amount ε in [0, 1]."""
-    try:
-        eps = float(value)
-    except (TypeError, ValueError):
-        raise ValueError(f"label_smoothing must be a number, got {value!r}") from None
+    eps = _scalar(value, "label_smoothing")
     if not 0.0 <= eps <= 1.0:
         raise ValueError(f"label_smoothing must lie in [0, 1], got {value!r}")
     return eps

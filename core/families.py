@@ -86,12 +86,24 @@ def _checked_params(family: Family) -> dict[str, float]:
     values = {}
     for name, (default, low, high) in spec.items():
         value = family.params.get(name, default)
-        if not isinstance(value, (int, float, np.number)) or not math.isfinite(value):
+        if not _is_finite_real(value):
             raise ValueError(f"{family.kind} {name} must be a finite number")
         if not low <= value <= high:
             raise ValueError(f"{family.kind} {name} must lie in [{low}, {high}]")
         values[name] = float(value)
     return values
+
+
+def _is_finite_real(value: Any) -> bool:
+    """A real, finite number (a huge int is not: it has no float)."""
+    if not isinstance(value, (int, float, np.number)):
+        return False
+    if isinstance(value, np.complexfloating):
+        return False
+    try:
+        return math.isfinite(value)
+    except OverflowError:
+        return False
 
 
 def _bump(x: FloatArray, centre: float, width: float) -> FloatArray:

@@ -238,8 +238,12 @@ def _parse_weights(text: Any, option: str) -> list[float]:
 def _parse_scalar(text: Any, option: str) -> float:
     if isinstance(text, bool):
         raise ValueError(f"{option} must be a number, got {text!r}")
+    if isinstance(text, (complex, np.complexfloating)):
+        raise ValueError(f"{option} must be a real number, got {text!r}")
     try:
         value = float(text.strip() if isinstance(text, str) else text)
+    except OverflowError:
+        raise ValueError(f"{option} must be finite, got an integer too large") from None
     except (TypeError, ValueError):
         raise ValueError(f"{option} must be a number, got {str(text)[:20]!r}") from None
     if not math.isfinite(value):

@@ -179,6 +179,12 @@ def test_describe_reads_well(family: Family, text: str) -> None:
             Family("dirichlet", 5, {"seed": -1}),
             r"^dirichlet seed must lie in \[0, 2147483647\]",
         ),
+        # A Python integer beyond the float range raised OverflowError.
+        (Family("zipf", 5, {"exponent": 10**400}), r"^zipf exponent must be a finite"),
+        (
+            Family("zipf", 5, {"exponent": np.complex128(2.0)}),  # type: ignore[dict-item]
+            r"^zipf exponent must be a finite number",
+        ),
     ],
 )
 def test_invalid_families_are_rejected_by_name(family: Family, message: str) -> None:

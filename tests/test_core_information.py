@@ -301,6 +301,19 @@ BAD_DISTRIBUTIONS = [
     pytest.param(
         [0.5, 0.5 + 2e-9], r" sums to 1\.000000002\d*, not 1", id="sum-above-1"
     ),
+    # Complex values were truncated to their real part with only a warning.
+    pytest.param(
+        np.array([0.5 + 0j, 0.5]), r" must be real numbers, got complex", id="complex"
+    ),
+    pytest.param([0.5, 0.5j], r" must be real numbers, got complex", id="complex-list"),
+    # A Python integer beyond the float range raised OverflowError.
+    pytest.param(
+        [10**400, 1], r"\[0\] is an integer too large for a float", id="huge-int"
+    ),
+    # float32 within its own rounding of 1 is accepted; this is not.
+    pytest.param(
+        np.array([0.5, 0.501], dtype=np.float32), r" sums to 1\.00099", id="float32"
+    ),
 ]
 
 
@@ -332,6 +345,16 @@ def test_a_sum_within_1e_9_of_one_is_accepted(function) -> None:
     assert np.all(np.isfinite(function([0.5, 0.5 + 5e-10])))
 
 
+@pytest.mark.parametrize("dtype", [np.float32, np.float16])
+@pytest.mark.parametrize("function", ONE_DISTRIBUTION)
+def test_probabilities_in_a_narrower_float_are_accepted(function, dtype) -> None:
+    # 0.1 in float32 is 0.10000000149: ten of them sum to 1 + 1.5e-8, which
+    # the float64 tolerance of 1e-9 refused. The tolerance is K·ε of the type.
+    p = np.full(10, 0.1, dtype=dtype)
+    assert abs(float(np.sum(p.astype(np.float64))) - 1.0) > 1e-9
+    assert np.all(np.isfinite(function(p)))
+
+
 @pytest.mark.parametrize("function", TWO_DISTRIBUTIONS)
 @pytest.mark.parametrize(
     ("p", "q", "lengths"),
@@ -347,17 +370,26 @@ def test_lengths_that_differ_are_rejected(function, p, q, lengths: str) -> None:
 
 
 BAD_BASES = [
-    pytest.param(1, r"base must be finite, positive and not 1, got 1", id="one"),
-    pytest.param(0, r"base must be finite, positive and not 1, got 0", id="zero"),
-    pytest.param(-2.0, r"base must be finite, positive and not 1, got -2\.0", id="neg"),
+    pytest.param(1, r"^base must be finite and greater than 1, got 1$", id="one"),
+    pytest.param(0, r"^base must be finite and greater than 1, got 0$", id="zero"),
+    pytest.param(-2.0, r"^base must be finite and greater than 1, got -2\.0", id="neg"),
+    # A base in (0, 1) would make every entropy negative (and a KL clamp to 0).
+    pytest.param(0.5, r"^base must be finite and greater than 1, got 0\.5", id="half"),
     pytest.param(
-        math.nan, r"base must be finite, positive and not 1, got nan", id="nan"
+        math.nan, r"^base must be finite and greater than 1, got nan", id="nan"
     ),
     pytest.param(
-        math.inf, r"base must be finite, positive and not 1, got inf", id="inf"
+        math.inf, r"^base must be finite and greater than 1, got inf", id="inf"
     ),
-    pytest.param("two", r"base must be a number, got 'two'", id="string"),
-    pytest.param(None, r"base must be a number, got None", id="none"),
+    pytest.param("two", r"^base must be a number, got 'two'", id="string"),
+    pytest.param(None, r"^base must be a number, got None", id="none"),
+    pytest.param(2 + 0j, r"^base must be a real number, got \(2\+0j\)", id="complex"),
+    pytest.param(
+        np.complex128(2.0), r"^base must be a real number", id="numpy-complex"
+    ),
+    pytest.param(
+        10**400, r"^base must be a finite number, got an integer too large", id="huge"
+    ),
 ]
 
 

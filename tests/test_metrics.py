@@ -203,6 +203,8 @@ BAD_ARGS = [
     ({"temperature": "hot"}, "--temperature must be a number, got 'hot'"),
     ({"temperature": "inf"}, "--temperature must be finite, got 'inf'"),
     ({"temperature": None}, "--temperature must be a number, got 'None'"),
+    ({"temperature": 10**400}, "--temperature must be finite, got an integer too"),
+    ({"smoothing": 0.5j}, "--smoothing must be a real number, got 0.5j"),
     ({"smoothing": "2"}, "--smoothing must lie in [0, 1], got 2"),
     ({"smoothing": "nan"}, "--smoothing must be finite"),
     ({"units": "furlongs"}, "--units must be bits or nats, got 'furlongs'"),
