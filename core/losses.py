@@ -11,10 +11,11 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from core import _checks
 from core._checks import FloatArray
-from core.softmax import _log_normaliser, _scaled
+from core.softmax import _log_normaliser, _normaliser_parts, _scaled
 
 _REDUCTIONS = ("mean", "sum", "none")
 
@@ -38,12 +39,26 @@ def _class_targets(target: Any, n_samples: int, n_classes: int) -> FloatArray:
 
 
 def _soft_targets(target: Any, shape: tuple[int, ...]) -> FloatArray:
-    """Probability rows given directly (soft labels)."""
-    array = _checks.as_float_array(target, "target")
+    """Probability rows given directly (soft labels).
+
+    Integers of the logits' shape that are not one-hot rows were meant as
+    class labels, one per outcome: the message says so, not that they fail
+    to sum to 1. The sum's tolerance follows the values' precision.
+    """
+    raw = _checks.real_numbers(target, "target")
+    array = _checks.to_float64(raw, "target")
     _checks.check_finite(array, "target")
     _checks.check_non_negative(array, "target")
-    _checks.check_sums_to_one(array, "target")
-    return array.reshape(shape)
+    rows = array.reshape(shape)
+    if raw.dtype.kind in "iu" and np.any(rows.sum(axis=-1) != 1):
+        n, k = shape
+        raise ValueError(
+            f"target holds {raw.size} integers for {n} sample(s) of {k} classes: "
+            f"give one class label per sample ({n} in all), or probability rows "
+            "that sum to 1"
+        )
+    _checks.check_sums_to_one(array, "target", raw.dtype)
+    return rows
 
 
 def _is_soft(target: Any, logits_shape: tuple[int, ...]) -> bool:
@@ -171,7 +186,9 @@ def cross_entropy_grad(
     ndarray, same shape as ``logits``
         (softmax(z/T) − y)/T for one sample, y the smoothed target; for (N, K)
         logits each row is further divided by N (the gradient of the mean).
-        Each row sums to 0; the true class's entry is ≤ 0.
+        Each row sums to 0 (to rounding); the true class's entry is ≤ 0, and
+        stays nonzero where its probability rounds to 1: at logits [40, 0]
+        and class 0 it is −4.25e-18, not 0.
 
     Raises
     ------
@@ -179,11 +196,44 @@ def cross_entropy_grad(
         As for :func:`cross_entropy_loss`.
     """
     z, t = _validated(logits, temperature)
-    y = smoothed_targets(logits, target, label_smoothing)
-    exps = np.exp(_scaled(z, t))
-    q = exps / np.sum(exps, axis=-1, keepdims=True)
-    grad = (q - y.reshape(z.shape)) / (t * z.shape[0])
+    y = smoothed_targets(logits, target, label_smoothing).reshape(z.shape)
+    _, top, rest, exps = _normaliser_parts(_scaled(z, t))
+    q = _softmax_from_parts(top, rest, exps)
+    grad = _softmax_minus_target(q, y, top, rest) / (t * z.shape[0])
     return np.reshape(grad, np.shape(logits))
+
+
+def _softmax_from_parts(
+    top: NDArray[np.intp], rest: FloatArray, exps: FloatArray
+) -> FloatArray:
+    """The softmax exp(s)/(1 + rest), from ``_normaliser_parts``.
+
+    Reuses the buffer of ``exps`` (whose top entry is 0) and sets the top's
+    probability, 1/(1 + rest).
+    """
+    denominator = 1.0 + rest
+    q = exps
+    q /= denominator
+    np.put_along_axis(q, top, 1.0 / denominator, axis=-1)
+    return q
+
+
+def _softmax_minus_target(
+    q: FloatArray, y: FloatArray, top: NDArray[np.intp], rest: FloatArray
+) -> FloatArray:
+    """The softmax minus y per row, without cancellation at the likeliest class.
+
+    There q = 1/(1 + rest) may round to 1, and q − y to 0 for y = 1 (at a gap
+    of 40 the true gradient is −4.25e-18, and the row must sum to 0). That
+    entry is taken as (1 − y)·q − y·(1 − q) with 1 − q = rest/(1 + rest), the
+    other classes' share; 1 − y is exact for y ≥ ½.
+    """
+    residual: FloatArray = q - y
+    y_top = np.take_along_axis(y, top, axis=-1)
+    q_top = np.take_along_axis(q, top, axis=-1)
+    top_residual = (1.0 - y_top) * q_top - y_top * (rest / (1.0 + rest))
+    np.put_along_axis(residual, top, top_residual, axis=-1)
+    return residual
 
 
 def _binary_inputs(z: Any, y: Any) -> tuple[FloatArray, FloatArray]:
@@ -227,12 +277,21 @@ def sigmoid(z: Any) -> Any:
 
 
 def _residual(z: FloatArray, y: FloatArray) -> FloatArray:
-    """σ(z) − y, written as (1−y)σ(z) − yσ(−z) so y ∈ {0, 1} loses no digits.
+    """σ(z) − y, accurate to a few ulps of the result or of z.
 
-    The plain difference 1 − σ(z) rounds to 0 for z > 37; this form keeps the
-    tiny gradient that a log-scale plot must show.
+    For |z| < 1 and y ≥ ¼ it is ½·tanh(z/2) + (½ − y): ½ − y is exact and
+    tanh keeps the digits of a small z, where σ(z) rounds to ½ (the plain
+    form gives 0 at z = 1e-20, y = ½, instead of 2.5e-21). Elsewhere it is
+    (1−y)σ(z) − yσ(−z), so y ∈ {0, 1} loses no digits: 1 − σ(z) rounds to
+    0 for z > 37, and this form keeps the tiny gradient that a log-scale
+    plot must show. Near a root z* = logit(y) ≠ 0 the difference is
+    ill-conditioned in z itself; the result is then that of a z within a
+    few ulps of the given one.
     """
-    return (1.0 - y) * _sigmoid(z) - y * _sigmoid(-z)
+    centre = (np.abs(z) < 1.0) & (y >= 0.25)
+    halfway: FloatArray = 0.5 * np.tanh(0.5 * z) + (0.5 - y)
+    tails = (1.0 - y) * _sigmoid(z) - y * _sigmoid(-z)
+    return np.where(centre, halfway, tails)
 
 
 def bce_with_logits(z: Any, y: Any) -> Any:
@@ -248,8 +307,11 @@ def bce_with_logits(z: Any, y: Any) -> Any:
     Returns
     -------
     float or ndarray
-        In nats, ≥ 0; computed as max(z, 0) − y·z + log1p(e^(−|z|)), so
-        z = −1e4 with y = 1 gives 1e4, not inf.
+        In nats, ≥ 0; computed as (1 − y)·z + log1p(e^(−z)) for z ≥ 0 and
+        y·|z| + log1p(e^(−|z|)) below, two terms that are never negative,
+        so z = −1e4 with y = 1 gives 1e4, not inf, and z = 513 with
+        y = 1 − 2⁻⁵³ gives 5.7e-14 (max(z, 0) − y·z would round to a
+        multiple of 513's ulp, 1.1e-13).
 
     Raises
     ------
@@ -258,12 +320,16 @@ def bce_with_logits(z: Any, y: Any) -> Any:
         that differ.
     """
     z_array, y_array = _binary_inputs(z, y)
-    loss = np.maximum(z_array, 0.0) - y_array * z_array
-    return _result(loss + np.log1p(np.exp(-np.abs(z_array))))
+    # 1 − y is exact for y ≥ ½, where y·z would lose z's low digits.
+    linear = np.where(z_array >= 0, (1.0 - y_array) * z_array, -y_array * z_array)
+    return _result(linear + np.log1p(np.exp(-np.abs(z_array))))
 
 
 def bce_with_logits_grad(z: Any, y: Any) -> Any:
     """d/dz of :func:`bce_with_logits`: σ(z) − y (no vanishing factor).
+
+    Accurate to a few ulps of the result, also where it is tiny: −σ(−z)
+    for y = 1 and large z, z/4 for y = ½ and small z (see ``_residual``).
 
     Raises
     ------
@@ -275,6 +341,10 @@ def bce_with_logits_grad(z: Any, y: Any) -> Any:
 
 def mse_sigmoid(z: Any, y: Any) -> Any:
     """Squared error of a sigmoid output: (σ(z) − y)².
+
+    The residual σ(z) − y is computed without cancellation (see
+    :func:`bce_with_logits_grad`), so the loss stays accurate near its
+    root: z²/16 for y = ½ and small z.
 
     Raises
     ------

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from core import _checks
 from core._checks import FloatArray
@@ -27,17 +28,34 @@ def _scaled(z: FloatArray, temperature: float) -> FloatArray:
         return (z - top) / temperature
 
 
+def _normaliser_parts(
+    shifted: FloatArray,
+) -> tuple[FloatArray, NDArray[np.intp], FloatArray, FloatArray]:
+    """For rows whose maximum is exactly 0: log Σ exp(s) and its pieces.
+
+    Returns ``log1p(rest)``, the index of each row's maximum (keepdims),
+    ``rest`` = Σ exp(s) over the other entries, and exp(s) with the maximum's
+    entry set to 0. The maximum's own exp(0) = 1 is left out of the sum and
+    restored by log1p, which keeps full precision when the other terms are
+    tiny; ``rest/(1 + rest)`` is 1 − softmax at the top without the
+    cancellation of 1 − q (0 instead of 4e-18 at a gap of 40), and
+    ``exps/(1 + rest)`` the other probabilities, each within 2 ulps of the
+    shifted logits' (exp of a log-softmax would round its argument first:
+    8 ulps at a gap of 20).
+    """
+    exps = np.exp(shifted)
+    top = np.expand_dims(np.argmax(shifted, axis=-1), -1)
+    np.put_along_axis(exps, top, 0.0, axis=-1)
+    rest: FloatArray = np.sum(exps, axis=-1, keepdims=True)
+    return np.log1p(rest), top, rest, exps
+
+
 def _log_normaliser(shifted: FloatArray) -> FloatArray:
     """Log Σ exp(s) for rows whose maximum is exactly 0, via log1p.
 
-    The maximum's own exp(0) = 1 is left out of the sum and restored by
-    log1p, which keeps full precision when the other terms are tiny.
+    See :func:`_normaliser_parts`.
     """
-    exps = np.exp(shifted)
-    top = np.argmax(shifted, axis=-1)
-    np.put_along_axis(exps, np.expand_dims(top, -1), 0.0, axis=-1)
-    total: FloatArray = np.sum(exps, axis=-1, keepdims=True)
-    return np.log1p(total)
+    return _normaliser_parts(shifted)[0]
 
 
 def logsumexp(z: Any) -> Any:

@@ -241,6 +241,22 @@ def test_gradient_at_extreme_logits_is_finite() -> None:
     assert_array_equal(cross_entropy_grad([0.0, -np.inf], 0), [0.0, 0.0])
 
 
+def test_the_true_class_gradient_of_a_confident_answer_is_not_zero() -> None:
+    # q₀ = 1/(1 + e⁻⁴⁰) rounds to 1, so q₀ − 1 gave 0 and the row summed to
+    # 4.25e-18; the true gradient is −q₁ (mpmath: 4.2483542552915890e-18).
+    q_1 = 4.248354255291589e-18
+    grad = cross_entropy_grad([40.0, 0.0], 0)
+    assert grad[0] == pytest.approx(-q_1, rel=1e-15, abs=0)
+    assert grad[1] == pytest.approx(q_1, rel=1e-15, abs=0)
+    assert grad.sum() == 0.0
+    batch = cross_entropy_grad([[40.0, 0.0], [0.0, 40.0]], [0, 1])
+    assert_allclose(batch, [[-q_1 / 2, q_1 / 2], [q_1 / 2, -q_1 / 2]], rtol=1e-15)
+    # With smoothing, 1 − y is exact and q₀ − y = (1 − y) − (1 − q₀).
+    y_0 = smoothed_targets([40.0, 0.0], 0, 1e-10)[0, 0]
+    smoothed = cross_entropy_grad([40.0, 0.0], 0, label_smoothing=1e-10)
+    assert smoothed[0] == pytest.approx((1.0 - y_0) - q_1, rel=1e-15, abs=0)
+
+
 def _central_difference(function, z: np.ndarray, h: float) -> np.ndarray:
     grad = np.zeros_like(z)
     for index in np.ndindex(z.shape):
@@ -337,6 +353,32 @@ def test_bce_gradient_is_sigmoid_minus_y(y: float) -> None:
     z = np.array([-1e4, -40.0, -8.0, -1.0, 0.0, 2.5, 40.0, 1e4])
     expected = expit(z) - y
     assert_allclose(bce_with_logits_grad(z, y), expected, rtol=1e-12, atol=1e-16)
+
+
+def test_bce_keeps_the_digits_of_a_label_near_one() -> None:
+    # max(z, 0) − y·z rounded to a multiple of ulp(513) = 1.1e-13; the loss
+    # is (1 − y)·z = 513·2⁻⁵³ (+ e⁻⁵¹³), by mpmath 5.695444116327053e-14.
+    expected = 5.695444116327053e-14
+    assert bce_with_logits(513.0, 1 - 2.0**-53) == pytest.approx(
+        expected, rel=1e-15, abs=0
+    )
+    assert bce_with_logits(-513.0, 2.0**-53) == pytest.approx(
+        expected, rel=1e-15, abs=0
+    )
+
+
+@pytest.mark.parametrize(
+    ("z", "residual"), [(1e-20, 2.5e-21), (1e-15, 2.5e-16), (3e-16, 7.5e-17)]
+)
+def test_the_residual_near_its_root_at_zero_keeps_its_digits(z, residual) -> None:
+    # σ(z) − ½ = ½·tanh(z/2): σ(1e-20) rounds to ½ and the gradient was 0;
+    # the squared error was 3× off near 3e-16. References from mpmath.
+    assert bce_with_logits_grad(z, 0.5) == pytest.approx(residual, rel=1e-15, abs=0)
+    assert bce_with_logits_grad(-z, 0.5) == pytest.approx(-residual, rel=1e-15, abs=0)
+    assert mse_sigmoid(z, 0.5) == pytest.approx(residual**2, rel=4e-15, abs=0)
+    assert mse_sigmoid_grad(z, 0.5) == pytest.approx(
+        2 * residual * 0.25, rel=4e-15, abs=0
+    )
 
 
 def test_bce_gradient_keeps_the_tiny_residual_of_a_confident_right_answer() -> None:
@@ -474,6 +516,27 @@ BAD_TARGETS = [
     pytest.param(
         X[0], [np.inf, 0, 0, 0, 0], r"^target\[0\] is infinite", id="soft-inf"
     ),
+    # Labels for every class of one sample were read as soft targets and
+    # refused because they "sum to 10".
+    pytest.param(
+        X[0],
+        [0, 1, 2, 3, 4],
+        r"^target holds 5 integers for 1 sample\(s\) of 5 classes: give one class "
+        r"label per sample \(1 in all\)",
+        id="labels-for-one-sample",
+    ),
+    pytest.param(
+        X,
+        np.ones((4, 5), dtype=int),
+        r"^target holds 20 integers for 4 sample",
+        id="integer-rows",
+    ),
+    pytest.param(
+        X[0],
+        np.array([0.5, 0.5j, 0, 0, 0]),
+        r"^target must be real numbers",
+        id="soft-complex",
+    ),
 ]
 
 
@@ -495,6 +558,8 @@ BAD_LOGITS = [
     pytest.param([], r"^logits is empty", id="empty"),
     pytest.param(np.zeros((1, 1, 2)), r"^logits must have shape", id="3-D"),
     pytest.param(["a", "b"], r"^logits must be numbers", id="strings"),
+    pytest.param([1j, 0.0], r"^logits must be real numbers, got complex", id="complex"),
+    pytest.param([10**400, 0], r"^logits\[0\] is an integer too large", id="huge-int"),
 ]
 
 
@@ -514,6 +579,14 @@ def test_invalid_logits_are_rejected_by_name(function, logits, message: str) -> 
         (math.nan, r"^label_smoothing must lie in \[0, 1\], got nan"),
         (math.inf, r"^label_smoothing must lie in \[0, 1\], got inf"),
         ("some", r"^label_smoothing must be a number, got 'some'"),
+        pytest.param(
+            10**400,
+            r"^label_smoothing must be a finite number, got an integer too",
+            id="huge",
+        ),
+        pytest.param(
+            0.5j, r"^label_smoothing must be a real number, got 0\.5j", id="complex"
+        ),
     ],
 )
 @pytest.mark.parametrize(
@@ -532,12 +605,34 @@ def test_label_smoothing_outside_0_1_is_rejected(function, eps, message) -> None
         (math.nan, r"^temperature must be finite and > 0, got nan"),
         (math.inf, r"^temperature must be finite and > 0, got inf"),
         ("warm", r"^temperature must be a number, got 'warm'"),
+        pytest.param(
+            10**400,
+            r"^temperature must be a finite number, got an integer too large",
+            id="huge",
+        ),
+        pytest.param(
+            np.complex128(1.0), r"^temperature must be a real number", id="complex"
+        ),
     ],
 )
 @pytest.mark.parametrize("function", [cross_entropy_loss, cross_entropy_grad])
 def test_invalid_temperature_is_rejected(function, temperature, message) -> None:
     with pytest.raises(ValueError, match=message):
         function(X, LABELS, temperature=temperature)
+
+
+def test_float32_soft_targets_are_accepted_within_their_rounding() -> None:
+    # Five float32 fifths sum to 1 + 1.5e-8: within K·ε of float32, not 1e-9.
+    target = np.full(5, 0.2, dtype=np.float32)
+    assert abs(float(np.sum(target.astype(np.float64))) - 1.0) > 1e-9
+    assert math.isfinite(cross_entropy_loss(X[0], target))
+
+
+def test_integer_one_hot_rows_are_still_soft_targets() -> None:
+    one_hot = np.eye(5, dtype=int)[LABELS]
+    assert_allclose(
+        cross_entropy_loss(X, one_hot, reduction="none"), TORCH_NONE, rtol=RTOL
+    )
 
 
 def test_an_unknown_reduction_is_rejected() -> None:
@@ -577,6 +672,9 @@ BINARY_FUNCTIONS = [
         pytest.param(0.0, [0.5, 0.5], r"^z and y differ in shape", id="scalar-z"),
         pytest.param(["a"], 1.0, r"^z must be numbers", id="z-strings"),
         pytest.param(0.0, "b", r"^y must be numbers", id="y-string"),
+        pytest.param(1j, 1.0, r"^z must be real numbers", id="z-complex"),
+        pytest.param(0.0, [0.5 + 0j], r"^y must be real numbers", id="y-complex"),
+        pytest.param(10**400, 1.0, r"^z is an integer too large", id="z-huge"),
     ],
 )
 @pytest.mark.parametrize("function", BINARY_FUNCTIONS)
