@@ -13,15 +13,17 @@ from core import _checks
 from core._checks import FloatArray
 from core.families import Family, family_weights
 from core.information import (
-    _cross_entropy_from_log,
+    _divergences,
     _entropy_from_log,
-    _js_nats,
-    _kl_terms_nats,
     _scale_to_one,
-    _violations,
 )
-from core.losses import smoothed_targets
-from core.softmax import _log_normaliser, _scaled
+from core.losses import (
+    _sigmoid,
+    _softmax_from_parts,
+    _softmax_minus_target,
+    smoothed_targets,
+)
+from core.softmax import _log_normaliser, _normaliser_parts, _scaled
 
 UNITS = {"bits": 2.0, "nats": math.e}
 
@@ -30,8 +32,9 @@ CURVE_HALF_WIDTH = 12.0
 CURVE_POINTS = 241
 
 
-def _frozen_array(values: Any) -> FloatArray:
-    array = np.array(values, dtype=np.float64)
+def _frozen_array(values: Any, name: str = "values") -> FloatArray:
+    """A read-only float64 copy; complex values or huge integers name ``name``."""
+    array = np.array(_checks.as_float_array(values, name))
     array.setflags(write=False)
     return array
 
@@ -42,7 +45,9 @@ class Scenario:
 
     A scenario may hold values that :func:`evaluate` rejects (all weights of
     P at zero, say): the window keeps such a state and explains it, rather
-    than refusing the slider move that produced it.
+    than refusing the slider move that produced it. Only arrays that are not
+    real numbers at all (complex values, integers beyond the float range,
+    text) are refused at construction, with a ValueError naming the field.
 
     Attributes
     ----------
@@ -84,7 +89,7 @@ class Scenario:
 
     def __post_init__(self) -> None:
         for name in ("p_weights", "q_weights", "logits"):
-            object.__setattr__(self, name, _frozen_array(getattr(self, name)))
+            object.__setattr__(self, name, _frozen_array(getattr(self, name), name))
 
     @property
     def k(self) -> int:
@@ -145,9 +150,18 @@ class Results:
     Q > 0 for D(Q‖P) and H(Q,P); a class the target needs but whose
     probability is exactly 0 for the loss.
 
-    When linked, D(P‖Q), H(P,Q) and the information of Q come from log Q, so
-    they stay finite where Q underflows to 0 but its log does not (a −inf
-    logit is needed for an infinite value): with ε = 0, H(P,Q) is the loss.
+    When linked, Q is a softmax and an outcome whose probability underflows
+    to 0 (or to a subnormal) is still possible: its log comes from the
+    log-softmax. D(P‖Q), H(P,Q) and the information of Q stay finite there
+    (a −inf logit is needed for an infinite value; with ε = 0, H(P,Q) is
+    the loss), and D(Q‖P) and H(Q,P) are infinite where such an outcome has
+    P = 0, with the outcome named.
+
+    The entropies and divergences are those of the normalised P and Q
+    (see :mod:`core.information`), each accurate to a few ulps however close
+    Q is to P; H(P,Q) = H(P) + D(P‖Q) to rounding. ``kl_terms_pq`` and
+    ``kl_terms_qp`` are p·log(p/q) and q·log(q/p) of the vectors shown, each
+    accurate to a few ulps; a single term may be negative.
     """
 
     units: str
@@ -266,11 +280,16 @@ def _sweep_true_logit(
         loss += y_c * np.logaddexp(0.0, d)
     if y_c < 1:
         loss += (1.0 - y_c) * np.logaddexp(0.0, -d)
-    q_c = np.exp(-np.logaddexp(0.0, d))
+    # q_c − y_c as (1 − y_c)·q_c − y_c·(1 − q_c), with q_c = σ(−d) and
+    # 1 − q_c = σ(d) each from its own exponential: q_c − 1 would round to 0
+    # once q_c rounds to 1 (d < −37), where the true gradient is −e^d.
+    # (exp(−logaddexp(0, d)) would round its argument: 32 ulps at d = −32.)
+    q_c = _sigmoid(-d)
+    others = _sigmoid(d)
     return LossCurve(
         z=grid,
         loss=loss / ln_unit,
-        grad=(q_c - y_c) / t,
+        grad=((1.0 - y_c) * q_c - y_c * others) / t,
         current_z=current,
     )
 
@@ -306,9 +325,9 @@ def evaluate(scenario: Scenario) -> Results:
     p = _normalised(p_w, "p_weights")
     z = _checks.logits(raw_logits, "logits")
     shifted = _scaled(z, t)
-    log_normaliser = _log_normaliser(shifted)
+    log_normaliser, top, rest, exps = _normaliser_parts(shifted)
     log_softmax = shifted - log_normaliser
-    softmax = np.exp(log_softmax)
+    softmax = _softmax_from_parts(top, rest, exps)
     # T·log Σ exp(z/T), for the loss curve.
     full_normaliser = float(np.max(z)) + t * float(log_normaliser[0])
     q = softmax if scenario.linked else _normalised(q_w, "q_weights")
@@ -320,16 +339,16 @@ def evaluate(scenario: Scenario) -> Results:
     with np.errstate(divide="ignore"):
         log_p = np.log(p)
         # A linked Q underflows to 0 where its log is still finite (a gap of
-        # 800 nats): keep log Q, so that H(P,Q) stays the (finite) loss.
+        # 800 nats): keep log Q, so that H(P,Q) stays the (finite) loss and
+        # such an outcome still counts as possible.
         log_q = log_softmax if scenario.linked else np.log(q)
-    if scenario.linked:
-        terms_pq, cross_entropy_pq = _against_log_q(p, log_p, log_q)
-    else:
-        terms_pq = _kl_terms_nats(p, q)
-        cross_entropy_pq = _cross_entropy_from_log(p, log_q)
-    terms_qp = _kl_terms_nats(q, p)
+    pair = _divergences(p, q, log_q if scenario.linked else None)
+    kl_pq, kl_qp, js = pair.kl_pq, pair.kl_qp, pair.js
+    infinite_pq = tuple(int(i) for i in np.flatnonzero(np.isinf(pair.terms_pq)))
+    infinite_qp = tuple(int(i) for i in np.flatnonzero(np.isinf(pair.terms_qp)))
     entropy_p = _entropy_from_log(p, log_p)
     entropy_q = _entropy_from_log(q, log_q)
+    grad = _softmax_minus_target(softmax, target, top, rest)
     return Results(
         units=scenario.units,
         p=p,
@@ -338,22 +357,23 @@ def evaluate(scenario: Scenario) -> Results:
         information_q=(0.0 - log_q) / ln_unit,
         entropy_p=entropy_p / ln_unit,
         entropy_q=entropy_q / ln_unit,
-        cross_entropy_pq=cross_entropy_pq / ln_unit,
-        cross_entropy_qp=_cross_entropy_from_log(q, log_p) / ln_unit,
-        kl_pq=max(float(np.sum(terms_pq)), 0.0) / ln_unit,
-        kl_qp=max(float(np.sum(terms_qp)), 0.0) / ln_unit,
-        kl_terms_pq=terms_pq / ln_unit,
-        kl_terms_qp=terms_qp / ln_unit,
-        js=_js_nats(p, q) / ln_unit,
-        kl_pq_infinite_at=tuple(int(i) for i in np.flatnonzero(np.isinf(terms_pq))),
-        kl_qp_infinite_at=_violations(q, p),
+        # H(P,Q) = H(P) + D(P‖Q) to rounding, never below H(P).
+        cross_entropy_pq=(entropy_p + kl_pq) / ln_unit,
+        cross_entropy_qp=(entropy_q + kl_qp) / ln_unit,
+        kl_pq=kl_pq / ln_unit,
+        kl_qp=kl_qp / ln_unit,
+        kl_terms_pq=pair.terms_pq / ln_unit,
+        kl_terms_qp=pair.terms_qp / ln_unit,
+        js=js / ln_unit,
+        kl_pq_infinite_at=infinite_pq,
+        kl_qp_infinite_at=infinite_qp,
         softmax=softmax,
         target=target,
         loss=loss / ln_unit,
         loss_infinite_at=tuple(
             int(i) for i in np.flatnonzero((target > 0) & np.isneginf(log_softmax))
         ),
-        grad=(softmax - target) / t,
+        grad=grad / t,
         curve=_sweep_true_logit(
             z, target, t, label, ln_unit, full_normaliser, float(softmax[label])
         ),
@@ -362,16 +382,3 @@ def evaluate(scenario: Scenario) -> Results:
 
 def _normalised(weights: FloatArray, name: str) -> FloatArray:
     return _scale_to_one(_checks.weights(weights, name))
-
-
-def _against_log_q(
-    p: FloatArray, log_p: FloatArray, log_q: FloatArray
-) -> tuple[FloatArray, float]:
-    """D(P‖Q)'s terms p·(log p − log q) and H(P,Q) in nats, from log Q.
-
-    0 where p = 0; +inf only where log q = −inf and p > 0.
-    """
-    used = p > 0
-    terms = np.zeros_like(p)
-    terms[used] = p[used] * (log_p[used] - log_q[used])
-    return terms, 0.0 - float(np.sum(p[used] * log_q[used]))

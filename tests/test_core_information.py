@@ -256,6 +256,61 @@ def test_js_of_distributions_a_subnormal_apart_is_zero(p, q) -> None:
     assert js_divergence(q, p) == pytest.approx(0.0, abs=1e-300)
 
 
+# --- Q → P: the non-negative form (issue 10, item 1) ----------------------------
+# Reference values from mpmath at 50 digits (tests/test_core_reference.py has
+# the reference itself and the sweep over δ = 1e-3 … 1e-14).
+
+
+def test_a_single_term_near_q_equal_p_keeps_its_digits() -> None:
+    # log(p/q) of a ratio 1/(1 − 1e-15) rounds to a multiple of 2.2e-16: 11%.
+    p, q = [1.0, 0.0], [1 - 1e-15, 1e-15]
+    assert kl_terms(p, q)[0] == pytest.approx(9.992007221626415e-16, rel=1e-15, abs=0)
+    assert kl_divergence(p, q) == pytest.approx(
+        1.0000000000000007e-15, rel=1e-15, abs=0
+    )
+    assert cross_entropy(p, q) == pytest.approx(
+        1.0000000000000007e-15, rel=1e-15, abs=0
+    )
+
+
+@pytest.mark.parametrize(
+    ("delta", "kl", "js"),
+    [
+        (1e-8, 2.4999999696126452e-17, 6.249999924031613e-18),
+        (1e-10, 2.500000413701872e-21, 6.25000103425468e-22),
+    ],
+)
+def test_kl_and_js_of_exactly_normalised_pairs_a_delta_apart(delta, kl, js) -> None:
+    # Both sum to exactly 1; Σ p log(p/q) gave 2.8e-18 and 0 for the KL.
+    p = [0.5, 0.25, 0.25]
+    q = [0.5, 0.25 * (1 + delta), 0.0]
+    q[2] = 1.0 - q[0] - q[1]
+    assert kl_divergence(p, q) == pytest.approx(kl, rel=2e-15, abs=0)
+    assert js_divergence(p, q) == pytest.approx(js, rel=2e-15, abs=0)
+
+
+def test_one_distribution_normalised_twice_is_not_two() -> None:
+    # [82, 1] and [410, 5] are one distribution; normalised separately the
+    # floats differ in their last bit. The divergences between those floats
+    # are ~1e-34, not the rounding of their sums (JS came out 1.3e-18), and
+    # H(P,Q) never drops below H(P) (it was 1.4e-17 below).
+    p, q = normalize([0.82, 0.01]), normalize([4.1, 0.05])
+    assert not np.array_equal(p, q)
+    assert kl_divergence(p, q) == pytest.approx(
+        1.2337988706230728e-34, rel=2e-15, abs=0
+    )
+    assert js_divergence(p, q) == pytest.approx(3.084497176557682e-35, rel=2e-15, abs=0)
+    assert cross_entropy(p, q) >= entropy(p)
+
+
+def test_the_entropy_of_a_near_certain_outcome_is_that_of_the_distribution() -> None:
+    # [1.0, 3.8e-25] stands for [1 − 3.8e-25, 3.8e-25]: −Σ p log p misses
+    # the first outcome's share, 1.8% of the entropy.
+    assert entropy([1.0, 3.8e-25]) == pytest.approx(
+        2.1747257978085143e-23, rel=2e-15, abs=0
+    )
+
+
 # --- normalize ---------------------------------------------------------------
 
 
@@ -353,6 +408,16 @@ def test_probabilities_in_a_narrower_float_are_accepted(function, dtype) -> None
     p = np.full(10, 0.1, dtype=dtype)
     assert abs(float(np.sum(p.astype(np.float64))) - 1.0) > 1e-9
     assert np.all(np.isfinite(function(p)))
+
+
+def test_float32_probabilities_give_the_entropy_of_their_distribution() -> None:
+    assert entropy(np.full(10, 0.1, dtype=np.float32)) == pytest.approx(
+        math.log(10), rel=1e-15, abs=0
+    )
+    p = np.array([0.7, 0.3], dtype=np.float32)
+    q = np.array([0.5, 0.5], dtype=np.float32)
+    expected = scipy_entropy(p.astype(np.float64), q.astype(np.float64))
+    assert kl_divergence(p, q) == pytest.approx(expected, rel=1e-14, abs=0)
 
 
 @pytest.mark.parametrize("function", TWO_DISTRIBUTIONS)
@@ -459,6 +524,8 @@ def test_kl_is_non_negative(pair: tuple[np.ndarray, np.ndarray]) -> None:
 @given(SINGLE)
 def test_kl_of_a_distribution_with_itself_is_zero(p: np.ndarray) -> None:
     assert kl_divergence(p, p) == 0.0
+    assert js_divergence(p, p) == 0.0
+    assert cross_entropy(p, p) == entropy(p)
     assert_array_equal(kl_terms(p, p), np.zeros_like(p))
 
 
@@ -470,9 +537,9 @@ def test_cross_entropy_is_entropy_plus_kl(pair: tuple[np.ndarray, np.ndarray]) -
     if math.isinf(kl):
         assert cross_entropy(p, q) == math.inf
     else:
-        assert cross_entropy(p, q) == pytest.approx(
-            entropy(p) + kl, rel=1e-10, abs=1e-12
-        )
+        # Within 2 ulps, and never below the entropy (Gibbs' inequality).
+        assert cross_entropy(p, q) == pytest.approx(entropy(p) + kl, rel=4.5e-16, abs=0)
+        assert cross_entropy(p, q) >= entropy(p)
 
 
 @PROPERTY_SETTINGS

@@ -248,6 +248,59 @@ def test_a_linked_q_that_underflows_keeps_the_loss_equal_to_the_cross_entropy():
     assert ruled_out.kl_pq_infinite_at == (1,)
 
 
+def test_a_linked_q_that_underflows_is_still_positive_where_p_is_zero() -> None:
+    # q₁ = e^−800 underflows to 0, but log q₁ = −800 is finite: Q allows an
+    # outcome P rules out, so D(Q‖P) = H(Q,P) = ∞ (they read 0.0000, no reason).
+    scenario = Scenario(
+        p_weights=[1.0, 0.0], q_weights=[1.0, 1.0], logits=[0.0, -800.0],
+        linked=True,
+    )  # fmt: skip
+    results = evaluate(scenario)
+    assert results.q[1] == 0.0
+    assert results.information_q[1] == pytest.approx(800 / math.log(2), rel=RTOL)
+    assert results.kl_qp == math.inf
+    assert results.cross_entropy_qp == math.inf
+    assert results.kl_qp_infinite_at == (1,)
+    assert_array_equal(results.kl_terms_qp, [0.0, math.inf])
+    assert results.kl_pq == 0.0  # log(1 + e^−800) is below every float
+    assert math.isfinite(results.js)
+    assert_infinities_are_named(results)
+    # A −inf logit is a true zero: Q rules outcome 1 out, D(Q‖P) is finite.
+    ruled_out = evaluate(scenario.replace(logits=[0.0, -np.inf]))
+    assert ruled_out.kl_qp == 0.0
+    assert ruled_out.kl_qp_infinite_at == ()
+
+
+def test_the_true_class_gradient_of_a_confident_answer_is_not_zero() -> None:
+    # q₀ = 1/(1 + e⁻⁴⁰) rounds to 1: softmax − target gave [0, 4.25e-18], in
+    # the readout and along the loss curve (mpmath: q₁ = 4.2483542552915890e-18).
+    q_1 = 4.248354255291589e-18
+    results = evaluate(Scenario([1, 1], [1, 1], [40.0, 0.0], label=0))
+    assert results.grad[0] == pytest.approx(-q_1, rel=1e-15, abs=0)
+    assert results.grad[1] == pytest.approx(q_1, rel=1e-15, abs=0)
+    assert results.grad.sum() == 0.0
+    curve = results.curve
+    assert curve.z[-1] == 41.0
+    q_1_at_41 = 1.5628821893349888e-18  # e^−41/(1 + e^−41)
+    assert curve.grad[-1] == pytest.approx(-q_1_at_41, rel=1e-14, abs=0)
+    assert np.all(curve.grad < 0)
+
+
+def test_a_family_against_itself_shows_zero_divergence() -> None:
+    zipf = Family("zipf", 20_000, {"exponent": 1.1})
+    results = evaluate(Scenario(p_family=zipf, q_family=zipf, logits=np.zeros(20_000)))
+    assert results.kl_pq == results.kl_qp == results.js == 0.0
+    assert results.cross_entropy_pq == results.entropy_p
+    # Linked, Q = softmax(log w) differs from P in the last bits: the true
+    # divergence between those floats is ~1e-30 (tests/test_core_reference.py).
+    linked = evaluate(
+        Scenario(p_family=zipf, q_family=zipf, logits_follow_q=True, linked=True)
+    )
+    assert 0.0 <= linked.kl_pq < 1e-26
+    assert 0.0 <= linked.js < 1e-26
+    assert linked.cross_entropy_pq >= linked.entropy_p
+
+
 def test_linked_mode_ignores_q_weights() -> None:
     scenario = BASE.replace(linked=True, q_weights=[])
     assert_allclose(evaluate(scenario).q, softmax(BASE.logits), rtol=RTOL)
@@ -587,6 +640,35 @@ def test_scenario_arrays_are_read_only_copies() -> None:
     assert scenario.p_weights.dtype == np.float64
     with pytest.raises(ValueError, match="read-only"):
         scenario.logits[0] = 1.0
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        pytest.param(
+            {"p_weights": [10**400, 1]},
+            r"^p_weights\[0\] is an integer too large",
+            id="huge-int",
+        ),
+        pytest.param(
+            {"q_weights": np.array([1j, 1])},
+            r"^q_weights must be real numbers",
+            id="complex-array",
+        ),
+        pytest.param(
+            {"logits": [0.0, 0.5 + 0.5j]},
+            r"^logits must be real numbers",
+            id="complex-list",
+        ),
+    ],
+)
+def test_arrays_that_are_not_real_numbers_are_refused_by_field(changes, message):
+    # Complex values were truncated with a warning, huge ints raised
+    # OverflowError; neither can be a slider's state.
+    with pytest.raises(ValueError, match=message):
+        Scenario(
+            **{"p_weights": [1, 1], "q_weights": [1, 1], "logits": [0, 0], **changes}
+        )
 
 
 def test_replace_changes_only_what_it_names() -> None:
