@@ -480,6 +480,13 @@ class LogitTrainingState:
         z by −lr·gradient, so a negative bar means "this logit goes up".
     loss_history : ndarray
         Read-only. The losses after steps ``history_start`` … ``step``.
+    cross_entropy_history : ndarray
+        Read-only. The cross-entropy −Σ y log softmax(z/T) (nats) after the
+        same steps, whatever ``loss_kind`` is trained: the one measure on
+        which both trainings can be compared (a squared error has no unit).
+    true_probability_history : ndarray
+        Read-only. The probability the model gives the true class (for a
+        soft target, the target's most likely class) after the same steps.
     """
 
     loss_kind: LossKind
@@ -494,11 +501,27 @@ class LogitTrainingState:
     loss: float
     gradient: FloatArray
     loss_history: FloatArray
+    cross_entropy_history: FloatArray
+    true_probability_history: FloatArray
 
     @property
     def history_start(self) -> int:
         """The step number of ``loss_history[0]``."""
         return _history_start(self.step, self.loss_history)
+
+    @property
+    def true_class(self) -> int:
+        """The true class, or the soft target's most likely class."""
+        return self.label if self.label is not None else int(np.argmax(self.target))
+
+
+def _comparable(
+    z: FloatArray, y: FloatArray, t: float, q: FloatArray, true_class: int
+) -> tuple[float, float]:
+    """(cross-entropy in nats, q of the true class): what both trainings share."""
+    return float(_per_sample_loss(z[np.newaxis], y[np.newaxis], t)[0]), float(
+        q[true_class]
+    )
 
 
 def _vector_loss_and_gradient(
@@ -628,6 +651,8 @@ def start_logit_training(
     rate = _learning_rate(lr)
     z, y, t, eps, label = _training_inputs(logits, target, temperature, label_smoothing)
     loss, gradient, q = _vector_loss_and_gradient(kind, z, y, t)
+    true_class = label if label is not None else int(np.argmax(y))
+    cross_entropy, true_probability = _comparable(z, y, t, q, true_class)
     return LogitTrainingState(
         loss_kind=kind,
         label=label,
@@ -641,6 +666,8 @@ def start_logit_training(
         loss=loss,
         gradient=_readonly(gradient),
         loss_history=_readonly([loss]),
+        cross_entropy_history=_readonly([cross_entropy]),
+        true_probability_history=_readonly([true_probability]),
     )
 
 
@@ -675,13 +702,21 @@ def run_logit_training(state: LogitTrainingState, n: int) -> LogitTrainingState:
         return state
     z, loss = state.logits, state.loss
     gradient, q = state.gradient, state.probabilities
+    true_class = state.true_class
     losses: list[float] = []
+    cross_entropies: list[float] = []
+    true_probabilities: list[float] = []
     for _ in range(steps):
         z = z - state.lr * gradient
         loss, gradient, q = _vector_loss_and_gradient(
             state.loss_kind, z, state.target, state.temperature
         )
         losses.append(loss)
+        cross_entropy, true_probability = _comparable(
+            z, state.target, state.temperature, q, true_class
+        )
+        cross_entropies.append(cross_entropy)
+        true_probabilities.append(true_probability)
     return dataclasses.replace(
         state,
         logits=_readonly(z),
@@ -690,6 +725,10 @@ def run_logit_training(state: LogitTrainingState, n: int) -> LogitTrainingState:
         loss=loss,
         gradient=_readonly(gradient),
         loss_history=_extended(state.loss_history, losses),
+        cross_entropy_history=_extended(state.cross_entropy_history, cross_entropies),
+        true_probability_history=_extended(
+            state.true_probability_history, true_probabilities
+        ),
     )
 
 

@@ -9,8 +9,9 @@ every gradient. No core function computes an expected value.
 
 Display conventions the comparisons follow (they are the views', not the
 numbers'): readouts show four decimals (or three significant digits) with the
-unit, and "∞ <reason>" for an infinite value; an infinite KL term or total is
-drawn at a finite cap (``plotting.finite_cap``/``capped``) with an ∞ marker;
+unit, and "∞ <reason>" for an infinite value; an infinite KL term or total has
+no plain bar but a hatched one that ends at the plot's top edge, whatever the
+range, with an ∞ inside the plot;
 above 200 outcomes a series is a line, through every bucket's minimum and
 maximum when K is large; the loss curve is in the scenario's units, every
 gradient in nats.
@@ -31,7 +32,7 @@ from scipy.special import log_softmax, logsumexp, rel_entr, softmax, xlogy
 from scipy.stats import entropy
 
 from core import FAMILY_PARAMETERS, Family, Scenario
-from viz.plotting import capped, finite_cap
+from viz.plotting import InfiniteBars
 
 LN_UNIT = {"bits": math.log(2.0), "nats": 1.0}
 READOUT_KEYS = (
@@ -459,46 +460,62 @@ def assert_softmax(explorer, ref: Reference):
         assert_on_screen(plot.getPlotItem(), values, "softmax and target")
 
 
+def assert_infinite_bars(
+    bars: InfiniteBars, plot, expected_x, expected_y0, name: str, as_bars=True
+):
+    """Hatched bars at ``expected_x`` from ``expected_y0`` to the top edge, ∞ inside."""
+    expected_x = np.asarray(expected_x, dtype=float)
+    low, high = plot.getViewBox().viewRange()[1]
+    xs, ys = bars.marks.getData()
+    assert_close(xs, expected_x, f"∞ marks of {name}")
+    assert bars.marks.isVisible() == (expected_x.size > 0), name
+    if expected_x.size == 0:
+        return
+    # Inside the plot, below its top edge: never cut off.
+    assert np.all((ys > low) & (ys < high)), f"∞ of {name} off the plot"
+    assert bars.bars.isVisible() == as_bars, name
+    if as_bars:
+        opts = bars.bars.opts
+        assert_close(opts["x"], expected_x, f"infinite bars of {name}")
+        assert_close(opts["y0"], expected_y0, f"infinite bars' base of {name}")
+        tops = np.asarray(opts["y0"]) + np.asarray(opts["height"])
+        assert_close(tops, np.full(expected_x.size, high), f"{name} reaches the top")
+
+
 def assert_terms(explorer, ref: Reference):
     plot = explorer.asymmetry
-    cap = finite_cap(np.concatenate([ref.terms_pq, ref.terms_qp]))
     for series, terms, name in (
         (plot.pq_terms, ref.terms_pq, "p·log(p/q)"),
         (plot.qp_terms, ref.terms_qp, "q·log(q/p)"),
     ):
-        assert_series(series, capped(terms, cap), ref, name, rtol=1e-9, atol=1e-13)
-        assert_on_screen(plot.terms_plot, capped(terms, cap), name)
-    marks = plot.term_infinities
-    xs, ys = marks.getData()
-    if ref.k <= BARS_UP_TO:
-        expected = np.concatenate(
-            [
-                np.flatnonzero(np.isposinf(ref.terms_pq)) - 0.2,
-                np.flatnonzero(np.isposinf(ref.terms_qp)) + 0.2,
-            ]
+        plain = np.where(np.isposinf(terms), 0.0, terms)
+        assert_series(series, plain, ref, name, rtol=1e-9, atol=1e-13)
+        assert_on_screen(plot.terms_plot, plain, name)
+    for bars, terms, offset, name in (
+        (plot.infinite_pq, ref.terms_pq, -0.2, "p·log(p/q)"),
+        (plot.infinite_qp, ref.terms_qp, 0.2, "q·log(q/p)"),
+    ):
+        where = np.flatnonzero(np.isposinf(terms))
+        if ref.k <= BARS_UP_TO:
+            expected = where + offset
+        else:
+            # A long tail marks its (first 200) infinite terms at their rank.
+            log_rank = plot.terms_plot.ctrl.logXCheck.isChecked()
+            first = where[:200].astype(float)
+            expected = np.log10(first + 1) if log_rank else first
+        assert_infinite_bars(
+            bars,
+            plot.terms_plot,
+            expected,
+            np.zeros(expected.size),
+            name,
+            as_bars=ref.k <= BARS_UP_TO,
         )
-        assert_close(xs, expected, "∞ marks on the terms")
-        assert_close(ys, np.full(expected.size, cap * 1.06), "∞ marks' height")
-        assert marks.isVisible() == (expected.size > 0)
-    else:
-        # A long tail marks its (first 200) infinite terms at their rank.
-        infinite = np.concatenate(
-            [
-                np.flatnonzero(np.isposinf(ref.terms_pq))[:200],
-                np.flatnonzero(np.isposinf(ref.terms_qp))[:200],
-            ]
-        ).astype(float)
-        log_rank = plot.terms_plot.ctrl.logXCheck.isChecked()
-        expected = np.log10(infinite + 1) if log_rank else infinite
-        assert_close(xs, expected, "∞ marks on a long tail")
-        assert marks.isVisible() == (expected.size > 0)
 
 
 def assert_totals(explorer, ref: Reference):
     plot, r = explorer.asymmetry, ref.readouts
-    totals = np.array([r["kl_pq"], r["kl_qp"], r["entropy_p"], r["cross_entropy_pq"]])
-    cap = finite_cap(totals, floor=0.1)
-    kl_pq, kl_qp = capped(totals[:2], cap)
+    kl_pq, kl_qp = (0.0 if math.isinf(r[key]) else r[key] for key in ("kl_pq", "kl_qp"))
     assert_close(plot.kl_pq_bar.opts["height"], [kl_pq], "D(P‖Q) total", atol=1e-12)
     assert_close(plot.kl_qp_bar.opts["height"], [kl_qp], "D(Q‖P) total", atol=1e-12)
     assert_close(plot.entropy_part.opts["height"], [r["entropy_p"]], "H(P) part")
@@ -508,12 +525,19 @@ def assert_totals(explorer, ref: Reference):
         # The stack shows H(P) + D(P‖Q) = H(P,Q).
         assert top == pytest.approx(r["cross_entropy_pq"], rel=1e-9, abs=1e-12)
     else:
-        assert top == pytest.approx(max(cap, r["entropy_p"]), rel=1e-9)
-    marked = ((0, "kl_pq"), (1, "kl_qp"), (2.4, "kl_pq"))
-    infinite = [x for x, key in marked if math.isinf(r[key])]
-    xs, ys = plot.total_infinities.getData()
-    assert_close(xs, infinite, "∞ marks on the totals")
-    assert_close(ys, np.full(len(infinite), cap * 1.06), "∞ marks' height")
+        # No finite part above H(P): the hatched bar stands in for ∞.
+        assert top == pytest.approx(r["entropy_p"], rel=1e-9, abs=1e-12)
+    if math.isinf(r["kl_pq"]):
+        pq_x, pq_y0 = [0.0, 2.4], [0.0, r["entropy_p"]]
+    else:
+        pq_x, pq_y0 = [], []
+    assert_infinite_bars(
+        plot.infinite_totals, plot.totals_plot, pq_x, pq_y0, "D(P‖Q) and H(P,Q)"
+    )
+    qp_x = [1.0] if math.isinf(r["kl_qp"]) else []
+    assert_infinite_bars(
+        plot.infinite_qp_total, plot.totals_plot, qp_x, [0.0] * len(qp_x), "D(Q‖P)"
+    )
     assert_on_screen(plot.totals_plot, [kl_pq, kl_qp, top], "totals")
 
 

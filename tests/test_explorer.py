@@ -406,3 +406,60 @@ def test_a_click_on_a_bar_that_is_about_to_vanish_is_ignored(
     send_mouse(viewport, QEvent.Type.MouseButtonRelease, point, False)
     settle(qtbot, store)
     assert store.results.p[1] == pytest.approx(0.6, abs=0.02)
+
+
+def test_a_double_click_types_a_probability_a_logit_t_and_epsilon(
+    window, store, qtbot, explorer
+):
+    from PySide6.QtWidgets import QLineEdit
+
+    c = explorer.controls
+
+    def type_into(label, text):
+        qtbot.mouseDClick(label, Qt.MouseButton.LeftButton)
+        field = label.parentWidget().findChild(QLineEdit, f"{label.objectName()}_entry")
+        assert field is not None and field.isVisible()
+        field.setText(text)
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+        settle(qtbot, store)
+        return field
+
+    before = len(store._history._past)
+    type_into(c.p_sliders.readout(0), "0.7")
+    assert store.results.p[0] == pytest.approx(0.7, rel=1e-12)
+    assert len(store._history._past) == before + 1  # one undo step
+    type_into(c.logit_sliders.readout(1), "−2.5")
+    assert store.scenario.logits[1] == -2.5
+    type_into(c.loss.temperature_value, "0.5")
+    assert store.scenario.temperature == 0.5  # exactly, not a slider step
+    type_into(c.loss.smoothing_value, "0.1")
+    assert store.scenario.label_smoothing == 0.1
+    # Out of range or not a number: refused, the field stays open, nothing changes.
+    scenario = store.scenario
+    for label, text, why in (
+        (c.loss.temperature_value, "0", "T must lie in [0.05, 20]"),
+        (c.p_sliders.readout(0), "1.5", "a probability must lie in [0, 1]"),
+        (c.logit_sliders.readout(0), "abc", "not a number"),
+    ):
+        field = type_into(label, text)
+        assert field.isVisible() and why in field.toolTip()
+        qtbot.keyClick(field, Qt.Key.Key_Escape)
+        assert not field.isVisible()
+    assert store.scenario == scenario
+
+
+def test_swap_and_copy_p_and_q(window, store, qtbot):
+    window.apply_preset(window.preset("kl-asymmetry"))
+    settle(qtbot, store)
+    forward, backward = store.results.kl_pq, store.results.kl_qp
+    window.actions_by_name["swap"].trigger()
+    settle(qtbot, store)
+    assert store.results.kl_pq == pytest.approx(backward, rel=1e-12)
+    assert store.results.kl_qp == pytest.approx(forward, rel=1e-12)
+    window.actions_by_name["copy_p_to_q"].trigger()
+    settle(qtbot, store)
+    assert store.results.kl_pq == 0.0 and store.results.kl_qp == 0.0
+    assert store.results.js == 0.0
+    window.actions_by_name["undo"].trigger()
+    settle(qtbot, store)
+    assert store.results.kl_pq == pytest.approx(backward, rel=1e-12)

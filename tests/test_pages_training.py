@@ -83,9 +83,14 @@ def test_bars_and_curve_are_the_core_states(page):
         assert np.array_equal(plots.softmax.heights(), state.probabilities)
         assert np.array_equal(plots.target.heights(), state.target)
         assert np.array_equal(plots.gradient.heights(), state.gradient)
-        steps, losses = page.plots.loss_curves[kind].getOriginalDataset()
-        assert steps.tolist() == list(range(8))
-        assert np.array_equal(losses, state.loss_history)
+        curves = (
+            (page.plots.probability_curves, state.true_probability_history),
+            (page.plots.cross_entropy_curves, state.cross_entropy_history),
+        )
+        for curve, history in curves:
+            steps, values = curve[kind].getOriginalDataset()
+            assert steps.tolist() == list(range(8))
+            assert np.array_equal(values, history)
 
 
 def test_the_preset_shows_the_gradient_formula_with_live_numbers(window):

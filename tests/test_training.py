@@ -946,3 +946,36 @@ def test_core_training_imports_neither_qt_nor_scipy():
         "assert not bad, bad"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_both_trainings_are_measured_on_the_same_scales():
+    # Claim 15: compare like with like. Squared error has no unit; the
+    # cross-entropy of each model and the probability of the true class do.
+    start = {
+        kind: start_logit_training(EXAMPLE_LOGITS, 3, kind, lr=0.5)
+        for kind in ("cross_entropy", "squared_error")
+    }
+    after = {kind: run_logit_training(state, 10) for kind, state in start.items()}
+    for state in after.values():
+        assert state.cross_entropy_history.size == state.loss_history.size == 11
+        assert state.true_probability_history.size == 11
+        assert state.true_probability_history[-1] == state.probabilities[3]
+        expected = cross_entropy_loss(state.logits, 3)
+        assert state.cross_entropy_history[-1] == pytest.approx(expected, rel=1e-12)
+        assert_read_only(state.cross_entropy_history, state.true_probability_history)
+    np.testing.assert_array_equal(
+        after["cross_entropy"].cross_entropy_history,
+        after["cross_entropy"].loss_history,
+    )
+    ce, se = after["cross_entropy"], after["squared_error"]
+    # Ten steps from q_y = 0.028: cross-entropy is past 0.5, squared error
+    # (its gradient carries the factor q_y) has barely moved.
+    assert ce.true_probability_history[-1] > 0.5 > 0.1 > se.true_probability_history[-1]
+    assert ce.cross_entropy_history[-1] < se.cross_entropy_history[-1] / 3
+
+
+def test_a_soft_target_is_measured_at_its_most_likely_class():
+    target = [0.1, 0.6, 0.3]
+    state = run_logit_training(start_logit_training([0.0, 0.0, 0.0], target), 5)
+    assert state.label is None and state.true_class == 1
+    assert state.true_probability_history[-1] == state.probabilities[1]

@@ -670,3 +670,27 @@ def test_a_recent_file_that_no_longer_opens_leaves_the_list(qtbot, tmp_path):
     assert window.recent_files() == [str(kept.resolve())]
     for box in window.findChildren(QMessageBox):
         box.close()
+
+
+def test_the_explanation_says_when_it_no_longer_describes_the_state(
+    window, store, qtbot
+):
+    # Before: "About this example" changed only when a preset loaded, so after
+    # a drag, Reset or a session it contradicted the readouts beside it.
+    preset = window.preset("kl-asymmetry")
+    window.apply_preset(preset)
+    dock = window.explanation
+    assert dock.is_current()
+    store.update(p_weights=[0.9, 0.1])
+    assert not dock.is_current()
+    assert "Changed since the example was loaded" in dock.stale.text()
+    window.actions_by_name["undo"].trigger()
+    assert dock.is_current()  # back to the example's own state
+    window.show_panel("binary")
+    assert "explains the example on the Explorer page" in dock.stale.text()
+    window.show_panel("explorer")
+    assert dock.is_current()
+    window.actions_by_name["reset"].trigger()
+    assert not dock.is_current()
+    dock.restore.click()
+    assert dock.is_current() and store.scenario == preset.scenario

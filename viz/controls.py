@@ -26,7 +26,11 @@ from PySide6.QtWidgets import (
 from core._checks import FloatArray
 from viz.livetext import FixedWidthLabel
 from viz.sliders import FloatSlider, SliderScale
+from viz.typed_entry import TypedEntry, in_range
 from viz.widgets import named, set_text
+
+#: A typed value for row i: None when taken, else why it was refused.
+TypedCommit = Callable[[int, float], str | None]
 
 MIN_K = 2
 MAX_SLIDER_K = 16
@@ -91,6 +95,30 @@ class SliderColumn(QWidget):
         self._sliders: list[FloatSlider] = []
         self._readouts: list[QLabel] = []
         self._names: list[QLabel] = []
+        self._typing: tuple[Callable[[int], float], TypedCommit] | None = None
+
+    def allow_typing(
+        self, current: Callable[[int], float], commit: TypedCommit
+    ) -> None:
+        """Let a double-click on row i's number type a value for it.
+
+        ``current(i)`` is the value the field starts from; ``commit(i, v)``
+        takes a typed value and returns None, or why it was refused.
+        """
+        self._typing = (current, commit)
+        for index in range(len(self._sliders)):
+            self._add_typing(index)
+
+    def _add_typing(self, index: int) -> None:
+        if self._typing is None:
+            return
+        current, commit = self._typing
+        TypedEntry(
+            self._readouts[index],
+            self._sliders[index],
+            lambda: current(index),
+            lambda value: commit(index, value),
+        )
 
     @property
     def sliders(self) -> Sequence[FloatSlider]:
@@ -132,6 +160,7 @@ class SliderColumn(QWidget):
         self._names.append(name)
         self._sliders.append(slider)
         self._readouts.append(readout)
+        self._add_typing(index)
 
     def show_values(self, values: Sequence[float] | FloatArray) -> None:
         """Move the handles to ``values`` without emitting."""
@@ -195,11 +224,13 @@ class LossSettings(QWidget):
         self.temperature = FloatSlider(TEMPERATURE_SCALE)
         named(self.temperature, "temperature_slider", "Softmax temperature T")
         self.temperature_value = FixedWidthLabel("00.000")
+        named(self.temperature_value, "temperature_value", "Temperature T: value")
         self.label = QComboBox()
         named(self.label, "label_combo", "True class")
         self.smoothing = FloatSlider(SMOOTHING_SCALE)
         named(self.smoothing, "smoothing_slider", "Label smoothing epsilon")
         self.smoothing_value = FixedWidthLabel("00.000")
+        named(self.smoothing_value, "smoothing_value", "Label smoothing ε: value")
         self.link = QCheckBox("Link: Q = softmax(z/T), target = P")
         named(self.link, "link_toggle", "Link Q to the softmax and the target to P")
         self.link.setToolTip(
@@ -224,9 +255,33 @@ class LossSettings(QWidget):
         forward_gestures(self.temperature, self)
         forward_gestures(self.smoothing, self)
         self.temperature.value_changed_float.connect(self.temperature_changed)
+        TypedEntry(
+            self.temperature_value,
+            self.temperature,
+            self.temperature.float_value,
+            in_range(
+                TEMPERATURE_SCALE.low,
+                TEMPERATURE_SCALE.high,
+                "T",
+                self._typed(self.temperature_changed),
+            ),
+        )
+        TypedEntry(
+            self.smoothing_value,
+            self.smoothing,
+            self.smoothing.float_value,
+            in_range(0.0, 1.0, "ε", self._typed(self.smoothing_changed)),
+        )
         self.label.currentIndexChanged.connect(self._emit_label)
         self.smoothing.value_changed_float.connect(self.smoothing_changed)
         self.link.toggled.connect(self.linked_changed)
+
+    @staticmethod
+    def _typed(signal: SignalInstance) -> Callable[[float], None]:
+        def emit(value: float) -> None:
+            signal.emit(value)
+
+        return emit
 
     def _emit_label(self, index: int) -> None:
         if index >= 0:

@@ -6,6 +6,7 @@ one ``evaluate`` → ``results_ready`` → every view's ``show_results``.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -201,6 +202,7 @@ class ExplorerPage(QWidget):
         layout.addWidget(splitter)
 
     def _connect_controls(self) -> None:
+        self._allow_typing()
         c = self.controls
         c.count.count_changed.connect(self.set_outcome_count)
         c.p_sliders.value_changed.connect(
@@ -238,6 +240,73 @@ class ExplorerPage(QWidget):
         c.families.label_changed.connect(lambda y: self.store.update(label=y))
         c.families.p.family_changed.connect(lambda f: self.store.update(p_family=f))
         c.families.q.family_changed.connect(lambda f: self.store.update(q_family=f))
+
+    def _allow_typing(self) -> None:
+        """Double-click a number to type it: a probability of P or Q, a logit."""
+        c = self.controls
+        for series, column in (("p", c.p_sliders), ("q", c.q_sliders)):
+            column.allow_typing(
+                partial(self._shown_probability, series),
+                partial(self.type_probability, series),
+            )
+        c.logit_sliders.allow_typing(
+            lambda i: float(self.store.scenario.logits[i]), self.type_logit
+        )
+
+    def _shown_probability(self, series: str, index: int) -> float:
+        results = self.store.results
+        if results is None or index >= results.p.size:
+            return float(getattr(self.store.scenario, f"{series}_weights")[index])
+        return float(getattr(results, series)[index])
+
+    def type_probability(self, series: str, index: int, value: float) -> str | None:
+        """A typed probability for outcome ``index`` of P or Q; None if taken."""
+        if not 0.0 <= value <= 1.0:
+            return "a probability must lie in [0, 1]"
+        s = self.store.scenario
+        if series == "q" and s.linked:
+            return "Q follows the logits while linked: type a logit instead"
+        if index >= s.p_weights.size:
+            return "that outcome no longer exists"
+        field = f"{series}_weights"
+        weights = getattr(s, field)
+        self.store.update(
+            **{field: weights_for_probability(weights, index, value, WEIGHT_SCALE.high)}
+        )
+        return None
+
+    def type_logit(self, index: int, value: float) -> str | None:
+        """A typed logit for class ``index``; None if taken."""
+        s = self.store.scenario
+        if s.logits_follow_q:
+            return "the logits follow Q (z = log q): untick that to set them"
+        if not LOGIT_SCALE.low <= value <= LOGIT_SCALE.high:
+            return f"a logit must lie in [{LOGIT_SCALE.low:g}, {LOGIT_SCALE.high:g}]"
+        if index >= s.logits.size:
+            return "that class no longer exists"
+        self.store.update(logits=with_entry(s.logits, index, value))
+        return None
+
+    def swap_p_and_q(self) -> str:
+        """Exchange P and Q (one undo step); returns what happened, to say."""
+        s = self.store.scenario
+        if s.linked:
+            return "Q follows the logits while linked: unlink to swap P and Q."
+        self.store.update(
+            p_weights=s.q_weights,
+            q_weights=s.p_weights,
+            p_family=s.q_family,
+            q_family=s.p_family,
+        )
+        return "Swapped P and Q: D(P‖Q) and D(Q‖P) trade places."
+
+    def copy_p_to_q(self) -> str:
+        """Make Q equal to P (one undo step); returns what happened, to say."""
+        s = self.store.scenario
+        if s.linked:
+            return "Q follows the logits while linked: unlink to copy P to Q."
+        self.store.update(q_weights=s.p_weights, q_family=s.p_family)
+        return "Q is now P: every divergence is exactly 0."
 
     def set_mode(self, index: int) -> None:
         """Switch between per-outcome sliders and families."""

@@ -14,6 +14,7 @@ from viz.plotting import (
     BAR_LIMIT,
     GHOST_PEN,
     GradientBars,
+    InfiniteBars,
     OutcomeAxis,
     Series,
     StickyRange,
@@ -21,7 +22,7 @@ from viz.plotting import (
     finite_cap,
     style_plot,
     swatch,
-    text_symbol,
+    without_infinity,
 )
 
 
@@ -135,10 +136,8 @@ class AsymmetryPlot(pg.GraphicsLayoutWidget):
         )
         self.qp_terms = Series(self.terms_plot, theme.Q_COLOUR, 0.2, 0.38, "q·log(q/p)")
         self.hover = HoverReporter(self, self.terms_plot)
-        self.term_infinities = pg.ScatterPlotItem(
-            symbol=text_symbol("∞"), size=22, brush=theme.GRADIENT_COLOUR, pen=None
-        )
-        self.terms_plot.addItem(self.term_infinities)
+        self.infinite_pq = InfiniteBars(self.terms_plot, theme.P_COLOUR, 0.38)
+        self.infinite_qp = InfiniteBars(self.terms_plot, theme.Q_COLOUR, 0.38)
         self.terms_plot.addLine(y=0, pen=pg.mkPen("#888888"))
         self.totals_plot = self.addPlot(row=0, col=1)
         stack = swatch(theme.ENTROPY_COLOUR, "H(P)") + " + "
@@ -170,10 +169,8 @@ class AsymmetryPlot(pg.GraphicsLayoutWidget):
         )
         self.totals_plot.addItem(self.totals_ghost)
         self.totals_ghost.setVisible(False)
-        self.total_infinities = pg.ScatterPlotItem(
-            symbol=text_symbol("∞"), size=26, brush=theme.GRADIENT_COLOUR, pen=None
-        )
-        self.totals_plot.addItem(self.total_infinities)
+        self.infinite_totals = InfiniteBars(self.totals_plot, theme.P_COLOUR, 0.7)
+        self.infinite_qp_total = InfiniteBars(self.totals_plot, theme.Q_COLOUR, 0.7)
         self.terms_range = StickyRange(self.terms_plot)
         self.totals_range = StickyRange(self.totals_plot, floor=0.1)
         self.totals_plot.getAxis("bottom").setTicks(
@@ -216,14 +213,16 @@ class AsymmetryPlot(pg.GraphicsLayoutWidget):
         log_x = self.axis.fit(k, log_x)
         self.hover.show_results(results, log_x)
         both = np.concatenate([results.kl_terms_pq, results.kl_terms_qp])
-        cap = finite_cap(both)
-        self.pq_terms.set_values(capped(results.kl_terms_pq, cap), log_x=log_x)
-        self.qp_terms.set_values(capped(results.kl_terms_qp, cap), log_x=log_x)
-        xs = _infinity_marks(results, k, log_x)
-        self.term_infinities.setData(x=xs, y=np.full(len(xs), cap * 1.06))
-        self.term_infinities.setVisible(len(xs) > 0)
-        self.terms_range.fit(
-            float(np.min(both[np.isfinite(both)], initial=0.0)), cap * 1.1
+        self.pq_terms.set_values(without_infinity(results.kl_terms_pq), log_x=log_x)
+        self.qp_terms.set_values(without_infinity(results.kl_terms_qp), log_x=log_x)
+        finite = both[np.isfinite(both)]
+        top = float(np.max(finite, initial=0.0))
+        self.terms_range.fit(float(np.min(finite, initial=0.0)), top)
+        self.infinite_pq.show(
+            _infinity_positions(results.kl_terms_pq, -0.2, log_x), bars=k <= BAR_LIMIT
+        )
+        self.infinite_qp.show(
+            _infinity_positions(results.kl_terms_qp, 0.2, log_x), bars=k <= BAR_LIMIT
         )
         self._show_totals(results)
 
@@ -231,46 +230,41 @@ class AsymmetryPlot(pg.GraphicsLayoutWidget):
         totals = np.array(
             [results.kl_pq, results.kl_qp, results.entropy_p, results.cross_entropy_pq]
         )
-        cap = finite_cap(totals, floor=0.1)
         finite_top = float(np.max(totals[np.isfinite(totals)], initial=0.0))
-        kl_pq, kl_qp = capped(totals[:2], cap)
+        # An infinite value gets no finite bar: its hatched bar runs to the
+        # top edge instead (InfiniteBars), so it never reads as a number.
+        kl_pq, kl_qp = (0.0 if np.isinf(v) else v for v in totals[:2])
         self.kl_pq_bar.setOpts(height=[kl_pq])
         self.kl_qp_bar.setOpts(height=[kl_qp])
         self.entropy_part.setOpts(height=[results.entropy_p])
-        stacked_kl = (
-            min(results.kl_pq, cap - results.entropy_p)
-            if np.isinf(results.kl_pq)
-            else results.kl_pq
-        )
-        self.kl_part.setOpts(y0=[results.entropy_p], height=[max(stacked_kl, 0.0)])
-        self.totals_range.fit(0.0, cap if np.isinf(totals).any() else finite_top)
-        marks = [
-            (x, cap)
-            for x, v in ((0, results.kl_pq), (1, results.kl_qp), (2.4, results.kl_pq))
-            if np.isinf(v)
-        ]
-        self.total_infinities.setData(
-            x=[m[0] for m in marks], y=[m[1] * 1.06 for m in marks]
-        )
-        self.total_infinities.setVisible(bool(marks))
+        self.kl_part.setOpts(y0=[results.entropy_p], height=[max(kl_pq, 0.0)])
+        # Headroom above H(P) when D(P‖Q) = ∞, so the broken bar shows.
+        headroom = 1.6 * results.entropy_p if np.isinf(results.kl_pq) else 0.0
+        self.totals_range.fit(0.0, max(finite_top, headroom))
+        if np.isinf(results.kl_pq):
+            self.infinite_totals.show([0.0, 2.4], [0.0, results.entropy_p])
+        else:
+            self.infinite_totals.show([])
+        self.infinite_qp_total.show([1.0] if np.isinf(results.kl_qp) else [])
 
 
 #: At most this many ∞ marks on a long tail (each is a symbol to draw).
 MAX_INFINITY_MARKS = 200
 
 
-def _infinity_marks(results: Results, k: int, log_x: bool) -> NDArray[np.float64]:
-    """Where the ∞ marks over infinite KL terms go, for bars and lines alike.
+def _infinity_positions(
+    terms: NDArray[np.float64], offset: float, log_x: bool
+) -> NDArray[np.float64]:
+    """Where infinite terms are drawn, for bars (offset) and lines alike.
 
     A scatter item is not mapped by the plot's log mode: log rank is applied
     here. On a long tail only the first marks are drawn.
     """
-    inf_pq = np.flatnonzero(np.isposinf(results.kl_terms_pq))[:MAX_INFINITY_MARKS]
-    inf_qp = np.flatnonzero(np.isposinf(results.kl_terms_qp))[:MAX_INFINITY_MARKS]
-    if k <= BAR_LIMIT:
-        return np.concatenate([inf_pq - 0.2, inf_qp + 0.2])
-    positions = np.concatenate([inf_pq, inf_qp]).astype(np.float64)
-    return np.log10(positions + 1.0) if log_x else positions
+    where = np.flatnonzero(np.isposinf(terms))[:MAX_INFINITY_MARKS]
+    if terms.size <= BAR_LIMIT:
+        return (where + offset).astype(np.float64)
+    positions = where.astype(np.float64)
+    return np.log10(positions + 1.0, dtype=np.float64) if log_x else positions
 
 
 class SoftmaxPlot(pg.PlotWidget):
@@ -307,6 +301,14 @@ class SoftmaxPlot(pg.PlotWidget):
         self.softmax.set_values(results.softmax, log_x=log_x)
 
 
+#: Why a gradient is always per nat, whatever the readouts' unit.
+GRADIENT_UNIT_NOTE = (
+    "The gradient is of the loss in nats: ∂L/∂z = (softmax − y)/T, the rule\n"
+    "a network trains with. Measured in bits the loss is 1/ln 2 ≈ 1.443 times\n"
+    "larger, and so is its gradient; its direction is the same."
+)
+
+
 class GradientPlot(pg.PlotWidget):
     """∂L/∂z per logit: softmax − target; the true class's bar goes negative."""
 
@@ -314,7 +316,8 @@ class GradientPlot(pg.PlotWidget):
         super().__init__()
         self.setObjectName("plot_gradient")
         plot = self.getPlotItem()
-        style_plot(plot, "∂L/∂z = (softmax − y)/T", "class", "∂L/∂z (nats)")
+        style_plot(plot, "∂L/∂z = (softmax − y)/T", "class", "∂L/∂z, L in nats")
+        self.setToolTip(GRADIENT_UNIT_NOTE)
         self.bars = GradientBars(plot, theme.GRADIENT_COLOUR)
         self.gradient, self.true_class = self.bars.gradient, self.bars.true_class
 
@@ -340,7 +343,8 @@ class LossCurvePlot(pg.GraphicsLayoutWidget):
         self.loss_plot = self.addPlot(row=0, col=0)
         style_plot(self.loss_plot, "loss vs z<sub>y</sub>, others fixed", "", "loss")
         self.grad_plot = self.addPlot(row=1, col=0)
-        style_plot(self.grad_plot, "", "z<sub>y</sub>", "∂L/∂z<sub>y</sub> (nats)")
+        style_plot(self.grad_plot, "", "z<sub>y</sub>", "∂L/∂z<sub>y</sub>, L in nats")
+        self.setToolTip(GRADIENT_UNIT_NOTE)
         self.grad_plot.setXLink(self.loss_plot)
         self.loss_curve = self.loss_plot.plot(
             pen=pg.mkPen(theme.ACCENT_COLOUR, width=2)

@@ -12,7 +12,7 @@ import numpy as np
 import pyqtgraph as pg
 from numpy.typing import NDArray
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QFont, QPainterPath, QPen, QTransform
+from PySide6.QtGui import QBrush, QColor, QFont, QPainterPath, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsItem
 
 from viz import theme
@@ -323,6 +323,99 @@ def finite_cap(values: NDArray[np.float64], floor: float = 1e-3) -> float:
 def capped(values: NDArray[np.float64], cap: float) -> NDArray[np.float64]:
     """``values`` with +inf drawn at ``cap``."""
     return np.where(np.isposinf(values), cap, values)
+
+
+def without_infinity(values: NDArray[np.float64]) -> NDArray[np.float64]:
+    """``values`` with +inf as 0: an :class:`InfiniteBars` stands there instead."""
+    return np.where(np.isposinf(values), 0.0, values)
+
+
+class InfiniteBars:
+    """Bars for infinite values: hatched, running to the top edge, ∞ inside.
+
+    A finite bar drawn at some "cap" height looks like a finite value, and a
+    mark above it is cut off when the axis does not reach it. These bars are
+    re-measured whenever the plot's y range changes, so at any range they
+    end exactly at the top edge, hatched like a broken bar, with an ∞ and an
+    arrow drawn inside the plot just below the edge.
+
+    Parameters
+    ----------
+    plot : PlotItem
+    colour : str
+        The series' colour (outline and hatching).
+    width : float
+        Bar width in x units.
+    """
+
+    #: Pixels from the top edge to the arrow's and to the ∞'s centre.
+    ARROW_DEPTH_PX, MARK_DEPTH_PX = 7.0, 26.0
+
+    def __init__(self, plot: pg.PlotItem, colour: str, width: float) -> None:
+        self.plot = plot
+        self.width = width
+        hatch = QBrush(QColor(colour), Qt.BrushStyle.BDiagPattern)
+        self.bars = pg.BarGraphItem(
+            x=[], height=[], width=width, brush=hatch, pen=pg.mkPen(colour, width=2)
+        )
+        # A white disc behind each ∞ keeps it legible over the hatching.
+        self.discs = pg.ScatterPlotItem(
+            symbol="o", size=30, brush="w", pen=pg.mkPen(colour, width=2)
+        )
+        self.marks = pg.ScatterPlotItem(
+            symbol=text_symbol("∞"), size=22, brush=colour, pen=None
+        )
+        self.arrows = pg.ScatterPlotItem(symbol="t1", size=12, brush=colour, pen=None)
+        for depth, item in enumerate((self.bars, self.arrows, self.discs, self.marks)):
+            plot.addItem(item)
+            item.setZValue(5 + depth)
+        self._x = np.empty(0)
+        self._y0 = np.empty(0)
+        self._show_bars = True
+        plot.getViewBox().sigYRangeChanged.connect(self._follow_range)
+        plot.getViewBox().sigResized.connect(self._follow_range)
+        self.show([], [])
+
+    def show(
+        self,
+        x: NDArray[np.float64] | list[float],
+        y0: NDArray[np.float64] | list[float] | None = None,
+        bars: bool = True,
+    ) -> None:
+        """Infinite values at ``x``, their bars starting at ``y0`` (default 0).
+
+        ``bars=False`` draws only the marks (a long tail drawn as a line).
+        """
+        was_empty = self._x.size == 0
+        self._x = np.asarray(x, dtype=np.float64)
+        self._y0 = np.zeros(self._x.size) if y0 is None else np.asarray(y0, float)
+        self._show_bars = bars
+        if self._x.size == 0 and not was_empty:
+            self.marks.setData(x=[], y=[])
+            self.discs.setData(x=[], y=[])
+            self.arrows.setData(x=[], y=[])
+            self.bars.setOpts(x=[], y0=[], height=[])
+        self._follow_range()
+
+    def _follow_range(self, *_: object) -> None:
+        any_shown = self._x.size > 0
+        for item in (self.bars, self.marks, self.arrows, self.discs):
+            item.setVisible(any_shown)
+        if not any_shown:
+            return
+        view = self.plot.getViewBox()
+        low, high = view.viewRange()[1]
+        per_pixel = (high - low) / max(view.height(), 60.0)
+        mark_y = np.full(self._x.size, high - self.MARK_DEPTH_PX * per_pixel)
+        self.marks.setData(x=self._x, y=mark_y)
+        self.discs.setData(x=self._x, y=mark_y)
+        arrow_y = high - self.ARROW_DEPTH_PX * per_pixel
+        self.arrows.setData(x=self._x, y=np.full(self._x.size, arrow_y))
+        self.bars.setVisible(self._show_bars)
+        if self._show_bars:
+            self.bars.setOpts(
+                x=self._x, y0=self._y0, height=high - self._y0, width=self.width
+            )
 
 
 def nice_ceiling(value: float) -> float:

@@ -102,6 +102,10 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.explanation)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.formulas)
         self.formulas.hide()
+        self._explained: tuple[Preset, dict[str, Any] | None] | None = None
+        self.explanation.restore_requested.connect(self.restore_explained)
+        self.store.scenario_changed.connect(self._check_explanation)
+        self.tabs.currentChanged.connect(self._check_explanation)
         self.actions_by_name: dict[str, QAction] = {}
         self._build_menus()
         self.store.results_ready.connect(self._show_formulas)
@@ -241,6 +245,21 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         self._action(
             menu,
+            "swap",
+            "S&wap P and Q",
+            lambda: self._explorer_edit(self.explorer.swap_p_and_q),
+            "Ctrl+Shift+W",
+        )
+        self._action(
+            menu,
+            "copy_p_to_q",
+            "Copy P &to Q",
+            lambda: self._explorer_edit(self.explorer.copy_p_to_q),
+            "Ctrl+Shift+E",
+        )
+        menu.addSeparator()
+        self._action(
+            menu,
             "pin",
             "&Pin this state to compare (dashed ghosts)",
             self.explorer.pin,
@@ -359,6 +378,10 @@ class MainWindow(QMainWindow):
                 key,
             )
 
+    def _explorer_edit(self, edit: Callable[[], str]) -> None:
+        self.show_panel("explorer")
+        self.statusBar().showMessage(edit())
+
     # presets -----------------------------------------------------------------
 
     def preset(self, preset_id: str) -> Preset:
@@ -379,7 +402,36 @@ class MainWindow(QMainWindow):
             apply_settings(dict(preset.settings))
         self.explanation.show_explanation(preset.title, preset.explanation)
         self.explanation.show()
+        self._explained = (preset, self._page_settings(preset.panel))
         self.statusBar().showMessage(f"Preset: {preset.title}")
+
+    def _page_settings(self, panel: str) -> dict[str, Any] | None:
+        settings = getattr(self.pages.built().get(panel), "settings", None)
+        return settings() if callable(settings) else None
+
+    def _check_explanation(self, *_: Any) -> None:
+        """Mark the preset's text as describing another state once it does."""
+        if self._explained is None:
+            return
+        preset, settings = self._explained
+        page_title = self.tabs.tabText(self.tabs.indexOf(self.pages.host(preset.panel)))
+        if self.current_panel() != preset.panel:
+            why = f"This explains the example on the {page_title} page."
+        elif self.store.scenario != preset.scenario or (
+            settings is not None and self._page_settings(preset.panel) != settings
+        ):
+            why = (
+                "Changed since the example was loaded: the numbers in this "
+                "text describe the example, not what is on show."
+            )
+        else:
+            why = ""
+        self.explanation.show_changed(why)
+
+    def restore_explained(self) -> None:
+        """Load the explained preset again (one undo step)."""
+        if self._explained is not None:
+            self.apply_preset(self._explained[0])
 
     # the explorer's panels and keyboard --------------------------------------
 

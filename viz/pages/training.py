@@ -160,45 +160,76 @@ class KindPlots:
         self.bars.show(np.asarray(state.gradient), c)
 
 
+def _progress_curves(
+    plot: pg.PlotItem,
+) -> tuple[dict[LossKind, Any], dict[LossKind, Any]]:
+    """One line and one head marker per training, in its loss's colour."""
+    curves = {
+        kind: plot.plot(pen=pg.mkPen(LOSS_COLOURS[kind], width=3))
+        for kind in LOSS_KINDS
+    }
+    heads = {
+        kind: plot.plot(
+            pen=None,
+            symbol="s",
+            symbolSize=11,
+            symbolBrush=LOSS_COLOURS[kind],
+            symbolPen=pg.mkPen("k"),
+        )
+        for kind in LOSS_KINDS
+    }
+    return curves, heads
+
+
 class TrainingPlots(QWidget):
-    """Both losses' bars side by side and their losses against step."""
+    """Both trainings' bars side by side, and both on the same two measures.
+
+    A squared error has no unit and a cross-entropy is in nats: one log axis
+    for both made squared error look like the winner. So the two trainings
+    are compared on what they share: the probability each model gives the
+    true class, and each model's cross-entropy (nats), against step.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kinds = {kind: KindPlots(kind) for kind in LOSS_KINDS}
-        self.loss_widget = pg.PlotWidget()
-        self.loss_widget.setObjectName("training_loss_plot")
-        self.loss_plot = self.loss_widget.getPlotItem()
+        self.probability_widget = pg.PlotWidget()
+        self.probability_widget.setObjectName("training_probability_plot")
+        self.probability_plot = self.probability_widget.getPlotItem()
         style_plot(
-            self.loss_plot,
-            f"{swatch(LOSS_COLOURS['cross_entropy'], 'cross-entropy')} "
-            f"{swatch(LOSS_COLOURS['squared_error'], 'squared error')}",
-            "gradient-descent step",
-            "loss (log scale; CE in nats)",
+            self.probability_plot,
+            # The lines wear their column's colour: no legend needed.
+            "each model's q of the true class",
+            "",
+            "q<sub>y</sub>",
         )
-        self.loss_plot.setLogMode(x=False, y=True)
-        self.loss_curves = {
-            kind: self.loss_plot.plot(pen=pg.mkPen(LOSS_COLOURS[kind], width=3))
-            for kind in LOSS_KINDS
-        }
-        self.loss_heads = {
-            kind: self.loss_plot.plot(
-                pen=None,
-                symbol="s",
-                symbolSize=11,
-                symbolBrush=LOSS_COLOURS[kind],
-                symbolPen=pg.mkPen("k"),
-            )
-            for kind in LOSS_KINDS
-        }
-        self.loss_range = LogRange(self.loss_plot)
-        self.step_range = GrowingRange(self.loss_plot, minimum=20.0)
+        self.probability_plot.setYRange(0.0, 1.0, padding=0.02)
+        self.probability_curves, self.probability_heads = _progress_curves(
+            self.probability_plot
+        )
+        self.cross_entropy_widget = pg.PlotWidget()
+        self.cross_entropy_widget.setObjectName("training_cross_entropy_plot")
+        self.cross_entropy_plot = self.cross_entropy_widget.getPlotItem()
+        style_plot(
+            self.cross_entropy_plot,
+            "each model's cross-entropy",
+            "gradient-descent step",
+            "nats (log scale)",
+        )
+        self.cross_entropy_plot.setLogMode(x=False, y=True)
+        self.cross_entropy_curves, self.cross_entropy_heads = _progress_curves(
+            self.cross_entropy_plot
+        )
+        self.cross_entropy_plot.setXLink(self.probability_plot)
+        self.cross_entropy_range = LogRange(self.cross_entropy_plot)
+        self.step_range = GrowingRange(self.probability_plot, minimum=20.0)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         for column, kind in enumerate(LOSS_KINDS):
             for row, widget in enumerate(self.kinds[kind].widgets()):
                 grid.addWidget(widget, row, column)
-        grid.addWidget(self.loss_widget, 0, 2, 2, 1)
+        grid.addWidget(self.probability_widget, 0, 2)
+        grid.addWidget(self.cross_entropy_widget, 1, 2)
         for widget in self.plot_widgets():
             widget.setMinimumSize(200, 150)
             widget.setSizePolicy(
@@ -208,7 +239,7 @@ class TrainingPlots(QWidget):
     def plot_widgets(self) -> list[pg.PlotWidget]:
         """Every plot widget of the page."""
         widgets = [w for kind in self.kinds.values() for w in kind.widgets()]
-        return [*widgets, self.loss_widget]
+        return [*widgets, self.probability_widget, self.cross_entropy_widget]
 
     def plot_items(self) -> list[pg.PlotItem]:
         """The plots inside this widget (for styling and export)."""
@@ -218,17 +249,21 @@ class TrainingPlots(QWidget):
         self, states: Mapping[LossKind, LogitTrainingState], c: int
     ) -> None:
         """Draw every view of both trainings."""
-        histories = []
+        cross_entropies = []
         for kind, state in states.items():
             self.kinds[kind].show_state(state, c)
-            history = np.asarray(state.loss_history)
             steps = np.arange(state.history_start, state.step + 1, dtype=np.float64)
-            self.loss_curves[kind].setData(steps, positive(history))
-            self.loss_heads[kind].setData([float(state.step)], positive(history[-1:]))
-            histories.append(history)
+            last = [float(state.step)]
+            q = np.asarray(state.true_probability_history)
+            self.probability_curves[kind].setData(steps, q)
+            self.probability_heads[kind].setData(last, q[-1:])
+            cross_entropy = positive(np.asarray(state.cross_entropy_history))
+            self.cross_entropy_curves[kind].setData(steps, cross_entropy)
+            self.cross_entropy_heads[kind].setData(last, cross_entropy[-1:])
+            cross_entropies.append(cross_entropy)
         step = max(state.step for state in states.values())
         self.step_range.fit(0.0, float(step))
-        self.loss_range.fit(np.concatenate(histories))
+        self.cross_entropy_range.fit(np.concatenate(cross_entropies))
 
 
 class TrainingPage(AnimatedPage):
