@@ -482,6 +482,31 @@ def assert_infinite_bars(
         assert_close(tops, np.full(expected_x.size, high), f"{name} reaches the top")
 
 
+def assert_information(explorer, ref: Reference):
+    """P's rectangles: p wide, −log p tall, areas summing to H(P); Q's likewise."""
+    plot = explorer.information
+    for name, probabilities, entropy_key in (
+        ("p", ref.p, "entropy_p"),
+        ("q", ref.q, "entropy_q"),
+    ):
+        used = probabilities > 0
+        heights = np.zeros(ref.k)
+        heights[used] = -np.log(probabilities[used]) / ref.ln_unit
+        if ref.k <= BARS_UP_TO:
+            opts = plot.rectangles[name].opts
+            assert_close(opts["width"], probabilities, f"{name}'s widths", rtol=1e-12)
+            assert_close(opts["height"], heights, f"−log {name}", rtol=1e-9, atol=1e-12)
+            lefts = np.concatenate(([0.0], np.cumsum(probabilities)[:-1]))
+            assert_close(opts["x0"], lefts, f"{name}'s places", atol=1e-12)
+            area = float(np.sum(np.asarray(opts["width"]) * np.asarray(opts["height"])))
+            assert area == pytest.approx(
+                ref.readouts[entropy_key], rel=1e-9, abs=1e-12
+            ), f"{name}'s area is its entropy"
+        else:
+            _, y = plot.lines[name].getData()
+            assert float(np.max(y)) == pytest.approx(float(np.max(heights)), rel=1e-9)
+
+
 def assert_terms(explorer, ref: Reference):
     plot = explorer.asymmetry
     for series, terms, name in (
@@ -601,6 +626,7 @@ def assert_every_number(window, scenario: Scenario):
     assert window.store.error is None
     assert_readouts(window, ref, scenario.units)
     assert_distributions(explorer, ref)
+    assert_information(explorer, ref)
     assert_terms(explorer, ref)
     assert_totals(explorer, ref)
     assert_softmax(explorer, ref)

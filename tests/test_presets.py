@@ -53,6 +53,7 @@ EXPECTED_IDS = [
     "softmax",
     "temperature",
     "label-smoothing",
+    "kl-asymmetry-broad-narrow",
     "sigmoid-squared-error-vs-cross-entropy",
     "mode-covering-vs-mode-seeking",
     "pytorch-batch",
@@ -146,6 +147,19 @@ def test_kl_asymmetry_numbers_from_the_texts() -> None:
         )
     )
     assert (swapped.kl_pq, swapped.kl_qp) == pytest.approx((r.kl_qp, r.kl_pq))
+
+
+def test_a_large_asymmetry_is_four_times_over() -> None:
+    # The texts' example (0.1187 against 0.1258 bits) looks symmetric on
+    # screen; a broad P against a narrow Q makes the claim obvious.
+    r = results("kl-asymmetry-broad-narrow")
+    assert round(r.kl_pq, 3) == 3.984 and round(r.kl_qp, 3) == 0.989
+    assert r.kl_pq > 3 * r.kl_qp
+    assert round(r.kl_terms_pq[1], 2) == 4.48
+    assert round(r.information_q[1], 2) == 9.97
+    explanation = BY_ID["kl-asymmetry-broad-narrow"].explanation
+    for quoted in ("3.984 bits", "0.989 bits", "9.97 bits", "4.48 bits"):
+        assert quoted in explanation
 
 
 def test_sum_of_information_vs_entropy() -> None:

@@ -38,6 +38,7 @@ from viz.plots import (
     AsymmetryPlot,
     DistributionPlot,
     GradientPlot,
+    InformationPlot,
     LossCurvePlot,
     SoftmaxPlot,
 )
@@ -141,6 +142,7 @@ class ExplorerPage(QWidget):
         self.readouts = ReadoutPanel()
         self.problem = problem_label("problem_label")
         self.distributions = DistributionPlot()
+        self.information = InformationPlot()
         self.asymmetry = AsymmetryPlot()
         self.softmax = SoftmaxPlot()
         self.gradient = GradientPlot()
@@ -162,6 +164,7 @@ class ExplorerPage(QWidget):
         """
         return {
             "distributions": self.distributions,
+            "information": self.information,
             "asymmetry": self.asymmetry,
             "softmax": self.softmax,
             "gradient": self.gradient,
@@ -183,10 +186,14 @@ class ExplorerPage(QWidget):
         right_layout.addWidget(self.problem)
         grid = QGridLayout()
         grid.addWidget(self.distributions, 0, 0)
-        grid.addWidget(self.asymmetry, 0, 1, 1, 2)
+        grid.addWidget(self.information, 0, 1)
+        grid.addWidget(self.asymmetry, 0, 2)
         grid.addWidget(self.softmax, 1, 0)
         grid.addWidget(self.gradient, 1, 1)
         grid.addWidget(self.loss_curve, 1, 2)
+        # The KL plot holds two plots, the loss curve two stacked: more room.
+        for column, stretch in enumerate((2, 2, 3)):
+            grid.setColumnStretch(column, stretch)
         for plot in self.plots.values():
             plot.setSizePolicy(
                 QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding
@@ -456,6 +463,7 @@ class ExplorerPage(QWidget):
             self._ghost_log_x = log_x
             self._show_ghosts()
         self.distributions.show_results(results, log_x)
+        self.information.show_results(results)
         self.asymmetry.show_results(results, log_x)
         self.softmax.show_results(results, log_x)
         self.gradient.show_results(results, scenario.label, log_x)

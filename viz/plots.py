@@ -20,6 +20,7 @@ from viz.plotting import (
     StickyRange,
     capped,
     finite_cap,
+    step_envelope,
     style_plot,
     swatch,
     without_infinity,
@@ -117,6 +118,83 @@ class DistributionPlot(pg.PlotWidget):
         self.hover.show_results(results, log_x)
         self.p.set_values(results.p, log_x=log_x)
         self.q.set_values(results.q, log_x=log_x)
+
+
+class InformationPlot(pg.PlotWidget):
+    """Entropy as an area: each outcome a rectangle p wide and −log p tall.
+
+    Laid side by side along [0, 1], P's rectangles have the areas
+    p·(−log p), which add up to H(P), the information to expect (claim 2 of
+    docs/teaching.md): a rare outcome is tall but thin, so it adds little.
+    Q's own rectangles (q wide, −log q tall) are outlined over them, with
+    the area H(Q): two systems' uncertainty side by side. An impossible
+    outcome has no width, and so no area, however surprising. Above 200
+    outcomes both become step lines through every column's extremes.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("plot_information")
+        plot = self.getPlotItem()
+        title = (
+            f"{swatch(theme.P_COLOUR, 'H(P)')} "
+            f"{swatch(theme.Q_COLOUR, 'H(Q)')} as areas"
+        )
+        style_plot(plot, title, "outcomes, each p wide", "")
+        self.rectangles = {
+            "p": pg.BarGraphItem(
+                x0=[], width=[], height=[], brush=theme.P_COLOUR, pen=pg.mkPen("w")
+            ),
+            "q": pg.BarGraphItem(
+                x0=[],
+                width=[],
+                height=[],
+                brush=None,
+                pen=pg.mkPen(theme.Q_COLOUR, width=3),
+            ),
+        }
+        self.lines = {
+            "p": pg.PlotDataItem(pen=pg.mkPen(theme.P_COLOUR, width=2)),
+            "q": pg.PlotDataItem(pen=pg.mkPen(theme.Q_COLOUR, width=3)),
+        }
+        for item in (*self.rectangles.values(), *self.lines.values()):
+            plot.addItem(item)
+        plot.setXRange(0.0, 1.0, padding=0.01)
+        self.y_range = StickyRange(plot)
+
+    def plot_items(self) -> list[pg.PlotItem]:
+        """The plots inside this widget (for styling and export)."""
+        return [self.getPlotItem()]
+
+    def set_units(self, units: str) -> None:
+        """Label the axis with the unit (only on change: relabelling is costly)."""
+        if units != getattr(self, "_units", None):
+            self._units = units
+            self.getPlotItem().getAxis("left").setLabel(f"−log p ({units})")
+
+    def show_ghost(self, pinned: Results | None, log_x: bool = False) -> None:
+        """No ghost: a pinned state's widths would not line up with these."""
+
+    def show_results(self, results: Results, log_x: bool = False) -> None:
+        """Draw P's rectangles and Q's outlines, each over its own widths."""
+        self.set_units(results.units)
+        as_bars = results.p.size <= BAR_LIMIT
+        tops = []
+        for name, probability, information in (
+            ("p", results.p, results.information_p),
+            ("q", results.q, results.information_q),
+        ):
+            left = np.concatenate(([0.0], np.cumsum(probability)[:-1]))
+            # An outcome that never happens has no width: its height is moot.
+            height = np.where(probability > 0, information, 0.0)
+            self.rectangles[name].setVisible(as_bars)
+            self.lines[name].setVisible(not as_bars)
+            if as_bars:
+                self.rectangles[name].setOpts(x0=left, width=probability, height=height)
+            else:
+                self.lines[name].setData(*step_envelope(left, probability, height))
+            tops.append(float(np.max(height)))
+        self.y_range.fit(0.0, max(tops))
 
 
 class AsymmetryPlot(pg.GraphicsLayoutWidget):

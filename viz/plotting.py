@@ -299,6 +299,30 @@ def envelope(
     return positions, np.column_stack([low, high]).ravel()
 
 
+def step_envelope(
+    left: NDArray[np.float64], width: NDArray[np.float64], height: NDArray[np.float64]
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """A step line over intervals [left, left + width], at most a few thousand points.
+
+    For many intervals each of the ENVELOPE_BUCKETS columns of x keeps the
+    largest and smallest height of the intervals that start in it, so a
+    narrow spike survives as it does in :func:`envelope`.
+    """
+    k = height.size
+    if k <= 2 * ENVELOPE_BUCKETS:
+        x = np.column_stack([left, left + width]).ravel()
+        return x, np.repeat(height, 2)
+    span = float(left[-1] + width[-1]) or 1.0
+    columns = np.minimum(
+        (left / span * ENVELOPE_BUCKETS).astype(np.intp), ENVELOPE_BUCKETS - 1
+    )
+    starts = np.flatnonzero(np.diff(columns, prepend=-1))
+    low = np.minimum.reduceat(height, starts)
+    high = np.maximum.reduceat(height, starts)
+    x = np.repeat(left[starts], 2)
+    return x, np.column_stack([high, low]).ravel()
+
+
 @functools.lru_cache(maxsize=8)
 def _bucket_starts(k: int, log_x: bool) -> tuple[NDArray[np.intp], NDArray[np.float64]]:
     """First outcome of each bucket, and the line's x positions (two per bucket)."""

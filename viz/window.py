@@ -47,6 +47,7 @@ MAX_RECENT = 8
 #: Keys that hide and show the explorer's panels (lecture mode and beyond).
 PANEL_KEYS = {
     "distributions": ("P and Q", "Ctrl+1"),
+    "information": ("Information as area", "Ctrl+I"),
     "asymmetry": ("KL terms and totals", "Ctrl+2"),
     "softmax": ("Softmax vs target", "Ctrl+3"),
     "gradient": ("Gradient per logit", "Ctrl+4"),
