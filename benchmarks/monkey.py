@@ -69,6 +69,7 @@ from qt_input import send_mouse, view_point
 
 from core import FAMILY_PARAMETERS, evaluate
 from core.metrics import READOUTS, reason_text
+from core.numbers import parse_shown
 
 DEFAULT_ACTIONS = 5_000
 DEFAULT_SEED = 1
@@ -123,10 +124,10 @@ def readout_texts(window: QWidget) -> dict[str, str]:
 
 
 def shown_number(text: str) -> float:
-    """The number at the start of a readout's text ("−1.2e−05 bits" → -1.2e-05)."""
+    """The number at the start of a readout's text ("−1.2×10⁻⁵ bits" → -1.2e-05)."""
     if text.startswith("∞"):
         return math.inf
-    return float(text.split()[0].replace("−", "-"))
+    return parse_shown(text.split()[0])
 
 
 def is_family_mode(window: QWidget) -> bool:
@@ -170,8 +171,11 @@ def readout_problem(text: str, value: float, units: str, reason: str) -> str:
     if len(parts) != 2 or parts[1] != units:
         return f"shows {text!r}, expected a number in {units}"
     shown = shown_number(text)
-    # Four decimals, or three significant digits in scientific notation.
-    tolerance = 5e-5 + 5e-4 * abs(value) if abs(value) >= 1e4 else 5e-5
+    if (shown == 0) != (value == 0):
+        return f"shows {text!r} for {value!r}: a zero must read 0, nothing else"
+    # Four decimals, or four significant digits in scientific notation.
+    scientific = "×10" in parts[0]
+    tolerance = 5e-4 * abs(value) if scientific else 5e-5
     if abs(shown - value) > tolerance * (1 + 1e-9):
         return f"shows {text!r}, the core says {value!r}"
     return ""

@@ -7,6 +7,7 @@ import io
 import math
 
 from core.metrics import READOUTS, reason_text
+from core.numbers import format_number, format_probability
 from core.scenario import Results
 
 #: Readout titles: the window, the clipboard and the command line use these.
@@ -33,20 +34,6 @@ _COLUMNS = (
     ("target", "target"),
     ("gradient_nats", "grad"),
 )
-
-
-def format_number(value: float) -> str:
-    """A readout's number: four decimals for everyday sizes, else scientific.
-
-    The window, the clipboard and the hover text all use this, so they never
-    disagree ("0.0000" beside "7.213e−07"). Minus signs are typographic (−);
-    infinity is ∞.
-    """
-    if math.isinf(value):
-        return "∞" if value > 0 else "−∞"
-    if value == 0 or 1e-4 <= abs(value) < 1e4:
-        return f"{value:.4f}".replace("-", "−")
-    return f"{value:.3e}".replace("-", "−")
 
 
 def _cell(value: float) -> str:
@@ -105,7 +92,7 @@ def outcome_summary(results: Results, index: int) -> str:
         # An infinite value says why, and carries no unit.
         return f"∞ ({why})" if math.isinf(value) else f"{format_number(value)} {units}"
 
-    p, q = format_number(results.p[index]), format_number(results.q[index])
+    p, q = format_probability(results.p[index]), format_probability(results.q[index])
     lines = [
         f"outcome {index}",
         f"p = {p}    q = {q}",

@@ -29,6 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from core._checks import FloatArray
+from core.numbers import MINUS, format_compact, format_number
 from core.scenario import Results, Scenario
 
 #: Up to this many outcomes every term of a sum is shown.
@@ -68,57 +69,22 @@ class Formula:
 # --- numbers ----------------------------------------------------------------
 
 
-def _strip(text: str) -> str:
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-def _signed(exponent: int) -> str:
-    return f"{_MINUS}{-exponent}" if exponent < 0 else str(exponent)
-
-
-def _near_one(value: float) -> str:
-    """Decimals enough that a probability just below 1 does not read as 1."""
-    for decimals in range(4, 17):
-        text = f"{value:.{decimals}f}"
-        if text.startswith("0."):
-            return text
-    return "1"
-
-
-def _magnitude(value: float, strip: bool) -> str:
-    if value == 0:
-        return "0"
-    if math.isinf(value):
-        return "∞"
-    if value >= 0.01:
-        text = f"{value:.3f}"
-        if strip and value < 1 and text == "1.000":
-            return _near_one(value)
-    elif value >= 1e-4:
-        text = f"{value:.3g}" if strip else f"{value:#.3g}"
-    else:
-        mantissa, exponent = f"{value:.2e}".split("e")
-        mantissa = _strip(mantissa) if strip else mantissa
-        return f"{mantissa}·10<sup>{_signed(int(exponent))}</sup>"
-    return _strip(text) if strip else text
-
-
-def _number(value: float, strip: bool = True) -> str:
-    """A number in HTML: &minus; for a minus sign; "undefined" for NaN."""
+def _number(value: float) -> str:
+    """A number inside a formula (:func:`core.numbers.format_compact`), in HTML."""
     if math.isnan(value):
         return "undefined"
-    text = _magnitude(abs(value), strip)
-    return f"{_MINUS}{text}" if value < 0 else text
+    return format_compact(value).replace(MINUS, _MINUS)
 
 
 def _value(value: float) -> str:
-    return _number(value, strip=False)
+    """A formula's result, exactly as its readout shows it."""
+    return format_number(value).replace(MINUS, _MINUS)
 
 
 def _factor(value: float) -> str:
     """A number inside a product or ratio: a power of ten gets parentheses."""
     text = _number(value)
-    return f"({text})" if "·" in text else text
+    return f"({text})" if "×10" in text else text
 
 
 def _log_of(log: str, value: float) -> str:

@@ -388,6 +388,18 @@ def gradient_tolerance(t: float) -> dict[str, float]:
     return {"rtol": 1e-6, "atol": 1e-6 * max(1.0, 1.0 / t)}
 
 
+def shown_number(text: str) -> float:
+    """A readout's number, written here rather than taken from the core."""
+    text = text.replace("−", "-")
+    if "×10" not in text:
+        return float(text)
+    mantissa, power = text.split("×10")
+    return float(f"{mantissa}e{int(power.translate(SUPERSCRIPT_DIGITS))}")
+
+
+SUPERSCRIPT_DIGITS = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
+
+
 def assert_readouts(window, ref: Reference, units: str):
     for key in READOUT_KEYS:
         text = window.findChild(QWidget, f"readout_{key}").text()
@@ -398,9 +410,13 @@ def assert_readouts(window, ref: Reference, units: str):
             continue
         number, unit = text.split()
         assert unit == units, (key, text)
-        shown = float(number.replace("−", "-"))
-        # Four decimals, or three significant digits from 10⁴ on.
-        tolerance = 5e-5 if abs(value) < 1e4 else 5e-4 * abs(value)
+        shown = shown_number(number)
+        # An exact zero reads "0"; nothing else does (no "0.0000" for 1e-17).
+        assert (number == "0") == (value == 0), (key, text, value)
+        # Four decimals from 10⁻³ to 10⁴; four significant digits outside.
+        scientific = not 1e-3 <= abs(value) < 1e4
+        assert ("×10" in number) == (scientific and value != 0), (key, text)
+        tolerance = 5e-4 * abs(value) if scientific else 5e-5
         assert abs(shown - value) <= tolerance * (1 + 1e-6), (key, text, value)
         assert not number.startswith("−"), (key, text)  # none can be negative
 

@@ -14,6 +14,7 @@ from scipy.special import rel_entr
 from scipy.stats import entropy as scipy_entropy
 
 from core import default_scenario, evaluate, normalize
+from core.numbers import parse_shown
 from viz.controls import LOGIT_SCALE, TEMPERATURE_SCALE, WEIGHT_SCALE
 
 
@@ -33,7 +34,7 @@ def readout_number(window, key):
     assert "nan" not in text.lower()
     if text.startswith("∞"):
         return math.inf
-    return float(text.split()[0].replace("−", "-"))
+    return parse_shown(text.split()[0])
 
 
 # control → state ---------------------------------------------------------
@@ -137,7 +138,7 @@ def test_probability_labels_show_the_normalised_values(window, store, qtbot):
     store.update(p_weights=[1.0, 1.0, 2.0, 0.0])
     settle(qtbot, store)
     texts = [control(window, QLabel, f"p_value_{i}").text() for i in range(4)]
-    assert texts == ["0.250", "0.250", "0.500", "0.000"]
+    assert texts == ["0.250", "0.250", "0.500", "0"]
 
 
 # readouts ------------------------------------------------------------------

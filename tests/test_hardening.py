@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox, QSlider, QWidget
 
 from core import default_scenario, evaluate
+from core.numbers import parse_shown
 from viz.errors import ExceptionReporter
 
 READOUT_KEYS = (
@@ -41,7 +42,7 @@ def assert_readouts_match_core(window, store):
         if math.isinf(value):
             assert text.startswith("∞"), (key, text)
         else:
-            shown = float(text.split()[0].replace("−", "-"))
+            shown = parse_shown(text.split()[0])
             assert shown == pytest.approx(value, abs=5e-5, rel=5e-4), key
 
 

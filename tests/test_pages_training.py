@@ -98,7 +98,7 @@ def test_the_preset_shows_the_gradient_formula_with_live_numbers(window):
     assert page.lr == 0.5
     ce = child(page, QLabel, "training_ce_formula").text()
     assert "(q<sub>2</sub> − y<sub>2</sub>)/T" in ce
-    assert "(0.0986 − 1.00)/1.00 = <b>−0.9014</b>" in ce
+    assert "(0.099 − 1.000)/1.000 = <b>−0.9014</b>" in ce
     se = child(page, QLabel, "training_se_formula").text()
     assert "Σ q(q − y)" in se and "<b>−0.2574</b>" in se
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from core._checks import FloatArray
+from core.numbers import format_number
 from viz.livetext import FixedWidthLabel
 from viz.sliders import FloatSlider, SliderScale
 from viz.typed_entry import TypedEntry, in_range
@@ -303,7 +304,7 @@ class LossSettings(QWidget):
         self.temperature.set_float(temperature)
         set_text(self.temperature_value, f"{temperature:.3g}")
         self.smoothing.set_float(smoothing)
-        set_text(self.smoothing_value, f"{smoothing:.3f}")
+        set_text(self.smoothing_value, format_number(smoothing, 3, significant=2))
         if self.label.isVisibleTo(self) != (k is not None):
             self.label.setVisible(k is not None)
             self._label_caption.setVisible(k is not None)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from core import Family, Results, Scenario, default_scenario
 from core.editing import resized, weights_for_probability, with_entry
+from core.numbers import format_number
 from viz.controls import (
     LOGIT_SCALE,
     WEIGHT_SCALE,
@@ -493,12 +494,12 @@ class ExplorerPage(QWidget):
         if self.store.scenario.linked:
             # Linked, Q's sliders follow the logits: their handles show Q.
             c.q_sliders.show_values(results.q)
-        c.p_sliders.show_texts([f"{p:.3f}" for p in results.p])
-        c.q_sliders.show_texts([f"{q:.3f}" for q in results.q])
+        c.p_sliders.show_texts([slider_number(p) for p in results.p])
+        c.q_sliders.show_texts([slider_number(q) for q in results.q])
         logits = self.store.scenario.logits
         c.logit_sliders.show_texts(
             [
-                f"{z:+.2f} → {s:.3f}"
+                f"{z:+.2f} → {slider_number(s)}".replace("-", "−")
                 for z, s in zip(logits, results.softmax, strict=True)
             ]
         )
@@ -512,6 +513,11 @@ class ExplorerPage(QWidget):
         self.problem.setText(text)
         self.problem.setVisible(True)
         self.problem_changed.emit(text)
+
+
+def slider_number(value: float) -> str:
+    """A probability beside a slider: three decimals, or 1.2×10⁻⁵, never 0.000."""
+    return format_number(value, decimals=3, significant=2)
 
 
 def _wants_log_rank(scenario: Scenario) -> bool:

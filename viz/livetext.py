@@ -9,7 +9,7 @@ for a repaint.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 
@@ -64,10 +64,27 @@ class LiveText(QLabel):
     def paintEvent(self, event: QPaintEvent) -> None:
         """Draw the text with the label's font, colour and alignment."""
         painter = QPainter(self)
-        painter.setFont(self.font())
+        painter.setFont(self._font_that_fits())
         painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
         painter.drawText(self.contentsRect(), int(self.alignment()), self._text)
         painter.end()
+
+    def _font_that_fits(self) -> QFont:
+        """The label's font, smaller if the text is wider than the label.
+
+        A number wider than its template (1.2×10⁻³⁰⁸ beside a slider made for
+        0.000) would otherwise lose its first digits off the edge: shrunk,
+        it stays whole and true.
+        """
+        font = self.font()
+        width = self.contentsRect().width()
+        advance = QFontMetrics(font).horizontalAdvance(self._text)
+        if advance <= width or advance == 0:
+            return font
+        smaller = QFont(font)
+        size = font.pixelSize() if font.pixelSize() > 0 else font.pointSizeF() * 4 / 3
+        smaller.setPixelSize(max(6, int(size * width / advance)))
+        return smaller
 
 
 class FixedWidthLabel(LiveText):

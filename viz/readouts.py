@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from core import Results
-from core.export import TITLES, format_number
+from core.export import TITLES
 from core.metrics import READOUTS as READOUT_KEYS
 from core.metrics import reason_text
+from core.numbers import format_number
 from viz import theme
 from viz.livetext import LiveText
 

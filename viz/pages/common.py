@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.numbers import format_number
 from viz import theme
 from viz.livetext import FixedWidthLabel
 from viz.plotting import nice_ceiling
@@ -44,8 +45,6 @@ LOSS_NAMES = {"cross_entropy": "cross-entropy", "squared_error": "squared error"
 
 #: Never tick faster than this, whatever the screen claims (ms).
 MIN_FRAME_MS = 16
-
-_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def frame_interval_ms(widget: QWidget | None = None) -> int:
@@ -73,34 +72,14 @@ def next_pass_timer(parent: QObject, slot: Callable[[], object]) -> QTimer:
     return timer
 
 
-def number_text(value: float, significant: int = 4) -> str:
-    """``value`` for a readout: ∞ for infinity, — for NaN, never "nan".
-
-    Everyday sizes get ``significant`` significant digits in plain decimals
-    (−0.9997, −0.0006700); very small or large ones a power of ten
-    (4.540×10⁻⁵). The minus sign is a real minus.
-    """
-    if math.isnan(value):
-        return "—"
-    if math.isinf(value):
-        return "∞" if value > 0 else "−∞"
-    if value == 0:
-        return "0"
-    size = abs(value)
-    if 1e-4 <= size < 1e6:
-        decimals = max(0, significant - 1 - math.floor(math.log10(size)))
-        text = f"{value:.{decimals}f}"
-    else:
-        mantissa, exponent = f"{value:.{significant - 1}e}".split("e")
-        text = f"{mantissa}×10{str(int(exponent)).translate(_SUPERSCRIPT)}"
-    return text.replace("-", "−")
+def number_text(value: float, decimals: int = 4) -> str:
+    """``value`` for a page's readout: :func:`core.numbers.format_number`."""
+    return format_number(value, decimals)
 
 
 def fixed_text(value: float, decimals: int) -> str:
-    """``value`` with a fixed number of decimals; ∞ and — as in :func:`number_text`."""
-    if not math.isfinite(value):
-        return number_text(value)
-    return f"{value:.{decimals}f}".replace("-", "−")
+    """``value`` with ``decimals`` decimals: :func:`core.numbers.format_number`."""
+    return format_number(value, decimals)
 
 
 def coloured(colour: str, text: str) -> str:

@@ -1,0 +1,123 @@
+"""The one way a number is written: readouts, formulas, hovers, pages, clipboard.
+
+Rules, so that no digit misleads:
+
+* An exact zero (and −0.0) is ``0``; a non-zero value never shows as zero.
+  Where fixed decimals would keep fewer than two significant digits it
+  switches to scientific notation with four (``4.250×10⁻¹⁸``, and
+  ``3.350×10⁻⁴`` rather than ``0.0003``), never ``0.0000``.
+* Everyday sizes get a fixed number of decimals (four by default), so a
+  column of readouts lines up; from 10,000 up, scientific notation again,
+  so 1e300 is ten characters, not three hundred.
+* The minus sign is a real minus (−), infinity is ∞, and NaN (which no
+  computation should produce) is an em dash rather than "nan".
+
+CSV files keep full precision (``repr``): they are data, not display.
+"""
+
+from __future__ import annotations
+
+import math
+
+MINUS = "−"
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+#: From this size up, a number is written in scientific notation.
+LARGE = 1e4
+
+
+def format_number(value: float, decimals: int = 4, significant: int = 4) -> str:
+    """``value`` as shown on screen.
+
+    Parameters
+    ----------
+    value : float
+    decimals : int
+        Decimals for sizes in [10¹⁻ᵈᵉᶜⁱᵐᵃˡˢ, 10⁴): 0.001 and up for four.
+    significant : int
+        Significant digits in scientific notation (below or above that).
+
+    Returns
+    -------
+    str
+        ``"0"`` for ±0; ``"∞"``/``"−∞"``; ``"—"`` for NaN; otherwise a fixed
+        or scientific rendering as described in the module docstring.
+
+    Examples
+    --------
+    >>> format_number(0.1187091007693073), format_number(2.8e-17)
+    ('0.1187', '2.800×10⁻¹⁷')
+    >>> format_number(-0.0), format_number(1e300)
+    ('0', '1.000×10³⁰⁰')
+    """
+    if math.isnan(value):
+        return "—"
+    if math.isinf(value):
+        return "∞" if value > 0 else f"{MINUS}∞"
+    if value == 0:
+        return "0"
+    size = abs(value)
+    if 10.0 ** (1 - decimals) <= size < LARGE:
+        return f"{value:.{decimals}f}".replace("-", MINUS)
+    return scientific(value, significant)
+
+
+def scientific(value: float, significant: int = 4) -> str:
+    """``value`` as ``m.mmm×10ⁿ`` with ``significant`` digits (n in superscript)."""
+    mantissa, exponent = f"{value:.{significant - 1}e}".split("e")
+    power = str(int(exponent)).translate(_SUPERSCRIPT)
+    return f"{mantissa}×10{power}".replace("-", MINUS)
+
+
+def format_probability(value: float, decimals: int = 4) -> str:
+    """A probability, with as many decimals as it takes not to read as 0 or 1.
+
+    ``format_number`` would write 0.99999999 as ``1.0000``, a certainty the
+    value is not; here it is ``0.99999999`` (up to 16 decimals, then 1 −
+    its gap in scientific notation).
+    """
+    if 0.0 < value < 1.0 and f"{value:.{decimals}f}" == f"{1:.{decimals}f}":
+        for more in range(decimals + 1, 17):
+            text = f"{value:.{more}f}"
+            if not text.startswith("1"):
+                return text
+        return f"1 {MINUS} {scientific(1.0 - value)}"
+    return format_number(value, decimals)
+
+
+def format_compact(value: float, decimals: int = 4) -> str:
+    """A number inside a formula: :func:`format_number` without trailing zeros.
+
+    ``0.4·log₂ 0.4`` reads better than ``0.4000·log₂ 0.4000``; the same rules
+    apply otherwise (``1×10⁻⁵``, ``0`` only for zero), and a probability just
+    below 1 keeps the decimals that say so (see :func:`format_probability`).
+    """
+    text = format_probability(value, decimals) if 0 < value < 1 else None
+    if text is None or "×10" in text or text.startswith("1 "):
+        text = format_number(value, decimals)
+    if "×10" in text:
+        mantissa, power = text.split("×10")
+        return f"{_stripped(mantissa)}×10{power}"
+    return _stripped(text)
+
+
+def _stripped(text: str) -> str:
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def parse_shown(text: str) -> float:
+    """The number a :func:`format_number` text stands for (tests and tools).
+
+    Raises
+    ------
+    ValueError
+        If ``text`` is not such a rendering.
+    """
+    cleaned = text.strip().replace(MINUS, "-")
+    if cleaned in ("∞", "-∞"):
+        return math.inf if cleaned == "∞" else -math.inf
+    if "×10" in cleaned:
+        mantissa, power = cleaned.split("×10")
+        digits = power.translate(str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789"))
+        return float(f"{mantissa}e{int(digits)}")
+    return float(cleaned)
