@@ -33,7 +33,19 @@ CURVE_POINTS = 241
 
 
 def _frozen_array(values: Any, name: str = "values") -> FloatArray:
-    """A read-only float64 copy; complex values or huge integers name ``name``."""
+    """A read-only float64 array; complex values or huge integers name ``name``.
+
+    An array that is already float64, read-only and owns its memory (as every
+    array this returns is) is shared, not copied: a change of T in a state
+    with 100,000 logits then costs the undo history nothing but the new T.
+    """
+    if (
+        isinstance(values, np.ndarray)
+        and values.dtype == np.float64
+        and not values.flags.writeable
+        and values.base is None
+    ):
+        return values
     array = np.array(_checks.as_float_array(values, name))
     array.setflags(write=False)
     return array
@@ -186,6 +198,14 @@ class Results:
     loss_infinite_at: tuple[int, ...]
     grad: FloatArray
     curve: LossCurve
+    # What the views need to draw these numbers, so none reads the state.
+    label: int = 0
+    logits: FloatArray = field(default_factory=lambda: _frozen_array([]))
+    temperature: float = 1.0
+    linked: bool = False
+    logits_follow_q: bool = False
+    family_mode: bool = False
+    log_rank: bool = False
 
 
 def _materialised(scenario: Scenario) -> tuple[FloatArray, FloatArray, FloatArray]:
@@ -330,7 +350,11 @@ def evaluate(scenario: Scenario) -> Results:
     softmax = _softmax_from_parts(top, rest, exps)
     # T·log Σ exp(z/T), for the loss curve.
     full_normaliser = float(np.max(z)) + t * float(log_normaliser[0])
-    q = softmax if scenario.linked else _normalised(q_w, "q_weights")
+    # softmax(log w) is w/Σw exactly, but exp(log w) rounds: at T = 1 with
+    # logits that follow Q, Q is taken as the normalised weights themselves,
+    # so that Q = P (the same family) gives divergences of exactly 0.
+    exact_q = scenario.logits_follow_q and t == 1.0
+    q = softmax if scenario.linked and not exact_q else _normalised(q_w, "q_weights")
     raw_target = p if scenario.linked else label
     target = smoothed_targets(z, raw_target, eps)[0]
     # 0·log 0 = 0: a class the target ignores adds nothing, even at q = 0;
@@ -341,8 +365,9 @@ def evaluate(scenario: Scenario) -> Results:
         # A linked Q underflows to 0 where its log is still finite (a gap of
         # 800 nats): keep log Q, so that H(P,Q) stays the (finite) loss and
         # such an outcome still counts as possible.
-        log_q = log_softmax if scenario.linked else np.log(q)
-    pair = _divergences(p, q, log_q if scenario.linked else None)
+        from_logits = scenario.linked and not exact_q
+        log_q = log_softmax if from_logits else np.log(q)
+    pair = _divergences(p, q, log_q if from_logits else None)
     kl_pq, kl_qp, js = pair.kl_pq, pair.kl_qp, pair.js
     infinite_pq = tuple(int(i) for i in np.flatnonzero(np.isinf(pair.terms_pq)))
     infinite_qp = tuple(int(i) for i in np.flatnonzero(np.isinf(pair.terms_qp)))
@@ -374,6 +399,16 @@ def evaluate(scenario: Scenario) -> Results:
             int(i) for i in np.flatnonzero((target > 0) & np.isneginf(log_softmax))
         ),
         grad=grad / t,
+        label=label,
+        logits=_frozen_array(z),
+        temperature=t,
+        linked=scenario.linked,
+        logits_follow_q=scenario.logits_follow_q,
+        family_mode=scenario.p_family is not None and scenario.q_family is not None,
+        log_rank=any(
+            f is not None and f.kind == "zipf"
+            for f in (scenario.p_family, scenario.q_family)
+        ),
         curve=_sweep_true_logit(
             z, target, t, label, ln_unit, full_normaliser, float(softmax[label])
         ),

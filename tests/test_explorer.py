@@ -464,3 +464,39 @@ def test_swap_and_copy_p_and_q(window, store, qtbot):
     window.actions_by_name["undo"].trigger()
     settle(qtbot, store)
     assert store.results.kl_pq == pytest.approx(backward, rel=1e-12)
+
+
+def test_logits_that_follow_q_are_shown_and_disabled_not_dead(
+    window, store, qtbot, explorer
+):
+    # Before: after preset 6 the logit sliders read "+0.00 → 0.200" and
+    # dragging one changed nothing; the Training page started elsewhere.
+    window.apply_preset(window.preset("one-hot-label"))
+    settle(qtbot, store)
+    assert store.scenario.logits_follow_q
+    c = explorer.controls
+    assert c.follow_q.isChecked()
+    slider = c.logit_sliders.sliders[0]
+    assert not slider.isEnabled() and "follow Q" in slider.toolTip()
+    log_q = np.log(store.results.q)
+    for index, text in enumerate(
+        control(window, QLabel, f"logit_value_{i}").text()
+        for i in range(store.scenario.k)
+    ):
+        shown = float(text.split(" → ")[0].replace("−", "-"))
+        assert shown == pytest.approx(log_q[index], abs=0.006)
+    # Unticking frees the logits where they stood: nothing on screen jumps.
+    before = store.results.softmax.copy()
+    c.follow_q.click()
+    settle(qtbot, store)
+    assert not store.scenario.logits_follow_q and slider.isEnabled()
+    np.testing.assert_allclose(store.results.softmax, before, rtol=1e-9, atol=1e-12)
+    window.actions_by_name["undo"].trigger()
+    settle(qtbot, store)
+    assert store.scenario.logits_follow_q and c.follow_q.isChecked()
+    # The Training page starts from the logits the explorer used: log Q.
+    window.show_panel("training")
+    page = window.pages["training"]
+    page.reset()
+    start = page.states["cross_entropy"].logits
+    np.testing.assert_allclose(start - start.max(), log_q - log_q.max(), atol=1e-9)

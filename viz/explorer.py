@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
@@ -45,7 +46,7 @@ from viz.plots import (
 )
 from viz.readouts import ReadoutPanel
 from viz.state import ScenarioStore
-from viz.widgets import group, problem_label
+from viz.widgets import group, named, problem_label
 
 #: What family mode starts with: word frequencies against a flatter model.
 DEFAULT_FAMILY_K = 10_000
@@ -99,6 +100,12 @@ class ExplorerControls(QWidget):
             lambda i: f"Logit of class {i}",
             widest="+10.00 → 0.000",
         )
+        self.follow_q = QCheckBox("Logits = log Q (a model's prediction)")
+        named(self.follow_q, "follow_q_toggle", "The logits are log Q")
+        self.follow_q.setToolTip(
+            "The logits become log q of Q's weights: Q's sliders set them, as a\n"
+            "language model's log-probabilities do; T then reshapes the softmax."
+        )
         self.loss = LossSettings()
         self.q_note = QLabel("Linked: Q follows the logits.")
         self.q_note.setObjectName("q_linked_note")
@@ -110,7 +117,7 @@ class ExplorerControls(QWidget):
         self.slider_groups = (
             group("P: weights → probability", self.p_sliders),
             group("Q: weights → probability", self.q_note, self.q_sliders),
-            group("Logits z → softmax", self.logit_sliders),
+            group("Logits z → softmax", self.follow_q, self.logit_sliders),
         )
         layout.addWidget(self.family_group)
         for box in self.slider_groups:
@@ -244,6 +251,7 @@ class ExplorerPage(QWidget):
             source.gesture_started.connect(self.store.begin_gesture)
             source.gesture_finished.connect(self.store.end_gesture)
         c.mode.currentIndexChanged.connect(self.set_mode)
+        c.follow_q.toggled.connect(self.set_logits_follow_q)
         c.families.k_changed.connect(self.set_family_k)
         c.families.label_changed.connect(lambda y: self.store.update(label=y))
         c.families.p.family_changed.connect(lambda f: self.store.update(p_family=f))
@@ -315,6 +323,22 @@ class ExplorerPage(QWidget):
             return "Q follows the logits while linked: unlink to copy P to Q."
         self.store.update(q_weights=s.p_weights, q_family=s.p_family)
         return "Q is now P: every divergence is exactly 0."
+
+    def set_logits_follow_q(self, follow: bool) -> None:
+        """Tie the logits to log Q, or free them where they stood (one step)."""
+        s = self.store.scenario
+        if follow == s.logits_follow_q:
+            return
+        if follow:
+            self.store.update(logits_follow_q=True)
+            return
+        shown = self.store.results
+        logits = s.logits
+        if shown is not None and shown.logits.size == logits.size:
+            finite = shown.logits[np.isfinite(shown.logits)]
+            top = float(np.max(finite)) if finite.size else 0.0
+            logits = np.clip(shown.logits - top, LOGIT_SCALE.low, LOGIT_SCALE.high)
+        self.store.update(logits_follow_q=False, logits=logits)
 
     def set_mode(self, index: int) -> None:
         """Switch between per-outcome sliders and families."""
@@ -433,9 +457,23 @@ class ExplorerPage(QWidget):
             column.set_count(k)
         c.p_sliders.show_values(scenario.p_weights)
         c.q_sliders.show_values(scenario.q_weights)
-        c.logit_sliders.show_values(scenario.logits)
+        follow = scenario.logits_follow_q
+        if not follow:
+            c.logit_sliders.show_values(scenario.logits)
+        c.logit_sliders.set_editable(
+            not follow,
+            "The logits follow Q: z = log q. Untick 'Logits = log Q' to set them.",
+        )
+        if c.follow_q.isChecked() != follow:
+            with QSignalBlocker(c.follow_q):
+                c.follow_q.setChecked(follow)
         c.q_sliders.set_editable(
-            not scenario.linked, "Linked: Q is the softmax of the logits"
+            not scenario.linked or follow, "Linked: Q is the softmax of the logits"
+        )
+        c.q_note.setText(
+            "Linked: Q = softmax(log q / T); these weights set the logits."
+            if follow
+            else "Linked: Q follows the logits."
         )
         if c.q_note.isVisibleTo(c) != scenario.linked:
             c.q_note.setVisible(scenario.linked)
@@ -452,14 +490,13 @@ class ExplorerPage(QWidget):
         """Update readouts, plots and the labels beside the sliders."""
         self.problem.setVisible(False)
         self.problem_changed.emit("")
-        if not is_family_mode(self.store.scenario):
+        if not results.family_mode:
             self._show_slider_texts(results)
         self.readouts.show_results(results)
         units = results.units
         self.asymmetry.set_units(units)
         self.loss_curve.set_units(units)
-        scenario = self.store.scenario
-        log_x = _wants_log_rank(scenario)
+        log_x = results.log_rank
         if self.pinned is not None and log_x != self._ghost_log_x:
             self._ghost_log_x = log_x
             self._show_ghosts()
@@ -467,8 +504,8 @@ class ExplorerPage(QWidget):
         self.information.show_results(results)
         self.asymmetry.show_results(results, log_x)
         self.softmax.show_results(results, log_x)
-        self.gradient.show_results(results, scenario.label, log_x)
-        self.loss_curve.show_results(results, scenario.label)
+        self.gradient.show_results(results, results.label, log_x)
+        self.loss_curve.show_results(results, results.label)
 
     @property
     def pinned(self) -> Results | None:
@@ -477,7 +514,8 @@ class ExplorerPage(QWidget):
 
     def pin(self) -> bool:
         """Keep the shown results as a dashed ghost in every plot, to compare."""
-        self._ghost_log_x = _wants_log_rank(self.store.scenario)
+        shown = self.store.results
+        self._ghost_log_x = shown.log_rank if shown is not None else False
         return self.store.pin()
 
     def unpin(self) -> None:
@@ -491,16 +529,23 @@ class ExplorerPage(QWidget):
 
     def _show_slider_texts(self, results: Results) -> None:
         c = self.controls
-        if self.store.scenario.linked:
+        if results.linked and not results.logits_follow_q:
             # Linked, Q's sliders follow the logits: their handles show Q.
             c.q_sliders.show_values(results.q)
+        if results.logits_follow_q:
+            # The logits are log q: their handles show it (shifted so the
+            # largest is 0, as softmax allows), disabled, with the reason.
+            finite = results.logits[np.isfinite(results.logits)]
+            top = float(np.max(finite)) if finite.size else 0.0
+            c.logit_sliders.show_values(
+                np.clip(results.logits - top, LOGIT_SCALE.low, LOGIT_SCALE.high)
+            )
         c.p_sliders.show_texts([slider_number(p) for p in results.p])
         c.q_sliders.show_texts([slider_number(q) for q in results.q])
-        logits = self.store.scenario.logits
         c.logit_sliders.show_texts(
             [
-                f"{z:+.2f} → {slider_number(s)}".replace("-", "−")
-                for z, s in zip(logits, results.softmax, strict=True)
+                f"{logit_text(z)} → {slider_number(s)}"
+                for z, s in zip(results.logits, results.softmax, strict=True)
             ]
         )
 
@@ -515,15 +560,16 @@ class ExplorerPage(QWidget):
         self.problem_changed.emit(text)
 
 
+def logit_text(z: float) -> str:
+    """A logit beside its slider: two decimals with a sign, −∞ for log 0."""
+    if np.isneginf(z):
+        return "−∞"
+    return f"{z:+.2f}".replace("-", "−")
+
+
 def slider_number(value: float) -> str:
     """A probability beside a slider: three decimals, or 1.2×10⁻⁵, never 0.000."""
     return format_number(value, decimals=3, significant=2)
-
-
-def _wants_log_rank(scenario: Scenario) -> bool:
-    """A Zipf family's structure is in its head: show it against log rank."""
-    families = (scenario.p_family, scenario.q_family)
-    return any(f is not None and f.kind == "zipf" for f in families)
 
 
 def _plain_problem(message: str) -> str:

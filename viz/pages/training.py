@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
+from numpy.typing import NDArray
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -266,6 +267,18 @@ class TrainingPlots(QWidget):
         self.cross_entropy_range.fit(np.concatenate(cross_entropies))
 
 
+#: A logit of −∞ (log of a zero weight) starts this far below the smallest
+#: finite one: probability e⁻⁴⁰ ≈ 4e-18, and a gradient that can move it.
+IMPOSSIBLE_GAP = 40.0
+
+
+def trainable(logits: NDArray[np.float64]) -> NDArray[np.float64]:
+    """``logits`` with −∞ (an impossible class) made finite but far below."""
+    finite = logits[np.isfinite(logits)]
+    floor = (float(np.min(finite)) if finite.size else 0.0) - IMPOSSIBLE_GAP
+    return np.where(np.isneginf(logits), floor, logits)
+
+
 class TrainingPage(AnimatedPage):
     """The "training" page (see the module docstring)."""
 
@@ -380,11 +393,14 @@ class TrainingPage(AnimatedPage):
                 self._stale = True
                 return ""
             return f"The explorer's scenario cannot be trained: {self.store.error}."
+        # The logits the explorer used (log Q when they follow Q), so the
+        # trainings start from what it showed.
+        start = trainable(results.logits)
         try:
             target: Any = results.p if scenario.linked else scenario.label
             states = {
                 kind: start_logit_training(
-                    scenario.logits,
+                    start,
                     target,
                     kind,
                     self.lr,
@@ -398,7 +414,7 @@ class TrainingPage(AnimatedPage):
         self.states = states
         self.true_class = int(scenario.label)
         linked = scenario.linked
-        logits = ", ".join(fixed_text(z, 2) for z in scenario.logits)
+        logits = ", ".join(fixed_text(z, 2) for z in start)
         target_text = "P (linked)" if linked else f"one-hot({scenario.label})"
         set_text(
             self.start_label,
