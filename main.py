@@ -198,8 +198,11 @@ def print_metrics(arguments: argparse.Namespace) -> int:
     if scenario is not None and arguments.units:
         scenario = scenario.replace(units=arguments.units)
     if scenario is None:
-        if not (arguments.p and arguments.q):
-            raise CommandLineError("--metrics needs --p and --q (or --preset/--load)")
+        if not (arguments.p and arguments.q) and not arguments.logits:
+            raise CommandLineError(
+                "--metrics needs --p and --q, or --logits (and --label), "
+                "or --preset/--load"
+            )
         try:
             scenario = parse_metrics_args(
                 arguments.p,

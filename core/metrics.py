@@ -269,8 +269,8 @@ def _parse_label(text: Any, k: int) -> int:
 
 
 def parse_metrics_args(
-    p: str,
-    q: str,
+    p: str | None,
+    q: str | None,
     logits: str | None = None,
     label: str | int = 0,
     temperature: str | float = 1.0,
@@ -281,9 +281,12 @@ def parse_metrics_args(
 
     Parameters
     ----------
-    p, q : str
+    p, q : str or None
         Comma-separated non-negative weights, e.g. ``"0.7,0.3"``; normalised
         to sum to 1. Both must have the same length K, 2 ≤ K ≤ 100000.
+        Either may be left out when ``logits`` are given: then Q is
+        softmax(logits/T) (linked), and P, if left out too, is one-hot on
+        ``label``, so that the loss is PyTorch's cross-entropy of the logits.
     logits : str or None
         K comma-separated finite logits; None gives K zeros.
     label : str or int
@@ -299,7 +302,7 @@ def parse_metrics_args(
     Returns
     -------
     Scenario
-        Not linked, no families.
+        No families; linked exactly when ``q`` is left out.
 
     Raises
     ------
@@ -320,17 +323,32 @@ def parse_metrics_args(
     >>> s.p_weights.tolist(), s.logits.tolist()
     ([0.7, 0.3], [0.0, 0.0])
     """
-    p_weights = _parse_weights(p, "--p")
-    q_weights = _parse_weights(q, "--q")
-    k = len(p_weights)
-    if len(q_weights) != k:
-        raise ValueError(f"--q has {len(q_weights)} entries but --p has {k}")
-    if logits is None:
-        z = [0.0] * k
+    if q is None and logits is None:
+        raise ValueError("give --q (with --p), or --logits: there is no Q")
+    if p is None and q is not None:
+        raise ValueError("--q needs --p: give both, or --logits and --label alone")
+    z_given = None if logits is None else _parse_numbers(logits, "--logits")
+    if p is None:
+        assert z_given is not None
+        k = len(z_given)
+        if k < 2:
+            raise ValueError(f"--logits needs at least 2 entries, got {k}")
+        label_index = _parse_label(label, k)
+        p_weights = [1.0 if i == label_index else 0.0 for i in range(k)]
     else:
-        z = _parse_numbers(logits, "--logits")
-        if len(z) != k:
-            raise ValueError(f"--logits has {len(z)} entries but --p has {k}")
+        p_weights = _parse_weights(p, "--p")
+    k = len(p_weights)
+    q_weights = _parse_weights(q, "--q") if q is not None else [1.0] * k
+    if len(q_weights) != k:
+        raise ValueError(
+            f"--q has {len(q_weights)} entries but --p has {k}: give --q {k} values"
+        )
+    if z_given is not None and len(z_given) != k:
+        raise ValueError(
+            f"--logits has {len(z_given)} entries but --p has {k}: give --logits "
+            f"{k} values (one per outcome of --p)"
+        )
+    z = z_given if z_given is not None else [0.0] * k
     t = _parse_scalar(temperature, "--temperature")
     if t <= 0:
         raise ValueError(f"--temperature must be > 0, got {t:g}")
@@ -348,4 +366,5 @@ def parse_metrics_args(
         label=_parse_label(label, k),
         label_smoothing=eps,
         units=unit,
+        linked=q is None,
     )

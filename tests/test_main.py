@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 import subprocess
 import sys
@@ -280,3 +281,36 @@ def test_numbers_and_a_preset_together_are_refused():
     done = run("--metrics", "--preset", "kl-asymmetry", "--p", "1,1")
     assert done.returncode == 2
     assert "instead of --preset or --load" in done.stderr
+
+
+def test_the_loss_from_logits_and_a_label_alone():
+    # The course's first sample: log-softmax and NLL, as PyTorch (1.4360).
+    logits = (
+        "0.1116642951965332,0.8158431053161621,0.26256197690963745,"
+        "0.48387759923934937,0.676503598690033"
+    )
+    done = run("--metrics", f"--logits={logits}", "--label", "4", "--units", "nats")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert data["loss"] == pytest.approx(1.4359878595509, rel=1e-10)
+    assert data["linked"] and data["entropy_p"] == 0.0
+    assert data["cross_entropy_pq"] == pytest.approx(data["loss"], rel=1e-12)
+    # With P given, the loss is against P (a soft label).
+    done = run("--metrics", "--logits", "0,0", "--p", "1,3", "--units", "nats")
+    data = json.loads(done.stdout)
+    assert data["loss"] == pytest.approx(math.log(2.0), rel=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--logits", "1,2,3", "--p", "1,1"], "give --logits 2 values"),
+        (["--p", "1,1", "--q", "1,1,1"], "give --q 2 values"),
+        (["--q", "1,1"], "--metrics needs --p and --q, or --logits"),
+        (["--logits", "1,2", "--q", "1,1"], "--q needs --p"),
+    ],
+)
+def test_mismatched_numbers_say_which_option_to_fix(arguments, message, tmp_path):
+    done = run("--metrics", *arguments, tmp_path=tmp_path)
+    assert done.returncode == 2
+    assert message in done.stderr and len(done.stderr.strip().splitlines()) == 1

@@ -188,7 +188,7 @@ BAD_ARGS = [
     ({"p": "-1,2"}, "--p: entry 0 is negative (-1)"),
     ({"p": "0,0"}, "--p is all zero"),
     ({"p": "1"}, "--p needs at least 2 outcomes, got 1"),
-    ({"p": None}, "--p must be numbers separated by commas"),
+    ({"p": None}, "--q needs --p"),
     ({"q": "1,1,1"}, "--q has 3 entries but --p has 2"),
     ({"q": "0.5;0.5"}, "--q: entry 0 ('0.5;0.5') is not a number"),
     ({"logits": "1,2,3"}, "--logits has 3 entries but --p has 2"),
