@@ -109,6 +109,7 @@ class ExplorerControls(QWidget):
         self.loss = LossSettings()
         self.q_note = QLabel("Linked: Q follows the logits.")
         self.q_note.setObjectName("q_linked_note")
+        self.q_note.setWordWrap(True)
         self.q_note.setVisible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -471,7 +472,7 @@ class ExplorerPage(QWidget):
             not scenario.linked or follow, "Linked: Q is the softmax of the logits"
         )
         c.q_note.setText(
-            "Linked: Q = softmax(log q / T); these weights set the logits."
+            "Linked: these weights set the logits (z = log q)."
             if follow
             else "Linked: Q follows the logits."
         )

@@ -412,6 +412,11 @@ class GradientPlot(pg.PlotWidget):
         self.bars.show(results.grad, label, log_x)
 
 
+def _infinite_loss_reason(results: Results) -> str:
+    needed = ", ".join(str(i) for i in results.loss_infinite_at[:3])
+    return f"the target needs class {needed}, whose q is 0"
+
+
 class LossCurvePlot(pg.GraphicsLayoutWidget):
     """Loss and its gradient against the true-class logit, others fixed."""
 
@@ -442,6 +447,13 @@ class LossCurvePlot(pg.GraphicsLayoutWidget):
         self.loss_marker = pg.ScatterPlotItem(**marker)
         self.grad_marker = pg.ScatterPlotItem(**marker)
         self.loss_plot.addItem(self.loss_marker)
+        # The whole curve is ∞ when the target needs a class whose logit is
+        # −∞ (whatever z_y): an empty plot would hide it, so it says so.
+        self.everywhere_infinite = pg.TextItem(
+            "L = ∞ for every z", color=theme.P_COLOUR, anchor=(0.5, 0.5)
+        )
+        self.everywhere_infinite.setParentItem(self.loss_plot.getViewBox())
+        self.everywhere_infinite.setVisible(False)
         self.grad_plot.addItem(self.grad_marker)
         self.loss_line = self.loss_plot.addLine(
             x=0, pen=pg.mkPen(theme.MARKER_COLOUR, style=Qt.PenStyle.DashLine)
@@ -475,6 +487,17 @@ class LossCurvePlot(pg.GraphicsLayoutWidget):
         self.loss_ghost.setVisible(True)
         self.grad_ghost.setVisible(True)
 
+    def _say_everywhere_infinite(self, infinite: bool, results: Results) -> None:
+        self.everywhere_infinite.setVisible(infinite)
+        if not infinite:
+            self.setToolTip(GRADIENT_UNIT_NOTE)
+        else:
+            self.setToolTip(
+                _infinite_loss_reason(results) + "\n\n" + GRADIENT_UNIT_NOTE
+            )
+            box = self.loss_plot.getViewBox().boundingRect()
+            self.everywhere_infinite.setPos(box.center())
+
     def show_results(self, results: Results, label: int) -> None:
         """Draw both curves and mark the current logit."""
         curve = results.curve
@@ -487,6 +510,7 @@ class LossCurvePlot(pg.GraphicsLayoutWidget):
             self.loss_plot.setXRange(*z_range, padding=0.02)
         if finite.any():
             self.loss_range.fit(0.0, float(np.max(curve.loss[finite])))
+        self._say_everywhere_infinite(not finite.any(), results)
         self.grad_range.fit(float(np.min(curve.grad)), float(np.max(curve.grad)))
         z = curve.current_z
         # A −inf true-class logit (log Q where Q's weight is 0) lies off the
