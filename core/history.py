@@ -64,6 +64,14 @@ class History(Generic[State]):
         self._current = state
         self._gesture_recorded = self._in_gesture
 
+    def replace_current(self, state: State) -> None:
+        """The current state becomes ``state`` without an undo step.
+
+        For changes the user did not make (a count that fills in what the
+        state already implied): undo still returns to the step before.
+        """
+        self._current = state
+
     def begin_gesture(self) -> None:
         """Changes from now until :meth:`end_gesture` form one step."""
         self._in_gesture = True
