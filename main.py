@@ -167,17 +167,17 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
 
 def _scenario_from_file_or_preset(
     arguments: argparse.Namespace,
-) -> tuple[Any, Any, dict[str, Any]]:
-    """(scenario, preset, view) from --preset or --load; (None, None, {}) without."""
+) -> tuple[Any, Any, Any]:
+    """(scenario, preset, session) from --preset or --load; Nones without."""
     from core.presets import load_presets
     from core.session import SessionError, load_session
 
     if arguments.load:
         try:
-            scenario, view = load_session(arguments.load)
+            session = load_session(arguments.load)
         except SessionError as error:
             raise CommandLineError(str(error)) from None
-        return scenario, None, view
+        return session.scenario, None, session
     if arguments.preset:
         presets = {preset.id: preset for preset in load_presets()}
         if arguments.preset not in presets:
@@ -186,8 +186,8 @@ def _scenario_from_file_or_preset(
                 f"unknown preset {_quoted(arguments.preset)}; known: {known}"
             )
         preset = presets[arguments.preset]
-        return preset.scenario, preset, {"panel": preset.panel}
-    return None, None, {}
+        return preset.scenario, preset, None
+    return None, None, None
 
 
 def print_metrics(arguments: argparse.Namespace) -> int:
@@ -260,7 +260,7 @@ def list_presets() -> int:
 
 def run_window(arguments: argparse.Namespace) -> int:
     """Open the window (or, with --export, render it to a file and leave)."""
-    scenario, preset, view = _scenario_from_file_or_preset(arguments)
+    scenario, preset, session = _scenario_from_file_or_preset(arguments)
     if arguments.export:
         # Rendering needs no screen: never ask for one.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -288,7 +288,7 @@ def run_window(arguments: argparse.Namespace) -> int:
     elif preset is not None:
         window.apply_preset(preset)
     else:
-        window.open_session(scenario, view, arguments.load)
+        window.open_session(session, arguments.load)
     if arguments.export:
         return _export_and_quit(app, window, arguments)
     if not remembered_geometry:  # a first start: as large as the screen allows

@@ -4,13 +4,13 @@ The presets live in ``assets/presets.json``::
 
     {
       "format": "entropy-lab-presets",
-      "version": 1,
+      "version": 2,
       "presets": [
         {
           "id": "kl-asymmetry",
           "title": "KL is not symmetric",
           "key": 3,
-          "panel": "explorer",
+          "page": "scenario",
           "scenario": {"p_weights": [0.7, 0.3], "q_weights": [0.5, 0.5],
                        "logits": [0.0, 0.0]},
           "explanation": "D(P‖Q) = 0.1187 bits but D(Q‖P) = 0.1258 bits …",
@@ -19,10 +19,12 @@ The presets live in ``assets/presets.json``::
       ]
     }
 
-A preset's scenario is a session scenario (see :mod:`core.session`) in which
-every key but ``p_weights``, ``q_weights`` and ``logits`` may be left out
-and takes the value of :data:`SCENARIO_DEFAULTS`. ``settings`` (optional) is
-checked by :func:`core.session.panel_settings` for the preset's panel.
+A preset's scenario is a session scenario (see :mod:`core.state_schemas`) in
+which every key but ``p_weights``, ``q_weights`` and ``logits`` may be left
+out and takes the value of :data:`SCENARIO_DEFAULTS`. ``page`` names the
+state kind whose page the preset shows ("scenario" for the explorer; see
+:data:`core.state_schemas.SETTING_KINDS`), and ``settings`` (optional) are
+that page's, read by :func:`core.state_schemas.settings_to_state`.
 """
 
 from __future__ import annotations
@@ -35,25 +37,23 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from core.json_values import (
+    SessionError,
+    check_header,
+    check_keys,
+    choice,
+    integer,
+    json_list,
+    json_object,
+    read_text,
+    strict_json,
+)
 from core.resources import AssetError, asset_path
 from core.scenario import Scenario
-from core.session import (
-    PANELS,
-    SessionError,
-    _check_header,
-    _check_keys,
-    _choice,
-    _integer,
-    _list,
-    _object,
-    _read_text,
-    _scenario,
-    _strict_json,
-    panel_settings,
-)
+from core.state_schemas import SETTING_KINDS, scenario_from_dict, settings_to_state
 
 PRESETS_FORMAT = "entropy-lab-presets"
-PRESETS_VERSION = 1
+PRESETS_VERSION = 2
 
 #: The bundled presets file, inside the assets package (core/resources.py).
 BUNDLED_PRESETS = "presets.json"
@@ -72,7 +72,7 @@ SCENARIO_DEFAULTS: Mapping[str, Any] = MappingProxyType(
     }
 )
 
-_PRESET_KEYS = ("id", "title", "key", "panel", "scenario", "explanation")
+_PRESET_KEYS = ("id", "title", "key", "page", "scenario", "explanation")
 _ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 _MAX_PRESETS = 100
 _MAX_TITLE = 80
@@ -95,23 +95,25 @@ class Preset:
         Short plain text for a menu.
     key : int or None
         The keyboard shortcut 1–9, or None.
-    panel : str
-        The panel to show, one of :data:`core.session.PANELS`.
+    page : str
+        The state kind whose page to show ("scenario" for the explorer).
     scenario : Scenario
         Valid: :func:`~core.scenario.evaluate` accepts it.
     explanation : str
         Qt rich text: what to look at, and what to try next.
+    state : page state or None
+        The page's state the settings describe (None for the explorer).
     settings : mapping
-        The panel's settings (see :func:`core.session.panel_settings`); empty
-        for the explorer.
+        The settings as written, checked.
     """
 
     id: str
     title: str
     key: int | None
-    panel: str
+    page: str
     scenario: Scenario
     explanation: str
+    state: Any = None
     settings: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
 
     def __hash__(self) -> int:
@@ -127,26 +129,27 @@ def _text(value: Any, where: str, longest: int) -> str:
 
 
 def _preset(data: Any) -> Preset:
-    data = _object(data, "the preset")
-    _check_keys(data, "the preset", _PRESET_KEYS, ("settings",))
+    data = json_object(data, "the preset")
+    check_keys(data, "the preset", _PRESET_KEYS, ("settings",))
     preset_id = data["id"]
     if not isinstance(preset_id, str) or not _ID.fullmatch(preset_id):
         raise SessionError("id must be lower-case words joined by hyphens")
     key = data["key"]
-    if key is not None and not 1 <= _integer(key, "key") <= 9:
+    if key is not None and not 1 <= integer(key, "key") <= 9:
         raise SessionError(f"key must be 1 to 9 or null, got {key}")
-    panel = _choice(data["panel"], "panel", PANELS)
-    scenario = _object(data["scenario"], "scenario")
-    merged = {**SCENARIO_DEFAULTS, **scenario}
-    settings = panel_settings(panel, data.get("settings", {}), "settings")
+    page = choice(data["page"], "page", SETTING_KINDS)
+    merged = {**SCENARIO_DEFAULTS, **json_object(data["scenario"], "scenario")}
+    scenario = scenario_from_dict(merged)
+    settings = json_object(data.get("settings", {}), "settings")
     return Preset(
         id=preset_id,
         title=_text(data["title"], "title", _MAX_TITLE),
         key=key,
-        panel=panel,
-        scenario=_scenario(merged, "scenario"),
+        page=page,
+        scenario=scenario,
         explanation=_text(data["explanation"], "explanation", _MAX_EXPLANATION),
-        settings=MappingProxyType(settings),
+        state=settings_to_state(page, settings, scenario, "settings"),
+        settings=MappingProxyType(dict(settings)),
     )
 
 
@@ -179,11 +182,13 @@ def parse_presets(text: str, source: str = "presets") -> tuple[Preset, ...]:
         an id that is malformed or repeats, or a key 1–9 used twice.
     """
     try:
-        document = _check_header(
-            _strict_json(text), "presets file", PRESETS_FORMAT, PRESETS_VERSION
+        document = check_header(
+            strict_json(text), "presets file", PRESETS_FORMAT, PRESETS_VERSION
         )
-        _check_keys(document, "the presets file", ("format", "version", "presets"))
-        entries = _list(document["presets"], "presets", 1, _MAX_PRESETS)
+        if document["version"] != PRESETS_VERSION:
+            raise SessionError(f"version must be {PRESETS_VERSION}")
+        check_keys(document, "the presets file", ("format", "version", "presets"))
+        entries = json_list(document["presets"], "presets", 1, _MAX_PRESETS)
     except SessionError as error:
         raise PresetError(f"{source}: {error}") from None
     presets: list[Preset] = []
@@ -245,7 +250,7 @@ def load_presets(path: str | os.PathLike[str] | None = None) -> tuple[Preset, ..
 
 def _load_presets_file(source: Path) -> tuple[Preset, ...]:
     try:
-        text = _read_text(source)
+        text = read_text(source)
     except SessionError as error:
         raise PresetError(f"{source.name}: {error}") from None
     return parse_presets(text, source.name)

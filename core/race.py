@@ -107,16 +107,14 @@ def start_race(
 
 def restart_race(state: RaceState, **changes: Any) -> RaceState:
     """The race again from step 0, with some of z0, label, learning_rate changed."""
-    settings = {
-        "z0": state.z0,
-        "label": state.label,
-        "learning_rate": state.learning_rate,
-    }
-    unknown = set(changes) - set(settings)
+    unknown = set(changes) - {"z0", "label", "learning_rate"}
     if unknown:
         raise ValueError(f"unknown race setting {sorted(unknown)[0]!r}")
-    settings.update(changes)
-    return start_race(**settings)
+    return start_race(
+        changes.get("z0", state.z0),
+        changes.get("label", state.label),
+        changes.get("learning_rate", state.learning_rate),
+    )
 
 
 def race_finished(state: RaceState) -> bool:

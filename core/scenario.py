@@ -202,6 +202,7 @@ class Results:
     label: int = 0
     logits: FloatArray = field(default_factory=lambda: _frozen_array([]))
     temperature: float = 1.0
+    label_smoothing: float = 0.0
     linked: bool = False
     logits_follow_q: bool = False
     family_mode: bool = False
@@ -402,6 +403,7 @@ def evaluate(scenario: Scenario) -> Results:
         label=label,
         logits=_frozen_array(z),
         temperature=t,
+        label_smoothing=eps,
         linked=scenario.linked,
         logits_follow_q=scenario.logits_follow_q,
         family_mode=scenario.p_family is not None and scenario.q_family is not None,

@@ -36,6 +36,7 @@ from viz.controls import (
     ViewSettings,
 )
 from viz.family_controls import FamilySettings
+from viz.pages.common import Page
 from viz.plots import (
     AsymmetryPlot,
     DistributionPlot,
@@ -138,15 +139,20 @@ class ExplorerControls(QWidget):
             box.setVisible(not family_mode)
 
 
-class ExplorerPage(QWidget):
-    """The product's main page, bound to one :class:`ScenarioStore`."""
+class ExplorerPage(Page):
+    """The product's main page, bound to one :class:`ScenarioStore`.
+
+    Nothing here plays: Space and "." say so (see :class:`Page`). The
+    window styles its plots with the window itself.
+    """
+
+    store: ScenarioStore
 
     #: A plain-language problem to show (empty when there is none).
     problem_changed = Signal(str)
 
     def __init__(self, store: ScenarioStore, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.store = store
+        super().__init__(store, parent)
         self.controls = ExplorerControls()
         self.readouts = ReadoutPanel()
         self.problem = problem_label("problem_label")

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -23,8 +24,14 @@ from PySide6.QtWidgets import (
 from core import Scenario, default_scenario
 from core.export import outcome_table_csv, readouts_text
 from core.presets import Preset, load_presets
-from core.session import SessionError, load_session, parse_session, save_session
-from core.session import session_to_json as session_json
+from core.session import (
+    Session,
+    SessionError,
+    load_session,
+    parse_session,
+    save_session,
+    session_to_json,
+)
 from viz import appearance
 from viz.docks import ExplanationDock, FormulaDock
 from viz.explorer import ExplorerPage
@@ -32,10 +39,12 @@ from viz.files import ExportError, save_picture, write_text
 from viz.keys import KeyOwnership
 from viz.lazy_pages import LazyPages
 from viz.memory import reuse_large_allocations
-from viz.pages import build_pages
+from viz.pages import KIND_OF_PANEL, PAGES, PANEL_OF_KIND, PageSpec
+from viz.pages.common import Page
 from viz.plotting import configure_pyqtgraph
 from viz.remembered import Remembered
 from viz.state import ScenarioStore
+from viz.store import Store
 from viz.theme import Theme
 from viz.widgets import shortened
 
@@ -53,6 +62,22 @@ PANEL_KEYS = {
     "gradient": ("Gradient per logit", "Ctrl+4"),
     "loss_curve": ("Loss vs true-class logit", "Ctrl+5"),
 }
+
+
+#: Fields of a page state that hold an animation's progress, not a setting.
+PROGRESS_FIELDS = frozenset({"racers", "trainings", "fits"})
+
+
+def _same_start(now: Any, preset: Any) -> bool:
+    """A page state still shows a preset's: the same settings, however far run."""
+    if now == preset:
+        return True
+    if not dataclasses.is_dataclass(now) or type(now) is not type(preset):
+        return False
+    settings = [
+        f.name for f in dataclasses.fields(now) if f.name not in PROGRESS_FIELDS
+    ]
+    return all(getattr(now, name) == getattr(preset, name) for name in settings)
 
 
 class MainWindow(QMainWindow):
@@ -90,20 +115,25 @@ class MainWindow(QMainWindow):
         self.zoom = 1.0
         self.presets: tuple[Preset, ...] = load_presets()
         self.store = ScenarioStore(scenario or default_scenario(), self)
+        #: Every page's store by state kind, made with the window so that a
+        #: session or preset can set a page that has not been built yet.
+        self.stores: dict[str, Store[Any, Any]] = {"scenario": self.store}
+        for spec in PAGES:
+            if spec.new_store is not None:
+                self.stores[spec.kind] = spec.new_store(self)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("panel_tabs")
         self.explorer = ExplorerPage(self.store)
         self.pages = LazyPages(self.tabs, self._page_built)
-        self.add_page("explorer", "Explorer", lambda: self.explorer)
-        for panel, title, factory in build_pages(self.store):
-            self.add_page(panel, title, factory)
+        for spec in PAGES:
+            self.add_page(spec.panel, spec.title, self._page_factory(spec))
         self.setCentralWidget(self.tabs)
         self.explanation = ExplanationDock(self)
         self.formulas = FormulaDock(self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.explanation)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.formulas)
         self.formulas.hide()
-        self._explained: tuple[Preset, dict[str, Any] | None] | None = None
+        self._explained: Preset | None = None
         self.explanation.restore_requested.connect(self.restore_explained)
         self.store.scenario_changed.connect(self._check_explanation)
         self.tabs.currentChanged.connect(self._check_explanation)
@@ -111,12 +141,20 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.store.results_ready.connect(self._show_formulas)
         self.formulas.visibilityChanged.connect(lambda _: self._show_formulas())
-        self.store.history_changed.connect(self._update_history_actions)
+        for page_store in self.stores.values():
+            page_store.history_changed.connect(self._update_history_actions)
+            page_store.state_changed.connect(self._check_explanation)
+        self.tabs.currentChanged.connect(self._update_history_actions)
         self.statusBar().showMessage("Move a slider or drag a bar. Presets: keys 1–9.")
         self.store.recompute_now()
         self._update_history_actions()
 
     # pages -------------------------------------------------------------------
+
+    def _page_factory(self, spec: PageSpec) -> Callable[[], QWidget]:
+        if spec.kind == "scenario":
+            return lambda: self.explorer
+        return lambda: spec.build(self.stores[spec.kind], self.store)
 
     def add_page(self, panel: str, title: str, factory: Callable[[], QWidget]) -> None:
         """Add a tab that presets and sessions can name as ``panel``.
@@ -134,19 +172,32 @@ class MainWindow(QMainWindow):
         """The id of the page on show."""
         return self.pages.current_panel()
 
-    def current_page(self) -> QWidget:
+    def current_page(self) -> Page:
         """The page on show."""
-        return self.pages[self.current_panel()]
+        page = self.pages[self.current_panel()]
+        assert isinstance(page, Page)
+        return page
+
+    def current_store(self) -> Store[Any, Any]:
+        """The store of the page on show (undo and redo act on it)."""
+        return self.stores[KIND_OF_PANEL[self.current_panel()]]
 
     def show_panel(self, panel: str) -> None:
         """Bring the page ``panel`` to the front, if this window has it."""
         if panel in self.pages:
             self.tabs.setCurrentWidget(self.pages.host(panel))
 
-    def _page_call(self, method: str, *arguments: Any) -> None:
-        function = getattr(self.current_page(), method, None)
-        if callable(function):
-            function(*arguments)
+    def play_or_pause(self) -> None:
+        """Space: the page on show plays or pauses (or says why it cannot)."""
+        self._say(self.current_page().toggle_play())
+
+    def single_step(self) -> None:
+        """Full stop: the page on show takes one step (or says why it cannot)."""
+        self._say(self.current_page().step_once())
+
+    def _say(self, message: str | None) -> None:
+        if message:
+            self.statusBar().showMessage(message)
 
     # menus -------------------------------------------------------------------
 
@@ -239,10 +290,8 @@ class MainWindow(QMainWindow):
         self._rebuild_recent_menu()
 
     def _build_edit_menu(self, menu: QMenu) -> None:
-        self._action(
-            menu, "undo", "&Undo", self.store.undo, QKeySequence.StandardKey.Undo
-        )
-        self._action(menu, "redo", "&Redo", self.store.redo, "Ctrl+Shift+Z")
+        self._action(menu, "undo", "&Undo", self.undo, QKeySequence.StandardKey.Undo)
+        self._action(menu, "redo", "&Redo", self.redo, "Ctrl+Shift+Z")
         menu.addSeparator()
         self._action(
             menu,
@@ -359,12 +408,10 @@ class MainWindow(QMainWindow):
             menu,
             "play",
             "Play / pause",
-            lambda: self._page_call("toggle_play"),
+            self.play_or_pause,
             "Space",
         )
-        self._action(
-            menu, "step", "Single step", lambda: self._page_call("step_once"), "."
-        )
+        self._action(menu, "step", "Single step", self.single_step, ".")
 
     def _build_presets_menu(self, menu: QMenu) -> None:
         menu.setObjectName("presets_menu")
@@ -394,32 +441,29 @@ class MainWindow(QMainWindow):
         raise ValueError(f"unknown preset {preset_id!r}; known presets: {known}")
 
     def apply_preset(self, preset: Preset) -> None:
-        """Load a preset's scenario (one undo step), its panel and its explanation."""
+        """Load a preset: scenario, page state (one undo step each), page, text."""
+        self.current_page().pause()
         self.store.set_scenario(preset.scenario)
-        self.show_panel(preset.panel)
-        page = self.pages.get(preset.panel)
-        apply_settings = getattr(page, "apply_settings", None)
-        if callable(apply_settings):
-            apply_settings(dict(preset.settings))
+        if preset.state is not None:
+            self.stores[preset.page].set_state(preset.state)
+        self.show_panel(PANEL_OF_KIND[preset.page])
         self.explanation.show_explanation(preset.title, preset.explanation)
         self.explanation.show()
-        self._explained = (preset, self._page_settings(preset.panel))
+        self._explained = preset
         self.statusBar().showMessage(f"Preset: {preset.title}")
-
-    def _page_settings(self, panel: str) -> dict[str, Any] | None:
-        settings = getattr(self.pages.built().get(panel), "settings", None)
-        return settings() if callable(settings) else None
 
     def _check_explanation(self, *_: Any) -> None:
         """Mark the preset's text as describing another state once it does."""
-        if self._explained is None:
+        preset = self._explained
+        if preset is None:
             return
-        preset, settings = self._explained
-        page_title = self.tabs.tabText(self.tabs.indexOf(self.pages.host(preset.panel)))
-        if self.current_panel() != preset.panel:
+        panel = PANEL_OF_KIND[preset.page]
+        page_title = self.tabs.tabText(self.tabs.indexOf(self.pages.host(panel)))
+        page_state = self.stores[preset.page].state
+        if self.current_panel() != panel:
             why = f"This explains the example on the {page_title} page."
         elif self.store.scenario != preset.scenario or (
-            settings is not None and self._page_settings(preset.panel) != settings
+            preset.state is not None and not _same_start(page_state, preset.state)
         ):
             why = (
                 "Changed since the example was loaded: the numbers in this "
@@ -432,7 +476,7 @@ class MainWindow(QMainWindow):
     def restore_explained(self) -> None:
         """Load the explained preset again (one undo step)."""
         if self._explained is not None:
-            self.apply_preset(self._explained[0])
+            self.apply_preset(self._explained)
 
     # the explorer's panels and keyboard --------------------------------------
 
@@ -506,15 +550,27 @@ class MainWindow(QMainWindow):
         )
 
     def _style_page(self, page: QWidget, style: Theme) -> None:
-        plot_widgets = getattr(page, "plot_widgets", None)
-        if callable(plot_widgets):
-            appearance.style_plots(plot_widgets(), style, self.zoom)
+        if isinstance(page, Page):
+            appearance.style_plots(page.plot_widgets(), style, self.zoom)
 
     # undo --------------------------------------------------------------------
 
-    def _update_history_actions(self) -> None:
-        self.actions_by_name["undo"].setEnabled(self.store.can_undo)
-        self.actions_by_name["redo"].setEnabled(self.store.can_redo)
+    def undo(self) -> None:
+        """Ctrl+Z: undo on the page on show (each page has its own history)."""
+        self.current_page().pause()
+        self.current_store().undo()
+
+    def redo(self) -> None:
+        """Ctrl+Shift+Z: redo on the page on show."""
+        self.current_page().pause()
+        self.current_store().redo()
+
+    def _update_history_actions(self, *_: Any) -> None:
+        if "undo" not in self.actions_by_name:
+            return
+        store = self.current_store()
+        self.actions_by_name["undo"].setEnabled(store.can_undo)
+        self.actions_by_name["redo"].setEnabled(store.can_redo)
 
     # formulas ----------------------------------------------------------------
 
@@ -526,18 +582,25 @@ class MainWindow(QMainWindow):
     # sessions ----------------------------------------------------------------
 
     def view_state(self) -> dict[str, Any]:
-        """The page on show and its settings, for a session file."""
-        panel = self.current_panel()
-        view: dict[str, Any] = {"panel": panel}
-        settings = getattr(self.pages[panel], "settings", None)
-        if callable(settings):
-            view["settings"] = settings()
-        return view
+        """The window's part of a session: the page on show."""
+        return {"page": KIND_OF_PANEL[self.current_panel()]}
+
+    def session(self, scenario: Scenario | None = None) -> Session:
+        """Everything a session file keeps, now (``scenario`` for the explorer's)."""
+        return Session(
+            scenario=self.store.scenario if scenario is None else scenario,
+            pages={
+                kind: store.state
+                for kind, store in self.stores.items()
+                if kind != "scenario"
+            },
+            view=self.view_state(),
+        )
 
     def save_session_to(self, path: str | os.PathLike[str]) -> bool:
         """Save atomically to ``path``; on failure explain and return False."""
         try:
-            save_session(path, self.store.scenario, self.view_state())
+            save_session(path, self.session())
         except (SessionError, OSError) as error:
             self.show_problem("Could not save the session", f"{path}: {error}")
             return False
@@ -549,34 +612,43 @@ class MainWindow(QMainWindow):
     def load_session_from(self, path: str | os.PathLike[str]) -> bool:
         """Load ``path``; a bad file is explained and changes nothing."""
         try:
-            scenario, view = load_session(path)
+            session = load_session(path)
+            self._check_view(session.view)
         except SessionError as error:
             self.show_problem("Could not open the session", str(error))
             return False
-        self.open_session(scenario, view, path)
+        self.open_session(session, path)
         return True
 
     def open_session(
-        self,
-        scenario: Scenario,
-        view: dict[str, Any],
-        path: str | os.PathLike[str] | None = None,
+        self, session: Session, path: str | os.PathLike[str] | None = None
     ) -> None:
         """Show a session already read and checked (and remember its file)."""
-        self._apply_session(scenario, view)
+        self._apply_session(session)
         if path is not None:
             self.session_path = Path(path)
             self._remember_recent(self.session_path)
             self.statusBar().showMessage(f"Opened {path}")
 
-    def _apply_session(self, scenario: Scenario, view: dict[str, Any]) -> None:
-        self.store.set_scenario(scenario)
-        panel = view.get("panel")
-        if panel:
-            self.show_panel(panel)
-            apply_settings = getattr(self.pages.get(panel), "apply_settings", None)
-            if callable(apply_settings) and "settings" in view:
-                apply_settings(dict(view["settings"]))
+    @staticmethod
+    def _check_view(view: Mapping[str, Any]) -> None:
+        """The view is the window's own data: check it before changing anything."""
+        unknown = set(view) - {"page"}
+        if unknown:
+            raise SessionError(f'view has an unknown key "{sorted(unknown)[0][:40]}"')
+        page = view.get("page")
+        if page is not None and page not in PANEL_OF_KIND:
+            known = ", ".join(PANEL_OF_KIND)
+            raise SessionError(f"view.page must be one of {known}, got {page!r:.40}")
+
+    def _apply_session(self, session: Session) -> None:
+        self.current_page().pause()
+        self.store.set_scenario(session.scenario)
+        for kind, state in session.pages.items():
+            self.stores[kind].set_state(state)
+        page = session.view.get("page")
+        if page is not None:
+            self.show_panel(PANEL_OF_KIND[page])
 
     def save_session_action(self) -> None:
         """Ctrl+S: save to the current file, or ask for one."""
@@ -667,10 +739,11 @@ class MainWindow(QMainWindow):
         self._report_dropped_settings()
         if text is not None:
             try:
-                scenario, view = parse_session(text)
+                session = parse_session(text)
+                self._check_view(session.view)
             except SessionError:
                 return  # an unreadable memory is forgotten, not fatal
-            self._apply_session(scenario, view)
+            self._apply_session(session)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Remember geometry and state for the next start."""
@@ -689,7 +762,7 @@ class MainWindow(QMainWindow):
             if scenario is None:
                 continue
             try:
-                text = session_json(scenario, self.view_state())
+                text = session_to_json(self.session(scenario))
             except SessionError:
                 continue
             self.settings.setValue("last_session", text)

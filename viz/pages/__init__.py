@@ -1,56 +1,123 @@
-"""Pages beyond the explorer, one tab each, sharing the window's state.
+"""The window's pages: what each shows, which state it draws, how it is built.
 
-Each page offers ``toggle_play()``, ``step_once()``, ``reset()``,
-``settings()`` and ``apply_settings(dict)``; the window calls them from
-Space, "." and presets or sessions. Settings keys are those of
-:data:`core.session.PANEL_SETTINGS`.
+Every page follows one pattern (see README, "How to extend"): its state is
+a frozen value from ``core`` held by a :class:`viz.store.Store`, created
+with the window so that sessions and presets can set it before the page is
+ever built; the page (a :class:`viz.pages.common.Page`) is built the first
+time it is shown, draws the store's results and writes the store from its
+controls.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QObject
 
+from viz.pages.common import Page
 from viz.state import ScenarioStore
+from viz.store import Store
 
 
-def _binary() -> QWidget:
-    from viz.pages.binary import BinaryPage
+@dataclass(frozen=True)
+class PageSpec:
+    """One page: its tab, its state kind, its store and its widget.
 
-    return BinaryPage()
-
-
-def _fitting() -> QWidget:
-    from viz.pages.fitting import FittingPage
-
-    return FittingPage()
-
-
-def _batch() -> QWidget:
-    from viz.pages.batch import BatchPage
-
-    return BatchPage()
-
-
-def build_pages(
-    store: ScenarioStore,
-) -> list[tuple[str, str, Callable[[], QWidget]]]:
-    """Every extra page as (panel id, tab title, factory), in tab order.
-
-    The window calls a factory the first time its page is shown, so a page's
-    module is imported only then. Panel ids are those of
-    :data:`core.session.PANELS`.
+    Attributes
+    ----------
+    panel : str
+        The tab's id (presets and the view name pages by ``kind``).
+    title : str
+        The tab's title.
+    kind : str
+        The state kind of :mod:`core.state_schemas` ("scenario" for the
+        explorer, whose store the window makes itself).
+    new_store : callable(parent) -> Store, or None
+        The page's store, at its default state.
+    build : callable(store, explorer store) -> Page
+        The page's widget (imported only when first shown).
     """
 
-    def training() -> QWidget:
-        from viz.pages.training import TrainingPage
+    panel: str
+    title: str
+    kind: str
+    new_store: Callable[[QObject], Store[Any, Any]] | None
+    build: Callable[[Store[Any, Any], ScenarioStore], Page]
 
-        return TrainingPage(store)
 
-    return [
-        ("binary", "Vanishing gradients", _binary),
-        ("training", "Training the logits", training),
-        ("fitting", "Forward vs reverse KL", _fitting),
-        ("batch", "A PyTorch batch", _batch),
-    ]
+def _race_store(parent: QObject) -> Store[Any, Any]:
+    from core.race import derive_race, start_race
+
+    return Store(start_race(), derive_race, "the race", parent)
+
+
+def _race_page(store: Store[Any, Any], _explorer: ScenarioStore) -> Page:
+    from viz.pages.binary import BinaryPage
+
+    return BinaryPage(store)
+
+
+def _trainings_store(parent: QObject) -> Store[Any, Any]:
+    from core.trainings import DEFAULT_START, derive_trainings, start_trainings
+
+    return Store(
+        start_trainings(DEFAULT_START), derive_trainings, "the trainings", parent
+    )
+
+
+def _trainings_page(store: Store[Any, Any], explorer: ScenarioStore) -> Page:
+    from viz.pages.training import TrainingPage
+
+    return TrainingPage(store, explorer)
+
+
+def _fits_store(parent: QObject) -> Store[Any, Any]:
+    from core.kl_fits import derive_fits, start_fits
+
+    return Store(start_fits(), derive_fits, "the fits", parent)
+
+
+def _fits_page(store: Store[Any, Any], _explorer: ScenarioStore) -> Page:
+    from viz.pages.fitting import FittingPage
+
+    return FittingPage(store)
+
+
+def _batch_store(parent: QObject) -> Store[Any, Any]:
+    from core.batch import derive_batch, example_batch
+
+    return Store(example_batch(), derive_batch, "the batch", parent)
+
+
+def _batch_page(store: Store[Any, Any], _explorer: ScenarioStore) -> Page:
+    from viz.pages.batch import BatchPage
+
+    return BatchPage(store)
+
+
+def _explorer_page(store: Store[Any, Any], explorer: ScenarioStore) -> Page:
+    from viz.explorer import ExplorerPage
+
+    return ExplorerPage(explorer)
+
+
+#: Every page, in tab order.
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("explorer", "Explorer", "scenario", None, _explorer_page),
+    PageSpec("binary", "Vanishing gradients", "race", _race_store, _race_page),
+    PageSpec(
+        "training",
+        "Training the logits",
+        "trainings",
+        _trainings_store,
+        _trainings_page,
+    ),
+    PageSpec("fitting", "Forward vs reverse KL", "fits", _fits_store, _fits_page),
+    PageSpec("batch", "A PyTorch batch", "batch", _batch_store, _batch_page),
+)
+
+#: The page that shows each state kind.
+PANEL_OF_KIND = {spec.kind: spec.panel for spec in PAGES}
+KIND_OF_PANEL = {spec.panel: spec.kind for spec in PAGES}

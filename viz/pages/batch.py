@@ -8,23 +8,25 @@ mean loss is 1.5229846 nats. Every logit and label can be edited; an entry
 that is not a valid number or class is refused with a message and the cell
 keeps its last valid value, so the page never shows NaN.
 
-State: a frozen :class:`BatchState`, the N×K logits and N labels with the
-per-sample losses that :func:`core.cross_entropy_loss` gives for them
-(``reduction="none"``), and the message on show. :func:`edit_cell` turns a
-cell's text into the next state and message; the table's slot only stores
-them and asks for one redraw.
+State: a :class:`core.batch.BatchState` in the page's store, shown by a
+:class:`BatchModel` (a ``QAbstractTableModel`` over the store's results):
+an edit goes through :func:`core.batch.edit_cell` into the store, one undo
+step, and the model reports the changed cells.
 """
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
 from numpy.typing import NDArray
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,30 +34,33 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QPushButton,
     QSizePolicy,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from core.losses import cross_entropy_loss
-from core.session import LOGIT_LIMIT, MAX_BATCH_ROWS, panel_settings
-from core.softmax import softmax
-from core.training import pytorch_batch_example
+from core.batch import (
+    BatchResults,
+    BatchState,
+    Edit,
+    add_sample,
+    edit_cell,
+    example_batch,
+    logit_text,
+    remove_sample,
+)
 from viz import theme
 from viz.pages.common import (
     CROSS_ENTROPY_COLOUR,
+    Page,
     big_label,
     controls_column,
     fixed_text,
-    next_pass_timer,
     text_label,
 )
 from viz.plotting import OutcomeAxis, Series, StickyRange, style_plot, swatch
+from viz.store import Store
 from viz.widgets import group, named, problem_label, set_text
-
-#: Decimals of a logit in the table (the exact value is kept).
-LOGIT_DECIMALS = 4
 
 #: The table shows this many samples before it scrolls.
 VISIBLE_ROWS = 6
@@ -63,133 +68,112 @@ VISIBLE_ROWS = 6
 #: Decimals of the mean loss: PyTorch's float32 prints 1.5229846.
 MEAN_DECIMALS = 7
 
-#: What Space and "." say here, where there is nothing to animate.
-NOTHING_TO_PLAY = (
-    "Nothing to play on this page: edit a logit or a label and the losses "
-    "follow at once."
-)
-NOTHING_TO_STEP = (
-    "Nothing to step on this page: edit a logit or a label and the losses "
-    "follow at once."
-)
-
 ORIGIN = (
     "The example: <tt>torch.manual_seed(100); logits = torch.rand(4, 5)</tt>, "
     "labels <tt>[4, 3, 3, 2]</tt>, "
     "<tt>nn.CrossEntropyLoss()(logits, labels)</tt> = 1.5229846."
 )
 
-
-def parse_number(text: str) -> float:
-    """A float from a cell's text; ValueError says why it is refused."""
-    cleaned = text.strip().replace("−", "-")
-    try:
-        value = float(cleaned)
-    except ValueError:
-        raise ValueError(f"“{text.strip()}” is not a number") from None
-    if not math.isfinite(value):
-        raise ValueError(f"“{text.strip()}” is not a finite number")
-    if abs(value) > LOGIT_LIMIT:
-        raise ValueError(
-            f"{fixed_text(value, 2)} is outside [−{LOGIT_LIMIT:g}, {LOGIT_LIMIT:g}]"
-        )
-    return value
+_Index = QModelIndex | QPersistentModelIndex
 
 
-def parse_label(text: str, k: int) -> int:
-    """A class index in [0, k) from a cell's text; ValueError says why not."""
-    cleaned = text.strip()
-    try:
-        value = int(cleaned)
-    except ValueError:
-        raise ValueError(f"“{cleaned}” is not a whole number") from None
-    if not 0 <= value < k:
-        raise ValueError(f"class {value} does not exist: labels run from 0 to {k - 1}")
-    return value
+class BatchModel(QAbstractTableModel):
+    """The batch as a table: K logit columns, the label, the loss (read-only).
 
-
-@dataclass(frozen=True, eq=False)
-class BatchState:
-    """A batch and what it gives: build it with :meth:`of`, never edit it in place.
-
-    Attributes
-    ----------
-    logits : ndarray, shape (N, K)
-    labels : ndarray of int, shape (N,)
-    losses : ndarray, shape (N,)
-        −z_y + log Σ exp(z) per sample.
-    mean : float
-        The batch's loss, the mean of ``losses``.
-    probabilities : ndarray, shape (N, K)
-        softmax(z) per sample.
+    It reads the store's latest results and writes edits to the store (one
+    undo step each); a refused entry is reported through ``on_message``.
     """
 
-    logits: NDArray[np.float64]
-    labels: NDArray[np.int64]
-    losses: NDArray[np.float64]
-    mean: float
-    probabilities: NDArray[np.float64]
-
-    @classmethod
-    def of(cls, logits: Any, labels: Any) -> BatchState:
-        """The batch of ``logits`` and ``labels`` with its losses computed."""
-        z = np.array(logits, dtype=np.float64)
-        y = np.array(labels, dtype=np.int64)
-        losses = np.asarray(
-            cross_entropy_loss(z, y, reduction="none"), dtype=np.float64
-        )
-        return cls(z, y, losses, float(np.mean(losses)), softmax(z))
+    def __init__(
+        self,
+        store: Store[BatchState, BatchResults],
+        on_message: Any,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.on_message = on_message
+        self._shape = (0, 0)
+        store.results_ready.connect(self.show_results)
 
     @property
-    def k(self) -> int:
-        """The number of classes."""
-        return int(self.logits.shape[1])
+    def results(self) -> BatchResults | None:
+        """The results on show."""
+        return self.store.results
 
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """Samples."""
+        return 0 if parent.isValid() else self._shape[0]
 
-@dataclass(frozen=True)
-class CellEdit:
-    """What typing into a cell does (see :func:`edit_cell`).
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """K logits, the label, the loss."""
+        return 0 if parent.isValid() else self._shape[1] + 2
 
-    ``batch`` is the batch afterwards (the same one unless accepted);
-    ``message`` is None when the entry changes nothing, "" when it is
-    accepted and the refusal, naming the cell and the kept value, otherwise.
-    """
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = 0
+    ) -> Any:
+        """z0 … z(K−1), "label y", "loss (nats)"; "sample i" down the side."""
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            return f"sample {section}"
+        k = self._shape[1]
+        if section < k:
+            return f"z{section}"
+        return "label y" if section == k else "loss (nats)"
 
-    batch: BatchState
-    message: str | None
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        """Logits and labels are editable; the loss is computed."""
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() <= self._shape[1]:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
 
+    def data(self, index: _Index, role: int = 0) -> Any:
+        """The cell's text, alignment, background and tooltip."""
+        results = self.results
+        if results is None or not index.isValid():
+            return None
+        row, column, k = index.row(), index.column(), self._shape[1]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            state = results.state
+            if column < k:
+                return logit_text(float(state.logits[row, column]))
+            if column == k:
+                return str(int(state.labels[row]))
+            return fixed_text(float(results.losses[row]), 4)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole and column == k + 1:
+            return QBrush(QColor("#EEF7F3"))
+        if role == Qt.ItemDataRole.ToolTipRole and column == k + 1:
+            return "Computed: −z_y + log Σ exp(z)"
+        return None
 
-def edit_cell(batch: BatchState, row: int, column: int, text: str) -> CellEdit:
-    """The batch after ``text`` is typed into cell (``row``, ``column``).
+    def setData(self, index: _Index, value: Any, role: int = 0) -> bool:
+        """Typing into a cell: the next state goes to the store, or a refusal."""
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        edit = edit_cell(self.store.state, index.row(), index.column(), str(value))
+        self.apply(edit)
+        return not edit.message
 
-    Columns 0..K−1 hold logits (see :func:`parse_number`), column K the
-    label (:func:`parse_label`); the loss column is not editable. Confirming
-    a logit as shown (rounded) keeps its exact value.
-    """
-    k = batch.k
-    if column > k:
-        return CellEdit(batch, None)
-    if column < k:
-        current = float(batch.logits[row, column])
-        if text == fixed_text(current, LOGIT_DECIMALS):
-            return CellEdit(batch, None)  # the shown value: keep the exact one
-        try:
-            value = parse_number(text)
-        except ValueError as error:
-            where = f"Sample {row}, logit z{column}"
-            kept = fixed_text(current, LOGIT_DECIMALS)
-            return CellEdit(batch, f"{where}: {error}; kept {kept}.")
-        logits = batch.logits.copy()
-        logits[row, column] = value
-        return CellEdit(BatchState.of(logits, batch.labels), "")
-    try:
-        label = parse_label(text, k)
-    except ValueError as error:
-        kept_label = int(batch.labels[row])
-        return CellEdit(batch, f"Sample {row}, label: {error}; kept {kept_label}.")
-    labels = batch.labels.copy()
-    labels[row] = label
-    return CellEdit(BatchState.of(batch.logits, labels), "")
+    def apply(self, edit: Edit) -> None:
+        """Store an edit's state (one undo step) and say its message."""
+        self.store.set_state(edit.state)
+        self.on_message(edit.message)
+
+    def show_results(self, results: BatchResults) -> None:
+        """New results: reshape if the batch did, else report every cell changed."""
+        shape = results.state.logits.shape
+        if shape != self._shape:
+            self.beginResetModel()
+            self._shape = (int(shape[0]), int(shape[1]))
+            self.endResetModel()
+            return
+        top_left = self.index(0, 0)
+        bottom_right = self.index(self._shape[0] - 1, self._shape[1] + 1)
+        self.dataChanged.emit(top_left, bottom_right)
 
 
 class BatchPlots(QWidget):
@@ -261,26 +245,35 @@ class BatchPlots(QWidget):
             self.sample_plot.setTitle(title)
 
 
-class BatchPage(QWidget):
+class BatchPage(Page):
     """The "batch" page (see the module docstring)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.batch = BatchState.of(*pytorch_batch_example())
+    store: Store[BatchState, BatchResults]
+
+    def __init__(
+        self, store: Store[BatchState, BatchResults], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(store, parent)
         self.message_text = ""
-        self._draw_timer = next_pass_timer(self, self.draw)
         self._build()
-        self.reset()
+        store.results_ready.connect(self.show_results)
+        if store.results_state is not store.state:
+            store.derive_now()
+        elif store.results is not None:
+            self.model.show_results(store.results)
+            self.show_results(store.results)
 
     # layout -----------------------------------------------------------------
 
     def _build(self) -> None:
-        self.table = QTableWidget()
+        self.model = BatchModel(self.store, self._say, self)
+        self.table = QTableView()
         named(
             self.table,
             "batch_table",
             "Logits, labels and per-sample losses of the batch",
         )
+        self.table.setModel(self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.Stretch
@@ -332,11 +325,16 @@ class BatchPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(column)
         layout.addLayout(right, 1)
-        self.table.itemChanged.connect(self._cell_edited)
-        self.table.currentCellChanged.connect(lambda *_: self._show_plots())
+        self.table.selectionModel().currentChanged.connect(
+            lambda *_: self._show_plots()
+        )
         self.reset_button.clicked.connect(self.reset)
-        self.add_button.clicked.connect(self.add_sample)
-        self.remove_button.clicked.connect(self.remove_sample)
+        self.add_button.clicked.connect(
+            lambda: self.model.apply(add_sample(self.store.state))
+        )
+        self.remove_button.clicked.connect(
+            lambda: self.model.apply(remove_sample(self.store.state))
+        )
 
     def plot_widgets(self) -> list[QWidget]:
         """The widgets holding this page's plots (each has ``plot_items()``)."""
@@ -344,186 +342,98 @@ class BatchPage(QWidget):
 
     # the page protocol ----------------------------------------------------
 
-    def toggle_play(self) -> None:
+    def toggle_play(self) -> str | None:
         """Nothing to play on this page: say so (Space)."""
-        self._show_message(NOTHING_TO_PLAY)
+        self._say(self.nothing_to_play)
+        return self.nothing_to_play
 
-    def step_once(self) -> None:
+    def step_once(self) -> str | None:
         """Nothing to step on this page: say so (".")."""
-        self._show_message(NOTHING_TO_STEP)
+        self._say(self.nothing_to_play)
+        return self.nothing_to_play
 
     def reset(self) -> None:
-        """Back to the course's example."""
-        logits, labels = pytorch_batch_example()
-        self.set_batch(logits, labels)
-
-    def settings(self) -> dict[str, Any]:
-        """The logits and labels (see core.session.PANEL_SETTINGS)."""
-        return {
-            "logits": tuple(tuple(float(z) for z in row) for row in self.logits),
-            "labels": tuple(int(label) for label in self.labels),
-        }
-
-    def apply_settings(self, settings: dict[str, Any]) -> None:
-        """Take a batch (checked as a session's); the example when none is given."""
-        checked = panel_settings("batch", settings)
-        if "logits" not in checked:
-            self.reset()
-            return
-        self.set_batch(np.array(checked["logits"]), np.array(checked["labels"]))
+        """Back to the course's example (one undo step)."""
+        self.store.set_state(example_batch())
+        self._say("")
 
     # state ------------------------------------------------------------------
 
     @property
+    def batch(self) -> BatchState:
+        """The batch on show."""
+        return self.store.state
+
+    @property
     def logits(self) -> NDArray[np.float64]:
         """The N×K logits."""
-        return self.batch.logits
+        return self.store.state.logits
 
     @property
     def labels(self) -> NDArray[np.int64]:
         """The N labels."""
-        return self.batch.labels
+        return self.store.state.labels
 
     @property
     def losses(self) -> NDArray[np.float64]:
-        """The loss of each sample."""
-        return self.batch.losses
+        """The loss of each sample (of the results on show)."""
+        results = self.store.results
+        return results.losses if results is not None else np.empty(0)
 
     @property
     def mean(self) -> float:
         """The batch's (mean) loss."""
-        return self.batch.mean
+        results = self.store.results
+        return results.mean if results is not None else float("nan")
 
     @property
     def k(self) -> int:
         """The number of classes."""
-        return self.batch.k
+        return self.store.state.k
 
-    def set_batch(self, logits: Any, labels: Any) -> None:
-        """Replace the whole batch and redraw the table."""
-        self.batch = BatchState.of(logits, labels)
-        self.message_text = ""
-        self._fill_table()
-        self.draw()
-
-    def add_sample(self) -> None:
-        """Append a sample with logits 0 and label 0."""
-        if len(self.labels) >= MAX_BATCH_ROWS:
-            self._show_message(f"A batch holds at most {MAX_BATCH_ROWS} samples here.")
-            return
-        self.set_batch(
-            np.vstack([self.logits, np.zeros(self.k)]), [*self.labels.tolist(), 0]
-        )
-
-    def remove_sample(self) -> None:
-        """Drop the last sample (a batch keeps at least one)."""
-        if len(self.labels) <= 1:
-            self._show_message("A batch needs at least one sample.")
-            return
-        self.set_batch(self.logits[:-1], self.labels[:-1])
-
-    def _cell_edited(self, item: QTableWidgetItem) -> None:
-        """A cell was typed into: store the next state and ask for a redraw."""
-        edit = edit_cell(self.batch, item.row(), item.column(), item.text())
-        if edit.message is not None:
-            self.batch, self.message_text = edit.batch, edit.message
-            self.request_draw()
-
-    def _show_message(self, text: str) -> None:
-        """Say ``text`` (a refused action) and redraw."""
+    def _say(self, text: str) -> None:
+        """Show ``text`` (a refused edit or action; "" clears it)."""
         self.message_text = text
-        self.draw()
-
-    def request_draw(self) -> None:
-        """Redraw once, on the next pass of the event loop, however often asked."""
-        if not self._draw_timer.isActive():
-            self._draw_timer.start()
-
-    @property
-    def draw_pending(self) -> bool:
-        """True while a requested redraw has not run yet."""
-        return self._draw_timer.isActive()
+        set_text(self.message, text)
+        self.message.setVisible(bool(text))
 
     # views ------------------------------------------------------------------
 
-    def _fill_table(self) -> None:
-        n, k = self.logits.shape
-        with QSignalBlocker(self.table):
-            self.table.clear()
-            self.table.setRowCount(n)
-            self.table.setColumnCount(k + 2)
-            self.table.setHorizontalHeaderLabels(
-                [f"z{j}" for j in range(k)] + ["label y", "loss (nats)"]
-            )
-            self.table.setVerticalHeaderLabels([f"sample {i}" for i in range(n)])
-            for row in range(n):
-                for column in range(k + 2):
-                    item = QTableWidgetItem()
-                    if column == k + 1:
-                        item.setFlags(
-                            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                        )
-                        item.setBackground(QBrush(QColor("#EEF7F3")))
-                        item.setToolTip("Computed: −z_y + log Σ exp(z)")
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                    self.table.setItem(row, column, item)
-            if self.table.currentRow() < 0 or self.table.currentRow() >= n:
-                self.table.setCurrentCell(0, 0)
-        self._fit_table_height()
+    def show_results(self, results: BatchResults) -> None:
+        """The mean, its sum written out, the table's height and the plots."""
+        mean = fixed_text(results.mean, MEAN_DECIMALS)
+        set_text(self.mean_label, f"{mean} nats")
+        terms = [fixed_text(float(loss), 4) for loss in results.losses]
+        if len(terms) > 6:
+            terms = [*terms[:3], "…", terms[-1]]
+        set_text(
+            self.sum_label,
+            f"({' + '.join(terms)}) / {results.losses.size} = <b>{mean}</b>",
+        )
+        self._fit_table_height(results.state.n)
+        if not self.table.currentIndex().isValid():
+            self.table.setCurrentIndex(self.model.index(0, 0))
+        self._show_plots()
 
-    def _fit_table_height(self) -> None:
+    def _fit_table_height(self, n: int) -> None:
         """Tall enough for every sample up to VISIBLE_ROWS; then it scrolls."""
-        rows = min(len(self.labels), VISIBLE_ROWS)
+        rows = min(n, VISIBLE_ROWS)
         header = self.table.horizontalHeader().sizeHint().height()
         row_height = self.table.verticalHeader().defaultSectionSize()
         frame = 2 * self.table.frameWidth()
         self.table.setFixedHeight(header + rows * row_height + frame + 2)
 
-    def _show_cell(self, row: int, column: int) -> None:
-        item = self.table.item(row, column)
-        if item is None:
-            return
-        k = self.k
-        if column < k:
-            text = fixed_text(float(self.logits[row, column]), LOGIT_DECIMALS)
-        elif column == k:
-            text = str(int(self.labels[row]))
-        else:
-            text = fixed_text(float(self.losses[row]), 4)
-        if item.text() != text:  # a typed text that was refused is put back too
-            with QSignalBlocker(self.table):
-                item.setText(text)
-
-    def draw(self) -> None:
-        """Every view from the state: the cells, the message, the mean, the plots."""
-        self._draw_timer.stop()
-        set_text(self.message, self.message_text)
-        self.message.setVisible(bool(self.message_text))
-        n, k = self.logits.shape
-        for row in range(n):
-            for column in range(k + 2):
-                self._show_cell(row, column)
-        set_text(self.mean_label, f"{fixed_text(self.mean, MEAN_DECIMALS)} nats")
-        terms = [fixed_text(float(loss), 4) for loss in self.losses]
-        if len(terms) > 6:
-            terms = [*terms[:3], "…", terms[-1]]
-        set_text(
-            self.sum_label,
-            f"({' + '.join(terms)}) / {len(self.losses)} = "
-            f"<b>{fixed_text(self.mean, MEAN_DECIMALS)}</b>",
-        )
-        self._show_plots()
-
     def _show_plots(self) -> None:
-        row = self.table.currentRow()
-        if not 0 <= row < len(self.labels):
+        results = self.store.results
+        if results is None:
+            return
+        row = self.table.currentIndex().row()
+        if not 0 <= row < results.state.n:
             row = 0
         self.plots.show_batch(
-            self.losses,
-            self.mean,
+            results.losses,
+            results.mean,
             row,
-            self.batch.probabilities[row],
-            int(self.labels[row]),
+            results.probabilities[row],
+            int(results.state.labels[row]),
         )

@@ -8,9 +8,10 @@ learning rate: cross-entropy recovers from a confidently wrong output in a
 few steps while squared error crawls, because its gradient carries the
 vanishing factor σ(z)(1 − σ(z)).
 
-State: z₀, y, the learning rate and the speed are plain values on the page;
-the two races are frozen :class:`core.training.SigmoidDescentState` objects that
-the frame timer replaces with ``run_sigmoid_descent(state, n)``.
+State: a :class:`core.race.RaceState` in the page's store (z₀, y, the
+learning rate and both racers); :func:`core.race.derive_race` gives what the
+page draws. The steps each loss needs are counted a chunk per pass of the
+event loop (:class:`ReachCounter`), from the state, never per frame.
 """
 
 from __future__ import annotations
@@ -31,16 +32,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.training import (
-    DEFAULT_SIGMOID_LR,
-    DEFAULT_SIGMOID_START,
-    LOSS_KINDS,
-    SigmoidDescentState,
-    SigmoidLossCurves,
-    run_sigmoid_descent,
-    sigmoid_loss_curves,
-    start_sigmoid_descent,
+from core.race import (
+    COUNT_LIMIT,
+    THRESHOLD,
+    RaceResults,
+    RaceState,
+    ReachCount,
+    advance_race,
+    can_advance,
+    count_further,
+    restart_race,
+    start_count,
 )
+from core.ranges import RACE_LEARNING_RATE, RACE_Z0
+from core.training import LOSS_KINDS, SigmoidDescentState, SigmoidLossCurves
 from viz import theme
 from viz.pages.common import (
     LOSS_COLOURS,
@@ -50,102 +55,77 @@ from viz.pages.common import (
     LabelledSlider,
     LogRange,
     big_label,
+    bind_gestures,
     coloured,
     controls_column,
     number_text,
     positive,
+    slider_scale,
     text_label,
 )
 from viz.plotting import style_plot, swatch
-from viz.sliders import SliderScale
+from viz.store import Store
 from viz.widgets import group, named, set_text
 
-#: The race counts the steps until the loss drops below this.
-THRESHOLD = 0.1
-
-#: z₀ slider: the plotted range, in steps of 0.01.
-Z_SCALE = SliderScale(-10.0, 10.0, steps=2000)
-
-#: Learning rate slider: logarithmic, 0.01 to 10.
-LR_SCALE = SliderScale(0.01, 10.0, steps=1000, log=True)
-
-#: Steps per frame the speed box offers; the default is the core's choice.
+#: Steps per frame the speed box offers.
 SPEEDS = (1, 2, 5, 20, 100)
 DEFAULT_SPEED = 2
 
-#: The count of steps to reach THRESHOLD gives up after this many steps.
-COUNT_LIMIT = 200_000
-
-#: Steps the counter takes per pass of the event loop (about 7 ms).
+#: Steps the counter takes per pass of the event loop (a few ms).
 COUNT_CHUNK = 250
-
-#: The race pauses itself after this many steps.
-RACE_LIMIT = 200_000
 
 _KIND_SHORT = {"cross_entropy": "ce", "squared_error": "se"}
 
 
 class ReachCounter(QObject):
-    """How many steps each loss needs to get below :data:`THRESHOLD`.
+    """How many steps each loss needs to get below the threshold.
 
-    Counted a chunk per pass of the event loop, so a long count never blocks.
-
-    The answer is exactly :func:`core.training.steps_to_reach` with
-    ``max_steps`` = :data:`COUNT_LIMIT` (None when that is not enough); it
-    is computed once per change of z₀, y or the learning rate, never per
-    frame.
+    Counted a chunk per pass of the event loop (:func:`core.race.count_further`),
+    so a long count never blocks; started afresh whenever z₀, y or the
+    learning rate change, never per frame.
     """
 
     counted = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.results: dict[str, int | None] = {}
-        self._runs: dict[str, SigmoidDescentState] = {}
+        self.counts: dict[str, ReachCount] = {}
+        self._key: tuple[float, int, float] | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._work)
 
     @property
+    def results(self) -> dict[str, int | None]:
+        """The finished counts by loss kind (None: more than the limit)."""
+        return {kind: c.steps for kind, c in self.counts.items() if c.done}
+
+    @property
     def done(self) -> bool:
         """True once every loss has its count."""
-        return not self._runs
+        return all(count.done for count in self.counts.values())
 
     def progress(self, kind: str) -> int:
-        """Steps checked so far for a loss still being counted."""
-        run = self._runs.get(kind)
-        return run.step if run is not None else 0
+        """Steps checked so far for a loss."""
+        return self.counts[kind].progress
 
-    def start(self, z0: float, y: int, lr: float) -> None:
-        """Count afresh for a new start or learning rate."""
-        self.results = {}
-        self._runs = {}
-        for kind in LOSS_KINDS:
-            state = start_sigmoid_descent(kind, z0, y, lr)
-            if state.loss < THRESHOLD:
-                self.results[kind] = 0
-            else:
-                self._runs[kind] = state
-        if self._runs:
-            self._timer.start()
-        else:
+    def follow(self, state: RaceState) -> None:
+        """Count for ``state``'s start, unless that is already being counted."""
+        key = (state.z0, state.label, state.learning_rate)
+        if key == self._key:
+            return
+        self._key = key
+        self.counts = {kind: start_count(kind, state) for kind in LOSS_KINDS}
+        if self.done:
             self._timer.stop()
+        else:
+            self._timer.start()
         self.counted.emit()
 
     def _work(self) -> None:
-        kind = next(iter(self._runs))
-        state = run_sigmoid_descent(self._runs[kind], COUNT_CHUNK)
-        recent = state.loss_history[-COUNT_CHUNK:]
-        below = np.flatnonzero(recent < THRESHOLD)
-        if below.size:
-            self.results[kind] = state.step - COUNT_CHUNK + 1 + int(below[0])
-            del self._runs[kind]
-        elif state.step >= COUNT_LIMIT:
-            self.results[kind] = None
-            del self._runs[kind]
-        else:
-            self._runs[kind] = state
-        if not self._runs:
+        kind = next(k for k, count in self.counts.items() if not count.done)
+        self.counts[kind] = count_further(self.counts[kind], COUNT_CHUNK)
+        if self.done:
             self._timer.stop()
         self.counted.emit()
 
@@ -310,22 +290,22 @@ class BinaryPage(AnimatedPage):
     """The "binary" page: vanishing gradients and the race (see the module)."""
 
     steps_per_tick = DEFAULT_SPEED
+    store: Store[RaceState, RaceResults]
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("binary", "the race", parent)
-        self.z0 = DEFAULT_SIGMOID_START
-        self.label = 1
-        self.lr = DEFAULT_SIGMOID_LR
-        self.curves: SigmoidLossCurves = sigmoid_loss_curves(self.label)
-        #: Both losses at z₀ (step 0), for the readouts; the race starts here.
-        self.start: dict[str, SigmoidDescentState] = {}
-        self.race: dict[str, SigmoidDescentState] = {}
+    def __init__(
+        self, store: Store[RaceState, RaceResults], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(store, "binary", "the race", parent)
         self.counter = ReachCounter(self)
-        self._dirty: set[str] = {"curves", "inspect", "race", "counts"}
         self._build()
-        self.counter.counted.connect(self._counts_changed)
-        self._restart_race()
-        self.draw()
+        self.counter.counted.connect(self._show_counts)
+        store.state_changed.connect(self._state_changed)
+        store.results_ready.connect(self.show_results)
+        self._state_changed(store.state)
+        if store.results is None or store.results_state is not store.state:
+            store.derive_now()
+        elif store.results is not None:
+            self.show_results(store.results)
 
     # layout -----------------------------------------------------------------
 
@@ -334,7 +314,7 @@ class BinaryPage(AnimatedPage):
             "binary_z",
             "logit z₀",
             "Logit z of the sigmoid output",
-            Z_SCALE,
+            slider_scale(RACE_Z0, 2000),
             "−10.00",
             2,
         )
@@ -360,7 +340,10 @@ class BinaryPage(AnimatedPage):
         }
         self.ratio = text_label("binary_gradient_ratio", "Ratio of the gradients")
         self.lr_control = LabelledSlider(
-            "binary_lr", "learning rate", "Learning rate of the race", LR_SCALE
+            "binary_lr",
+            "learning rate",
+            "Learning rate of the race",
+            slider_scale(RACE_LEARNING_RATE),
         )
         self.speed = QComboBox()
         named(self.speed, "binary_speed_combo", "Steps per frame")
@@ -419,137 +402,80 @@ class BinaryPage(AnimatedPage):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.column)
         layout.addWidget(self.plots, 1)
-        self.z_control.value_changed.connect(self.set_z0)
+        self.z_control.value_changed.connect(lambda z: self._restart(z0=z))
         self.y_combo.currentIndexChanged.connect(
-            lambda index: self.set_y(int(self.y_combo.itemData(index)))
+            lambda index: self._restart(label=int(self.y_combo.itemData(index)))
         )
-        self.lr_control.value_changed.connect(self.set_learning_rate)
+        self.lr_control.value_changed.connect(
+            lambda lr: self._restart(learning_rate=lr)
+        )
+        for control in (self.z_control, self.lr_control):
+            bind_gestures(control.slider, self.store)
         self.speed.currentIndexChanged.connect(
             lambda index: self.set_speed(int(self.speed.itemData(index)))
         )
 
     # controls → state -------------------------------------------------------
 
-    def set_z0(self, z0: float) -> None:
-        """Inspect a new logit and restart the race from it."""
-        self.z0 = float(z0)
-        self._dirty.add("inspect")
-        self._restart_race()
-
-    def set_y(self, y: int) -> None:
-        """Switch the label; the curves, readouts and race follow."""
-        if y not in (0, 1):
-            raise ValueError(f"y must be 0 or 1, got {y!r}")
-        if y == self.label:
-            return
-        self.label = y
-        self.curves = sigmoid_loss_curves(y)
-        self._dirty.update(("curves", "inspect"))
-        self._restart_race()
-
-    def set_learning_rate(self, lr: float) -> None:
-        """A new learning rate restarts the race (and the counts)."""
-        self.lr = float(lr)
-        self._restart_race()
+    def _restart(self, **changes: Any) -> None:
+        """A new z₀, label or learning rate: the race starts again from z₀."""
+        self.pause()
+        self.store.set_state(restart_race(self.store.state, **changes))
 
     def set_speed(self, steps: int) -> None:
-        """Steps per frame while playing (fixed, whatever the CPU)."""
+        """Steps per frame while playing (a view preference, fixed per tick)."""
         self.steps_per_tick = int(steps)
 
-    def _restart_race(self) -> None:
-        self.pause()
-        self.start = {
-            kind: start_sigmoid_descent(kind, self.z0, self.label, self.lr)
-            for kind in LOSS_KINDS
-        }
-        self.race = dict(self.start)
-        self._dirty.update(("race", "counts", "controls"))
-        self.counter.start(self.z0, self.label, self.lr)
-        self.request_draw()
+    # the page protocol ----------------------------------------------------
 
-    def _counts_changed(self) -> None:
-        self._dirty.add("counts")
-        self.request_draw()
+    def advanced(self, state: RaceState, steps: int) -> RaceState:
+        """Both racers ``steps`` further."""
+        return advance_race(state, steps)
+
+    def can_advance(self, state: RaceState) -> bool:
+        """Until both losses are under the threshold (or the step limit)."""
+        return can_advance(state)
+
+    def restarted(self, state: RaceState) -> RaceState:
+        """Both racers back at z₀."""
+        return restart_race(state)
 
     def plot_widgets(self) -> list[QWidget]:
         """The widgets holding this page's plots (each has ``plot_items()``)."""
         return [self.plots]
 
-    # the page protocol ----------------------------------------------------
-
-    def advance(self, steps: int) -> bool:
-        """``steps`` more steps for both racers; False once both have arrived."""
-        was_finished = self.finished()
-        self.race = {
-            kind: run_sigmoid_descent(state, steps) for kind, state in self.race.items()
-        }
-        self._dirty.add("race")
-        self.draw()
-        if self.step >= RACE_LIMIT:
-            return False
-        return was_finished or not self.finished()
-
     @property
     def step(self) -> int:
         """Steps the racers have taken."""
-        return next(iter(self.race.values())).step
+        return self.store.state.step
 
-    def finished(self) -> bool:
-        """True when both racers' losses are below the threshold."""
-        return all(state.loss < THRESHOLD for state in self.race.values())
+    # state → controls, results → views ------------------------------------
 
-    def reset(self) -> None:
-        """Put both racers back at z₀."""
-        super().reset()
-        self._restart_race()
-
-    def settings(self) -> dict[str, Any]:
-        """z₀, y and the learning rate (see core.session.PANEL_SETTINGS)."""
-        return {"z0": self.z0, "y": float(self.label), "learning_rate": self.lr}
-
-    def apply_settings(self, settings: dict[str, Any]) -> None:
-        """Take z₀, y and the learning rate (defaults for the keys left out)."""
-        self.pause()
-        y = round(float(settings.get("y", 1)))
-        self.set_y(y)
-        self.z0 = float(settings.get("z0", DEFAULT_SIGMOID_START))
-        self.lr = float(settings.get("learning_rate", DEFAULT_SIGMOID_LR))
-        self._dirty.update(("inspect", "controls"))
-        self._restart_race()
-        self.draw()  # the controls show the settings at once
-
-    # views ------------------------------------------------------------------
-
-    def draw(self) -> None:
-        """Redraw what changed since the last draw."""
-        dirty, self._dirty = self._dirty, set()
-        if "controls" in dirty:
-            self._show_controls()
-        if "curves" in dirty:
-            self.plots.show_curves(self.curves)
-        if "inspect" in dirty:
-            self._show_inspection()
-        if "race" in dirty:
-            self._show_race()
-        if "counts" in dirty or "race" in dirty:
-            self._show_counts()
-
-    def _show_controls(self) -> None:
-        self.z_control.show_value(self.z0)
-        self.lr_control.show_value(self.lr)
-        index = self.y_combo.findData(self.label)
+    def _state_changed(self, state: RaceState) -> None:
+        self.z_control.show_value(state.z0)
+        self.lr_control.show_value(state.learning_rate)
+        index = self.y_combo.findData(state.label)
         if self.y_combo.currentIndex() != index:
             with QSignalBlocker(self.y_combo):
                 self.y_combo.setCurrentIndex(index)
+        self.counter.follow(state)
 
-    def _show_inspection(self) -> None:
-        losses = {kind: state.loss for kind, state in self.start.items()}
-        grads = {kind: state.gradient for kind, state in self.start.items()}
-        probability = self.start["cross_entropy"].probability
+    def show_results(self, results: RaceResults) -> None:
+        """Draw what the store derived."""
+        self.plots.show_curves(results.curves)
+        self._show_inspection(results)
+        self._show_race(results.state)
+        self._show_counts()
+
+    def _show_inspection(self, results: RaceResults) -> None:
+        state = results.state
+        at_z0 = dict(zip(LOSS_KINDS, results.at_z0, strict=True))
+        losses: dict[str, float] = {kind: r.loss for kind, r in at_z0.items()}
+        grads: dict[str, float] = {kind: r.gradient for kind, r in at_z0.items()}
         set_text(
             self.probability,
-            f"σ(z₀) = {number_text(probability)}: the output's probability of "
-            f"class 1; the label says {self.label}.",
+            f"σ(z₀) = {number_text(results.probability)}: the output's probability "
+            f"of class 1; the label says {state.label}.",
         )
         for kind in LOSS_KINDS:
             set_text(self.gradient_readouts[kind], number_text(grads[kind]))
@@ -557,39 +483,38 @@ class BinaryPage(AnimatedPage):
             set_text(
                 self.loss_readouts[kind], f"loss {number_text(losses[kind])}{unit}"
             )
-        ce, se = abs(grads["cross_entropy"]), abs(grads["squared_error"])
-        if se > 0 and math.isfinite(ce / se):
-            ratio = f"{ce / se:,.0f}×" if ce / se >= 10 else f"{ce / se:.2f}×"
-            text = f"Cross-entropy's gradient is <b>{ratio}</b> squared error's here."
+        ratio = results.gradient_ratio
+        if math.isfinite(ratio):
+            shown = f"{ratio:,.0f}×" if ratio >= 10 else f"{ratio:.2f}×"
+            text = f"Cross-entropy's gradient is <b>{shown}</b> squared error's here."
         else:
             text = "Squared error's gradient is 0 here: no learning at all."
         set_text(self.ratio, text)
-        self.plots.show_z0(self.z0, losses, grads)
+        self.plots.show_z0(state.z0, losses, grads)
 
-    def _show_race(self) -> None:
-        set_text(self.step_label, f"step {self.step:,}")
-        for kind, state in self.race.items():
+    def _show_race(self, state: RaceState) -> None:
+        set_text(self.step_label, f"step {state.step:,}")
+        for kind, racer in zip(LOSS_KINDS, state.racers, strict=True):
             name = coloured(LOSS_COLOURS[kind], f"■ {LOSS_NAMES[kind]}")
             set_text(
                 self.race_readouts[kind],
-                f"{name}: z = {number_text(state.z, 3)}, "
-                f"loss {number_text(state.loss)}",
+                f"{name}: z = {number_text(racer.z, 3)}, "
+                f"loss {number_text(racer.loss)}",
             )
-        self.plots.show_race(self.race)
+        self.plots.show_race(dict(zip(LOSS_KINDS, state.racers, strict=True)))
 
     def _show_counts(self) -> None:
+        step = self.store.state.step
         for kind in LOSS_KINDS:
             name = LOSS_NAMES[kind].capitalize()
-            if kind in self.counter.results:
-                count = self.counter.results[kind]
-                if count is None:
-                    text = f"{name} needs more than {COUNT_LIMIT:,} steps."
-                else:
-                    arrived = " ✓" if self.step >= count else ""
-                    text = (
-                        f"{name} needs <b>{count:,}</b> step{'s' if count != 1 else ''}"
-                        f"{arrived}"
-                    )
+            count = self.counter.counts.get(kind)
+            if count is None or not count.done:
+                done = count.progress if count is not None else 0
+                text = f"{name}: counting… (more than {done:,})"
+            elif count.steps is None:
+                text = f"{name} needs more than {COUNT_LIMIT:,} steps."
             else:
-                text = f"{name}: counting… (more than {self.counter.progress(kind):,})"
+                arrived = " ✓" if step >= count.steps else ""
+                plural = "s" if count.steps != 1 else ""
+                text = f"{name} needs <b>{count.steps:,}</b> step{plural}{arrived}"
             set_text(self.counts[kind], text)

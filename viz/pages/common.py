@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
@@ -23,15 +24,18 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QSlider,
     QVBoxLayout,
     QWidget,
 )
 
 from core.numbers import format_number
+from core.ranges import Range
 from viz import theme
 from viz.livetext import FixedWidthLabel
 from viz.plotting import nice_ceiling
 from viz.sliders import FloatSlider, SliderScale
+from viz.store import Store
 from viz.widgets import named, set_text
 
 #: One colour per loss on every page (Okabe–Ito, colour-blind safe).
@@ -237,6 +241,17 @@ class LabelledSlider(QWidget):
         set_text(self.value, fixed_text(value, self.decimals))
 
 
+def slider_scale(limits: Range, steps: int = 1000) -> SliderScale:
+    """A slider's float scale over a core range (so both agree by construction)."""
+    return SliderScale(limits.low, limits.high, steps=steps, log=limits.log)
+
+
+def bind_gestures(slider: QSlider, store: Store[Any, Any]) -> None:
+    """A press and release of ``slider`` bracket one undo step of ``store``."""
+    slider.sliderPressed.connect(store.begin_gesture)
+    slider.sliderReleased.connect(store.end_gesture)
+
+
 class PlaybackBar(QWidget):
     """Play/pause, single step and reset: ``{prefix}_play_button`` and friends."""
 
@@ -267,20 +282,72 @@ class PlaybackBar(QWidget):
         set_text(self.play, "❚❚ Pause" if playing else "▶ Play")
 
 
-class AnimatedPage(QWidget):
+class Page(QWidget):
+    """What the window asks of every page, typed (no ``getattr`` probing).
+
+    A page draws its :attr:`store`'s results and writes the store from its
+    controls; it never keeps state of its own that a session or undo would
+    miss. The window calls :meth:`toggle_play`, :meth:`step_once` and
+    :meth:`reset` from Space, "." and the menus, and styles
+    :meth:`plot_widgets` for lecture mode and zoom.
+    """
+
+    #: What Space and "." say on a page with nothing to animate.
+    nothing_to_play = "Nothing to play on this page: its numbers follow every edit."
+
+    def __init__(self, store: Store[Any, Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+
+    def can_play(self) -> bool:
+        """Whether play would do anything now."""
+        return False
+
+    @property
+    def playing(self) -> bool:
+        """True while an animation runs (or would, once the page is on show)."""
+        return False
+
+    def toggle_play(self) -> str | None:
+        """Play or pause; returns why nothing happened, or None."""
+        return self.nothing_to_play
+
+    def step_once(self) -> str | None:
+        """One step; returns why nothing happened, or None."""
+        return self.nothing_to_play
+
+    def pause(self) -> None:
+        """Stop an animation (nothing to do on a page without one)."""
+
+    def reset(self) -> None:
+        """Back to the page's start (one undo step)."""
+
+    def plot_widgets(self) -> list[QWidget]:
+        """The widgets holding this page's plots (each has ``plot_items()``)."""
+        return []
+
+
+class AnimatedPage(Page):
     """A page whose state a frame timer advances by ``steps_per_tick`` steps.
 
-    Subclasses implement :meth:`advance` (take n steps, redraw, and say
-    whether to keep playing) and may override :meth:`can_play`. The timer
-    runs only while the page is visible: hiding the page stops it and
-    showing it again resumes a run the user had started.
+    Subclasses give :meth:`advanced` (the state after n steps, pure) and
+    :meth:`can_advance`. A run from Play to Pause is one undo step (a
+    gesture of the store), as a drag is. The timer runs only while the page
+    is visible: hiding the page stops it and showing it again resumes a run
+    the user had started.
     """
 
     #: Steps per timer tick: fixed, so the pace never depends on CPU speed.
     steps_per_tick = 1
 
-    def __init__(self, prefix: str, what: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(
+        self,
+        store: Store[Any, Any],
+        prefix: str,
+        what: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(store, parent)
         self.prefix = prefix
         self.playback = PlaybackBar(prefix, what)
         self.timer = QTimer(self)
@@ -288,78 +355,81 @@ class AnimatedPage(QWidget):
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.timeout.connect(self._tick)
         self._playing = False
-        self._draw_timer = next_pass_timer(self, self.draw)
         self.playback.play_clicked.connect(self.toggle_play)
         self.playback.step_clicked.connect(self.step_once)
         self.playback.reset_clicked.connect(self.reset)
 
     # what a page provides -------------------------------------------------
 
-    def advance(self, steps: int) -> bool:
-        """Take ``steps`` steps and redraw; False stops the play."""
+    def advanced(self, state: Any, steps: int) -> Any:
+        """The state after ``steps`` more steps (pure)."""
         raise NotImplementedError
 
-    def draw(self) -> None:
-        """Show the current state in every view."""
+    def can_advance(self, state: Any) -> bool:
+        """Whether a step from ``state`` would change anything."""
         raise NotImplementedError
 
-    def reset(self) -> None:
-        """Back to the start (subclasses call ``super().reset()`` first)."""
-        self.pause()
+    def restarted(self, state: Any) -> Any:
+        """The state back at its start."""
+        raise NotImplementedError
+
+    # playback ---------------------------------------------------------------
 
     def can_play(self) -> bool:
         """Whether play would do anything now."""
-        return True
-
-    # playback ---------------------------------------------------------------
+        return bool(self.can_advance(self.store.state))
 
     @property
     def playing(self) -> bool:
         """True while the user wants the animation to run (even if hidden)."""
         return self._playing
 
-    def toggle_play(self) -> None:
+    def toggle_play(self) -> str | None:
         """Play if paused, pause if playing (Space)."""
         if self._playing:
             self.pause()
-        else:
-            self.play()
+            return None
+        return self.play()
 
-    def play(self) -> None:
+    def play(self) -> str | None:
         """Start the frame timer (it runs only while the page is visible)."""
         if not self.can_play():
-            return
+            return "Nothing left to play: reset (or change a setting) first."
         self._playing = True
+        self.store.begin_gesture()
         self.playback.show_playing(True)
         if self.isVisible():
             self.timer.start(frame_interval_ms(self))
+        return None
 
     def pause(self) -> None:
-        """Stop the frame timer."""
+        """Stop the frame timer; the run so far is one undo step."""
+        if self._playing:
+            self.store.end_gesture()
         self._playing = False
         self.timer.stop()
         self.playback.show_playing(False)
 
-    def step_once(self) -> None:
+    def step_once(self) -> str | None:
         """Pause and take exactly one step (".")."""
         self.pause()
-        self.advance(1)
+        if not self.can_advance(self.store.state):
+            return "Nothing left to step: reset (or change a setting) first."
+        self.store.set_state(self.advanced(self.store.state, 1))
+        return None
 
-    def request_draw(self) -> None:
-        """Redraw once, on the next pass of the event loop, however often asked."""
-        if not self._draw_timer.isActive():
-            self._draw_timer.start()
-
-    @property
-    def draw_pending(self) -> bool:
-        """True while a requested redraw has not run yet."""
-        return self._draw_timer.isActive()
+    def reset(self) -> None:
+        """Pause, and back to the start (one undo step)."""
+        self.pause()
+        self.store.set_state(self.restarted(self.store.state))
 
     def _tick(self) -> None:
         if not self.isVisible():
             self.timer.stop()
             return
-        if not self.advance(self.steps_per_tick):
+        state = self.advanced(self.store.state, self.steps_per_tick)
+        self.store.set_state(state)
+        if not self.can_advance(state):
             self.pause()
 
     def hideEvent(self, event: QHideEvent) -> None:

@@ -7,20 +7,15 @@ minimises D(P‖Q) and spreads over both peaks (mode covering), the other
 minimises D(Q‖P) and settles on one peak (mode seeking). A random start
 (seeded, the seed shown) shows that the reverse fit can land on either peak.
 
-State: the peak parameters, the start (default or a seed), which fits are
-shown, and two frozen :class:`core.fitting.KLFitState` objects that the
-frame timer replaces with ``run_kl_fit(state, 1)``, each with the
-:class:`FitSummary` its readouts show (computed whenever a fit changes, never
-while drawing). Reshaping P continues both fits from their current Q
-(:func:`core.fitting.retarget_kl_fit`). The peaks, the start and the shown
-fits are the page's session settings.
+State: a :class:`core.kl_fits.FitsState` in the page's store (P's peaks,
+the start, which fits are shown, both fits); :func:`core.kl_fits.derive_fits`
+gives the readouts. Reshaping P continues both fits from their current Q
+(:func:`core.kl_fits.reshape`).
 """
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass, replace
-from typing import Any
+import dataclasses
 
 import numpy as np
 import pyqtgraph as pg
@@ -36,40 +31,41 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.fitting import (
-    DEFAULT_K,
-    DIRECTIONS,
-    DivergencePair,
-    KLFitState,
-    default_kl_start,
-    kl_readouts,
-    peak_masses,
-    random_kl_start,
-    retarget_kl_fit,
-    run_kl_fit,
-    start_kl_fit,
-    two_peak_target,
+from core.fitting import DIRECTIONS, KLFitState
+from core.kl_fits import (
+    FitsResults,
+    FitsState,
+    FitSummary,
+    Peaks,
+    advance_fits,
+    can_advance,
+    peaks,
+    reshape,
+    restart_fits,
+    show,
 )
-from core.session import PEAK_RANGES, panel_settings
+from core.ranges import FIT_BINS, PEAK_HEIGHT_1, PEAK_POSITION_1, PEAK_WIDTH_1
 from viz import theme
 from viz.pages.common import (
     AnimatedPage,
     GrowingRange,
     LabelledSlider,
     big_label,
+    bind_gestures,
     controls_column,
     heading,
     number_text,
+    slider_scale,
     text_label,
 )
 from viz.plotting import Series, StickyRange, style_plot, swatch
-from viz.sliders import SliderScale
+from viz.store import Store
 from viz.widgets import group, named, problem_label, set_text
 
-#: The peak sliders span exactly what a session may hold (PEAK_RANGES).
-POSITION_SCALE = SliderScale(*PEAK_RANGES["position_1"], steps=2 * (DEFAULT_K - 1))
-WIDTH_SCALE = SliderScale(*PEAK_RANGES["width_1"], steps=290)
-HEIGHT_SCALE = SliderScale(*PEAK_RANGES["height_1"], steps=100)
+#: The peak sliders span exactly the ranges of core.ranges.
+POSITION_SCALE = slider_scale(PEAK_POSITION_1, 2 * (FIT_BINS - 1))
+WIDTH_SCALE = slider_scale(PEAK_WIDTH_1, 290)
+HEIGHT_SCALE = slider_scale(PEAK_HEIGHT_1, 100)
 
 #: What the "show" box offers, by the value of the ``direction`` setting.
 SHOWN = {
@@ -78,53 +74,10 @@ SHOWN = {
     "reverse": "Reverse fit only",
 }
 
-#: Play stops after this many steps even if a fit has not converged.
-STEP_LIMIT = 20_000
-
 TITLES = {
     "forward": "Forward KL: minimise D(P‖Q), mode covering",
     "reverse": "Reverse KL: minimise D(Q‖P), mode seeking",
 }
-
-
-@dataclass(frozen=True)
-class Peaks:
-    """The target's two peaks, in bins (see :func:`core.fitting.two_peak_target`)."""
-
-    position_1: float = 15.0
-    position_2: float = 45.0
-    width_1: float = 4.0
-    width_2: float = 4.0
-    height_1: float = 1.0
-    height_2: float = 1.0
-
-    def target(self) -> np.ndarray:
-        """P over the K bins; ValueError for an impossible shape."""
-        return two_peak_target(
-            DEFAULT_K,
-            self.position_1,
-            self.position_2,
-            self.width_1,
-            self.width_2,
-            self.height_1,
-            self.height_2,
-        )
-
-
-@dataclass(frozen=True)
-class FitSummary:
-    """What a fit's readouts show, computed before drawing."""
-
-    divergences: DivergencePair
-    masses: tuple[float, float] | None  # None when the peaks coincide
-
-
-def summarise(state: KLFitState, peaks: Peaks) -> FitSummary:
-    """Both divergences of the fit's Q and its mass near each peak."""
-    masses = None
-    if peaks.position_1 != peaks.position_2:
-        masses = peak_masses(state.model, peaks.position_1, peaks.position_2)
-    return FitSummary(kl_readouts(state), masses)
 
 
 PEAK_CONTROLS = (
@@ -160,7 +113,7 @@ class FitView(QWidget):
         )
         self.p_bars = Series(plot, theme.TARGET_COLOUR, 0.0, 0.8, "P")
         self.q_line = plot.plot(pen=pg.mkPen(theme.MODEL_COLOUR, width=3))
-        plot.setXRange(-0.6, DEFAULT_K - 0.4, padding=0)
+        plot.setXRange(-0.6, FIT_BINS - 0.4, padding=0)
         self.fit_range = StickyRange(plot)
         self.loss_widget = pg.PlotWidget()
         self.loss_widget.setObjectName(f"fitting_{direction}_loss_plot")
@@ -235,16 +188,20 @@ class FittingPage(AnimatedPage):
     """The "fitting" page (see the module docstring)."""
 
     steps_per_tick = 1
+    store: Store[FitsState, FitsResults]
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("fitting", "both fits", parent)
-        self.peaks = Peaks()
-        self.seed: int | None = None
-        self.shown = "both"
-        self._fits: dict[str, KLFitState] = {}
-        self.summaries: dict[str, FitSummary] = {}
+    def __init__(
+        self, store: Store[FitsState, FitsResults], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(store, "fitting", "both fits", parent)
         self._build()
-        self.reset()
+        store.state_changed.connect(self._state_changed)
+        store.results_ready.connect(self.show_results)
+        self._state_changed(store.state)
+        if store.results_state is not store.state:
+            store.derive_now()
+        elif store.results is not None:
+            self.show_results(store.results)
 
     # layout -----------------------------------------------------------------
 
@@ -319,161 +276,123 @@ class FittingPage(AnimatedPage):
             control.value_changed.connect(
                 lambda value, key=key: self.set_peak_value(key, value)
             )
+            bind_gestures(control.slider, self.store)
 
     def plot_widgets(self) -> list[QWidget]:
         """The widgets holding this page's plots (each has ``plot_items()``)."""
         return list(self.views.values())
 
-    # state ------------------------------------------------------------------
-
-    @property
-    def fits(self) -> dict[str, KLFitState]:
-        """Both fits' states, by direction."""
-        return self._fits
-
-    @fits.setter
-    def fits(self, fits: dict[str, KLFitState]) -> None:
-        """New fit states: their readouts are summarised here, once, not in draw."""
-        self._fits = dict(fits)
-        self.summaries = {
-            direction: summarise(state, self.peaks)
-            for direction, state in self._fits.items()
-        }
-
     # controls → state -------------------------------------------------------
-
-    def start(self) -> tuple[float, float]:
-        """(μ, log σ) both fits start from: the default, or the seed's."""
-        if self.seed is None:
-            return default_kl_start(DEFAULT_K)
-        return random_kl_start(DEFAULT_K, self.seed)
 
     def restart_random(self) -> None:
         """Restart both fits from the next seed's random start."""
-        self.set_seed(0 if self.seed is None else self.seed + 1)
+        seed = self.store.state.seed
+        self.set_seed(0 if seed is None else seed + 1)
 
     def set_seed(self, seed: int | None) -> None:
         """Restart both fits from the seed's start (None: the default start)."""
-        self.seed = seed
-        self.reset()
+        self.pause()
+        self.store.set_state(restart_fits(self.store.state, seed=seed))
 
     def set_shown(self, shown: str) -> None:
         """Show both fits, or only one."""
-        if shown not in SHOWN:
-            raise ValueError(f"direction must be one of {tuple(SHOWN)}, got {shown!r}")
-        self.shown = shown
-        for direction, view in self.views.items():
-            view.setVisible(shown in ("both", direction))
-        index = self.show_combo.findData(shown)
-        if self.show_combo.currentIndex() != index:
-            with QSignalBlocker(self.show_combo):
-                self.show_combo.setCurrentIndex(index)
+        self.store.set_state(show(self.store.state, shown))
 
     def set_peak_value(self, key: str, value: float) -> None:
         """Reshape one peak of P; both fits continue from their current Q."""
-        self.set_peaks(replace(self.peaks, **{key: float(value)}))
+        values = dataclasses.asdict(self.store.state.peaks)
+        values[key] = float(value)
+        try:
+            shape = peaks(**values)
+        except ValueError as error:
+            self._refuse(error)
+            return
+        self.set_peaks(shape)
 
-    def set_peaks(self, peaks: Peaks) -> None:
+    def set_peaks(self, shape: Peaks) -> None:
         """Give P a new shape (refused, with a message, if it is impossible)."""
         try:
-            target = peaks.target()
+            self.store.set_state(reshape(self.store.state, shape))
         except ValueError as error:
-            self._show_problem(f"P keeps its last shape: {error}.")
-            self._show_peak_controls()
+            self._refuse(error)
             return
         self._show_problem("")
-        self.peaks = peaks
-        self.fits = {
-            direction: retarget_kl_fit(state, target)
-            for direction, state in self.fits.items()
-        }
-        self._show_peak_controls()
-        self.request_draw()
+
+    def _refuse(self, error: ValueError) -> None:
+        self._show_problem(f"P keeps its last shape: {error}.")
+        self._show_peak_controls(self.store.state.peaks)
 
     def _show_problem(self, text: str) -> None:
         set_text(self.problem, text)
         self.problem.setVisible(bool(text))
 
-    def _show_peak_controls(self) -> None:
+    def _show_peak_controls(self, shape: Peaks) -> None:
         for key, control in self.peak_controls.items():
-            control.show_value(getattr(self.peaks, key))
+            control.show_value(getattr(shape, key))
 
     # the page protocol ----------------------------------------------------
 
-    def reset(self) -> None:
-        """Pause and start both fits again from the current start and P."""
-        super().reset()
-        mu, log_sigma = self.start()
-        target = self.peaks.target()
-        self.fits = {
-            direction: start_kl_fit(target, direction, mu, log_sigma)
-            for direction in DIRECTIONS
-        }
-        if self.seed is None:
-            where = "default start"
-        else:
-            where = f"random start, <b>seed {self.seed}</b>"
-        set_text(
-            self.start_label,
-            f"Both fits: {where}: μ = {number_text(mu, 3)}, "
-            f"σ = {number_text(math.exp(log_sigma), 3)} bins.",
-        )
-        self._show_peak_controls()
-        self.draw()
+    def advanced(self, state: FitsState, steps: int) -> FitsState:
+        """Both fits ``steps`` further."""
+        return advance_fits(state, steps)
 
-    def can_play(self) -> bool:
-        """Nothing to play once both fits have converged."""
-        return not self.converged()
+    def can_advance(self, state: FitsState) -> bool:
+        """Until both have converged."""
+        return can_advance(state)
+
+    def restarted(self, state: FitsState) -> FitsState:
+        """Both fits at the start again, towards the current P."""
+        return restart_fits(state)
 
     def converged(self) -> bool:
         """True when both fits have converged."""
-        return all(state.converged for state in self.fits.values())
+        return self.store.state.converged
 
-    def advance(self, steps: int) -> bool:
-        """``steps`` more steps for both fits; False once both have converged."""
-        self.fits = {
-            direction: run_kl_fit(state, steps)
-            for direction, state in self.fits.items()
-        }
-        self.draw()
-        return not self.converged() and self.step < STEP_LIMIT
+    @property
+    def fits(self) -> dict[str, KLFitState]:
+        """Both fits' states, by direction."""
+        return dict(zip(DIRECTIONS, self.store.state.fits, strict=True))
+
+    @property
+    def seed(self) -> int | None:
+        """The random start's seed (None: the default start)."""
+        return self.store.state.seed
 
     @property
     def step(self) -> int:
         """Steps since the last start or reshaping of P."""
-        return max(state.step for state in self.fits.values())
+        return self.store.state.step
 
-    def settings(self) -> dict[str, Any]:
-        """The shown fits, the seed and P's peaks (see core.session.PANEL_SETTINGS)."""
-        settings: dict[str, Any] = {"direction": self.shown}
-        if self.seed is not None:
-            settings["seed"] = self.seed
-        for key in PEAK_RANGES:
-            settings[key] = float(getattr(self.peaks, key))
-        return settings
+    # state → controls, results → views ------------------------------------
 
-    def apply_settings(self, settings: dict[str, Any]) -> None:
-        """Take the shown fits, the seed and the peaks, and start both fits again.
+    def _state_changed(self, state: FitsState) -> None:
+        self._show_peak_controls(state.peaks)
+        for direction, view in self.views.items():
+            view.setVisible(state.shown in ("both", direction))
+        index = self.show_combo.findData(state.shown)
+        if self.show_combo.currentIndex() != index:
+            with QSignalBlocker(self.show_combo):
+                self.show_combo.setCurrentIndex(index)
 
-        The settings are checked as a session's first (SessionError, naming
-        the key, changes nothing); keys left out take their defaults.
-        """
-        checked = panel_settings("fitting", settings)
-        defaults = Peaks()
-        self.peaks = Peaks(
-            **{key: checked.get(key, getattr(defaults, key)) for key in PEAK_RANGES}
-        )
-        self._show_problem("")
-        self.set_shown(checked.get("direction", "both"))
-        self.set_seed(checked.get("seed"))
-
-    # views ------------------------------------------------------------------
-
-    def draw(self) -> None:
-        """Every view from the two fits."""
+    def show_results(self, results: FitsResults) -> None:
+        """Every view from the derived results."""
+        state = results.state
         set_text(
             self.step_label,
-            f"step {self.step:,}" + (" · both converged" if self.converged() else ""),
+            f"step {state.step:,}" + (" · both converged" if state.converged else ""),
         )
-        for direction, view in self.views.items():
-            view.show_fit(self.fits[direction], self.summaries[direction])
+        where = (
+            "default start"
+            if state.seed is None
+            else f"random start, <b>seed {state.seed}</b>"
+        )
+        mu = results.start[0]
+        set_text(
+            self.start_label,
+            f"Both fits: {where}: μ = {number_text(mu, 3)}, "
+            f"σ = {number_text(results.start_sigma, 3)} bins.",
+        )
+        for direction, fit, summary in zip(
+            DIRECTIONS, state.fits, results.summaries, strict=True
+        ):
+            self.views[direction].show_fit(fit, summary)

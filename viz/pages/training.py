@@ -8,12 +8,10 @@ acts through the true class's log-probability alone; squared error on the
 softmax pulls every output toward its target and its gradient mixes all the
 errors. The formula for the true class is shown with live numbers.
 
-State: two frozen :class:`core.training.LogitTrainingState` objects that the
-frame timer replaces with ``run_logit_training(state, 1)``; the learning
-rate. The explorer's :class:`~viz.state.ScenarioStore` is read on reset:
-its scenario, and P from its results. A learning-rate drag or a changed
-scenario only writes the state and schedules one restart for the next pass
-of the event loop, however many changes arrive before it.
+State: a :class:`core.trainings.TrainingsState` in the page's store (the
+start, the learning rate, both trainings). The start is read from the
+explorer's results (:func:`core.trainings.training_start`) whenever they
+change while the page is on show, when it is shown, and on reset.
 """
 
 from __future__ import annotations
@@ -23,7 +21,6 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from numpy.typing import NDArray
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -33,14 +30,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.scenario import Results, Scenario
-from core.training import (
-    DEFAULT_LOGIT_LR,
-    LOSS_KINDS,
-    LogitTrainingState,
-    LossKind,
-    run_logit_training,
-    start_logit_training,
+from core.ranges import TRAINING_LEARNING_RATE
+from core.training import LOSS_KINDS, LogitTrainingState, LossKind
+from core.trainings import (
+    TrainingsResults,
+    TrainingsState,
+    TrainingStart,
+    TrueClassTerms,
+    advance_trainings,
+    can_advance,
+    restart_trainings,
+    training_start,
 )
 from viz import theme
 from viz.pages.common import (
@@ -50,27 +50,22 @@ from viz.pages.common import (
     GrowingRange,
     LabelledSlider,
     LogRange,
+    bind_gestures,
     coloured,
     controls_column,
     fixed_text,
-    next_pass_timer,
     number_text,
     positive,
+    slider_scale,
     text_label,
 )
 from viz.plotting import GradientBars, OutcomeAxis, Series, style_plot, swatch
-from viz.sliders import SliderScale
 from viz.state import ScenarioStore
+from viz.store import Store
 from viz.widgets import group, problem_label, set_text
-
-#: The learning rate slider: logarithmic, as the session allows.
-LR_SCALE = SliderScale(0.001, 10.0, steps=1000, log=True)
 
 #: Steps per frame while playing: one, so every step is seen.
 STEPS_PER_TICK = 1
-
-#: Play stops after this many steps.
-STEP_LIMIT = 100_000
 
 _KIND_SHORT = {"cross_entropy": "ce", "squared_error": "se"}
 
@@ -84,31 +79,14 @@ LOOK_AT = (
 )
 
 
-def true_class_terms(state: LogitTrainingState, c: int) -> dict[str, float]:
-    """The numbers in the true-class formula of ``state``'s loss, for display.
-
-    Returns q_c, y_c, T, Σ q(q − y) (used by squared error) and the core's
-    gradient entry ∂L/∂z_c.
-    """
-    q, y = state.probabilities, state.target
-    return {
-        "q": float(q[c]),
-        "y": float(y[c]),
-        "t": state.temperature,
-        "mixed": float(np.sum(q * (q - y))),
-        "gradient": float(state.gradient[c]),
-    }
-
-
-def formula_html(state: LogitTrainingState, c: int) -> str:
+def formula_html(kind: str, terms: TrueClassTerms, c: int) -> str:
     """The true class's gradient, symbolically and with today's numbers."""
-    n = true_class_terms(state, c)
-    q, y, t = (number_text(n[key], 3) for key in ("q", "y", "t"))
-    value = number_text(n["gradient"])
+    q, y, t = (number_text(v, 3) for v in (terms.q, terms.y, terms.temperature))
+    value = number_text(terms.gradient)
     sub = f"<sub>{c}</sub>"
-    if state.loss_kind == "cross_entropy":
+    if kind == "cross_entropy":
         return f"∂L/∂z{sub} = (q{sub} − y{sub})/T = ({q} − {y})/{t} = <b>{value}</b>"
-    mixed = number_text(n["mixed"], 3)
+    mixed = number_text(terms.mixed, 3)
     return (
         f"∂L/∂z{sub} = 2q{sub}[(q{sub} − y{sub}) − Σ q(q − y)]/T<br>"
         f"= 2·{q}·[({q} − {y}) − ({mixed})]/{t} = <b>{value}</b>"
@@ -267,38 +245,40 @@ class TrainingPlots(QWidget):
         self.cross_entropy_range.fit(np.concatenate(cross_entropies))
 
 
-#: A logit of −∞ (log of a zero weight) starts this far below the smallest
-#: finite one: probability e⁻⁴⁰ ≈ 4e-18, and a gradient that can move it.
-IMPOSSIBLE_GAP = 40.0
-
-
-def trainable(logits: NDArray[np.float64]) -> NDArray[np.float64]:
-    """``logits`` with −∞ (an impossible class) made finite but far below."""
-    finite = logits[np.isfinite(logits)]
-    floor = (float(np.min(finite)) if finite.size else 0.0) - IMPOSSIBLE_GAP
-    return np.where(np.isneginf(logits), floor, logits)
-
-
 class TrainingPage(AnimatedPage):
     """The "training" page (see the module docstring)."""
 
     steps_per_tick = STEPS_PER_TICK
+    store: Store[TrainingsState, TrainingsResults]
 
-    def __init__(self, store: ScenarioStore, parent: QWidget | None = None) -> None:
-        super().__init__("training", "the training", parent)
-        self.store = store
-        self.lr = DEFAULT_LOGIT_LR
-        self.true_class = 0
-        self.states: dict[LossKind, LogitTrainingState] = {}
-        self._stale = False
-        self._restart_timer = next_pass_timer(self, self.reset)
+    def __init__(
+        self,
+        store: Store[TrainingsState, TrainingsResults],
+        explorer: ScenarioStore,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(store, "training", "the training", parent)
+        self.explorer = explorer
         self._build()
-        store.scenario_changed.connect(self._scenario_changed)
-        self.reset()
+        store.state_changed.connect(self._state_changed)
+        store.results_ready.connect(self.show_results)
+        explorer.results_ready.connect(self._explorer_changed)
+        explorer.derive_failed.connect(self._explorer_changed)
+        self._state_changed(store.state)
+        self._follow_explorer()
+        if store.results_state is not store.state:
+            store.derive_now()
+        elif store.results is not None:
+            self.show_results(store.results)
 
     def _build(self) -> None:
         self.lr_control = LabelledSlider(
-            "training_lr", "learning rate", "Learning rate", LR_SCALE, "00.0000", 4
+            "training_lr",
+            "learning rate",
+            "Learning rate",
+            slider_scale(TRAINING_LEARNING_RATE),
+            "00.0000",
+            4,
         )
         self.step_label = text_label("training_step_label", "Steps taken", wrap=False)
         self.start_label = text_label("training_start", "Where the training starts")
@@ -330,9 +310,8 @@ class TrainingPage(AnimatedPage):
         for index, kind in enumerate(LOSS_KINDS):
             top.addWidget(self.headers[kind], 0, index)
         top.addWidget(self.note, 0, 2)
-        top.setColumnStretch(0, 1)
-        top.setColumnStretch(1, 1)
-        top.setColumnStretch(2, 1)
+        for column_index in range(3):
+            top.setColumnStretch(column_index, 1)
         right = QVBoxLayout()
         right.setContentsMargins(4, 4, 4, 0)
         right.addLayout(top)
@@ -342,165 +321,130 @@ class TrainingPage(AnimatedPage):
         layout.addWidget(column)
         layout.addLayout(right, 1)
         self.lr_control.value_changed.connect(self.set_learning_rate)
+        bind_gestures(self.lr_control.slider, self.store)
 
-    # state ------------------------------------------------------------------
-
-    def _scenario_changed(self, _scenario: Scenario) -> None:
-        """The explorer changed: start again from it (next pass if on show)."""
-        self._stale = True
-        if self.isVisible():
-            self.request_restart()
+    # controls and the explorer → state ------------------------------------
 
     def set_learning_rate(self, lr: float) -> None:
-        """A new learning rate: both trainings start again, on the next pass."""
-        self.lr = float(lr)
-        self.request_restart()
+        """A new learning rate: both trainings start again."""
+        self.pause()
+        self.store.set_state(restart_trainings(self.store.state, learning_rate=lr))
 
-    def request_restart(self) -> None:
-        """Start again once, on the next pass of the event loop, however often asked."""
-        if not self._restart_timer.isActive():
-            self._restart_timer.start()
+    def _explorer_changed(self, *_: object) -> None:
+        if self.isVisible():
+            self._follow_explorer()
 
-    @property
-    def restart_pending(self) -> bool:
-        """True while a requested restart has not run yet."""
-        return self._restart_timer.isActive()
-
-    def _current_results(self) -> Results | None:
-        """The store's results for its current scenario, or None if it fails.
-
-        A scheduled evaluation is run now (it is the store's one evaluation
-        of the scenario, only earlier); the page never evaluates by itself.
-        """
-        store = self.store
-        if store.results_scenario is not store.scenario and store.pending:
-            store.recompute_now()
-        if store.results_scenario is store.scenario:
-            return store.results
-        return None
-
-    def _start_states(self) -> str:
-        """Start both trainings from the store's scenario; returns a problem."""
-        scenario = self.store.scenario
-        if scenario.p_family is not None or scenario.q_family is not None:
-            return (
+    def _follow_explorer(self) -> None:
+        """Start again from the explorer, if its start differs from ours."""
+        results = self.explorer.results
+        problem = ""
+        if self.explorer.error is not None:
+            problem = (
+                f"The explorer's scenario cannot be trained: {self.explorer.error}. "
+                "Showing the last start."
+            )
+        elif results is not None and results.family_mode:
+            problem = (
                 "The explorer is in family mode, which has no logits to train: "
                 "switch it to one slider per outcome. Showing the last start."
             )
-        results = self._current_results()
-        if results is None:
-            if self.store.error is None:  # not evaluated yet: start once it is
-                self._stale = True
-                return ""
-            return f"The explorer's scenario cannot be trained: {self.store.error}."
-        # The logits the explorer used (log Q when they follow Q), so the
-        # trainings start from what it showed.
-        start = trainable(results.logits)
-        try:
-            target: Any = results.p if scenario.linked else scenario.label
-            states = {
-                kind: start_logit_training(
-                    start,
-                    target,
-                    kind,
-                    self.lr,
-                    scenario.temperature,
-                    scenario.label_smoothing,
-                )
-                for kind in LOSS_KINDS
-            }
-        except ValueError as error:
-            return f"The explorer's scenario cannot be trained: {error}."
-        self.states = states
-        self.true_class = int(scenario.label)
-        linked = scenario.linked
-        logits = ", ".join(fixed_text(z, 2) for z in start)
-        target_text = "P (linked)" if linked else f"one-hot({scenario.label})"
-        set_text(
-            self.start_label,
-            f"z = [{logits}]<br>true class {scenario.label}, target {target_text}, "
-            f"T = {number_text(scenario.temperature)}, "
-            f"ε = {fixed_text(scenario.label_smoothing, 3)}<br>"
-            "<i>Reset reads the explorer again.</i>",
-        )
-        return ""
+        elif results is not None:
+            start = training_start(results)
+            if start != self.store.state.start:
+                self.pause()
+                try:
+                    self.store.set_state(restart_trainings(self.store.state, start))
+                except ValueError as error:
+                    problem = f"The explorer's scenario cannot be trained: {error}."
+        set_text(self.problem, problem)
+        self.problem.setVisible(bool(problem))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Start again from the explorer if it changed while hidden."""
+        self._follow_explorer()
+        super().showEvent(event)
+
+    # the page protocol ----------------------------------------------------
+
+    def advanced(self, state: TrainingsState, steps: int) -> TrainingsState:
+        """Both trainings ``steps`` further."""
+        return advance_trainings(state, steps)
+
+    def can_advance(self, state: TrainingsState) -> bool:
+        """Until the step limit."""
+        return can_advance(state)
+
+    def restarted(self, state: TrainingsState) -> TrainingsState:
+        """Both trainings at their start again."""
+        return restart_trainings(state)
+
+    def reset(self) -> None:
+        """Pause and start both trainings again from the explorer's scenario."""
+        super().reset()
+        self._follow_explorer()
 
     def plot_widgets(self) -> list[QWidget]:
         """The widgets holding this page's plots (each has ``plot_items()``)."""
         return [self.plots]
 
-    # the page protocol ----------------------------------------------------
-
-    def reset(self) -> None:
-        """Pause and start both trainings again from the explorer's scenario."""
-        super().reset()
-        self._restart_timer.stop()
-        self._stale = False
-        problem = self._start_states()
-        if not self.states:  # the very first start failed: a safe default
-            self.states = {
-                kind: start_logit_training([2.0, 1.0, 0.1], 2, kind, self.lr)
-                for kind in LOSS_KINDS
-            }
-            self.true_class = 2
-        set_text(self.problem, problem)
-        self.problem.setVisible(bool(problem))
-        self.lr_control.show_value(self.lr)
-        self.draw()
-
-    def advance(self, steps: int) -> bool:
-        """``steps`` more steps for both trainings."""
-        self.states = {
-            kind: run_logit_training(state, steps)
-            for kind, state in self.states.items()
-        }
-        self.draw()
-        return self.step < STEP_LIMIT
-
     @property
     def step(self) -> int:
         """Steps taken since the last start."""
-        return next(iter(self.states.values())).step
+        return self.store.state.step
 
-    def settings(self) -> dict[str, Any]:
-        """The learning rate (see core.session.PANEL_SETTINGS)."""
-        return {"learning_rate": self.lr}
+    @property
+    def states(self) -> dict[LossKind, LogitTrainingState]:
+        """Both trainings by loss kind."""
+        return dict(zip(LOSS_KINDS, self.store.state.trainings, strict=True))
 
-    def apply_settings(self, settings: dict[str, Any]) -> None:
-        """Take the learning rate (default when left out) and start again."""
-        self.lr = float(settings.get("learning_rate", DEFAULT_LOGIT_LR))
-        self.reset()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        """Start again from the explorer if it changed while hidden."""
-        if self._stale:
-            self.reset()
-        super().showEvent(event)
+    @property
+    def lr(self) -> float:
+        """The learning rate."""
+        return self.store.state.learning_rate
 
     # views ------------------------------------------------------------------
 
-    def draw(self) -> None:
-        """Every view from the two states."""
-        c = self.true_class
-        set_text(self.step_label, f"step {self.step:,}")
-        for kind, state in self.states.items():
+    def _state_changed(self, state: TrainingsState) -> None:
+        self.lr_control.show_value(state.learning_rate)
+
+    def show_results(self, results: TrainingsResults) -> None:
+        """Every view from the derived results."""
+        state = results.state
+        c = state.trainings[0].true_class
+        set_text(self.step_label, f"step {state.step:,}")
+        self._show_start(state.start)
+        for kind, training, terms in zip(
+            LOSS_KINDS, state.trainings, results.terms, strict=True
+        ):
             unit = " nats" if kind == "cross_entropy" else " (no unit)"
             loss = "L = −Σ y log q" if kind == "cross_entropy" else "L = Σ (q − y)²"
             name = coloured(LOSS_COLOURS[kind], "■ " + LOSS_NAMES[kind])
             set_text(
                 self.headers[kind],
                 f"<big><b>{name}</b>: {loss}</big><br>"
-                f"<big>loss <b>{number_text(state.loss)}</b>{unit}</big><br>"
-                f"{formula_html(state, c)}",
+                f"<big>loss <b>{number_text(training.loss)}</b>{unit}</big><br>"
+                f"{formula_html(kind, terms, c)}",
             )
-        t = next(iter(self.states.values())).temperature
+        t, lr = state.start.temperature, state.learning_rate
         set_text(
             self.note,
-            f"q = softmax(z/T), y = the (smoothed) target. Step {self.step:,}: "
+            f"q = softmax(z/T), y = the (smoothed) target. Step {state.step:,}: "
             f"each step moves z by −lr·∂L/∂z, and every gradient carries 1/T "
-            f"(here T = {number_text(t, 3)}, lr = {number_text(self.lr, 3)}).",
+            f"(here T = {number_text(t, 3)}, lr = {number_text(lr, 3)}).",
         )
         self.plots.show_states(self.states, c)
 
+    def _show_start(self, start: TrainingStart) -> None:
+        logits = ", ".join(fixed_text(z, 2) for z in start.logits)
+        linked = start.soft_target is not None
+        target = "P (linked)" if linked else f"one-hot({start.label})"
+        set_text(
+            self.start_label,
+            f"z = [{logits}]<br>true class {start.label}, target {target}, "
+            f"T = {number_text(start.temperature)}, "
+            f"ε = {fixed_text(start.label_smoothing, 3)}<br>"
+            "<i>Reset reads the explorer again.</i>",
+        )
 
-__all__ = ["TrainingPage", "formula_html", "true_class_terms"]
+
+__all__ = ["TrainingPage", "formula_html"]
