@@ -178,11 +178,16 @@ def restart_fits(state: FitsState, **changes: Any) -> FitsState:
 def reshape(state: FitsState, shape: Peaks) -> FitsState:
     """P takes ``shape``; both fits continue from their current Q.
 
+    The same shape again is no change: ``state`` itself (its step count and
+    loss histories are kept, and a store records no undo step).
+
     Raises
     ------
     ValueError
         For an impossible shape (the state is not changed).
     """
+    if shape == state.peaks:
+        return state
     target = shape.target()
     fits = tuple(retarget_kl_fit(fit, target) for fit in state.fits)
     return dataclasses.replace(state, peaks=shape, fits=fits)
