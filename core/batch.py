@@ -73,34 +73,78 @@ class BatchState:
 
 
 def batch_of(logits: Any, labels: Any) -> BatchState:
-    """A checked batch.
+    """A checked batch (the inputs are copied).
 
     Raises
     ------
     ValueError
         For a shape outside :data:`core.ranges.BATCH_ROWS` × ``BATCH_CLASSES``,
-        a logit outside :data:`core.ranges.BATCH_LOGIT` or non-finite, or a
-        label that is not a class.
+        a logit that is not a real number, non-finite or outside
+        :data:`core.ranges.BATCH_LOGIT` (naming the first such entry), or a
+        label that is not a whole number or not a class.
     """
-    z = np.array(logits, dtype=np.float64)
-    if z.ndim != 2:
-        raise ValueError(f"logits must be a table (N, K), got shape {z.shape}")
+    z = _real_table(logits)
     BATCH_ROWS.check(z.shape[0], "samples")
     BATCH_CLASSES.check(z.shape[1], "classes")
-    if not np.all(np.isfinite(z)) or np.any(np.abs(z) > BATCH_LOGIT.high):
+    with np.errstate(invalid="ignore"):
+        bad = ~((z >= BATCH_LOGIT.low) & (z <= BATCH_LOGIT.high))
+    if np.any(bad):
+        row, column = (int(i) for i in np.argwhere(bad)[0])
         raise ValueError(
-            f"every logit must lie in [{BATCH_LOGIT.low:g}, {BATCH_LOGIT.high:g}]"
+            f"logits[{row}][{column}] is {float(z[row, column])!r}: every logit "
+            f"must lie in [{BATCH_LOGIT.low:g}, {BATCH_LOGIT.high:g}]"
         )
-    y = np.array(labels, dtype=np.int64)
-    if y.shape != (z.shape[0],):
-        raise ValueError(
-            f"labels has {y.size} entries but logits has {z.shape[0]} rows"
-        )
-    if np.any((y < 0) | (y >= z.shape[1])):
-        raise ValueError(f"every label must lie in [0, {z.shape[1] - 1}]")
+    y = _class_indices(labels, z.shape[0], z.shape[1])
     z.setflags(write=False)
     y.setflags(write=False)
     return BatchState(z, y)
+
+
+def _real_table(logits: Any) -> FloatArray:
+    """``logits`` as a new float (N, K) array; only ints and floats are numbers.
+
+    ``np.array(..., dtype=float)`` alone would turn True into 1 and "2" into
+    2.0, and raise TypeError for a complex value.
+    """
+    try:
+        raw = np.asarray(logits)
+    except ValueError:  # ragged rows
+        raise ValueError(
+            "logits must be a table (N, K) with rows of equal length"
+        ) from None
+    if raw.dtype.kind not in "iufO":
+        raise ValueError(f"logits must be real numbers, got {raw.dtype} values")
+    try:
+        z = np.array(raw, dtype=np.float64)
+    except (TypeError, ValueError, OverflowError):
+        raise ValueError("logits must be real numbers") from None
+    if raw.dtype.kind == "O" and any(
+        isinstance(v, bool) or not isinstance(v, int | float | np.number)
+        for v in raw.ravel()
+    ):
+        raise ValueError("logits must be real numbers")
+    if z.ndim != 2:
+        raise ValueError(f"logits must be a table (N, K), got shape {z.shape}")
+    return z
+
+
+def _class_indices(labels: Any, n: int, k: int) -> NDArray[np.int64]:
+    """``labels`` as a new int array of n classes in [0, k); whole numbers only.
+
+    ``np.array(..., dtype=int)`` alone would truncate 2.5 to class 2.
+    """
+    raw = np.asarray(labels)
+    if raw.shape != (n,):
+        raise ValueError(f"labels has {raw.size} entries but logits has {n} rows")
+    if raw.dtype.kind not in "iu":
+        raise ValueError(f"every label must be a whole number in [0, {k - 1}]")
+    outside = (raw < 0) | (raw >= k)
+    if np.any(outside):
+        i = int(np.argmax(outside))
+        raise ValueError(
+            f"labels[{i}] is {int(raw[i])}: every label must lie in [0, {k - 1}]"
+        )
+    return np.array(raw, dtype=np.int64)
 
 
 def example_batch() -> BatchState:
