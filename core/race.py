@@ -20,6 +20,7 @@ import numpy as np
 
 from core.ranges import RACE_LEARNING_RATE, RACE_STEPS, RACE_Z0
 from core.training import (
+    HISTORY_LIMIT,
     LOSS_KINDS,
     LossKind,
     SigmoidDescentState,
@@ -37,7 +38,9 @@ COUNT_LIMIT = 200_000
 
 
 def _label(value: Any) -> int:
-    if isinstance(value, bool) or value not in (0, 1):
+    """0 or 1 (also as 0.0, 1.0 or a NumPy scalar); ValueError naming it otherwise."""
+    number = isinstance(value, int | float | np.integer | np.floating)
+    if not number or isinstance(value, bool) or value not in (0, 1):
         raise ValueError(f"label must be 0 or 1, got {value!r:.40}")
     return int(value)
 
@@ -222,16 +225,27 @@ def start_count(kind: LossKind, state: RaceState) -> ReachCount:
 
 
 def count_further(count: ReachCount, chunk: int = 250) -> ReachCount:
-    """``chunk`` more steps of the count (a finished count is returned as is)."""
+    """Up to ``chunk`` more steps of the count (a finished count is returned as is).
+
+    A chunk never runs past :data:`COUNT_LIMIT` (a crossing after it is not
+    counted, as :func:`core.training.steps_to_reach` would not count it),
+    nor past the losses a runner keeps (:data:`core.training.HISTORY_LIMIT`).
+
+    Raises
+    ------
+    ValueError
+        If ``chunk`` is below 1 (a count that never moves would never end).
+    """
+    if isinstance(chunk, bool) or not isinstance(chunk, int) or chunk < 1:
+        raise ValueError(f"chunk must be at least 1, got {chunk!r:.40}")
     if count.done:
         return count
-    runner = run_sigmoid_descent(count.runner, chunk)
-    recent = np.asarray(runner.loss_history[-chunk:])
+    n = min(chunk, COUNT_LIMIT - count.runner.step, HISTORY_LIMIT)
+    runner = run_sigmoid_descent(count.runner, n)
+    recent = np.asarray(runner.loss_history[-n:])
     below = np.flatnonzero(recent < THRESHOLD)
     if below.size:
-        return ReachCount(
-            count.kind, runner, runner.step - chunk + 1 + int(below[0]), True
-        )
+        return ReachCount(count.kind, runner, runner.step - n + 1 + int(below[0]), True)
     if runner.step >= COUNT_LIMIT:
         return ReachCount(count.kind, runner, None, True)
     return ReachCount(count.kind, runner, None, False)
