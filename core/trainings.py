@@ -64,11 +64,19 @@ class TrainingStart:
 
 
 def training_start(results: Results) -> TrainingStart:
-    """The start the explorer's results describe (linked: the target is P)."""
+    """The start the explorer's results describe (linked: the target is P).
+
+    Linked, the label is the class the (smoothed) target makes most likely,
+    the class both trainings measure and the formulas show
+    (:attr:`core.training.LogitTrainingState.true_class`), not the
+    explorer's label, which the soft target P ignores.
+    """
+    linked = bool(results.linked)
+    label = int(np.argmax(results.target)) if linked else int(results.label)
     return TrainingStart(
         logits=tuple(float(z) for z in trainable(np.asarray(results.logits))),
-        label=int(results.label),
-        soft_target=tuple(float(p) for p in results.p) if results.linked else None,
+        label=label,
+        soft_target=tuple(float(p) for p in results.p) if linked else None,
         temperature=float(results.temperature),
         label_smoothing=float(results.label_smoothing),
     )
