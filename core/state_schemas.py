@@ -21,6 +21,7 @@ A family is written as ``{"kind": "zipf", "k": 50000, "params": {"exponent":
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -28,6 +29,7 @@ import numpy as np
 
 from core.batch import BatchState, batch_of, example_batch
 from core.families import FAMILY_PARAMETERS, MAX_FAMILY_K, Family, family_weights
+from core.fitting import SIGMA_MIN
 from core.json_values import (
     boolean,
     check_keys,
@@ -47,6 +49,7 @@ from core.ranges import (
     BATCH_CLASSES,
     BATCH_LOGIT,
     BATCH_ROWS,
+    FIT_BINS,
     FIT_STEPS,
     LABEL_SMOOTHING,
     LOGIT,
@@ -400,6 +403,15 @@ def choice_int(value: Any, field: str, choices: tuple[int, ...]) -> int:
 # --- the trainings ------------------------------------------------------------
 
 TRAININGS_KEYS = ("learning_rate", "step", "start")
+
+#: A start's logits lie in [−START_LOGIT, START_LOGIT]. They are the
+#: explorer's: slider logits (±10), or log Q when the logits follow Q, which
+#: reaches log 5e-324 ≈ −744.4 for the smallest positive weight, and a −∞
+#: (a zero weight) becomes a finite logit 40 below the rest
+#: (:data:`core.trainings.IMPOSSIBLE_GAP`): about −785 at most. (Before: a
+#: limit of ±100 refused a Q weight of 1e-30, and the window could then
+#: neither save its session nor remember its last state.)
+START_LOGIT = 1000.0
 START_KEYS = ("logits", "label", "soft_target", "temperature", "label_smoothing")
 
 
@@ -443,10 +455,8 @@ def _training_start(data: Any, where: str) -> TrainingStart:
     items = json_list(
         data["logits"], join(where, "logits"), SLIDER_K.low, SLIDER_K.high
     )
-    # The start's logits come from the explorer's, where a −∞ became a
-    # finite one 40 below the rest: a little beyond the sliders' range.
     logits = tuple(
-        number_in(z, f"{join(where, 'logits')}[{i}]", -100.0, 100.0)
+        number_in(z, f"{join(where, 'logits')}[{i}]", -START_LOGIT, START_LOGIT)
         for i, z in enumerate(items)
     )
     label = integer(data["label"], join(where, "label"))
@@ -482,6 +492,12 @@ def _training_start(data: Any, where: str) -> TrainingStart:
 FITS_KEYS = ("peaks", "seed", "shown", "fits")
 FIT_KEYS = ("mu", "log_sigma", "step")
 
+#: Where a fit can be: :mod:`core.fitting` keeps μ in [−K, 2K] and σ in
+#: [SIGMA_MIN, K] (computed as it does, so that its bounds are inside). A
+#: value beyond them used to load clipped, silently: it is refused instead.
+FIT_MU = (-float(FIT_BINS), 2.0 * FIT_BINS)
+FIT_LOG_SIGMA = (math.log(SIGMA_MIN), math.log(FIT_BINS))
+
 
 def fits_to_dict(state: FitsState) -> dict[str, Any]:
     """Both fits as JSON data: P's peaks, the start, what is shown, where they are."""
@@ -511,8 +527,8 @@ def fits_from_dict(data: Any, where: str = "fits") -> FitsState:
         check_keys(fit, field, FIT_KEYS)
         where_fits.append(
             (
-                number_in(fit["mu"], join(field, "mu"), -120.0, 120.0),
-                number_in(fit["log_sigma"], join(field, "log_sigma"), -3.0, 5.0),
+                number_in(fit["mu"], join(field, "mu"), *FIT_MU),
+                number_in(fit["log_sigma"], join(field, "log_sigma"), *FIT_LOG_SIGMA),
                 int_in_range(FIT_STEPS, fit["step"], join(field, "step")),
             )
         )
