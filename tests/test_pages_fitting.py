@@ -1,18 +1,36 @@
-"""The fitting page: forward and reverse KL fits side by side."""
+"""The fitting page: forward and reverse KL fits side by side.
+
+Claim 16 of docs/teaching.md, watched on the page: the forward fit covers
+both peaks, the reverse fit seeks one, a seed can land it on either peak,
+and P can be reshaped while the fits run. The page's state is a
+:class:`core.kl_fits.FitsState` in ``window.stores["fits"]``; the tests
+check controls → store, store → controls, results → views, and undo on
+the page on show (a run from Play to Pause is one step).
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import json
-from dataclasses import fields
+import re
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSlider
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSlider,
+    QStyle,
+    QStyleOptionSlider,
+)
 
+from core import kl_fits
 from core.fitting import (
     DIRECTIONS,
-    kl_readouts,
     peak_masses,
     random_kl_start,
     run_kl_fit,
@@ -20,25 +38,79 @@ from core.fitting import (
     start_kl_fit,
     two_peak_target,
 )
-from core.session import PEAK_RANGES, SessionError
-from viz.pages import fitting as fitting_module
-from viz.pages.common import number_text
+from core.kl_fits import (
+    FitsState,
+    Peaks,
+    advance_fits,
+    can_advance,
+    derive_fits,
+    peaks,
+    restart_fits,
+    start_fits,
+    summarise,
+)
+from core.ranges import PEAKS, SEED
+from core.session import session_to_json
+from core.state_schemas import fits_to_dict
+from tests.qt_input import send_mouse
 from viz.pages.fitting import (
     HEIGHT_SCALE,
     PEAK_CONTROLS,
     POSITION_SCALE,
     FittingPage,
-    Peaks,
-    summarise,
 )
+from viz.plotting import configure_pyqtgraph
+from viz.store import Store
+
+SUPERSCRIPTS = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
 
 
 @pytest.fixture
-def page(window):
-    window.show_panel("fitting")
-    page = window.pages["fitting"]
+def fits_state() -> FitsState:
+    """The state the page opens on."""
+    return start_fits()
+
+
+@pytest.fixture
+def fits_store(request, qtbot, fits_state):
+    """The page's store: the window's, if the test names the window.
+
+    Building a window costs about two seconds; a test that needs no menus,
+    undo on the page on show or sessions gets a store and a page of its own.
+    """
+    if "window" in request.fixturenames:
+        store = request.getfixturevalue("window").stores["fits"]
+        assert store.state == fits_state
+        return store
+    return Store(fits_state, derive_fits, "the fits")
+
+
+@pytest.fixture
+def page(request, qtbot, fits_store):
+    """The fitting page on show, drawn from ``fits_store``."""
+    if "window" in request.fixturenames:
+        window = request.getfixturevalue("window")
+        window.show_panel("fitting")
+        page = window.pages["fitting"]
+    else:
+        configure_pyqtgraph()
+        page = FittingPage(fits_store)
+        qtbot.addWidget(page)
+        page.resize(1280, 760)
+        page.show()
+        qtbot.waitExposed(page)
     assert isinstance(page, FittingPage)
+    assert page.store is fits_store
     return page
+
+
+@pytest.fixture(scope="module")
+def converged_state() -> FitsState:
+    """Both fits from the default start, stepped until both have converged."""
+    state = start_fits()
+    while can_advance(state):
+        state = advance_fits(state, 1)
+    return state
 
 
 def child(page, cls, name):
@@ -51,114 +123,240 @@ def click(qtbot, page, name):
     qtbot.mouseClick(child(page, QPushButton, name), Qt.MouseButton.LeftButton)
 
 
-def masses(page, direction):
-    return peak_masses(page.fits[direction].model, 15.0, 45.0)
+def settle(qtbot, store):
+    """Wait for the one derive the store scheduled (results of the current state)."""
+    qtbot.waitUntil(lambda: store.results_state is store.state)
 
 
-def test_forward_covers_both_peaks_reverse_seeks_one(page):
+def masses(state, direction):
+    return peak_masses(state.fit(direction).model, 15.0, 45.0)
+
+
+def shown_number(text: str) -> tuple[float, float]:
+    """The number at the start of a readout, and half its last shown digit."""
+    match = re.match(r"([−\-]?\d+(?:\.(\d+))?)(?:×10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+))?", text)
+    assert match is not None, text
+    mantissa = float(match.group(1).replace("−", "-"))
+    decimals = len(match.group(2) or "")
+    exponent = int(match.group(3).translate(SUPERSCRIPTS)) if match.group(3) else 0
+    return mantissa * 10.0**exponent, 0.5 * 10.0 ** (exponent - decimals)
+
+
+def assert_shows(label: QLabel, value: float, unit: str = " nats") -> None:
+    """The label shows ``value``, rounded to the digits it shows, then ``unit``."""
+    text = label.text()
+    assert text.endswith(unit), text
+    number, half_digit = shown_number(text)
+    assert abs(number - value) <= half_digit * (1 + 1e-9), (text, value)
+
+
+def handle_centre(slider: QSlider) -> QPointF:
+    option = QStyleOptionSlider()
+    slider.initStyleOption(option)
+    handle = slider.style().subControlRect(
+        QStyle.ComplexControl.CC_Slider,
+        option,
+        QStyle.SubControl.SC_SliderHandle,
+        slider,
+    )
+    return QPointF(handle.center())
+
+
+def undo_steps(window, store) -> int:
+    """Undo on the page on show until nothing is left; how many steps it took."""
+    steps = 0
+    while store.can_undo:
+        window.undo()
+        steps += 1
+    return steps
+
+
+# --- the claims, watched on the page ----------------------------------------------
+
+
+def test_forward_covers_both_peaks_reverse_seeks_one(page, fits_store, qtbot):
     # Through the page: "." until both fits have converged.
-    while not page.converged():
-        page.step_once()
-    forward, reverse = masses(page, "forward"), masses(page, "reverse")
-    assert min(forward) > 0.25
-    assert max(reverse) > 0.9
+    while page.can_play():
+        assert page.step_once() is None
+    state = fits_store.state
+    assert min(masses(state, "forward")) > 0.25
+    assert max(masses(state, "reverse")) > 0.9
     # The page steps the core's fits: the same states, bit for bit.
     target = two_peak_target()
     converged_at = {}
     for direction in DIRECTIONS:
         core = run_kl_fit_to_convergence(start_kl_fit(target, direction))
-        state = page.fits[direction]
-        assert state.converged and state.mu == core.mu
-        assert state.loss == core.loss
+        fit = state.fit(direction)
+        assert fit.converged and fit.mu == core.mu and fit.loss == core.loss
         converged_at[direction] = core.step
-    # The fits step together until both have converged.
-    assert page.step == max(converged_at.values())
-    assert page.fits["forward"].loss == pytest.approx(0.571162, abs=1e-6)
-    assert page.fits["reverse"].loss == pytest.approx(0.692839, abs=1e-6)
+    # The fits step together until both have converged: a band, not a count.
+    assert state.step == max(converged_at.values())
+    assert 150 <= state.step <= 450
+    assert state.fit("forward").loss == pytest.approx(0.571162, abs=1e-6)
+    assert state.fit("reverse").loss == pytest.approx(0.692839, abs=1e-6)
+    assert (
+        page.step_once() == "Nothing left to step: reset (or change a setting) first."
+    )
+    settle(qtbot, fits_store)
     assert "both converged" in child(page, QLabel, "fitting_step_label").text()
-
-
-def test_plots_and_readouts_are_the_cores(page):
-    page.advance(25)
     for direction in DIRECTIONS:
-        state = page.fits[direction]
-        view = page.views[direction]
-        assert np.array_equal(view.p_bars.heights(), state.target)
-        x, q = view.q_line.getData()
-        assert x.tolist() == list(range(60)) and np.array_equal(q, state.model)
-        steps, losses = view.loss_curve.getData()
-        assert steps.tolist() == list(range(26))
-        assert np.array_equal(losses, state.loss_history)
-        pair = kl_readouts(state)
-        assert child(page, QLabel, f"fitting_{direction}_kl_pq").text() == (
-            f"{number_text(pair.forward)} nats"
-        )
-        assert child(page, QLabel, f"fitting_{direction}_kl_qp").text() == (
-            f"{number_text(pair.reverse)} nats"
-        )
-    assert np.array_equal(page.views["forward"].p_bars.heights(), two_peak_target())
+        assert "converged" in child(page, QLabel, f"fitting_{direction}_details").text()
 
 
-def test_both_fits_start_together_and_a_random_start_can_pick_the_other_peak(
-    page, qtbot
-):
-    default = {d: run_kl_fit_to_convergence(page.fits[d]) for d in DIRECTIONS}
-    assert masses(page, "reverse") != (1.0, 0.0)
+def test_a_random_start_can_pick_the_other_peak(window, page, fits_store, qtbot):
+    default = {
+        d: run_kl_fit_to_convergence(fits_store.state.fit(d)) for d in DIRECTIONS
+    }
     assert peak_masses(default["reverse"].model, 15, 45)[0] > 0.9  # the left peak
     click(qtbot, page, "fitting_restart_button")
-    assert page.seed == 0
-    assert "seed 0" in child(page, QLabel, "fitting_start_label").text()
+    state = fits_store.state
+    assert state.seed == 0 and page.seed == 0
     mu, log_sigma = random_kl_start(60, 0)
-    for direction in DIRECTIONS:
-        assert page.fits[direction].step == 0
-        assert (page.fits[direction].mu, page.fits[direction].log_sigma) == (
-            mu,
-            log_sigma,
-        )
-    seeded = run_kl_fit_to_convergence(page.fits["reverse"])
+    for direction in DIRECTIONS:  # both fits start together
+        fit = state.fit(direction)
+        assert (fit.step, fit.mu, fit.log_sigma) == (0, mu, log_sigma)
+    seeded = run_kl_fit_to_convergence(state.fit("reverse"))
     assert peak_masses(seeded.model, 15, 45)[1] > 0.9  # the right peak
+    settle(qtbot, fits_store)
+    start_text = child(page, QLabel, "fitting_start_label").text()
+    assert "seed 0" in start_text
     click(qtbot, page, "fitting_restart_button")
-    assert page.seed == 1
+    assert fits_store.state.seed == 1
     click(qtbot, page, "fitting_default_start_button")
-    assert page.seed is None
+    assert fits_store.state.seed is None
+    settle(qtbot, fits_store)
     assert "default start" in child(page, QLabel, "fitting_start_label").text()
+    # Every restart is one undo step on the page on show.
+    window.undo()
+    assert fits_store.state.seed == 1
+    window.undo()
+    assert fits_store.state == start_fits(seed=0)
+    window.undo()
+    assert fits_store.state == start_fits() and not fits_store.can_undo
 
 
-def test_reshaping_p_while_it_runs(page, qtbot):
+def test_the_seeds_wrap_around_at_the_end_of_their_range(page, fits_store, qtbot):
+    fits_store.set_state(start_fits(seed=SEED.high))
+    click(qtbot, page, "fitting_restart_button")
+    assert fits_store.state.seed == 0
+
+
+def test_reshaping_p_while_it_runs_continues_from_the_current_q(
+    page, fits_store, qtbot
+):
     page.toggle_play()
-    qtbot.waitUntil(lambda: page.fits["reverse"].step >= 2)
-    before = dict(page.fits)
+    qtbot.waitUntil(lambda: fits_store.state.step >= 2)
+    before = fits_store.state
     slider = child(page, QSlider, "fitting_position_2_slider")
-    slider.setValue(POSITION_SCALE.to_position(35.0))
-    assert page.peaks.position_2 == 35.0
+    slider.setValue(POSITION_SCALE.to_position(35.0))  # as a key press does
+    state = fits_store.state
+    assert state.peaks.position_2 == 35.0 and state.step == 0
     assert page.timer.isActive()  # still running
     target = two_peak_target(60, 15.0, 35.0)
     for direction in DIRECTIONS:
-        state = page.fits[direction]
-        assert np.array_equal(state.target, target)
-        assert state.mu == before[direction].mu  # continues from the current Q
-    qtbot.waitUntil(lambda: page.fits["forward"].step >= 2)
+        fit = state.fit(direction)
+        np.testing.assert_array_equal(fit.target, target)
+        assert fit.mu == before.fit(direction).mu  # continues from the current Q
+        assert fit.log_sigma == before.fit(direction).log_sigma
+    qtbot.waitUntil(lambda: fits_store.state.step >= 2)
     page.toggle_play()
-    assert not page.timer.isActive()
+    assert not page.timer.isActive() and not page.playing
 
 
-def test_an_impossible_p_is_refused_with_a_message(page):
+def test_an_impossible_p_is_refused_with_a_message_and_changes_nothing(
+    window, page, fits_store, qtbot
+):
     child(page, QSlider, "fitting_height_1_slider").setValue(0)
-    assert page.peaks.height_1 == 0.0  # one peak may vanish
+    assert fits_store.state.peaks.height_1 == 0.0  # one peak may vanish
+    before = fits_store.state
+    changes = []
+    fits_store.state_changed.connect(changes.append)
     child(page, QSlider, "fitting_height_2_slider").setValue(0)
     problem = child(page, QLabel, "fitting_problem")
-    assert problem.isVisible() and "both 0" in problem.text()
-    assert page.peaks.height_2 == 1.0  # kept
+    assert problem.isVisible()
+    assert problem.text().startswith("P keeps its last shape: height_2 must be above 0")
+    assert fits_store.state is before and changes == []  # nothing changed
     assert child(page, QSlider, "fitting_height_2_slider").value() == (
-        HEIGHT_SCALE.to_position(1.0)
+        HEIGHT_SCALE.to_position(1.0)  # the control shows the state again
     )
-    click_default = child(page, QPushButton, "fitting_peaks_reset_button")
-    click_default.click()
-    assert page.peaks.height_1 == 1.0
+    child(page, QPushButton, "fitting_peaks_reset_button").click()
+    assert fits_store.state.peaks == Peaks()
     assert not problem.isVisible()
+    # The refusal was no undo step: undo goes back through the two real changes.
+    window.undo()
+    assert fits_store.state.peaks == peaks(height_1=0.0)
+    window.undo()
+    assert fits_store.state == start_fits() and not fits_store.can_undo
 
 
-def test_play_stops_at_convergence_and_the_timer_when_hidden(window, page, qtbot):
+# --- playback and undo ------------------------------------------------------------
+
+
+def test_single_steps_match_the_core_and_each_is_an_undo_step(
+    window, page, fits_store, qtbot
+):
+    for _ in range(3):
+        click(qtbot, page, "fitting_step_button")
+    window.actions_by_name["step"].trigger()  # "."
+    target = two_peak_target()
+    for direction in DIRECTIONS:
+        expected = run_kl_fit(start_kl_fit(target, direction), 4)
+        fit = fits_store.state.fit(direction)
+        assert (fit.mu, fit.loss, fit.step) == (expected.mu, expected.loss, 4)
+    assert undo_steps(window, fits_store) == 4
+    assert fits_store.state == start_fits()
+    window.redo()
+    assert fits_store.state.step == 1
+
+
+def test_a_run_from_play_to_pause_is_one_undo_step(window, page, fits_store, qtbot):
+    play = child(page, QPushButton, "fitting_play_button")
+    click(qtbot, page, "fitting_play_button")
+    assert page.playing and page.timer.isActive() and "Pause" in play.text()
+    qtbot.waitUntil(lambda: fits_store.state.step >= 5)
+    click(qtbot, page, "fitting_play_button")
+    assert not page.playing and not page.timer.isActive() and "Play" in play.text()
+    ran = fits_store.state
+    assert ran.step >= 5
+    window.undo()
+    assert fits_store.state == start_fits() and not fits_store.can_undo
+    window.redo()
+    assert fits_store.state == ran
+    # Undo while it runs pauses, and takes back the whole run.
+    window.actions_by_name["play"].trigger()  # Space
+    qtbot.waitUntil(lambda: fits_store.state.step >= ran.step + 3)
+    window.undo()
+    assert not page.playing and not page.timer.isActive()
+    assert fits_store.state == ran
+
+
+def test_dragging_p_while_it_runs_is_never_an_undo_step_per_frame(
+    window, page, fits_store, qtbot
+):
+    slider = child(page, QSlider, "fitting_position_2_slider")
+    page.toggle_play()
+    qtbot.waitUntil(lambda: fits_store.state.step >= 3)
+    # A real drag: press on the handle, move, release.
+    start = handle_centre(slider)
+    send_mouse(slider, QEvent.Type.MouseButtonPress, start, True)
+    for dx in (-10.0, -20.0, -30.0):
+        send_mouse(slider, QEvent.Type.MouseMove, start + QPointF(dx, 0.0), True)
+    send_mouse(slider, QEvent.Type.MouseButtonRelease, start + QPointF(-30.0, 0), False)
+    dragged = fits_store.state.peaks.position_2
+    assert dragged < 45.0
+    # The run goes on after the drag, for several frames.
+    qtbot.waitUntil(lambda: fits_store.state.step >= 5)
+    page.toggle_play()
+    assert fits_store.state.peaks.position_2 == dragged
+    # The run before the drag, the drag, and the run after it: three steps,
+    # never one per frame.
+    assert undo_steps(window, fits_store) == 3
+    assert fits_store.state == start_fits()
+
+
+def test_play_stops_at_convergence_and_the_timer_when_hidden(
+    window, page, fits_store, qtbot, converged_state
+):
     page.toggle_play()
     assert page.timer.isActive()
     window.show_panel("batch")
@@ -166,158 +364,233 @@ def test_play_stops_at_convergence_and_the_timer_when_hidden(window, page, qtbot
     window.show_panel("fitting")
     assert page.timer.isActive()
     page.pause()
-    page.fits = {d: run_kl_fit_to_convergence(s) for d, s in page.fits.items()}
-    assert not page.can_play()
+    # A run that reaches convergence pauses itself: one undo step.
+    near_end = resume_near(converged_state, 3)
+    fits_store.set_state(near_end)
+    assert page.can_play()
+    page.toggle_play()
+    qtbot.waitUntil(lambda: not page.playing)
+    assert not page.timer.isActive()
+    assert fits_store.state.converged and not page.can_play()
+    assert fits_store.state.step == converged_state.step
+    window.undo()
+    assert fits_store.state == near_end
+    window.redo()
+    message = page.toggle_play()
+    assert message == "Nothing left to play: reset (or change a setting) first."
     click(qtbot, page, "fitting_play_button")
     assert not page.playing and not page.timer.isActive()
+    # Reset: back to step 0, one undo step.
+    done = fits_store.state
     click(qtbot, page, "fitting_reset_button")
-    assert page.step == 0 and page.can_play()
+    assert fits_store.state == start_fits() and page.can_play()
+    window.undo()
+    assert fits_store.state == done
 
 
-def test_single_steps_match_the_core(page, qtbot):
-    for _ in range(3):
-        click(qtbot, page, "fitting_step_button")
-    target = two_peak_target()
-    for direction in DIRECTIONS:
-        expected = run_kl_fit(start_kl_fit(target, direction), 3)
-        assert page.fits[direction].mu == expected.mu
-        assert page.fits[direction].loss == expected.loss
+def resume_near(converged_state: FitsState, steps_before: int) -> FitsState:
+    """The default fits ``steps_before`` steps before both have converged."""
+    return advance_fits(start_fits(), converged_state.step - steps_before)
 
 
-DEFAULT_PEAKS = {
-    "position_1": 15.0,
-    "position_2": 45.0,
-    "width_1": 4.0,
-    "width_2": 4.0,
-    "height_1": 1.0,
-    "height_2": 1.0,
+# --- controls → store, store → controls -----------------------------------------
+
+
+def test_the_peak_sliders_span_the_core_ranges(page):
+    ranges = {limits.name: limits for limits in PEAKS}
+    assert [key for key, *_ in PEAK_CONTROLS] == list(ranges)
+    assert {field.name for field in dataclasses.fields(Peaks)} == set(ranges)
+    for key, _, _, scale, _ in PEAK_CONTROLS:
+        assert (scale.low, scale.high) == (ranges[key].low, ranges[key].high)
+        slider = child(page, QSlider, f"fitting_{key}_slider")
+        assert (slider.minimum(), slider.maximum()) == (0, scale.steps)
+
+
+WANTED_PEAKS = {
+    "position_1": 20.0,
+    "position_2": 40.5,
+    "width_1": 2.5,
+    "width_2": 7.0,
+    "height_1": 0.6,
+    "height_2": 0.3,
 }
 
 
-def test_settings_round_trip(page):
-    assert page.settings() == {"direction": "both", **DEFAULT_PEAKS}
-    page.apply_settings({"direction": "reverse", "seed": 3})
-    assert page.settings() == {"direction": "reverse", "seed": 3, **DEFAULT_PEAKS}
-    assert page.views["reverse"].isVisible() and not page.views["forward"].isVisible()
-    assert child(page, QComboBox, "fitting_show_combo").currentData() == "reverse"
-    mu, _ = random_kl_start(60, 3)
-    assert page.fits["forward"].mu == mu
-    child(page, QComboBox, "fitting_show_combo").setCurrentIndex(0)
-    assert page.shown == "both" and page.views["forward"].isVisible()
-    page.apply_settings({})
-    assert page.settings() == {"direction": "both", **DEFAULT_PEAKS}
-    with pytest.raises(ValueError, match="direction must be one of"):
-        page.apply_settings({"direction": "sideways"})
-
-
-def test_the_peak_sliders_span_what_a_session_may_hold():
-    assert {field.name for field in fields(Peaks)} == set(PEAK_RANGES)
-    for key, _, _, scale, _ in PEAK_CONTROLS:
-        assert (scale.low, scale.high) == PEAK_RANGES[key]
-
-
-def shape_p_with_the_sliders(page):
+def shape_p_with_the_sliders(page, store):
     """Move every peak slider off its default; returns the peaks it made."""
-    wanted = {
-        "position_1": 20.0,
-        "position_2": 40.5,
-        "width_1": 2.5,
-        "width_2": 7.0,
-        "height_1": 0.6,
-        "height_2": 0.3,
-    }
     for key, _, _, scale, _ in PEAK_CONTROLS:
         slider = child(page, QSlider, f"fitting_{key}_slider")
-        slider.setValue(scale.to_position(wanted[key]))
-        assert getattr(page.peaks, key) == pytest.approx(wanted[key])
-    return page.peaks
+        slider.setValue(scale.to_position(WANTED_PEAKS[key]))
+        wanted = scale.to_value(scale.to_position(WANTED_PEAKS[key]))
+        assert getattr(store.state.peaks, key) == wanted
+        assert wanted == pytest.approx(WANTED_PEAKS[key])
+    return store.state.peaks
 
 
-def test_the_peaks_survive_saving_and_opening_a_session(window, page, tmp_path):
-    shaped = shape_p_with_the_sliders(page)
-    page.apply_settings({"direction": "forward", "seed": 2, **vars(shaped)})
-    path = tmp_path / "peaks.json"
+def test_controls_write_the_store_one_undo_step_each(window, page, fits_store):
+    shaped = shape_p_with_the_sliders(page, fits_store)
+    combo = child(page, QComboBox, "fitting_show_combo")
+    combo.setCurrentIndex(combo.findData("reverse"))
+    assert fits_store.state.shown == "reverse"
+    assert fits_store.state.peaks == shaped
+    assert page.views["reverse"].isVisible()
+    assert not page.views["forward"].isVisible()
+    assert undo_steps(window, fits_store) == len(PEAK_CONTROLS) + 1
+    assert fits_store.state == start_fits()
+
+
+def test_the_store_moves_the_controls_without_feedback(page, fits_store, qtbot):
+    # Peaks between slider steps: the sliders move, and write nothing back.
+    between = peaks(position_1=15.3, width_2=3.333, height_1=0.77)
+    state = advance_fits(start_fits(between, seed=3, shown="reverse"), 10)
+    changes = []
+    fits_store.state_changed.connect(changes.append)
+    fits_store.set_state(state)
+    assert changes == [state] and fits_store.state is state
+    for key, _, _, scale, _ in PEAK_CONTROLS:
+        slider = child(page, QSlider, f"fitting_{key}_slider")
+        assert slider.value() == scale.to_position(getattr(between, key))
+    combo = child(page, QComboBox, "fitting_show_combo")
+    assert combo.currentData() == "reverse"
+    assert page.views["reverse"].isVisible()
+    assert not page.views["forward"].isVisible()
+    settle(qtbot, fits_store)
+    assert changes == [state] and fits_store.state is state  # still no echo
+    np.testing.assert_array_equal(
+        page.views["forward"].p_bars.heights(), between.target()
+    )
+    fits_store.set_state(kl_fits.show(state, "both"))
+    assert combo.currentData() == "both" and page.views["forward"].isVisible()
+
+
+def test_results_are_drawn_in_every_view(page, fits_store, qtbot):
+    fits_store.set_state(advance_fits(fits_store.state, 25))
+    settle(qtbot, fits_store)
+    results = fits_store.results
+    state = results.state
+    for direction, summary in zip(DIRECTIONS, results.summaries, strict=True):
+        fit = state.fit(direction)
+        view = page.views[direction]
+        np.testing.assert_array_equal(view.p_bars.heights(), results.target)
+        x, q = view.q_line.getData()
+        assert x.tolist() == list(range(60))
+        np.testing.assert_array_equal(q, fit.model)
+        steps, losses = view.loss_curve.getData()
+        assert steps.tolist() == list(range(26))
+        np.testing.assert_array_equal(losses, fit.loss_history)
+        pair = summary.divergences
+        assert_shows(child(page, QLabel, f"fitting_{direction}_kl_pq"), pair.forward)
+        assert_shows(child(page, QLabel, f"fitting_{direction}_kl_qp"), pair.reverse)
+        details = child(page, QLabel, f"fitting_{direction}_details").text()
+        one, two = summary.masses
+        assert f"<b>{one:.2f}</b>" in details and f"<b>{two:.2f}</b>" in details
+        assert "step 25" in details
+    np.testing.assert_array_equal(results.target, two_peak_target())
+    assert child(page, QLabel, "fitting_step_label").text() == "step 25"
+    start_text = child(page, QLabel, "fitting_start_label").text()
+    assert "default start" in start_text
+    assert "μ = 23.600" in start_text and "σ = 5.000 bins" in start_text
+
+
+def test_summaries_are_derived_once_per_pass_never_when_drawn(
+    page, fits_store, qtbot, monkeypatch
+):
+    readouts, mass_calls = [], []
+    real_readouts, real_masses = kl_fits.kl_readouts, kl_fits.peak_masses
+
+    def counting_readouts(fit):
+        readouts.append(fit.step)
+        return real_readouts(fit)
+
+    def counting_masses(model, *positions):
+        mass_calls.append(positions)
+        return real_masses(model, *positions)
+
+    monkeypatch.setattr(kl_fits, "kl_readouts", counting_readouts)
+    monkeypatch.setattr(kl_fits, "peak_masses", counting_masses)
+    for _ in range(5):
+        page.show_results(fits_store.results)  # drawing computes nothing
+    assert readouts == [] and mass_calls == []
+    derivations = fits_store.derivations
+    for _ in range(5):
+        page.step_once()  # five changes in one pass of the event loop
+    assert readouts == []  # nothing derived yet
+    settle(qtbot, fits_store)
+    assert fits_store.derivations == derivations + 1
+    assert readouts == [5, 5]  # one summary per fit, of the latest state
+    assert mass_calls == [(15.0, 45.0), (15.0, 45.0)]
+    child(page, QSlider, "fitting_position_2_slider").setValue(
+        POSITION_SCALE.to_position(35.0)
+    )  # reshaping P summarises the retargeted fits against the new peaks
+    settle(qtbot, fits_store)
+    assert mass_calls[2:] == [(15.0, 35.0), (15.0, 35.0)]
+    state = fits_store.state
+    for fit, summary in zip(state.fits, fits_store.results.summaries, strict=True):
+        assert summary == summarise(fit, state.peaks)
+
+
+# --- sessions ---------------------------------------------------------------------
+
+
+def test_the_fits_survive_saving_and_opening_a_session(
+    window, page, fits_store, qtbot, tmp_path
+):
+    shaped = shape_p_with_the_sliders(page, fits_store)
+    fits_store.set_state(
+        advance_fits(restart_fits(fits_store.state, seed=2, shown="forward"), 40)
+    )
+    saved_state = fits_store.state
+    path = tmp_path / "fits.json"
     assert window.save_session_to(path)
-    saved = json.loads(path.read_text(encoding="utf-8"))["view"]["settings"]
-    assert {key: saved[key] for key in PEAK_RANGES} == vars(shaped)
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert saved["pages"]["fits"] == fits_to_dict(saved_state)
+    assert saved["view"] == {"page": "fits"}
+    click(qtbot, page, "fitting_reset_button")
     child(page, QPushButton, "fitting_peaks_reset_button").click()
-    page.apply_settings({})
-    assert page.peaks == Peaks()
+    fits_store.set_state(start_fits())
     window.show_panel("explorer")
     assert window.load_session_from(path)
     assert window.current_panel() == "fitting"
     # state
-    assert page.peaks == shaped
-    assert page.settings() == {"direction": "forward", "seed": 2, **vars(shaped)}
-    target = shaped.target()
+    assert fits_store.state == saved_state
+    assert fits_store.state.peaks == shaped
     for direction in DIRECTIONS:
-        assert np.array_equal(page.fits[direction].target, target)
-        assert page.fits[direction].step == 0
-    # state → control
+        fit = fits_store.state.fit(direction)
+        np.testing.assert_array_equal(fit.target, shaped.target())
+        assert fit.step == 40
+    # state → controls
     for key, _, _, scale, _ in PEAK_CONTROLS:
         slider = child(page, QSlider, f"fitting_{key}_slider")
         assert slider.value() == scale.to_position(getattr(shaped, key))
+    assert child(page, QComboBox, "fitting_show_combo").currentData() == "forward"
+    # Opening the session is one undo step on the page.
+    window.undo()
+    assert fits_store.state == start_fits()
 
 
-def test_peaks_between_slider_steps_round_trip_exactly(page):
-    peaks = {**vars(Peaks()), "position_1": 15.3, "width_2": 3.333, "height_1": 0.77}
-    page.apply_settings(peaks)
-    assert page.settings() == {"direction": "both", **peaks}
-    assert np.array_equal(
-        page.views["forward"].p_bars.heights(), Peaks(**peaks).target()
-    )
+BAD_PEAKS = [
+    ("position_1", 59.5, "pages.fits.peaks.position_1"),
+    ("width_2", 0.0, "pages.fits.peaks.width_2"),
+    ("height_1", "1", "pages.fits.peaks.height_1"),
+    ("colour", 1.0, "pages.fits.peaks"),
+]
 
 
-@pytest.mark.parametrize(
-    ("settings", "field"),
-    [
-        ({"position_1": 59.5}, "settings.position_1"),
-        ({"width_2": 0.0}, "settings.width_2"),
-        ({"height_1": "1"}, "settings.height_1"),
-        ({"height_1": 0, "height_2": 0}, "settings.height_2"),
-    ],
-)
-def test_a_bad_peak_is_refused_naming_it_and_changes_nothing(page, settings, field):
-    page.apply_settings({"seed": 5, "position_2": 30.0})
-    before, fits = page.settings(), page.fits
-    with pytest.raises(SessionError) as caught:
-        page.apply_settings(settings)
-    assert caught.value.field == field
-    assert str(caught.value).startswith(field)
-    assert page.settings() == before and page.fits == fits
-
-
-def test_summaries_are_computed_when_the_fits_change_never_when_drawn(
-    page, monkeypatch
+def test_a_bad_peak_in_a_session_is_refused_naming_it_and_changes_nothing(
+    window, page, fits_store, tmp_path
 ):
-    readouts, masses = [], []
-    real_readouts, real_masses = fitting_module.kl_readouts, fitting_module.peak_masses
-
-    def counting_readouts(state):
-        readouts.append(state.step)
-        return real_readouts(state)
-
-    def counting_masses(model, *positions):
-        masses.append(positions)
-        return real_masses(model, *positions)
-
-    monkeypatch.setattr(fitting_module, "kl_readouts", counting_readouts)
-    monkeypatch.setattr(fitting_module, "peak_masses", counting_masses)
-    for _ in range(5):
-        page.draw()
-    assert readouts == [] and masses == []
-    page.advance(1)  # one summary per fit, as it steps
-    assert readouts == [1, 1] and len(masses) == 2
-    child(page, QSlider, "fitting_position_2_slider").setValue(
-        POSITION_SCALE.to_position(35.0)
-    )  # reshaping P summarises the retargeted fits against the new peaks
-    assert masses[2:] == [(15.0, 35.0), (15.0, 35.0)]
-    readouts.clear()
-    page.draw()
-    assert readouts == []
-    for direction in DIRECTIONS:
-        state = page.fits[direction]
-        assert page.summaries[direction] == summarise(state, page.peaks)
-        assert child(page, QLabel, f"fitting_{direction}_kl_pq").text() == (
-            f"{number_text(kl_readouts(state).forward)} nats"
-        )
+    fits_store.set_state(restart_fits(fits_store.state, seed=5))
+    before = fits_store.state
+    good = json.loads(session_to_json(window.session()))
+    for key, value, field in BAD_PEAKS:
+        document = json.loads(json.dumps(good))
+        document["pages"]["fits"]["peaks"][key] = value
+        path = tmp_path / f"bad-{key}.json"
+        path.write_text(json.dumps(document), encoding="utf-8")
+        assert not window.load_session_from(path)
+        assert fits_store.state is before
+        dialog = window.findChild(QMessageBox, "problem_dialog")
+        assert dialog is not None and dialog.text().startswith(field + " ")
+        dialog.close()
+        dialog.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -44,14 +44,13 @@ from core.kl_fits import (
     restart_fits,
     show,
 )
-from core.ranges import FIT_BINS, PEAK_HEIGHT_1, PEAK_POSITION_1, PEAK_WIDTH_1
+from core.ranges import FIT_BINS, PEAK_HEIGHT_1, PEAK_POSITION_1, PEAK_WIDTH_1, SEED
 from viz import theme
 from viz.pages.common import (
     AnimatedPage,
     GrowingRange,
     LabelledSlider,
     big_label,
-    bind_gestures,
     controls_column,
     heading,
     number_text,
@@ -276,7 +275,8 @@ class FittingPage(AnimatedPage):
             control.value_changed.connect(
                 lambda value, key=key: self.set_peak_value(key, value)
             )
-            bind_gestures(control.slider, self.store)
+            control.slider.sliderPressed.connect(self._drag_started)
+            control.slider.sliderReleased.connect(self._drag_ended)
 
     def plot_widgets(self) -> list[QWidget]:
         """The widgets holding this page's plots (each has ``plot_items()``)."""
@@ -285,9 +285,9 @@ class FittingPage(AnimatedPage):
     # controls → state -------------------------------------------------------
 
     def restart_random(self) -> None:
-        """Restart both fits from the next seed's random start."""
+        """Restart both fits from the next seed's random start (after the last, 0)."""
         seed = self.store.state.seed
-        self.set_seed(0 if seed is None else seed + 1)
+        self.set_seed(0 if seed is None or seed >= SEED.high else seed + 1)
 
     def set_seed(self, seed: int | None) -> None:
         """Restart both fits from the seed's start (None: the default start)."""
@@ -308,6 +308,21 @@ class FittingPage(AnimatedPage):
             self._refuse(error)
             return
         self.set_peaks(shape)
+
+    def _drag_started(self) -> None:
+        """A drag of a peak is one undo step, also while the fits run.
+
+        A run is a gesture of the store too: the run so far becomes one
+        step, the drag (and the frames during it) the next.
+        """
+        self.store.end_gesture()
+        self.store.begin_gesture()
+
+    def _drag_ended(self) -> None:
+        """Close the drag's step; a run that goes on is one more step."""
+        self.store.end_gesture()
+        if self.playing:
+            self.store.begin_gesture()
 
     def set_peaks(self, shape: Peaks) -> None:
         """Give P a new shape (refused, with a message, if it is impossible)."""
