@@ -1,13 +1,39 @@
-"""The binary page: vanishing gradients and the race, through its real widgets."""
+"""The Vanishing gradients page through its real widgets, its store and the window.
+
+Layered as the other pages: controls write the race store, the store drives
+the controls (signals blocked), the views draw the store's results, play and
+pause are one undo step, and the counts beside the race are the core's.
+"""
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSlider
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QStyle,
+    QStyleOptionSlider,
+)
 
 from core.losses import bce_with_logits_grad, mse_sigmoid_grad
+from core.race import (
+    COUNT_LIMIT,
+    THRESHOLD,
+    advance_race,
+    derive_race,
+    race_finished,
+    start_race,
+)
+from core.ranges import RACE_LEARNING_RATE, RACE_Z0
+from core.state_schemas import race_from_dict, race_to_dict
 from core.training import (
     LOSS_KINDS,
     run_sigmoid_descent,
@@ -15,16 +41,26 @@ from core.training import (
     start_sigmoid_descent,
     steps_to_reach,
 )
-from viz.pages.binary import LR_SCALE, THRESHOLD, Z_SCALE, BinaryPage
+from viz.pages.binary import SPEEDS, BinaryPage
 from viz.pages.common import number_text
+from viz.store import Store
+
+NO_MODIFIER = Qt.KeyboardModifier.NoModifier
 
 
 @pytest.fixture
-def page(window):
+def race(window):
+    """The window's race store (made with the window, before the page)."""
+    return window.stores["race"]
+
+
+@pytest.fixture
+def page(window, race):
     window.show_panel("binary")
     page = window.pages["binary"]
     assert isinstance(page, BinaryPage)
-    assert page.isVisible()
+    assert page.isVisible() and page.store is race
+    assert window.current_store() is race
     return page
 
 
@@ -34,169 +70,417 @@ def child(page, cls, name):
     return widget
 
 
+def text(page, name):
+    return child(page, QLabel, name).text()
+
+
 def click(qtbot, page, name):
     qtbot.mouseClick(child(page, QPushButton, name), Qt.MouseButton.LeftButton)
 
 
+def settle(qtbot, store):
+    """Let the store's one scheduled derive run."""
+    qtbot.waitUntil(lambda: store.results_state is store.state)
+
+
 def wait_for_counts(qtbot, page):
-    qtbot.waitUntil(lambda: page.counter.done, timeout=10_000)
-    qtbot.waitUntil(lambda: not page.draw_pending)
+    qtbot.waitUntil(lambda: page.counter.done, timeout=20_000)
+    settle(qtbot, page.store)
 
 
-def first_below(state, threshold=THRESHOLD):
-    below = np.flatnonzero(np.asarray(state.loss_history) < threshold)
-    return state.history_start + int(below[0]) if below.size else None
+def drag(slider, *offsets):
+    """Press the slider's handle, move it by each offset (pixels), release."""
+    option = QStyleOptionSlider()
+    slider.initStyleOption(option)
+    handle = slider.style().subControlRect(
+        QStyle.ComplexControl.CC_Slider,
+        option,
+        QStyle.SubControl.SC_SliderHandle,
+        slider,
+    )
+    start = handle.center()
+    QTest.mousePress(slider, Qt.MouseButton.LeftButton, NO_MODIFIER, start)
+    for dx in offsets:
+        QTest.mouseMove(slider, start + QPoint(dx, 0))
+    end = start + QPoint(offsets[-1], 0)
+    QTest.mouseRelease(slider, Qt.MouseButton.LeftButton, NO_MODIFIER, end)
 
 
-# what is drawn equals the core ------------------------------------------------
+def spy(signal):
+    """Record every emission of ``signal``."""
+    seen = []
+    signal.connect(lambda *args: seen.append(args))
+    return seen
+
+
+# controls → store -----------------------------------------------------------
+
+
+def test_the_page_opens_on_the_stores_default_race(page, race):
+    assert race.state == start_race()
+    assert (race.state.z0, race.state.label, race.state.learning_rate) == (-8.0, 1, 1.0)
+    slider = child(page, QSlider, "binary_z_slider")
+    assert slider.value() == slider.scale.to_position(-8.0)
+    assert child(page, QComboBox, "binary_y_combo").currentData() == 1
+    assert text(page, "binary_step_label") == "step 0"
+
+
+def test_the_z_slider_writes_the_store(page, race, qtbot):
+    race.set_state(advance_race(race.state, 5))
+    slider = child(page, QSlider, "binary_z_slider")
+    slider.setValue(slider.scale.to_position(0.0))
+    state = race.state
+    assert state.z0 == pytest.approx(0.0, abs=1e-12)
+    assert state.step == 0  # a new z₀ starts the race again
+    assert all(racer.z == state.z0 for racer in state.racers)
+    settle(qtbot, race)
+    assert text(page, "binary_ce_gradient") == "−0.5000"
+    assert text(page, "binary_se_gradient") == "−0.2500"
+    assert page.plots.loss_z0.value() == state.z0
+
+
+def test_the_label_combo_writes_the_store(page, race):
+    combo = child(page, QComboBox, "binary_y_combo")
+    combo.setCurrentIndex(combo.findData(0))
+    assert race.state.label == 0
+    assert all(racer.y == 0.0 for racer in race.state.racers)
+    assert race.state.z0 == -8.0  # the other settings stay
+
+
+def test_the_learning_rate_slider_writes_the_store(page, race):
+    slider = child(page, QSlider, "binary_lr_slider")
+    slider.setValue(slider.scale.to_position(10.0))
+    assert race.state.learning_rate == pytest.approx(10.0)
+    assert all(racer.lr == race.state.learning_rate for racer in race.state.racers)
+    # Logarithmic: the middle of the slider is the geometric middle.
+    slider.setValue(slider.maximum() // 2)
+    low, high = RACE_LEARNING_RATE.low, RACE_LEARNING_RATE.high
+    assert race.state.learning_rate == pytest.approx(math.sqrt(low * high))
+
+
+def test_a_drag_is_one_undo_step(window, page, race):
+    before = race.state
+    slider = child(page, QSlider, "binary_z_slider")
+    changes = spy(race.state_changed)
+    drag(slider, 15, 30, 45, 60)
+    assert len(changes) >= 2  # the state followed the handle ...
+    assert race.state.z0 > before.z0
+    window.undo()  # ... and one undo takes the whole drag back
+    assert race.state == before
+    assert slider.value() == slider.scale.to_position(before.z0)
+    assert not race.can_undo
+
+
+def test_a_drag_while_playing_pauses_and_is_its_own_undo_step(
+    window, page, race, qtbot
+):
+    before = race.state
+    page.toggle_play()
+    qtbot.waitUntil(lambda: race.state.step >= 4)
+    drag(child(page, QSlider, "binary_z_slider"), 20, 40, 60)
+    assert not page.playing and not page.timer.isActive()
+    assert race.state.step == 0 and race.state.z0 > before.z0
+    window.undo()  # the drag ...
+    assert race.state.z0 == before.z0 and race.state.step >= 4
+    window.undo()  # ... and then the run
+    assert race.state == before
+
+
+def test_a_changed_setting_pauses_the_race(page, race, qtbot):
+    page.toggle_play()
+    qtbot.waitUntil(lambda: race.state.step >= 2)
+    combo = child(page, QComboBox, "binary_y_combo")
+    combo.setCurrentIndex(combo.findData(0))
+    assert not page.playing and not page.timer.isActive()
+    assert race.state.step == 0 and race.state.label == 0
+
+
+# store → controls -------------------------------------------------------------
+
+
+def test_the_controls_follow_the_store_without_writing_back(page, race, qtbot):
+    z = child(page, QSlider, "binary_z_slider")
+    lr = child(page, QSlider, "binary_lr_slider")
+    combo = child(page, QComboBox, "binary_y_combo")
+    emitted = [
+        spy(z.valueChanged),
+        spy(lr.valueChanged),
+        spy(combo.currentIndexChanged),
+        spy(page.z_control.value_changed),
+    ]
+    changes = spy(race.state_changed)
+    state = advance_race(start_race(-5.0, 0, 0.3), 3)
+    race.set_state(state)
+    assert z.value() == z.scale.to_position(-5.0)
+    assert child(page, QLabel, "binary_z_value").text() == "−5.00"
+    assert lr.value() == lr.scale.to_position(0.3)
+    assert combo.currentData() == 0
+    assert all(seen == [] for seen in emitted)  # signals blocked: no loop
+    assert len(changes) == 1 and race.state is state
+    settle(qtbot, race)
+    assert text(page, "binary_step_label") == "step 3"
+    race.undo()
+    assert race.state == start_race() and not race.can_undo
+
+
+def test_a_race_read_from_a_file_shows_on_a_new_page(page, race, qtbot):
+    state = advance_race(start_race(-5.0, 0, 0.3), 12)
+    race.set_state(state)
+    again = race_from_dict(race_to_dict(race.state))
+    assert again == state
+    other = BinaryPage(Store(again, derive_race, "another race"))
+    qtbot.addWidget(other)
+    for name in ("binary_z_slider", "binary_lr_slider"):
+        assert child(other, QSlider, name).value() == child(page, QSlider, name).value()
+    assert child(other, QComboBox, "binary_y_combo").currentData() == 0
+    settle(qtbot, race)
+    for name in ("binary_step_label", "binary_ce_race", "binary_se_race"):
+        assert text(other, name) == text(page, name)
+    assert text(other, "binary_step_label") == "step 12"
+
+
+def test_the_window_session_holds_the_race(window, page, race):
+    race.set_state(advance_race(start_race(2.0, 0, 4.0), 7))
+    assert window.session().pages["race"] is race.state
+
+
+# results → views --------------------------------------------------------------
 
 
 @pytest.mark.parametrize("y", [1, 0])
-def test_curves_are_the_cores(page, y):
-    page.y_combo.setCurrentIndex(page.y_combo.findData(y))
-    page.draw()
-    curves = sigmoid_loss_curves(y)
+def test_the_curves_are_the_derived_ones(page, race, qtbot, y):
+    combo = child(page, QComboBox, "binary_y_combo")
+    combo.setCurrentIndex(combo.findData(y))
+    settle(qtbot, race)
+    curves = race.results.curves
+    reference = sigmoid_loss_curves(y)
     plots = page.plots
-    names = {"cross_entropy": "cross_entropy", "squared_error": "squared_error"}
-    for kind, field in names.items():
+    for kind in LOSS_KINDS:
         z, loss = plots.loss_curves[kind].getData()
-        assert np.array_equal(z, curves.z)
-        assert np.array_equal(loss, getattr(curves, f"{field}_loss"))
+        assert np.array_equal(z, curves.z) and np.array_equal(z, reference.z)
+        assert np.array_equal(loss, getattr(curves, f"{kind}_loss"))
+        assert np.array_equal(loss, getattr(reference, f"{kind}_loss"))
         _, gradient = plots.grad_curves[kind].getOriginalDataset()
-        assert np.array_equal(gradient, getattr(curves, f"{field}_gradient"))
+        assert np.array_equal(gradient, getattr(curves, f"{kind}_gradient"))
     assert plots.grad_plot.getViewBox().state["logMode"][1]  # log y axis
 
 
-def test_gradient_readouts_at_minus_eight(page):
-    ce = child(page, QLabel, "binary_ce_gradient").text()
-    se = child(page, QLabel, "binary_se_gradient").text()
-    assert ce == number_text(bce_with_logits_grad(-8.0, 1.0)) == "−0.9997"
-    assert se == number_text(mse_sigmoid_grad(-8.0, 1.0)) == "−6.703×10⁻⁴"
-    assert "1,491×" in child(page, QLabel, "binary_gradient_ratio").text()
+def test_the_gradient_readouts_at_minus_eight(page, race):
+    results = race.results
+    assert results is not None and results.state is race.state
+    ce, se = (racer.gradient for racer in results.at_z0)
+    assert text(page, "binary_ce_gradient") == number_text(ce) == "−0.9997"
+    assert text(page, "binary_se_gradient") == number_text(se) == "−6.703×10⁻⁴"
+    assert ce == bce_with_logits_grad(-8.0, 1.0) and se == mse_sigmoid_grad(-8.0, 1.0)
+    assert round(results.gradient_ratio) == 1491
+    assert "1,491×" in text(page, "binary_gradient_ratio")
+    assert number_text(results.probability) in text(page, "binary_probability")
     marks = page.plots.loss_marks["cross_entropy"].getData()
     assert marks[0].tolist() == [-8.0]
-    assert page.plots.loss_z0.value() == -8.0
+    assert marks[1].tolist() == [results.at_z0[0].loss]
+    assert page.plots.loss_z0.value() == -8.0 and page.plots.grad_z0.value() == -8.0
 
 
-def test_z_slider_and_y_combo_write_the_state(page, qtbot):
-    child(page, QSlider, "binary_z_slider").setValue(Z_SCALE.to_position(0.0))
-    assert page.z0 == pytest.approx(0.0)
-    assert page.race["cross_entropy"].z == pytest.approx(0.0)
-    qtbot.waitUntil(lambda: not page.draw_pending)
-    assert child(page, QLabel, "binary_ce_gradient").text() == "−0.5000"
-    assert child(page, QLabel, "binary_se_gradient").text() == "−0.2500"
-    child(page, QComboBox, "binary_y_combo").setCurrentIndex(0)
-    assert page.label == 0
-    assert page.race["squared_error"].y == 0.0
-
-
-# the race -------------------------------------------------------------------
-
-
-def test_cross_entropy_needs_under_a_tenth_of_the_steps(page, qtbot):
-    assert (page.z0, page.label, page.lr) == (-8.0, 1, 1.0)
-    while not page.finished():
-        page.advance(100)
-    ce = first_below(page.race["cross_entropy"])
-    se = first_below(page.race["squared_error"])
-    assert ce < se / 10
-    # The counts shown beside the race are the core's, counted without blocking.
-    wait_for_counts(qtbot, page)
-    assert page.counter.results == {"cross_entropy": ce, "squared_error": se}
-    for kind in LOSS_KINDS:
-        assert page.counter.results[kind] == steps_to_reach(kind, -8.0, 1, 1.0)
-    assert f"<b>{ce:,}</b>" in child(page, QLabel, "binary_ce_count").text()
-    assert f"<b>{se:,}</b>" in child(page, QLabel, "binary_se_count").text()
-
-
-def test_the_race_is_deterministic(page):
-    page.advance(250)
+def test_the_race_plot_is_the_states_racers(page, race, qtbot):
+    race.set_state(advance_race(race.state, 250))
+    settle(qtbot, race)
+    state = race.state
     for kind in LOSS_KINDS:
         expected = run_sigmoid_descent(start_sigmoid_descent(kind, -8.0, 1, 1.0), 250)
-        state = page.race[kind]
-        assert state.z == expected.z and state.loss == expected.loss
-        assert np.array_equal(state.loss_history, expected.loss_history)
-    assert page.race["cross_entropy"].loss == pytest.approx(0.00417000166, rel=1e-8)
-    assert page.race["squared_error"].loss == pytest.approx(0.99919458479, rel=1e-8)
-    steps, losses = page.plots.race_curves["squared_error"].getOriginalDataset()
-    assert steps.tolist() == list(range(251))
-    assert np.array_equal(losses, page.race["squared_error"].loss_history)
+        racer = state.racer(kind)
+        assert racer.z == expected.z and racer.loss == expected.loss
+        assert np.array_equal(racer.loss_history, expected.loss_history)
+        steps, losses = page.plots.race_curves[kind].getOriginalDataset()
+        assert steps.tolist() == list(range(251))
+        assert np.array_equal(losses, racer.loss_history)
+        head = page.plots.race_heads[kind].getOriginalDataset()
+        assert head[0].tolist() == [250.0] and head[1].tolist() == [racer.loss]
+        on_curve = page.plots.loss_racers[kind].getData()
+        assert on_curve[0].tolist() == [racer.z]
+    # Claim 14 after 250 steps: cross-entropy has arrived, squared error
+    # has barely left.
+    assert state.racer("cross_entropy").loss == pytest.approx(0.00417000166, rel=1e-8)
+    assert state.racer("squared_error").loss == pytest.approx(0.99919458479, rel=1e-8)
+    assert text(page, "binary_step_label") == "step 250"
+    assert number_text(state.racer("squared_error").loss) in text(
+        page, "binary_se_race"
+    )
 
 
-def test_counts_follow_the_learning_rate(page, qtbot):
-    child(page, QSlider, "binary_lr_slider").setValue(LR_SCALE.to_position(10.0))
-    assert page.lr == pytest.approx(10.0)
-    wait_for_counts(qtbot, page)
-    assert page.counter.results == {
-        "cross_entropy": steps_to_reach("cross_entropy", -8.0, 1, 10.0),
-        "squared_error": steps_to_reach("squared_error", -8.0, 1, 10.0),
-    }
-    ce, se = (page.counter.results[kind] for kind in LOSS_KINDS)
-    assert ce <= 3 and 100 <= se <= 200 and ce < se / 10
+def test_no_readout_shows_nan_at_the_edges(page, race, qtbot):
+    for z0, label, lr in (
+        (RACE_Z0.high, 0, RACE_LEARNING_RATE.high),
+        (RACE_Z0.low, 1, 10.0),
+    ):
+        race.set_state(advance_race(start_race(z0, label, lr), 200))
+        settle(qtbot, race)
+        for label_widget in page.findChildren(QLabel):
+            assert "nan" not in label_widget.text().lower()
 
 
-def test_step_and_reset_buttons(page, qtbot):
-    click(qtbot, page, "binary_step_button")
-    assert page.step == 1
-    expected = run_sigmoid_descent(start_sigmoid_descent("cross_entropy"), 1)
-    assert page.race["cross_entropy"].z == expected.z
-    assert child(page, QLabel, "binary_step_label").text() == "step 1"
-    click(qtbot, page, "binary_reset_button")
-    assert page.step == 0
-    assert page.race["cross_entropy"].z == -8.0
+# playback ---------------------------------------------------------------------
 
 
-def test_play_pause_through_the_button(page, qtbot):
+def test_play_and_pause_through_the_button_are_one_undo_step(window, page, race, qtbot):
+    before = race.state
     button = child(page, QPushButton, "binary_play_button")
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert page.playing and page.timer.isActive()
     assert page.timer.interval() >= 16
     assert "Pause" in button.text()
-    qtbot.waitUntil(lambda: page.step >= 3 * page.steps_per_tick)
-    assert page.step % page.steps_per_tick == 0  # a fixed number per tick
+    qtbot.waitUntil(lambda: race.state.step >= 3 * page.steps_per_tick)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert not page.playing and not page.timer.isActive()
     assert "Play" in button.text()
+    played = race.state
+    assert played.step % page.steps_per_tick == 0  # a fixed number per tick
+    assert played == advance_race(before, played.step)
+    window.undo()
+    assert race.state == before and not race.can_undo
+    window.redo()
+    assert race.state == played
 
 
-def test_the_timer_stops_when_the_page_is_hidden(window, page, qtbot):
+def test_undo_while_playing_pauses_and_takes_the_run_back(window, page, race, qtbot):
+    before = race.state
+    window.play_or_pause()  # Space
+    qtbot.waitUntil(lambda: race.state.step >= 4)
+    window.undo()
+    assert not page.playing and race.state == before
+
+
+def test_the_speed_box_sets_the_steps_per_tick(page, race, qtbot):
+    speed = child(page, QComboBox, "binary_speed_combo")
+    speed.setCurrentIndex(SPEEDS.index(20))
+    assert page.steps_per_tick == 20
+    assert race.state.step == 0  # a view preference: the race is unchanged
     page.toggle_play()
-    assert page.timer.isActive()
+    qtbot.waitUntil(lambda: race.state.step >= 40)
+    page.toggle_play()
+    assert race.state.step % 20 == 0
+
+
+def test_step_is_one_step_and_one_undo_step(window, page, race, qtbot):
+    before = race.state
+    click(qtbot, page, "binary_step_button")
+    assert race.state.step == 1 and race.state == advance_race(before, 1)
+    expected = run_sigmoid_descent(start_sigmoid_descent("cross_entropy"), 1)
+    assert race.state.racer("cross_entropy").z == expected.z
+    settle(qtbot, race)
+    assert text(page, "binary_step_label") == "step 1"
+    window.single_step()  # "."
+    assert race.state.step == 2
+    window.undo()
+    assert race.state.step == 1
+    window.undo()
+    assert race.state == before
+
+
+def test_reset_is_undoable(window, page, race, qtbot):
+    for _ in range(3):
+        click(qtbot, page, "binary_step_button")
+    assert race.state.step == 3
+    click(qtbot, page, "binary_reset_button")
+    assert race.state.step == 0
+    assert race.state.racer("cross_entropy").z == -8.0
+    window.undo()
+    assert race.state.step == 3
+
+
+def test_a_hidden_page_does_not_animate(window, page, race, qtbot):
+    before = race.state
+    page.toggle_play()
+    qtbot.waitUntil(lambda: race.state.step >= 2)
     window.show_panel("explorer")
-    assert not page.isVisible()
-    assert not page.timer.isActive()
+    assert not page.isVisible() and not page.timer.isActive()
     assert page.playing  # it resumes when the page comes back
+    hidden_at = race.state.step
+    for _ in range(5):
+        QApplication.processEvents()
+    assert race.state.step == hidden_at
+    window.show_panel("binary")
+    assert page.timer.isActive()
+    qtbot.waitUntil(lambda: race.state.step > hidden_at)
+    page.toggle_play()
+    assert not page.timer.isActive()
+    window.undo()  # the run, hidden part and all, is one undo step
+    assert race.state == before
+
+
+def test_play_while_hidden_waits_for_the_page(window, page, race):
+    window.show_panel("explorer")
+    assert page.toggle_play() is None
+    assert page.playing and not page.timer.isActive()
     window.show_panel("binary")
     assert page.timer.isActive()
     page.toggle_play()
-    assert not page.timer.isActive()
 
 
-def test_play_stops_once_both_have_arrived(page):
-    page.advance(1500)
-    assert not page.finished()
-    page.play()
-    keep_going = page.advance(20)
-    assert page.finished() and not keep_going
+def test_play_stops_once_both_have_arrived(window, page, race, qtbot):
+    se = steps_to_reach("squared_error", -8.0, 1, 1.0, THRESHOLD)
+    near = advance_race(race.state, se - 9)
+    race.set_state(near)
+    assert not race_finished(near) and page.can_play()
+    page.toggle_play()
+    qtbot.waitUntil(lambda: not page.playing)
+    state = race.state
+    assert race_finished(state) and not page.timer.isActive()
+    assert se <= state.step < se + page.steps_per_tick
+    assert not page.can_play()
+    assert "Nothing left to play" in page.toggle_play()
+    assert "Nothing left to step" in page.step_once()
+    window.undo()
+    assert race.state == near
 
 
-def test_settings_round_trip(page):
-    page.apply_settings({"z0": -5.0, "y": 0.0, "learning_rate": 0.3})
-    assert page.settings() == {"z0": -5.0, "y": 0.0, "learning_rate": 0.3}
-    assert page.race["squared_error"].lr == 0.3
-    assert page.race["cross_entropy"].z == -5.0
-    assert child(page, QComboBox, "binary_y_combo").currentData() == 0
-    assert child(page, QSlider, "binary_z_slider").value() == Z_SCALE.to_position(-5)
-    other = BinaryPage()
-    other.apply_settings(page.settings())
-    assert other.settings() == page.settings()
-    other.deleteLater()
-    page.apply_settings({})
-    assert page.settings() == {"z0": -8.0, "y": 1.0, "learning_rate": 1.0}
+# the counts beside the race --------------------------------------------------------
 
 
-def test_no_readout_shows_nan(page):
-    page.apply_settings({"z0": 50.0, "y": 0.0, "learning_rate": 10.0})
-    page.advance(200)
-    for label in page.findChildren(QLabel):
-        assert "nan" not in label.text().lower()
+def test_the_counts_are_the_cores_counted_without_blocking(page, race, qtbot):
+    assert (race.state.z0, race.state.label, race.state.learning_rate) == (-8.0, 1, 1.0)
+    race.set_state(start_race(-8.0, 1, 1.0 + 1e-9))  # a fresh count
+    race.set_state(start_race())
+    assert not page.counter.done  # counted in chunks, not in the slot
+    assert "counting…" in text(page, "binary_se_count")
+    wait_for_counts(qtbot, page)
+    expected = {
+        kind: steps_to_reach(kind, -8.0, 1, 1.0, THRESHOLD, COUNT_LIMIT)
+        for kind in LOSS_KINDS
+    }
+    assert page.counter.results == expected
+    ce, se = expected["cross_entropy"], expected["squared_error"]
+    assert ce < se / 10  # claim 14: under a tenth of the steps
+    assert 15 <= ce <= 25 and 1300 <= se <= 1700
+    assert f"<b>{ce:,}</b>" in text(page, "binary_ce_count")
+    assert f"<b>{se:,}</b>" in text(page, "binary_se_count")
+    assert "✓" not in text(page, "binary_ce_count")
+    # The race itself arrives at the counted step.
+    arrived = advance_race(race.state, ce)
+    assert arrived.racer("cross_entropy").loss < THRESHOLD
+    assert advance_race(race.state, ce - 1).racer("cross_entropy").loss >= THRESHOLD
+    race.set_state(arrived)
+    settle(qtbot, race)
+    assert "✓" in text(page, "binary_ce_count")
+    assert "✓" not in text(page, "binary_se_count")
+
+
+def test_the_counts_follow_the_learning_rate(page, race, qtbot):
+    slider = child(page, QSlider, "binary_lr_slider")
+    slider.setValue(slider.scale.to_position(10.0))
+    lr = race.state.learning_rate
+    assert lr == pytest.approx(10.0)
+    wait_for_counts(qtbot, page)
+    assert page.counter.results == {
+        kind: steps_to_reach(kind, -8.0, 1, lr, THRESHOLD, COUNT_LIMIT)
+        for kind in LOSS_KINDS
+    }
+    ce, se = (page.counter.results[kind] for kind in LOSS_KINDS)
+    assert ce <= 3 and 100 <= se <= 200 and ce < se / 10
+
+
+def test_the_counts_do_not_restart_as_the_race_runs(page, race, qtbot):
+    wait_for_counts(qtbot, page)
+    counts = dict(page.counter.counts)
+    race.set_state(advance_race(race.state, 30))
+    assert page.counter.counts == counts and page.counter.done
+    assert not race.can_redo  # counting never writes the store

@@ -410,6 +410,9 @@ class BinaryPage(AnimatedPage):
             lambda lr: self._restart(learning_rate=lr)
         )
         for control in (self.z_control, self.lr_control):
+            # Pause first: a run is its own undo step, and the drag another
+            # (pausing inside the drag would end the drag's gesture).
+            control.slider.sliderPressed.connect(self.pause)
             bind_gestures(control.slider, self.store)
         self.speed.currentIndexChanged.connect(
             lambda index: self.set_speed(int(self.speed.itemData(index)))
