@@ -151,8 +151,14 @@ class BatchModel(QAbstractTableModel):
         return None
 
     def setData(self, index: _Index, value: Any, role: int = 0) -> bool:
-        """Typing into a cell: the next state goes to the store, or a refusal."""
+        """Typing into a cell: the next state goes to the store, or a refusal.
+
+        True when the cell now holds what was typed (a confirmed value
+        included); False for a refusal or a cell that is not editable.
+        """
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        if not self.flags(index) & Qt.ItemFlag.ItemIsEditable:
             return False
         edit = edit_cell(self.store.state, index.row(), index.column(), str(value))
         self.apply(edit)
