@@ -484,3 +484,18 @@ def test_the_counts_do_not_restart_as_the_race_runs(page, race, qtbot):
     race.set_state(advance_race(race.state, 30))
     assert page.counter.counts == counts and page.counter.done
     assert not race.can_redo  # counting never writes the store
+
+
+def test_a_long_count_takes_many_short_passes(page, race, qtbot):
+    # Squared error needs about 150,000 steps at the smallest learning rate:
+    # a pass of the event loop counts for half a frame, then lets it draw.
+    race.set_state(start_race(-8.0, 1, RACE_LEARNING_RATE.low))
+    counter = page.counter
+    assert counter.progress("cross_entropy") == 0  # nothing counted in the slot
+    counter._work()  # one pass of the event loop
+    checked = counter.progress("cross_entropy") + counter.progress("squared_error")
+    assert checked > 0 and not counter.done
+    assert "counting…" in text(page, "binary_se_count")
+    race.set_state(start_race())  # a new count replaces the long one
+    assert counter.progress("squared_error") == 0
+    wait_for_counts(qtbot, page)
