@@ -408,6 +408,14 @@ def test_every_cell_edit_is_one_undo_step(window, page, qtbot):
     assert undo_steps(window, store) == 1
 
 
+def test_a_refusal_is_cleared_once_the_batch_changes(window, page, qtbot):
+    type_into_cell(qtbot, page, 1, 3, "5")
+    type_into_cell(qtbot, page, 1, 2, "abc")
+    assert message(page).isVisible()
+    window.undo()  # the batch it spoke of is gone
+    assert not message(page).isVisible() and message(page).text() == ""
+
+
 def test_space_and_dot_say_there_is_nothing_to_play_here(window, page, qtbot):
     before = page.store.state
     window.actions_by_name["play"].trigger()  # Space

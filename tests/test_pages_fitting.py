@@ -289,6 +289,18 @@ def test_an_impossible_p_is_refused_with_a_message_and_changes_nothing(
     assert fits_store.state == start_fits() and not fits_store.can_undo
 
 
+def test_the_refusal_is_cleared_once_p_changes_not_by_frames(page, fits_store, qtbot):
+    child(page, QSlider, "fitting_height_1_slider").setValue(0)
+    child(page, QSlider, "fitting_height_2_slider").setValue(0)  # refused
+    problem = child(page, QLabel, "fitting_problem")
+    page.toggle_play()
+    qtbot.waitUntil(lambda: fits_store.state.step >= 3)
+    assert problem.isVisible()  # still true while the fits run on
+    page.pause()
+    fits_store.set_state(restart_fits(fits_store.state, peaks=Peaks()))
+    assert not problem.isVisible()  # P has another shape: the message is stale
+
+
 # --- playback and undo ------------------------------------------------------------
 
 

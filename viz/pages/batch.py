@@ -262,6 +262,7 @@ class BatchPage(Page):
         super().__init__(store, parent)
         self.message_text = ""
         self._build()
+        store.state_changed.connect(self._state_changed)
         store.results_ready.connect(self.show_results)
         if store.results_state is not store.state:
             store.derive_now()
@@ -396,6 +397,10 @@ class BatchPage(Page):
     def k(self) -> int:
         """The number of classes."""
         return self.store.state.k
+
+    def _state_changed(self, _state: BatchState) -> None:
+        """A refusal or hint describes the batch it was said about: clear it."""
+        self._say("")
 
     def _say(self, text: str) -> None:
         """Show ``text`` (a refused edit or action; "" clears it)."""

@@ -193,6 +193,8 @@ class FittingPage(AnimatedPage):
         self, store: Store[FitsState, FitsResults], parent: QWidget | None = None
     ) -> None:
         super().__init__(store, "fitting", "both fits", parent)
+        #: P's shape when a refusal was shown: the message holds until it changes.
+        self._kept_peaks: Peaks | None = None
         self._build()
         store.state_changed.connect(self._state_changed)
         store.results_ready.connect(self.show_results)
@@ -335,9 +337,12 @@ class FittingPage(AnimatedPage):
 
     def _refuse(self, error: ValueError) -> None:
         self._show_problem(f"P keeps its last shape: {error}.")
+        self._kept_peaks = self.store.state.peaks
         self._show_peak_controls(self.store.state.peaks)
 
     def _show_problem(self, text: str) -> None:
+        if not text:
+            self._kept_peaks = None
         set_text(self.problem, text)
         self.problem.setVisible(bool(text))
 
@@ -381,6 +386,8 @@ class FittingPage(AnimatedPage):
     # state → controls, results → views ------------------------------------
 
     def _state_changed(self, state: FitsState) -> None:
+        if self._kept_peaks is not None and state.peaks != self._kept_peaks:
+            self._show_problem("")  # "P keeps its last shape" no longer holds
         self._show_peak_controls(state.peaks)
         for direction, view in self.views.items():
             view.setVisible(state.shown in ("both", direction))
