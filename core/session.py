@@ -23,6 +23,7 @@ Nothing read from a file is ever executed; reading is strict (see
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -41,6 +42,7 @@ from core.json_values import (
     join,
     json_list,
     json_object,
+    number,
     read_text,
     shown,
     shown_key,
@@ -72,6 +74,8 @@ V1_PANEL_KINDS: Mapping[str, str] = MappingProxyType(
 MAX_VIEW_KEYS = 32
 MAX_VIEW_TEXT = 200
 MAX_VIEW_LIST = 64
+#: A view's keys are plain names ("page", "zoom"): they appear in messages.
+_VIEW_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 @dataclass(frozen=True)
@@ -95,12 +99,28 @@ class Session:
     view: Mapping[str, Any] = field(default_factory=dict)
 
 
+def _is_unicode(text: str) -> bool:
+    """False for text with a lone surrogate, which UTF-8 cannot hold."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _plain(value: Any, where: str) -> Any:
-    if value is None or isinstance(value, bool) or is_number(value):
+    if is_number(value):
+        number(value, where)  # finite (a view made in Python may hold a NaN)
+        return value
+    if value is None or isinstance(value, bool):
         return value
     if isinstance(value, str):
         if len(value) > MAX_VIEW_TEXT:
             raise fail(where, f"is longer than {MAX_VIEW_TEXT} characters")
+        if not _is_unicode(value):
+            # Before: it loaded, and saving the session again raised
+            # UnicodeEncodeError instead of a SessionError.
+            raise fail(where, "holds a lone surrogate, which is not Unicode text")
         return value
     raise fail(where, f"must be a plain value, got {shown(value)}")
 
@@ -111,8 +131,14 @@ def _view(value: Any, where: str = "view") -> dict[str, Any]:
         raise fail(where, f"has more than {MAX_VIEW_KEYS} keys")
     view: dict[str, Any] = {}
     for key, item in data.items():
+        if not isinstance(key, str):
+            raise fail(where, f"has a key that is not text: {shown(key)}")
         if len(key) > 40:
             raise fail(where, f"has a key longer than 40 characters: {shown_key(key)}")
+        if not _VIEW_KEY.fullmatch(key):
+            # Before: a key such as "\n" went into the message as it was, and
+            # the one-line message took two lines.
+            raise fail(where, f"has a key that is not a plain name: {shown_key(key)}")
         at = join(where, key)
         if isinstance(item, list):
             items = json_list(item, at, 0, MAX_VIEW_LIST)
@@ -178,20 +204,26 @@ def session_to_json(session: Session) -> str:
         If a state or the view would be refused on loading (they are read
         back here first), or the text would exceed :data:`MAX_FILE_BYTES`.
     """
+    pages = json_object(session.pages, "pages")
+    for kind in pages:
+        if kind not in STATE_KINDS:
+            raise fail("pages", f"has an unknown key {shown_key(kind)}")
     document: dict[str, Any] = {
         "format": SESSION_FORMAT,
         "version": SESSION_VERSION,
         "scenario": scenario_to_dict(session.scenario),
-        "pages": {
-            kind: STATE_KINDS[kind][0](state) for kind, state in session.pages.items()
-        },
+        "pages": {kind: STATE_KINDS[kind][0](state) for kind, state in pages.items()},
         "view": {
             key: list(value) if isinstance(value, tuple) else value
-            for key, value in session.view.items()
+            for key, value in json_object(session.view, "view").items()
         },
     }
+    # What loading would refuse, saving refuses, naming the field: checked
+    # on the data before it is written, so that a NaN is "scenario.temperature
+    # must be a finite number", not json's ValueError.
+    _session(document)
     text = dumps(document) + "\n"
-    _session(strict_json(text))  # what loading would refuse, saving refuses
+    strict_json(text)  # and the text is the strict JSON that loading reads
     size = len(text.encode("utf-8"))
     if size > MAX_FILE_BYTES:
         raise SessionError(
