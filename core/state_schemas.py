@@ -31,6 +31,7 @@ from core.batch import BatchState, batch_of, example_batch
 from core.families import FAMILY_PARAMETERS, MAX_FAMILY_K, Family, family_weights
 from core.fitting import SIGMA_MIN
 from core.json_values import (
+    SessionError,
     boolean,
     check_keys,
     choice,
@@ -554,7 +555,12 @@ def _peaks(data: Any, where: str) -> Any:
     try:
         return peaks(**values)
     except ValueError as error:
-        raise fail(where, str(error)) from None
+        # The only refusal left is both heights at 0: name height_2, the
+        # field to fix, as the error's field (the message keeps its words).
+        problem = str(error)
+        name = problem.split(" ", 1)[0]
+        at = join(where, name) if name in names else where
+        raise SessionError(f"{where} {problem}", at) from None
 
 
 # --- the batch ----------------------------------------------------------------
