@@ -3,7 +3,9 @@
 Claim 16 of docs/teaching.md: from the same start, the forward fit covers
 both peaks of P and the reverse fit settles on one; a random start can
 land the reverse fit on either peak. Where a fit stops is decided by an
-iteration, so step counts are asserted as bands (as in test_training.py).
+iteration, so step counts are asserted as bands (as in test_training.py),
+and the tests that run fits to convergence are marked ``iterative``
+(test_portability.py runs them again with other CPU kernels).
 """
 
 from __future__ import annotations
@@ -46,8 +48,6 @@ from core.kl_fits import (
 )
 from core.ranges import FIT_BINS, FIT_STEPS, PEAKS, SEED
 from core.state_schemas import fits_from_dict, fits_to_dict
-
-pytestmark = pytest.mark.iterative
 
 DEFAULT_PEAKS = {
     "position_1": 15.0,
@@ -265,6 +265,7 @@ def test_advance_steps_both_fits_as_the_core_does():
     assert advance_fits(state, -3) is state
 
 
+@pytest.mark.iterative
 def test_forward_covers_both_peaks_reverse_seeks_one(converged):
     assert converged.converged and not can_advance(converged)
     forward = peak_masses(converged.fit("forward").model, 15.0, 45.0)
@@ -287,6 +288,7 @@ def test_forward_covers_both_peaks_reverse_seeks_one(converged):
         assert (after.mu, after.log_sigma) == (before.mu, before.log_sigma)
 
 
+@pytest.mark.iterative
 def test_a_random_start_can_pick_the_other_peak():
     seeded = run_to_the_end(start_fits(seed=0))
     assert peak_masses(seeded.fit("reverse").model, 15.0, 45.0)[1] > 0.9  # right
@@ -306,6 +308,7 @@ def test_the_fits_stop_at_the_step_limit():
     assert advance_fits(at_limit, 1) is at_limit
 
 
+@pytest.mark.iterative
 def test_resume_puts_the_fits_where_they_were_with_a_fresh_history(converged):
     where = tuple((fit.mu, fit.log_sigma, fit.step) for fit in converged.fits)
     resumed = resume_fits(converged.peaks, converged.seed, converged.shown, where)
