@@ -18,7 +18,7 @@ from core.atomic import (
     atomic_write_bytes,
     read_regular_file,
 )
-from core.session import SessionError, load_session, save_session
+from core.session import Session, SessionError, load_session, save_session
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="FIFOs and /dev")
 
@@ -115,8 +115,8 @@ def test_a_write_that_writes_nothing_is_an_error(tmp_path):
 def test_the_longest_legal_name_can_be_saved(tmp_path):
     # Before: the temporary name was ".<name>.<hex>.tmp", over NAME_MAX.
     name = "s" * 250 + ".json"
-    save_session(tmp_path / name, default_scenario())
-    assert load_session(tmp_path / name)[0] == default_scenario()
+    save_session(tmp_path / name, Session(default_scenario()))
+    assert load_session(tmp_path / name).scenario == default_scenario()
 
 
 @posix_only
@@ -125,9 +125,9 @@ def test_saving_over_a_symlink_writes_through_it(tmp_path):
     real.write_text("{}", encoding="utf-8")
     link = tmp_path / "link.json"
     link.symlink_to(real)
-    save_session(link, default_scenario())
+    save_session(link, Session(default_scenario()))
     assert link.is_symlink() and os.readlink(link) == str(real)
-    assert load_session(real)[0] == default_scenario()
+    assert load_session(real).scenario == default_scenario()
 
 
 @posix_only
@@ -135,12 +135,12 @@ def test_saving_to_a_fifo_or_a_directory_is_refused_and_keeps_it(tmp_path):
     fifo = tmp_path / "pipe.json"
     os.mkfifo(fifo)
     with pytest.raises(FileError, match="not a regular file"):
-        save_session(fifo, default_scenario())
+        save_session(fifo, Session(default_scenario()))
     assert fifo.is_fifo()
     folder = tmp_path / "folder.json"
     folder.mkdir()
     with pytest.raises(FileError, match="is a directory"):
-        save_session(folder, default_scenario())
+        save_session(folder, Session(default_scenario()))
     assert folder.is_dir()
 
 
@@ -161,5 +161,5 @@ def test_temporaries_of_killed_saves_are_cleaned_up(tmp_path):
     mine.write_bytes(b"a save under way in this process")
     other = tmp_path / ".unrelated.tmp"
     other.write_bytes(b"not ours")
-    save_session(tmp_path / "a.json", default_scenario())
+    save_session(tmp_path / "a.json", Session(default_scenario()))
     assert sorted(os.listdir(tmp_path)) == sorted(["a.json", mine.name, other.name])
