@@ -441,8 +441,11 @@ def test_a_bad_file_is_refused_naming_the_field(path, value, field):
     assert str(caught.value).startswith(field + " ")
 
 
-def test_both_heights_at_0_in_a_file_are_refused_naming_the_peaks():
+def test_both_heights_at_0_in_a_file_are_refused_naming_height_2():
     data = fits_to_dict(start_fits())
     data["peaks"].update(height_1=0.0, height_2=0.0)
-    with pytest.raises(SessionError, match=r"^fits\.peaks height_2 must be above 0"):
+    with pytest.raises(
+        SessionError, match=r"^fits\.peaks height_2 must be above 0"
+    ) as e:
         fits_from_dict(data)
+    assert e.value.field == "fits.peaks.height_2"
