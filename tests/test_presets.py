@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 import pytest
 
+from core.batch import batch_of, example_batch
 from core.families import Family, family_weights
 from core.fitting import (
     default_kl_start,
@@ -21,6 +22,7 @@ from core.fitting import (
     two_peak_target,
 )
 from core.formulas import formulas
+from core.kl_fits import peaks, start_fits
 from core.losses import (
     bce_with_logits_grad,
     cross_entropy_loss,
@@ -35,10 +37,13 @@ from core.presets import (
     load_presets,
     parse_presets,
 )
+from core.race import start_race
 from core.resources import ASSETS_PACKAGE, AssetError, asset_path
 from core.scenario import Results, evaluate
-from core.session import PANELS, parse_session, session_to_json
+from core.session import Session, parse_session, session_to_json
+from core.state_schemas import SETTING_KINDS, STATE_KINDS
 from core.training import logit_loss_and_gradient, steps_to_reach
+from core.trainings import start_trainings, training_start
 
 PRESETS = load_presets()
 BY_ID = {preset.id: preset for preset in PRESETS}
@@ -71,14 +76,49 @@ def test_the_presets_in_order_with_keys_one_to_nine() -> None:
     assert all(p.key is None for p in PRESETS[9:])
 
 
-def test_panels() -> None:
-    panels = {p.id: p.panel for p in PRESETS}
-    assert panels["sigmoid-squared-error-vs-cross-entropy"] == "binary"
-    assert panels["mode-covering-vs-mode-seeking"] == "fitting"
-    assert panels["pytorch-batch"] == "batch"
-    assert panels["training-the-logits"] == "training"
-    assert all(panels[i] == "explorer" for i in EXPECTED_IDS[:9])
-    assert {p.panel for p in PRESETS} == set(PANELS)
+def test_pages() -> None:
+    pages = {p.id: p.page for p in PRESETS}
+    assert pages["sigmoid-squared-error-vs-cross-entropy"] == "race"
+    assert pages["mode-covering-vs-mode-seeking"] == "fits"
+    assert pages["pytorch-batch"] == "batch"
+    assert pages["training-the-logits"] == "trainings"
+    assert all(pages[i] == "scenario" for i in EXPECTED_IDS[:9])
+    assert {p.page for p in PRESETS} == set(SETTING_KINDS)
+
+
+def page_state(preset: Preset) -> object:
+    """The state the preset's page would show for its scenario and settings.
+
+    Built here from the settings with each page's own constructors, not by
+    :func:`core.state_schemas.settings_to_state`.
+    """
+    given = dict(preset.settings)
+    if preset.page == "scenario":
+        return None
+    if preset.page == "race":
+        return start_race(given["z0"], int(given["y"]), given["learning_rate"])
+    if preset.page == "trainings":
+        # The page trains the explorer's logits: it starts where they are.
+        start = training_start(evaluate(preset.scenario))
+        return start_trainings(start, given["learning_rate"])
+    if preset.page == "fits":
+        shape = {k: v for k, v in given.items() if k not in ("direction", "seed")}
+        return start_fits(peaks(**shape), given.get("seed"), given["direction"])
+    assert preset.page == "batch"
+    return batch_of(given["logits"], given["labels"])
+
+
+@pytest.mark.parametrize("preset", PRESETS, ids=[p.id for p in PRESETS])
+def test_every_preset_names_its_page_and_the_state_it_shows(preset: Preset) -> None:
+    assert preset.page in SETTING_KINDS
+    expected = page_state(preset)
+    if expected is None:
+        assert preset.state is None and preset.settings == {}
+        return
+    assert preset.page in STATE_KINDS
+    assert type(preset.state) is type(expected)
+    assert preset.state == expected
+    assert preset.state.step == 0 if preset.page != "batch" else True
 
 
 @pytest.mark.parametrize("preset", PRESETS, ids=[p.id for p in PRESETS])
@@ -87,10 +127,12 @@ def test_every_preset_evaluates_formats_and_saves(preset: Preset) -> None:
     for formula in formulas(preset.scenario, result).values():
         assert "nan" not in formula.plain_text.lower()
     json.dumps(metrics(preset.scenario), allow_nan=False)
-    view = {"panel": preset.panel, "settings": dict(preset.settings)}
-    scenario, loaded_view = parse_session(session_to_json(preset.scenario, view))
-    assert scenario == preset.scenario
-    assert loaded_view["settings"] == dict(preset.settings)
+    pages = {} if preset.state is None else {preset.page: preset.state}
+    saved = Session(preset.scenario, pages, {"page": preset.page})
+    loaded = parse_session(session_to_json(saved))
+    assert loaded.scenario == preset.scenario
+    assert loaded.pages == pages
+    assert loaded.view == {"page": preset.page}
 
 
 @pytest.mark.parametrize("preset", PRESETS, ids=[p.id for p in PRESETS])
@@ -255,6 +297,7 @@ def test_sigmoid_squared_error_vs_cross_entropy() -> None:
     preset = BY_ID["sigmoid-squared-error-vs-cross-entropy"]
     z, y = preset.settings["z0"], preset.settings["y"]
     assert (z, y) == (-8.0, 1.0)
+    assert (preset.state.z0, preset.state.label) == (z, 1)
     assert round(sigmoid(z), 6) == 0.000335
     mse, bce = mse_sigmoid_grad(z, y), bce_with_logits_grad(z, y)
     assert round(mse, 5) == -0.00067
@@ -266,9 +309,9 @@ def test_sigmoid_squared_error_vs_cross_entropy() -> None:
     r = evaluate(preset.scenario)
     assert r.q[1] == pytest.approx(sigmoid(z))
     assert round(r.loss, 3) == 8.000
-    # The race the binary page runs from the preset's settings.
+    # The race the page runs from the preset's state.
     lr = preset.settings["learning_rate"]
-    assert lr == 1.0
+    assert lr == 1.0 == preset.state.learning_rate
     assert steps_to_reach("cross_entropy", z, y, lr) == 19
     assert steps_to_reach("squared_error", z, y, lr) == 1511
     assert "19 steps" in preset.explanation and "1,511" in preset.explanation
@@ -278,6 +321,7 @@ def test_mode_covering_vs_mode_seeking() -> None:
     preset = BY_ID["mode-covering-vs-mode-seeking"]
     scenario = preset.scenario
     assert preset.settings == {"direction": "both"}
+    assert preset.state == start_fits(shown="both")
     cover = evaluate(scenario)
     assert round(cover.kl_pq, 3) == 1.236
     assert round(cover.kl_qp, 3) == 3.898
@@ -343,6 +387,8 @@ def test_the_pytorch_batch() -> None:
     preset = BY_ID["pytorch-batch"]
     logits = np.array(preset.settings["logits"])
     labels = list(preset.settings["labels"])
+    np.testing.assert_array_equal(preset.state.logits, logits)
+    assert preset.state.labels.tolist() == labels
     assert logits.shape == (4, 5)
     assert labels == [4, 3, 3, 2]
     # torch.manual_seed(100); torch.rand(4, 5), as printed to 4 decimals.
@@ -361,8 +407,13 @@ def test_training_the_logits() -> None:
     assert round(r.q[2], 3) == 0.099
     assert round(r.loss, 3) == 2.317
     assert r.grad.round(3).tolist() == [0.659, 0.242, -0.901]
-    assert BY_ID["training-the-logits"].settings == {"learning_rate": 0.5}
-    scenario = BY_ID["training-the-logits"].scenario
+    preset = BY_ID["training-the-logits"]
+    assert preset.settings == {"learning_rate": 0.5}
+    assert preset.state.learning_rate == 0.5
+    # Both trainings start from the explorer's logits and label.
+    assert preset.state.start.logits == (2.0, 1.0, 0.1)
+    assert preset.state.start.label == 2
+    scenario = preset.scenario
     _, squared = logit_loss_and_gradient(
         scenario.logits, r.target, "squared_error", scenario.temperature
     )
@@ -378,12 +429,12 @@ def document(**changes: Any) -> dict[str, Any]:
         "id": "example",
         "title": "Example",
         "key": 1,
-        "panel": "explorer",
+        "page": "scenario",
         "scenario": {"p_weights": [1, 1], "q_weights": [1, 2], "logits": [0, 0]},
         "explanation": "Look. <b>Try next:</b> move.",
     }
     preset.update(changes)
-    return {"format": "entropy-lab-presets", "version": 1, "presets": [preset]}
+    return {"format": "entropy-lab-presets", "version": 2, "presets": [preset]}
 
 
 def test_omitted_scenario_keys_take_the_defaults() -> None:
@@ -392,22 +443,61 @@ def test_omitted_scenario_keys_take_the_defaults() -> None:
     assert (scenario.temperature, scenario.label, scenario.units) == (1.0, 0, "bits")
     assert not scenario.linked and scenario.p_family is None
     assert preset.settings == {}
+    assert (preset.page, preset.state) == ("scenario", None)
+
+
+@pytest.mark.parametrize("page", SETTING_KINDS)
+def test_settings_left_out_take_the_pages_defaults(page: str) -> None:
+    (preset,) = parse_presets(json.dumps(document(page=page)))
+    assert preset.page == page and preset.settings == {}
+    defaults = {
+        "scenario": None,
+        "race": start_race(),
+        "trainings": start_trainings(training_start(evaluate(preset.scenario))),
+        "fits": start_fits(),
+        "batch": example_batch(),
+    }
+    assert preset.state == defaults[page]
+    assert not hasattr(preset, "panel")
 
 
 BAD_PRESETS = [
     ({"id": "Bad Id"}, "preset 0: id must be lower-case words joined by hyphens"),
     ({"key": 10}, "preset 0 (example): key must be 1 to 9 or null, got 10"),
     ({"key": "1"}, "preset 0 (example): key must be an integer"),
-    ({"panel": "graphs"}, 'preset 0 (example): panel must be one of "explorer"'),
+    ({"page": "graphs"}, 'preset 0 (example): page must be one of "scenario", "race"'),
+    ({"page": "binary"}, 'preset 0 (example): page must be one of "scenario"'),
+    (
+        {"panel": "explorer"},
+        'preset 0 (example): the preset has an unknown key "panel"',
+    ),
     ({"title": ""}, "preset 0 (example): title must be non-empty text"),
     ({"title": "x" * 81}, "title is longer than 80 characters"),
     ({"explanation": None}, "preset 0 (example): explanation must be non-empty text"),
     ({"colour": "red"}, 'preset 0 (example): the preset has an unknown key "colour"'),
     ({"settings": {"z0": 1}}, 'preset 0 (example): settings has an unknown key "z0"'),
     (
-        {"panel": "binary", "settings": {"z0": 99}},
-        "preset 0 (example): settings.z0 must lie in [-50, 50], got 99",
+        {"page": "race", "settings": {"z0": 99}},
+        "preset 0 (example): settings.z0 must lie in [-10, 10], got 99",
     ),
+    # The race's slider stops at 10: a z₀ of 30 is refused, not drawn off the plot.
+    (
+        {"page": "race", "settings": {"z0": 30}},
+        "preset 0 (example): settings.z0 must lie in [-10, 10], got 30",
+    ),
+    (
+        {"page": "trainings", "settings": {"step": 5}},
+        'preset 0 (example): settings has an unknown key "step"',
+    ),
+    (
+        {"page": "fits", "settings": {"direction": "up"}},
+        'preset 0 (example): settings.direction must be one of "both"',
+    ),
+    (
+        {"page": "batch", "settings": {"labels": [0]}},
+        "preset 0 (example): settings must give batch logits and labels together",
+    ),
+    ({"settings": []}, "preset 0 (example): settings must be an object, got a list"),
     (
         {"scenario": {"p_weights": [1, 1], "q_weights": [1, 1]}},
         'preset 0 (example): scenario is missing the key "logits"',
@@ -452,13 +542,17 @@ def test_repeated_ids_and_keys_are_rejected() -> None:
     [
         ("[]", "not an Entropy Lab presets file"),
         ('{"format": "entropy-lab-session", "version": 1}', "format must be"),
-        ('{"format": "entropy-lab-presets", "version": 2}', "version 2 is newer"),
+        ('{"format": "entropy-lab-presets", "version": 3}', "version 3 is newer"),
         (
             '{"format": "entropy-lab-presets", "version": 1, "presets": []}',
+            "version must be 2",
+        ),
+        (
+            '{"format": "entropy-lab-presets", "version": 2, "presets": []}',
             "presets must have 1 to 100 entries, got 0",
         ),
         (
-            '{"format": "entropy-lab-presets", "version": 1, "presets": [], "x": 1}',
+            '{"format": "entropy-lab-presets", "version": 2, "presets": [], "x": 1}',
             'the presets file has an unknown key "x"',
         ),
         ("{", "not valid JSON"),
