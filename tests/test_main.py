@@ -252,9 +252,9 @@ def test_export_renders_a_preset_without_a_window_and_exits(tmp_path, suffix):
 def test_export_from_a_saved_session_in_lecture_style(tmp_path):
     session = tmp_path / "s.json"
     from core import default_scenario
-    from core.session import save_session
+    from core.session import Session, save_session
 
-    save_session(session, default_scenario().replace(units="nats"))
+    save_session(session, Session(default_scenario().replace(units="nats")))
     target = tmp_path / "lecture.png"
     done = run(
         "--load", str(session), "--lecture", "--export", str(target), tmp_path=tmp_path

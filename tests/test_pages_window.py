@@ -9,23 +9,39 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QScrollBar,
-    QTableWidget,
+    QTableView,
 )
 
-from core.session import PANEL_SETTINGS, SessionError, panel_settings, parse_session
-from core.session import session_to_json as session_json
-from viz.pages import build_pages
-from viz.pages.common import frame_interval_ms, number_text
+from core.kl_fits import peaks, start_fits
+from core.race import start_race
+from core.ranges import RACE_Z0
+from core.session import parse_session
+from viz.pages import KIND_OF_PANEL
+from viz.pages import PAGES as PAGE_SPECS
+from viz.pages.common import AnimatedPage, Page, frame_interval_ms, number_text
 
 PAGES = ("binary", "training", "fitting", "batch")
 
 
-def test_build_pages_gives_the_four_panels_in_order(store, qtbot):
-    pages = build_pages(store)
-    for _, _, factory in pages:
-        qtbot.addWidget(factory())
-    assert [panel for panel, _, _ in pages] == list(PAGES)
-    assert all(title for _, title, _ in pages)
+def test_the_page_registry_gives_every_page_a_state_kind_in_tab_order():
+    assert [spec.panel for spec in PAGE_SPECS] == ["explorer", *PAGES]
+    assert [spec.kind for spec in PAGE_SPECS] == [
+        "scenario",
+        "race",
+        "trainings",
+        "fits",
+        "batch",
+    ]
+    assert all(spec.title for spec in PAGE_SPECS)
+
+
+def test_every_page_is_a_typed_page_with_its_own_store(window):
+    for panel in ["explorer", *PAGES]:
+        page = window.pages[panel]
+        assert isinstance(page, Page)
+        assert page.store is window.stores[KIND_OF_PANEL[panel]]
+    for panel in ("binary", "training", "fitting"):
+        assert isinstance(window.pages[panel], AnimatedPage)
 
 
 def test_pages_are_built_when_first_shown(window):
@@ -55,7 +71,7 @@ def test_every_control_and_readout_has_stable_names(window, panel):
         *page.findChildren(QAbstractButton),
         *page.findChildren(QAbstractSlider),
         *page.findChildren(QComboBox),
-        *page.findChildren(QTableWidget),
+        *page.findChildren(QTableView),
     ]
     # Scroll bars and table corners belong to Qt's own widgets.
     controls = [
@@ -63,6 +79,7 @@ def test_every_control_and_readout_has_stable_names(window, panel):
         for c in controls
         if not isinstance(c, QScrollBar)
         and c.metaObject().className() != "QTableCornerButton"
+        and c.objectName() != "qt_scrollarea_viewport"
     ]
     assert controls
     for control in controls:
@@ -102,6 +119,49 @@ def test_only_the_page_on_show_animates(window):
         assert not window.pages[panel].timer.isActive()
 
 
+def test_undo_acts_on_the_page_on_show(window, qtbot):
+    # Before: Ctrl+Z on the Batch page silently undid an explorer change that
+    # was not on screen, and the batch edit itself could not be undone.
+    window.store.update(temperature=3.0)
+    window.show_panel("batch")
+    batch = window.stores["batch"]
+    page = window.pages["batch"]
+    page.model.setData(page.model.index(0, 0), "2.5")
+    assert batch.state.logits[0, 0] == 2.5
+    window.actions_by_name["undo"].trigger()
+    assert batch.state.logits[0, 0] != 2.5
+    assert window.store.scenario.temperature == 3.0  # the explorer is untouched
+    assert not window.actions_by_name["undo"].isEnabled()
+    window.show_panel("explorer")
+    assert window.actions_by_name["undo"].isEnabled()
+    window.actions_by_name["undo"].trigger()
+    assert window.store.scenario.temperature == 1.0
+
+
+@pytest.mark.parametrize("panel", ["binary", "training", "fitting"])
+def test_an_animation_run_is_one_undo_step(window, qtbot, panel):
+    window.show_panel(panel)
+    store = window.stores[KIND_OF_PANEL[panel]]
+    before = store.state
+    window.actions_by_name["play"].trigger()
+    qtbot.waitUntil(lambda: store.state.step >= 3, timeout=10_000)
+    window.actions_by_name["play"].trigger()
+    assert store.state.step >= 3
+    window.actions_by_name["undo"].trigger()
+    assert store.state == before
+    window.actions_by_name["redo"].trigger()
+    assert store.state.step >= 3
+
+
+def test_space_on_a_page_without_animation_says_so(window):
+    window.show_panel("batch")
+    window.actions_by_name["play"].trigger()
+    assert "Nothing to play" in window.statusBar().currentMessage()
+    window.show_panel("explorer")
+    window.actions_by_name["step"].trigger()
+    assert "Nothing to play" in window.statusBar().currentMessage()
+
+
 @pytest.mark.parametrize(
     "preset_id",
     [
@@ -111,79 +171,56 @@ def test_only_the_page_on_show_animates(window):
         "training-the-logits",
     ],
 )
-def test_presets_open_their_page_with_their_settings(window, preset_id):
+def test_presets_open_their_page_with_its_state(window, preset_id):
     preset = window.preset(preset_id)
     window.apply_preset(preset)
-    assert window.current_panel() == preset.panel
-    page = window.pages[preset.panel]
-    settings = page.settings()
-    for key, value in preset.settings.items():
-        assert settings[key] == value
+    assert KIND_OF_PANEL[window.current_panel()] == preset.page
+    if preset.state is not None:
+        assert window.stores[preset.page].state == preset.state
     assert "Try next" in window.explanation.text.text()
+    assert window.explanation.is_current()
 
 
-@pytest.mark.parametrize("panel", PAGES)
-def test_sessions_round_trip_each_pages_settings(window, panel, tmp_path):
-    window.show_panel(panel)
-    page = window.pages[panel]
-    changed = {
-        "binary": {"z0": -3.5, "y": 0.0, "learning_rate": 0.25},
-        "training": {"learning_rate": 0.125},
-        "fitting": {
-            "direction": "reverse",
-            "seed": 4,
-            "position_1": 10.5,
-            "position_2": 50.0,
-            "width_1": 3.0,
-            "width_2": 6.5,
-            "height_1": 0.4,
-            "height_2": 1.0,
-        },
-        "batch": {"logits": ((1.0, -1.0), (0.5, 2.0), (0.0, 0.0)), "labels": (1, 0, 1)},
-    }[panel]
-    page.apply_settings(changed)
-    view = window.view_state()
-    assert view == {"panel": panel, "settings": changed}
-    assert set(changed) <= set(PANEL_SETTINGS[panel])
+def test_sessions_keep_every_pages_state(window, tmp_path, qtbot):
+    race = window.stores["race"]
+    fits = window.stores["fits"]
+    race.set_state(start_race(-3.5, 0, 0.25))
+    fits.set_state(start_fits(peaks(position_1=10.5, width_2=6.5), 4, "reverse"))
+    window.show_panel("fitting")
+    saved = (race.state, fits.state, window.stores["batch"].state)
     path = tmp_path / "session.json"
     assert window.save_session_to(path)
-    page.apply_settings({})
-    assert page.settings() != changed
+    race.set_state(start_race())
+    fits.set_state(start_fits())
     window.show_panel("explorer")
     assert window.load_session_from(path)
-    assert window.current_panel() == panel
-    assert page.settings() == changed
-    _, loaded = parse_session(session_json(window.store.scenario, view))
-    assert loaded["settings"] == changed
+    assert window.current_panel() == "fitting"
+    assert (race.state, fits.state, window.stores["batch"].state) == saved
+    session = parse_session(path.read_text(encoding="utf-8"))
+    assert session.view == {"page": "fits"}
+    assert set(session.pages) == {"race", "trainings", "fits", "batch"}
 
 
-@pytest.mark.parametrize(
-    ("panel", "settings", "message"),
-    [
-        ("binary", {"y": 0.5}, "settings.y must be 0 or 1, got 0.5"),
-        ("binary", {"y": 2}, "settings.y must lie in [0, 1], got 2"),
-        ("binary", {"learning_rate": 0}, "settings.learning_rate must lie in"),
-        ("fitting", {"seed": -1}, "settings.seed must lie in [0, 2147483647], got -1"),
-        ("fitting", {"seed": 1.5}, "settings.seed must be an integer, got 1.5"),
-        ("fitting", {"seed": True}, "settings.seed must be an integer, got true"),
-        ("fitting", {"direction": "up"}, 'must be one of "forward", "reverse", "both"'),
-    ],
-)
-def test_new_settings_are_checked_strictly(panel, settings, message):
-    with pytest.raises(SessionError) as caught:
-        panel_settings(panel, settings)
-    assert message in str(caught.value)
+def test_a_session_with_a_view_the_window_cannot_show_changes_nothing(window, tmp_path):
+    path = tmp_path / "session.json"
+    assert window.save_session_to(path)
+    text = path.read_text(encoding="utf-8").replace('"page": "scenario"', '"page": "x"')
+    path.write_text(text, encoding="utf-8")
+    before = {kind: store.state for kind, store in window.stores.items()}
+    assert not window.load_session_from(path)
+    assert {kind: store.state for kind, store in window.stores.items()} == before
+    assert "view.page must be one of" in window.statusBar().currentMessage()
 
 
-def test_new_settings_that_are_accepted():
-    assert panel_settings("fitting", {"direction": "both", "seed": 0}) == {
-        "direction": "both",
-        "seed": 0,
-    }
-    assert panel_settings("binary", {"y": 0, "learning_rate": 10}) == {
-        "y": 0.0,
-        "learning_rate": 10.0,
-    }
+def test_a_slider_shows_every_value_its_state_can_hold(window):
+    # Before: a session with z₀ = 30 loaded; the page computed at 30 while
+    # its slider sat at 10 and the marker was off the plot. The range is
+    # defined once (core.ranges) and the slider is built from it.
+    window.show_panel("binary")
+    slider = window.pages["binary"].z_control.slider
+    assert slider.scale.low == RACE_Z0.low and slider.scale.high == RACE_Z0.high
+    with pytest.raises(ValueError, match="z0 must lie in"):
+        start_race(30.0)
 
 
 def test_number_text_never_says_nan():
@@ -192,6 +229,7 @@ def test_number_text_never_says_nan():
     assert number_text(float("-inf")) == "−∞"
     assert number_text(-0.9997) == "−0.9997"
     assert number_text(4.54e-5) == "4.540×10⁻⁵"
+    assert number_text(0.00067) == "6.700×10⁻⁴"
     assert number_text(0.0) == "0"
 
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QSlider, QWidget
 
 from core import default_scenario, evaluate
 from core.export import outcome_table_csv
-from core.session import load_session
+from core.session import Session, load_session, session_to_json
 from viz import MainWindow
 from viz.controls import WEIGHT_SCALE
 
@@ -356,7 +356,7 @@ def test_save_and_load_restore_the_whole_state(window, store, qtbot, tmp_path):
     assert window.save_session_to(path)
     saved = json.loads(path.read_text(encoding="utf-8"))
     assert saved["format"] == "entropy-lab-session"
-    assert saved["version"] == 1
+    assert saved["version"] == 2
     assert "\n" in path.read_text(encoding="utf-8")  # readable by a person
     kept = store.scenario
     store.set_scenario(default_scenario())
@@ -381,7 +381,7 @@ BAD_FILES = {
 
 def _valid_session(window):
     return json.loads(
-        __import__("core.session", fromlist=["x"]).session_to_json(default_scenario())
+        session_to_json(Session(default_scenario()))
     )
 
 
@@ -452,7 +452,7 @@ def test_loading_from_the_recent_menu(qtbot, tmp_path, window, store):
     path = tmp_path / "b.json"
     store.update(temperature=7.0)
     window.save_session_to(path)
-    assert load_session(path)[0].temperature == pytest.approx(7.0)
+    assert load_session(path).scenario.temperature == pytest.approx(7.0)
     store.update(temperature=1.0)
     assert window.load_session_from(path)
     assert math.isclose(store.scenario.temperature, 7.0)
@@ -479,11 +479,11 @@ def _focus(window, qtbot, widget):
 
 
 def test_a_digit_typed_into_the_batch_table_edits_the_cell(window, qtbot):
-    from PySide6.QtWidgets import QAbstractItemView, QTableWidget
+    from PySide6.QtWidgets import QAbstractItemView, QTableView
 
     window.show_panel("batch")
-    table = window.findChild(QTableWidget, "batch_table")
-    table.setCurrentCell(0, 1)
+    table = window.findChild(QTableView, "batch_table")
+    table.setCurrentIndex(table.model().index(0, 1))
     _focus(window, qtbot, table)
     qtbot.keyClick(table, Qt.Key.Key_2)
     assert window.current_panel() == "batch"
@@ -562,7 +562,7 @@ def test_a_linked_state_with_unused_q_weights_at_zero_saves(window, store, tmp_p
     assert store.error is None
     path = tmp_path / "linked.json"
     assert window.save_session_to(path)
-    assert load_session(path)[0] == store.scenario
+    assert load_session(path).scenario == store.scenario
 
 
 @pytest.mark.parametrize(

@@ -74,9 +74,10 @@ def _same_start(now: Any, preset: Any) -> bool:
         return True
     if not dataclasses.is_dataclass(now) or type(now) is not type(preset):
         return False
-    settings = [
-        f.name for f in dataclasses.fields(now) if f.name not in PROGRESS_FIELDS
-    ]
+    names = [f.name for f in dataclasses.fields(now)]
+    if not PROGRESS_FIELDS.intersection(names):
+        return False  # nothing runs on this page: only equality counts
+    settings = [name for name in names if name not in PROGRESS_FIELDS]
     return all(getattr(now, name) == getattr(preset, name) for name in settings)
 
 

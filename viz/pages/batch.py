@@ -150,7 +150,9 @@ class BatchModel(QAbstractTableModel):
             return "Computed: −z_y + log Σ exp(z)"
         return None
 
-    def setData(self, index: _Index, value: Any, role: int = 0) -> bool:
+    def setData(
+        self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole
+    ) -> bool:
         """Typing into a cell: the next state goes to the store, or a refusal.
 
         True when the cell now holds what was typed (a confirmed value

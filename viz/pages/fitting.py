@@ -166,8 +166,8 @@ class FitView(QWidget):
         self.loss_curve.setData(steps, history)
         self.step_range.fit(0.0, float(state.step))
         self.loss_range.fit(0.0, float(np.max(history)))
-        set_text(self.kl_pq, f"{number_text(summary.divergences.forward)} nats")
-        set_text(self.kl_qp, f"{number_text(summary.divergences.reverse)} nats")
+        set_text(self.kl_pq, f"{number_text(summary.divergences.forward, 3)} nats")
+        set_text(self.kl_qp, f"{number_text(summary.divergences.reverse, 3)} nats")
         if summary.masses is not None:
             one, two = summary.masses
             masses = (
