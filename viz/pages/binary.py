@@ -57,7 +57,6 @@ from viz.pages.common import (
     LabelledSlider,
     LogRange,
     big_label,
-    bind_gestures,
     coloured,
     controls_column,
     number_text,
@@ -422,7 +421,7 @@ class BinaryPage(AnimatedPage):
             # Pause first: a run is its own undo step, and the drag another
             # (pausing inside the drag would end the drag's gesture).
             control.slider.sliderPressed.connect(self.pause)
-            bind_gestures(control.slider, self.store)
+            self.bind_drag(control.slider)
         self.speed.currentIndexChanged.connect(
             lambda index: self.set_speed(int(self.speed.itemData(index)))
         )

@@ -355,6 +355,9 @@ class AnimatedPage(Page):
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.timeout.connect(self._tick)
         self._playing = False
+        #: Whether the run's undo step is open, and whether a drag's is.
+        self._run_open = False
+        self._dragging = False
         self.playback.play_clicked.connect(self.toggle_play)
         self.playback.step_clicked.connect(self.step_once)
         self.playback.reset_clicked.connect(self.reset)
@@ -396,7 +399,7 @@ class AnimatedPage(Page):
         if not self.can_play():
             return "Nothing left to play: reset (or change a setting) first."
         self._playing = True
-        self.store.begin_gesture()
+        self._open_run()
         self.playback.show_playing(True)
         if self.isVisible():
             self.timer.start(frame_interval_ms(self))
@@ -404,11 +407,41 @@ class AnimatedPage(Page):
 
     def pause(self) -> None:
         """Stop the frame timer; the run so far is one undo step."""
-        if self._playing:
-            self.store.end_gesture()
+        self._close_run()
         self._playing = False
         self.timer.stop()
         self.playback.show_playing(False)
+
+    def _open_run(self) -> None:
+        if not self._run_open and not self._dragging:
+            self.store.begin_gesture()
+            self._run_open = True
+
+    def _close_run(self) -> None:
+        if self._run_open:
+            self.store.end_gesture()
+            self._run_open = False
+
+    def bind_drag(self, slider: QSlider) -> None:
+        """A drag of ``slider`` is one undo step, also while the page runs.
+
+        The run so far becomes one step, the drag (with the frames during
+        it) the next, and a run that goes on after it one more: a control
+        that pauses the run (a restart) does not split the drag.
+        """
+        slider.sliderPressed.connect(self._drag_started)
+        slider.sliderReleased.connect(self._drag_ended)
+
+    def _drag_started(self) -> None:
+        self._close_run()
+        self._dragging = True
+        self.store.begin_gesture()
+
+    def _drag_ended(self) -> None:
+        self.store.end_gesture()
+        self._dragging = False
+        if self._playing:
+            self._open_run()
 
     def step_once(self) -> str | None:
         """Pause and take exactly one step (".")."""

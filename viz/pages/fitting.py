@@ -277,8 +277,7 @@ class FittingPage(AnimatedPage):
             control.value_changed.connect(
                 lambda value, key=key: self.set_peak_value(key, value)
             )
-            control.slider.sliderPressed.connect(self._drag_started)
-            control.slider.sliderReleased.connect(self._drag_ended)
+            self.bind_drag(control.slider)
 
     def plot_widgets(self) -> list[QWidget]:
         """The widgets holding this page's plots (each has ``plot_items()``)."""
@@ -310,21 +309,6 @@ class FittingPage(AnimatedPage):
             self._refuse(error)
             return
         self.set_peaks(shape)
-
-    def _drag_started(self) -> None:
-        """A drag of a peak is one undo step, also while the fits run.
-
-        A run is a gesture of the store too: the run so far becomes one
-        step, the drag (and the frames during it) the next.
-        """
-        self.store.end_gesture()
-        self.store.begin_gesture()
-
-    def _drag_ended(self) -> None:
-        """Close the drag's step; a run that goes on is one more step."""
-        self.store.end_gesture()
-        if self.playing:
-            self.store.begin_gesture()
 
     def set_peaks(self, shape: Peaks) -> None:
         """Give P a new shape (refused, with a message, if it is impossible)."""
