@@ -1,17 +1,19 @@
 """The window's session loader against any file at all (hypothesis).
 
-Random JSON, truncated and mutated valid sessions, huge numbers, wrong types
-and raw bytes are written to a file and opened with
-``window.load_session_from``: it returns True or False and never raises; on
-False the scenario and the page on show are unchanged and a problem dialog
-explains; on True the window shows exactly the file's scenario, which
-evaluates.
+Random JSON, truncated and mutated valid sessions (version 2 with every page's
+state, and version 1), huge numbers, wrong types and raw bytes are written to
+a file and opened with ``window.load_session_from``: it returns True or False
+and never raises. On False every store (the explorer's and each page's)
+keeps its state and its undo history, the page on show stays, and a problem
+dialog explains. On True the window shows exactly the file's scenario and
+page states, on the page its view names.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, assume, event, given, settings
@@ -20,38 +22,90 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from core import Family, Scenario, default_scenario
+from core.batch import batch_of, example_batch
+from core.kl_fits import advance_fits, peaks, start_fits
 from core.presets import load_presets
-from core.session import SessionError, parse_session, session_to_json
+from core.race import advance_race, start_race
+from core.session import Session, SessionError, parse_session, session_to_json
+from core.trainings import DEFAULT_START, advance_trainings, start_trainings
+from viz.pages import KIND_OF_PANEL, PANEL_OF_KIND
 
+#: A window is in the loop: a modest number of examples keeps the suite fast.
 FUZZ = settings(
-    max_examples=200,
+    max_examples=100,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 
 PRESETS = load_presets()
-BASE_TEXTS = [session_to_json(default_scenario(), {"panel": "explorer"})] + [
-    session_to_json(p.scenario, {"panel": p.panel, "settings": dict(p.settings)})
-    for p in PRESETS
-]
+
+
+def preset_session(preset: Any) -> Session:
+    pages = {} if preset.state is None else {preset.page: preset.state}
+    return Session(preset.scenario, pages, {"page": preset.page})
+
+
+EVERY_PAGE = Session(
+    default_scenario().replace(temperature=2.0, units="nats"),
+    {
+        "race": advance_race(start_race(-3.0, 0, 0.5), 6),
+        "trainings": advance_trainings(start_trainings(DEFAULT_START, 1.5), 4),
+        "fits": advance_fits(start_fits(peaks(width_1=2.0), 7, "reverse"), 5),
+        "batch": batch_of([[1.0, -2.0, 0.5], [49.5, 0.0, -49.5]], [2, 1]),
+    },
+    {"page": "fits"},
+)
+
+
+def v1_text(panel: str, panel_settings: dict[str, Any]) -> str:
+    """A version-1 file, as Entropy Lab wrote them before pages had states."""
+    document = json.loads(session_to_json(Session(default_scenario())))
+    return json.dumps(
+        {
+            "format": "entropy-lab-session",
+            "version": 1,
+            "scenario": document["scenario"],
+            "view": {"panel": panel, "settings": panel_settings},
+        },
+        indent=2,
+    )
+
+
+BASE_TEXTS = (
+    [session_to_json(Session(default_scenario(), {}, {"page": "scenario"}))]
+    + [session_to_json(preset_session(p)) for p in PRESETS]
+    + [session_to_json(EVERY_PAGE)]
+    + [
+        v1_text("explorer", {}),
+        v1_text("binary", {"z0": 2.0, "y": 0, "learning_rate": 0.5}),
+        v1_text("training", {"learning_rate": 0.25}),
+        v1_text("fitting", {"direction": "forward", "seed": 3, "width_2": 9.0}),
+        v1_text("batch", {"logits": [[0.5, 1.5], [2.0, -1.0]], "labels": [1, 0]}),
+    ]
+)
 BASE_DOCUMENTS = [json.loads(text) for text in BASE_TEXTS]
 
 
-def base_texts():
+def base_texts() -> st.SearchStrategy[str]:
     # By index: a failing example then names a number, not every file.
     return st.integers(0, len(BASE_TEXTS) - 1).map(BASE_TEXTS.__getitem__)
 
 
-def base_documents():
+def base_documents() -> st.SearchStrategy[Any]:
     return st.integers(0, len(BASE_DOCUMENTS) - 1).map(BASE_DOCUMENTS.__getitem__)
 
 
 HUGE = ("1e999", "-1e999", "1e308", "-1e308", "4.9e-324", "1" + "0" * 500, "1e-400")
 
+#: Integers that a step may take and replay quickly, and some far too large.
+#: (A race replayed to its limit of 200,000 steps takes over a minute.)
+json_integers = st.integers(-300, 300) | st.sampled_from(
+    [2**31 - 1, 2**31, 2**63, -(2**70), 200_001, 10**30]
+)
 json_scalars = (
     st.none()
     | st.booleans()
-    | st.integers(min_value=-(2**70), max_value=2**70)
+    | json_integers
     | st.floats()  # NaN and ±inf are written as the non-JSON NaN and Infinity
     | st.text(max_size=12)
 )
@@ -65,7 +119,7 @@ json_values = st.recursive(
 )
 
 
-def _paths(value, prefix=()):
+def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> Any:
     """Every path into a JSON document, the root first."""
     yield prefix
     if isinstance(value, dict):
@@ -76,13 +130,13 @@ def _paths(value, prefix=()):
             yield from _paths(item, (*prefix, index))
 
 
-def _at(document, path):
+def _at(document: Any, path: tuple[Any, ...]) -> Any:
     for step in path:
         document = document[step]
     return document
 
 
-def _replaced(document, path, value):
+def _replaced(document: Any, path: tuple[Any, ...], value: Any) -> Any:
     if not path:
         return value
     copy = json.loads(json.dumps(document))
@@ -94,7 +148,7 @@ def _replaced(document, path, value):
 
 
 @st.composite
-def mutated_sessions(draw):
+def mutated_sessions(draw: Any) -> str:
     """A valid session with one value replaced, removed or one key added."""
     document = draw(base_documents())
     path = draw(st.sampled_from(list(_paths(document))))
@@ -109,7 +163,8 @@ def mutated_sessions(draw):
     if how == "add key":
         objects = [p for p in _paths(document) if isinstance(_at(document, p), dict)]
         where = draw(st.sampled_from(objects))
-        return json.dumps(_replaced(document, (*where, "extra"), 1))
+        key = draw(st.sampled_from(["extra", "page", "race", "panel", "step"]))
+        return json.dumps(_replaced(document, (*where, key), 1))
     if how == "wrong type":
         value = draw(st.sampled_from([None, True, "1.0", [], {}, [1.0, "x"], 0, -1]))
     else:
@@ -118,7 +173,7 @@ def mutated_sessions(draw):
 
 
 @st.composite
-def huge_numbers(draw):
+def huge_numbers(draw: Any) -> str:
     """A valid session with one number written as a huge or tiny literal."""
     text = draw(base_texts())
     numbers = list(re.finditer(r"-?\d+(\.\d+)?([eE][-+]?\d+)?", text))
@@ -142,7 +197,7 @@ any_file = st.one_of(
 )
 
 
-def close_problem_dialogs(window) -> int:
+def close_problem_dialogs(window: Any) -> int:
     """Close every problem dialog; returns how many were open."""
     boxes = [
         box
@@ -155,24 +210,49 @@ def close_problem_dialogs(window) -> int:
     return len(boxes)
 
 
-def settle(qtbot, window):
-    qtbot.waitUntil(lambda: not window.store.pending)
+def settle(qtbot: Any, window: Any) -> None:
+    qtbot.waitUntil(lambda: not any(s.pending for s in window.stores.values()))
 
 
-def assert_loads_or_refuses(window, qtbot, path, data: bytes):
+def snapshot(window: Any) -> dict[str, Any]:
+    """Everything a refused file must leave alone."""
+    return {
+        "states": {kind: store.state for kind, store in window.stores.items()},
+        "history": {
+            kind: (store.can_undo, store.can_redo)
+            for kind, store in window.stores.items()
+        },
+        "panel": window.current_panel(),
+    }
+
+
+def assert_loads_or_refuses(window: Any, qtbot: Any, path: Any, data: bytes) -> bool:
     path.write_bytes(data)
-    before, panel = window.store.scenario, window.current_panel()
+    before = snapshot(window)
     loaded = window.load_session_from(path)
     assert loaded is True or loaded is False
-    settle(qtbot, window)
     if loaded:
-        scenario, _ = parse_session(data.decode("utf-8-sig"))
-        assert window.store.scenario == scenario
+        session = parse_session(data.decode("utf-8-sig"))
+        assert window.store.scenario == session.scenario
+        for kind, store in window.stores.items():
+            if kind in session.pages:
+                assert store.state == session.pages[kind]
+            elif kind != "scenario":
+                assert store.state is before["states"][kind]
+        page = session.view.get("page")
+        expected_panel = before["panel"] if page is None else PANEL_OF_KIND[page]
+        assert window.current_panel() == expected_panel
+        settle(qtbot, window)
+        assert window.store.scenario == session.scenario
         assert window.store.error is None
         assert close_problem_dialogs(window) == 0
     else:
-        assert window.store.scenario == before
-        assert window.current_panel() == panel
+        settle(qtbot, window)
+        after = snapshot(window)
+        for kind, state in before["states"].items():
+            assert after["states"][kind] is state, kind
+        assert after["history"] == before["history"]
+        assert after["panel"] == before["panel"]
         assert close_problem_dialogs(window) == 1
     for key in ("entropy_p", "kl_pq", "loss"):
         text = window.findChild(QWidget, f"readout_{key}").text()
@@ -182,7 +262,9 @@ def assert_loads_or_refuses(window, qtbot, path, data: bytes):
 
 @FUZZ
 @given(data=any_file)
-def test_any_file_loads_or_is_refused_without_harm(window, qtbot, tmp_path, data):
+def test_any_file_loads_or_is_refused_without_harm(
+    window: Any, qtbot: Any, tmp_path: Any, data: bytes
+) -> None:
     loaded = assert_loads_or_refuses(window, qtbot, tmp_path / "session.json", data)
     event("loaded" if loaded else "refused")
 
@@ -199,10 +281,20 @@ def test_any_file_loads_or_is_refused_without_harm(window, qtbot, tmp_path, data
     units=st.sampled_from(["bits", "nats"]),
     linked=st.booleans(),
     k=st.integers(2, 100_000),
+    steps=st.integers(0, 40),
 )
 def test_every_valid_session_loads(
-    window, qtbot, tmp_path, preset, temperature, smoothing, units, linked, k
-):
+    window: Any,
+    qtbot: Any,
+    tmp_path: Any,
+    preset: Any,
+    temperature: float,
+    smoothing: float,
+    units: str,
+    linked: bool,
+    k: int,
+    steps: int,
+) -> None:
     scenario = preset.scenario.replace(
         temperature=temperature, label_smoothing=smoothing, units=units, linked=linked
     )
@@ -212,34 +304,103 @@ def test_every_valid_session_loads(
             q_family=Family(scenario.q_family.kind, k, scenario.q_family.params),
             label=min(scenario.label, k - 1),
         )
+    pages = {
+        "race": advance_race(start_race(), steps),
+        "fits": advance_fits(start_fits(), steps),
+        "batch": example_batch(),
+    }
+    if preset.state is not None:
+        pages[preset.page] = preset.state
     try:
-        text = session_to_json(scenario, {"panel": preset.panel})
+        text = session_to_json(Session(scenario, pages, {"page": preset.page}))
     except SessionError:
         assume(False)  # e.g. a linked scenario whose Q is all zero
     path = tmp_path / "valid.json"
     assert assert_loads_or_refuses(window, qtbot, path, text.encode()) is True
-    assert window.current_panel() == preset.panel
+    assert KIND_OF_PANEL[window.current_panel()] == preset.page
 
 
 @pytest.mark.parametrize(
     "where", ["missing.json", "a directory", "no such folder/session.json"]
 )
-def test_a_path_that_cannot_be_read_is_refused(window, qtbot, tmp_path, where):
+def test_a_path_that_cannot_be_read_is_refused(
+    window: Any, qtbot: Any, tmp_path: Any, where: str
+) -> None:
     path = tmp_path if where == "a directory" else tmp_path / where
-    before = window.store.scenario
+    before = snapshot(window)
     assert window.load_session_from(path) is False
-    assert window.store.scenario == before
+    assert snapshot(window) == before
     assert close_problem_dialogs(window) == 1
 
 
-def test_a_refused_file_leaves_a_changed_scenario_alone(window, qtbot, tmp_path):
+def changed_window(window: Any, qtbot: Any) -> dict[str, Any]:
+    """Every store moved away from its default, then a snapshot."""
     window.store.update(temperature=3.0, units="nats")
+    window.stores["race"].set_state(advance_race(start_race(1.5, 0, 0.2), 9))
+    window.stores["fits"].set_state(advance_fits(start_fits(seed=4), 6))
+    window.stores["batch"].set_state(batch_of([[9.0, 8.0]], [1]))
+    window.stores["trainings"].set_state(
+        advance_trainings(start_trainings(DEFAULT_START, 4.0), 3)
+    )
+    window.show_panel("batch")
     settle(qtbot, window)
-    before = window.store.scenario
-    path = tmp_path / "bad.json"
-    path.write_text(BASE_TEXTS[0].replace('"units": "bits"', '"units": "furlongs"'))
-    assert window.load_session_from(path) is False
-    assert window.store.scenario == before
     assert window.store.scenario != default_scenario()
+    return snapshot(window)
+
+
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [
+        (("scenario", "units"), "furlongs"),
+        # A valid race and scenario, a bad batch: nothing of the file is shown.
+        (("pages", "batch", "labels", 0), 7),
+        (("pages", "fits", "fits", 1, "mu"), -61.0),
+        (("pages", "trainings", "start", "temperature"), 0.0),
+        (("pages", "race", "z0"), 30),
+        (("view", "page"), "graphs"),
+        (("view", "zoom"), 2),  # the window's view has only "page"
+        (("version",), 3),
+    ],
+)
+def test_a_refused_file_leaves_every_changed_state_alone(
+    window: Any, qtbot: Any, tmp_path: Any, path: tuple[Any, ...], value: Any
+) -> None:
+    before = changed_window(window, qtbot)
+    document = _replaced(json.loads(session_to_json(EVERY_PAGE)), path, value)
+    file = tmp_path / "bad.json"
+    file.write_text(json.dumps(document), encoding="utf-8")
+    assert window.load_session_from(file) is False
+    settle(qtbot, window)
+    after = snapshot(window)
+    for kind, state in before["states"].items():
+        assert after["states"][kind] is state, kind
+    assert after == before
     assert close_problem_dialogs(window) == 1
-    assert isinstance(before, Scenario)
+    assert isinstance(window.store.scenario, Scenario)
+
+
+def test_a_loaded_file_sets_every_page_and_shows_its_page(
+    window: Any, qtbot: Any, tmp_path: Any
+) -> None:
+    changed_window(window, qtbot)
+    file = tmp_path / "good.json"
+    file.write_text(session_to_json(EVERY_PAGE), encoding="utf-8")
+    assert window.load_session_from(file) is True
+    assert window.current_panel() == PANEL_OF_KIND["fits"]
+    for kind, state in EVERY_PAGE.pages.items():
+        assert window.stores[kind].state == state
+    settle(qtbot, window)
+    assert window.store.scenario == EVERY_PAGE.scenario
+    assert close_problem_dialogs(window) == 0
+
+
+@pytest.mark.parametrize("index", range(len(BASE_TEXTS) - 5, len(BASE_TEXTS)))
+def test_every_version_1_base_file_loads_on_its_page(
+    window: Any, qtbot: Any, tmp_path: Any, index: int
+) -> None:
+    text = BASE_TEXTS[index]
+    assert json.loads(text)["version"] == 1
+    path = tmp_path / "old.json"
+    assert assert_loads_or_refuses(window, qtbot, path, text.encode()) is True
+    panel = json.loads(text)["view"]["panel"]
+    assert window.current_panel() == panel
