@@ -35,7 +35,17 @@ VALUE_OPTIONS = (
     "label",
     "temperature",
     "smoothing",
+    "p_file",
+    "q_file",
+    "top_k",
+    "top_p",
+    "min_p",
 )
+#: What a next-token file holds (core.next_token.KIND_CHOICES, spelled out
+#: here so that --help needs no NumPy).
+NEXT_TOKEN_FORMATS = ("auto", "logits", "logprobs", "probs")
+#: Options of the next-token readouts, which need --p-file.
+NEXT_TOKEN_OPTIONS = ("q_file", "top_k", "top_p", "min_p")
 
 
 class CommandLineError(Exception):
@@ -76,7 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
         "and softmax losses respond live.",
         epilog="Examples: main.py --preset kl-asymmetry --lecture | "
         "main.py --preset temperature --export slide.svg | "
-        "main.py --metrics --p 0.7,0.3 --q 0.5,0.5",
+        "main.py --metrics --p 0.7,0.3 --q 0.5,0.5 | "
+        "main.py --metrics --p-file a.npy --q-file b.npy --top-p 0.9",
     )
     start = parser.add_argument_group("what to open")
     start.add_argument(
@@ -116,6 +127,37 @@ def build_parser() -> argparse.ArgumentParser:
     numbers.add_argument("--smoothing", default="0", help="label smoothing ε")
     numbers.add_argument(
         "--units", choices=("bits", "nats"), help="bits (default) or nats"
+    )
+    tokens = parser.add_argument_group(
+        "next-token distributions (with --metrics)",
+        "One or two models' next-token distributions from files (.npy, .csv "
+        "with value or token,value lines, .json), reshaped by --temperature "
+        "and truncation as a decoder would, in that order.",
+    )
+    tokens.add_argument(
+        "--p-file", metavar="FILE", help="model P's next-token distribution"
+    )
+    tokens.add_argument(
+        "--q-file", metavar="FILE", help="model Q's, over the same vocabulary"
+    )
+    for model in ("p", "q"):
+        tokens.add_argument(
+            f"--{model}-format",
+            choices=NEXT_TOKEN_FORMATS,
+            default="auto",
+            help=f"what --{model}-file holds (default: auto, detected where "
+            "the values leave no doubt)",
+        )
+    tokens.add_argument("--top-k", metavar="K", help="keep the K most probable tokens")
+    tokens.add_argument(
+        "--top-p",
+        metavar="P",
+        help="keep the fewest most probable tokens holding at least P",
+    )
+    tokens.add_argument(
+        "--min-p",
+        metavar="M",
+        help="keep tokens at least M times as probable as the most probable",
     )
     parser.add_argument(
         "--quit-after-paint",
@@ -162,7 +204,34 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
             "--p, --q and --logits describe a scenario: give them "
             "instead of --preset or --load, not with them"
         )
+    _check_next_token_options(arguments, chosen)
     return arguments
+
+
+def _check_next_token_options(arguments: argparse.Namespace, chosen: Any) -> None:
+    """--p-file and its companions: only together, and alone."""
+    formats_chosen = arguments.p_format != "auto" or arguments.q_format != "auto"
+    companions = formats_chosen or any(
+        getattr(arguments, o) for o in NEXT_TOKEN_OPTIONS
+    )
+    if not arguments.metrics and (arguments.p_file or companions):
+        raise CommandLineError("--p-file and the options with it go with --metrics")
+    if arguments.p_file is None:
+        if companions:
+            raise CommandLineError(
+                "--q-file, --p-format, --q-format, --top-k, --top-p and --min-p "
+                "go with --p-file"
+            )
+        return
+    if any(getattr(arguments, o) for o in ("p", "q", "logits")) or chosen:
+        raise CommandLineError(
+            "--p-file reads a next-token distribution: give it instead of "
+            "--p, --q, --logits, --preset or --load, not with them"
+        )
+    if arguments.label != "0" or arguments.smoothing != "0":
+        raise CommandLineError("--label and --smoothing go with --logits, not --p-file")
+    if arguments.q_format != "auto" and arguments.q_file is None:
+        raise CommandLineError("--q-format goes with --q-file")
 
 
 def _scenario_from_file_or_preset(
@@ -194,6 +263,8 @@ def print_metrics(arguments: argparse.Namespace) -> int:
     """``--metrics``: every readout as JSON on stdout (no Qt is imported)."""
     from core.metrics import metrics, parse_metrics_args
 
+    if arguments.p_file is not None:
+        return print_next_token_metrics(arguments)
     scenario, _, _ = _scenario_from_file_or_preset(arguments)
     if scenario is not None and arguments.units:
         scenario = scenario.replace(units=arguments.units)
@@ -201,7 +272,7 @@ def print_metrics(arguments: argparse.Namespace) -> int:
         if not (arguments.p and arguments.q) and not arguments.logits:
             raise CommandLineError(
                 "--metrics needs --p and --q, or --logits (and --label), "
-                "or --preset/--load"
+                "or --p-file, or --preset/--load"
             )
         try:
             scenario = parse_metrics_args(
@@ -217,6 +288,29 @@ def print_metrics(arguments: argparse.Namespace) -> int:
             raise CommandLineError(str(error)) from None
     try:
         data = metrics(scenario)
+    except ValueError as error:
+        raise CommandLineError(str(error)) from None
+    _write_out(json.dumps(data, indent=2, ensure_ascii=False))
+    return 0
+
+
+def print_next_token_metrics(arguments: argparse.Namespace) -> int:
+    """``--metrics --p-file``: the next-token lab's readouts as JSON."""
+    from core.metrics import (
+        next_token_metrics,
+        parse_decoding_args,
+        read_next_token_files,
+    )
+
+    try:
+        # The options first: a typo should not wait for a large file.
+        settings = parse_decoding_args(
+            arguments.temperature, arguments.top_k, arguments.top_p, arguments.min_p
+        )
+        p, q = read_next_token_files(
+            arguments.p_file, arguments.q_file, arguments.p_format, arguments.q_format
+        )
+        data = next_token_metrics(p, q, settings, arguments.units or "bits")
     except ValueError as error:
         raise CommandLineError(str(error)) from None
     _write_out(json.dumps(data, indent=2, ensure_ascii=False))

@@ -14,8 +14,18 @@ from typing import Any
 import numpy as np
 
 from core._checks import FloatArray
+from core.atomic import FileError
 from core.families import MAX_FAMILY_K
 from core.information import normalize
+from core.next_token import (
+    KIND_CHOICES,
+    TEMPERATURE_RANGE,
+    DecodingSettings,
+    ModelStatistics,
+    TokenDistribution,
+    next_token_statistics,
+    read_distribution_file,
+)
 from core.scenario import UNITS, Results, Scenario, evaluate
 
 #: The scalar readouts, in the order the window shows them.
@@ -368,3 +378,265 @@ def parse_metrics_args(
         units=unit,
         linked=q is None,
     )
+
+
+# --- the next-token lab on the command line -----------------------------------
+
+#: The per-model readouts of :func:`next_token_metrics`, in the lab's order.
+NEXT_TOKEN_READOUTS = (
+    "entropy",
+    "perplexity",
+    "truncated_entropy",
+    "truncated_perplexity",
+    "max_probability",
+    "threshold_probability",
+    "cut_mass",
+    "kl_to_truncated",
+    "kl_from_truncated",
+    "js_truncated",
+)
+
+#: The top tokens listed per model on the command line.
+NEXT_TOKEN_TOP = 10
+
+
+def _optional_integer(text: Any, option: str) -> int | None:
+    if text is None:
+        return None
+    if isinstance(text, bool):
+        raise ValueError(f"{option} must be an integer ≥ 1, got {text!r}")
+    try:
+        value = int(str(text).strip())
+    except ValueError:
+        raise ValueError(
+            f"{option} must be an integer ≥ 1, got {str(text)[:20]!r}"
+        ) from None
+    if value < 1:
+        raise ValueError(f"{option} must be an integer ≥ 1, got {value}")
+    return value
+
+
+def _optional_share(text: Any, option: str, low_open: bool) -> float | None:
+    if text is None:
+        return None
+    value = _parse_scalar(text, option)
+    low_ok = value > 0 if low_open else value >= 0
+    if not (low_ok and value <= 1):
+        interval = "(0, 1]" if low_open else "[0, 1]"
+        raise ValueError(f"{option} must lie in {interval}, got {value:g}")
+    return value
+
+
+def parse_decoding_args(
+    temperature: Any = "1",
+    top_k: Any = None,
+    top_p: Any = None,
+    min_p: Any = None,
+) -> DecodingSettings:
+    """The command line's ``--temperature --top-k --top-p --min-p`` as settings.
+
+    Parameters
+    ----------
+    temperature : str or float
+        In [0.001, 1000].
+    top_k : str or int, optional
+        An integer ≥ 1; None keeps every token.
+    top_p : str or float, optional
+        In (0, 1]; None keeps every token.
+    min_p : str or float, optional
+        In [0, 1]; None keeps every token.
+
+    Returns
+    -------
+    core.next_token.DecodingSettings
+
+    Raises
+    ------
+    ValueError
+        With a one-line message naming the option.
+    """
+    t = _parse_scalar(temperature, "--temperature")
+    low, high = TEMPERATURE_RANGE
+    if not low <= t <= high:
+        raise ValueError(
+            f"--temperature must lie in [{low:g}, {high:g}] for next-token files, "
+            f"got {t:g}"
+        )
+    return DecodingSettings(
+        temperature=t,
+        top_k=_optional_integer(top_k, "--top-k"),
+        top_p=_optional_share(top_p, "--top-p", low_open=True),
+        min_p=_optional_share(min_p, "--min-p", low_open=False),
+    )
+
+
+def _token_label(distribution: TokenDistribution, token_id: int) -> str:
+    text = distribution.token_text(token_id)
+    return f"token {token_id}" if text is None else f"token {token_id} {text!r}"
+
+
+def _one_sided_reason(
+    keeper: str, other: str, count: int, cut: int, example: str
+) -> str:
+    """Why D(keeper‖other) is infinite: tokens only ``keeper`` keeps."""
+    impossible = count - cut
+    causes = []
+    if cut:
+        causes.append(f"{cut:,} cut by {other}'s truncation")
+    if impossible:
+        causes.append(f"{impossible:,} with a -inf logit in {other}")
+    tokens = "token" if count == 1 else "tokens"
+    return (
+        f"{other} gives probability 0 to {count:,} {tokens} that {keeper} keeps "
+        f"({', '.join(causes)}), e.g. {example}"
+    )
+
+
+def _model_json(
+    model: ModelStatistics, distribution: TokenDistribution
+) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "name": model.name,
+        "kind": distribution.kind,
+        "kind_detected": distribution.detected,
+        "vocabulary_size": model.vocabulary_size,
+        "possible": model.possible,
+        "kept": model.kept,
+    }
+    for name in NEXT_TOKEN_READOUTS:
+        data[name] = _json_number(getattr(model, name))
+    data["top_tokens"] = [
+        {
+            "rank": top.rank,
+            "token_id": top.token_id,
+            "text": top.text,
+            "probability": top.probability,
+            "truncated_probability": top.truncated_probability,
+            "other_probability": top.other_probability,
+        }
+        for top in model.top_tokens
+    ]
+    if model.kl_to_truncated == math.inf:
+        data["reasons"] = {
+            "kl_to_truncated": (
+                f"the truncation keeps {model.kept:,} of {model.possible:,} possible "
+                f"tokens and gives 0 to the rest, which hold {model.cut_mass:.6g} of "
+                "the probability"
+            )
+        }
+    return data
+
+
+def next_token_metrics(
+    p: TokenDistribution,
+    q: TokenDistribution | None = None,
+    settings: DecodingSettings | None = None,
+    units: str = "bits",
+    top_n: int = NEXT_TOKEN_TOP,
+) -> dict[str, Any]:
+    """The next-token lab's readouts as JSON-ready data.
+
+    Parameters
+    ----------
+    p, q : core.next_token.TokenDistribution
+        One or two models over one vocabulary (q may be None).
+    settings : core.next_token.DecodingSettings, optional
+        Applied to both (default: T = 1, no truncation).
+    units : {"bits", "nats"}
+    top_n : int
+        Top tokens listed per model.
+
+    Returns
+    -------
+    dict
+        ``units``, ``precision``, ``settings``, ``p`` (and ``q``) with
+        :data:`NEXT_TOKEN_READOUTS`, the model's ``kind`` and whether it was
+        detected, and its top tokens; with two models ``kl_pq``, ``kl_qp``
+        and ``js`` between the truncated distributions, and ``reasons`` for
+        each infinite one (which tokens, and whether a truncation cut them
+        or a logit was −inf). Infinity is the string ``"inf"``.
+
+    Raises
+    ------
+    ValueError
+        As :func:`core.next_token.next_token_statistics` does.
+    """
+    results = next_token_statistics(p, q, settings, units=units, top_n=top_n)
+    s = results.p_settings
+    data: dict[str, Any] = {
+        "units": units,
+        "precision": results.precision,
+        "settings": {
+            "temperature": s.temperature,
+            "top_k": s.top_k,
+            "top_p": s.top_p,
+            "min_p": s.min_p,
+        },
+        "p": _model_json(results.p, p),
+    }
+    if q is None or results.q is None or results.pair is None:
+        return data
+    data["q"] = _model_json(results.q, q)
+    pair = results.pair
+    data["kl_pq"] = _json_number(pair.kl_pq)
+    data["kl_qp"] = _json_number(pair.kl_qp)
+    data["js"] = _json_number(pair.js)
+    data["pair_precision"] = pair.precision
+    reasons = {}
+    if pair.p_only_example is not None:
+        reasons["kl_pq"] = _one_sided_reason(
+            "P", "Q", pair.p_only, pair.p_only_cut, _token_label(p, pair.p_only_example)
+        )
+    if pair.q_only_example is not None:
+        reasons["kl_qp"] = _one_sided_reason(
+            "Q", "P", pair.q_only, pair.q_only_cut, _token_label(q, pair.q_only_example)
+        )
+    data["reasons"] = reasons
+    return data
+
+
+def read_next_token_files(
+    p_file: str,
+    q_file: str | None = None,
+    p_format: str = "auto",
+    q_format: str = "auto",
+) -> tuple[TokenDistribution, TokenDistribution | None]:
+    """Read ``--p-file`` and ``--q-file``, with errors that name the option.
+
+    Parameters
+    ----------
+    p_file, q_file : str
+        Paths (.npy, .csv, .tsv, .txt or .json); ``q_file`` may be None.
+    p_format, q_format : {"auto", "logits", "logprobs", "probs"}
+
+    Returns
+    -------
+    (TokenDistribution, TokenDistribution or None)
+
+    Raises
+    ------
+    ValueError
+        One line: ``--p-file model.npy: <why>`` for a file that cannot be
+        read or is not a distribution; for values that could be logits or
+        probabilities it names ``--p-format``.
+    """
+
+    def read(
+        path: str, kind: str, option: str, format_option: str
+    ) -> TokenDistribution:
+        if kind not in KIND_CHOICES:
+            raise ValueError(
+                f"{format_option} must be one of {', '.join(KIND_CHOICES)}, "
+                f"got {str(kind)[:20]!r}"
+            )
+        try:
+            return read_distribution_file(path, kind)
+        except FileError as error:
+            raise ValueError(f"{option} {path}: {error}") from None
+        except ValueError as error:
+            hint = f" (give {format_option})" if "choose" in str(error) else ""
+            raise ValueError(f"{option} {path}: {error}{hint}") from None
+
+    p = read(p_file, p_format, "--p-file", "--p-format")
+    q = None if q_file is None else read(q_file, q_format, "--q-file", "--q-format")
+    return p, q

@@ -18,7 +18,9 @@ then renormalises what is kept. Every rule keeps a set of the most probable
 tokens, so the result is "the first n tokens by rank". Ties at a cut are
 kept whole (every token as probable as the last one kept stays, so top-k
 may keep more than k tokens); ties are decided on the logits, which
-temperature does not reorder, so they are exact.
+temperature does not reorder, so they are exact. A token exactly at a cut
+(a probability of exactly min_p times the largest, a cumulative mass of
+exactly top_p) falls on one side or the other by rounding.
 
 :func:`next_token_statistics` measures, for each model, the entropy and
 perplexity before and after truncation, the probability mass cut off, the
