@@ -1,0 +1,567 @@
+"""The explorer against a floor: a bare PySide6 + pyqtgraph window of its shape.
+
+The floor (issue 12) is what the toolkit alone costs for the same picture: a
+window laid out like the explorer (menu bar, five tabs, a 300-pixel column of
+sliders, eight readouts above a 3 × 2 grid of plots, a dock of text below)
+whose six plots and eight readouts are updated in place from one slider, with
+nothing else: no store, no evaluation, fixed axis ranges, no event filter.
+
+* Bars, K = 10 and 16: each plot holds two bar series of K bars.
+* Curves, K = 10⁴ and 10⁵: the explorer draws a long tail as min/max
+  envelopes of at most 2,400 points. The floor draws as many curves, of the
+  same point counts, as the explorer showed in that run (read from its
+  plots, and printed), dealt over its six plots.
+* 262,144 tokens (floor only, for the next-token lab): one plot with two
+  curves of 2,400 points (1,200 buckets' minima and maxima) and the eight
+  readouts, for "a temperature drag within 1.3× of a bare window".
+
+A frame, for the app and the floor alike, is ``frame_time.time_frames``:
+one slider ``setValue``, then ``processEvents()`` until the first plot has
+painted. App and floor alternate in ``--rounds`` blocks, each in a freshly
+built (and then really deleted) window, so a change of machine load hits
+both. Start-up is process start to exit around ``main.py --quit-after-paint``
+and around this script's ``--quit-after-paint`` (the floor window, built as
+main.py builds its window on a first start), interleaved, each run with an
+empty settings directory. Reports medians, p90 and app/floor; no target is
+asserted.
+
+Run: .venv/bin/python benchmarks/floor.py [--frames 240] [--rounds 3] [--runs 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+STARTED = time.perf_counter()
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from frame_time import (  # noqa: E402
+    ROOT,
+    percentile,
+    startup_times,
+    time_frames,
+)
+
+#: The window size of frame_time.py's frames.
+FRAME_SIZE = (1280, 800)
+#: main.py's first-start size (DEFAULT_SIZE), cut to the screen as it does.
+FIRST_START_SIZE = (1600, 1000)
+#: Plots and readouts of the explorer.
+PLOTS, READOUTS = 6, 8
+#: A long tail is drawn through this many buckets' minima and maxima (as
+#: viz.plotting.ENVELOPE_BUCKETS; not imported: the floor loads no app code).
+ENVELOPE_BUCKETS = 1200
+ENVELOPE_POINTS = 2 * ENVELOPE_BUCKETS
+#: The next-token lab's vocabulary (issue 12: "262,144 tokens").
+NEXT_TOKEN_VOCABULARY = 262_144
+TARGETS = {"bars": 1.5, "curves": 1.5, "startup": 1.3}
+TAB_TITLES = (
+    "Explorer",
+    "Vanishing gradients",
+    "Training the logits",
+    "Forward vs reverse KL",
+    "A PyTorch batch",
+)
+READOUT_TITLES = (
+    "H(P)",
+    "H(Q)",
+    "H(P,Q)",
+    "H(Q,P)",
+    "D(P‖Q)",
+    "D(Q‖P)",
+    "JS(P,Q)",
+    "Loss",
+)
+
+
+@dataclass(frozen=True)
+class Case:
+    """One comparison: what the explorer shows, and what its floor draws."""
+
+    name: str
+    kind: str  # "bars" or "curves"
+    k: int
+
+
+CASES = (
+    Case("K = 10 (bars)", "bars", 10),
+    Case("K = 16 (bars)", "bars", 16),
+    Case("K = 10^4 (curves)", "curves", 10_000),
+    Case("K = 10^5 (curves)", "curves", 100_000),
+)
+
+
+# The floor window ------------------------------------------------------------
+
+
+def build_floor(
+    bars: int | None = None,
+    curves: Sequence[int] = (),
+    plots: int = PLOTS,
+    readouts: int = READOUTS,
+    sliders: int = 1,
+) -> Any:
+    """A floor window (not yet shown) of ``plots`` plots and ``readouts`` readouts.
+
+    Give ``bars``, for two bar series of that many bars in every plot, or
+    ``curves``, the number of points of each curve, dealt over the plots in
+    turn (curve i goes to plot i mod ``plots``). The window's ``slider``
+    drives every frame; ``window.explorer.distributions`` is its first plot,
+    as in the app, so frame_time's paint probe finds it.
+    """
+    import numpy as np
+    import pyqtgraph as pg
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QFont, QFontMetrics
+    from PySide6.QtWidgets import (
+        QDockWidget,
+        QFrame,
+        QGridLayout,
+        QHBoxLayout,
+        QLabel,
+        QMainWindow,
+        QScrollArea,
+        QSizePolicy,
+        QSlider,
+        QSplitter,
+        QTabWidget,
+        QVBoxLayout,
+        QWidget,
+    )
+
+    if (bars is None) == (not curves):
+        raise ValueError("give bars or curves")
+    pg.setConfigOptions(antialias=False, background="w", foreground="#222222")
+
+    class FloorPage(QWidget):
+        """Sliders on the left; readouts over a grid of plots on the right."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            column = QWidget()
+            column_layout = QVBoxLayout(column)
+            self.sliders = []
+            for _ in range(sliders):
+                slider = QSlider(Qt.Orientation.Horizontal)
+                slider.setRange(0, 1000)
+                slider.setValue(500)
+                column_layout.addWidget(slider)
+                self.sliders.append(slider)
+            column_layout.addStretch(1)
+            scroll = QScrollArea()
+            scroll.setWidget(column)
+            scroll.setWidgetResizable(True)
+            scroll.setMinimumWidth(300)
+            right = QWidget()
+            right_layout = QVBoxLayout(right)
+            right_layout.setContentsMargins(0, 0, 0, 0)
+            right_layout.addWidget(self._readout_grid())
+            grid = QGridLayout()
+            self.plots = []
+            self.items = []
+            for index in range(plots):
+                plot = pg.PlotWidget()
+                plot.setSizePolicy(
+                    QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding
+                )
+                plot.setMinimumSize(160, 130)
+                item = plot.getPlotItem()
+                item.setTitle(f"plot {index}")
+                item.setLabel("bottom", "outcome")
+                item.setLabel("left", "probability")
+                item.setMouseEnabled(x=False, y=False)
+                item.hideButtons()
+                self.items.append(self._fill(item, index))
+                grid.addWidget(plot, index // 3, index % 3)
+                self.plots.append(plot)
+            if plots == PLOTS:  # the explorer's: the third column is wider
+                for column_index, stretch in enumerate((2, 2, 3)):
+                    grid.setColumnStretch(column_index, stretch)
+            right_layout.addLayout(grid, 1)
+            splitter = QSplitter()
+            splitter.addWidget(scroll)
+            splitter.addWidget(right)
+            splitter.setStretchFactor(1, 1)
+            layout = QHBoxLayout(self)
+            layout.setContentsMargins(0, 0, 0, 0)
+            layout.addWidget(splitter)
+            self.distributions = self.plots[0]
+
+        def _readout_grid(self) -> QWidget:
+            panel = QWidget()
+            panel.setMinimumHeight(136)  # the app's readouts, at 1280×800
+            grid = QGridLayout(panel)
+            grid.setContentsMargins(0, 0, 0, 0)
+            grid.setSpacing(4)
+            font = QFont()
+            font.setPixelSize(24)
+            font.setWeight(QFont.Weight.DemiBold)
+            metrics = QFontMetrics(font)
+            self.values = []
+            for index in range(readouts):
+                frame = QFrame()
+                frame.setFrameShape(QFrame.Shape.StyledPanel)
+                box = QVBoxLayout(frame)
+                box.setContentsMargins(8, 4, 8, 4)
+                box.setSpacing(0)
+                title = QLabel(READOUT_TITLES[index % len(READOUT_TITLES)] + ", bits")
+                value = QLabel("0.0000")
+                value.setFont(font)
+                # A fixed size: setText repaints, and never re-lays out.
+                value.setFixedSize(
+                    metrics.horizontalAdvance("0.0000") + 4,
+                    metrics.height() + 2,
+                )
+                # As the app's titles: they take the width they are given.
+                title.setSizePolicy(
+                    QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
+                )
+                title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+                value.setAlignment(Qt.AlignmentFlag.AlignCenter)
+                box.addWidget(title)
+                box.addWidget(value, alignment=Qt.AlignmentFlag.AlignHCenter)
+                grid.addWidget(frame, index // 4, index % 4)
+                self.values.append(value)
+            return panel
+
+        def _fill(self, item: Any, index: int) -> list[Any]:
+            """The plot's items: two bar series, or its share of the curves."""
+            colours = ("#0072B2", "#E69F00")
+            drawn = []
+            if bars is not None:
+                for number, offset in enumerate((-0.2, 0.2)):
+                    bar_item = pg.BarGraphItem(
+                        x=np.arange(bars) + offset,
+                        height=np.zeros(bars),
+                        width=0.38,
+                        brush=colours[number],
+                        pen=None,
+                    )
+                    drawn.append(bar_item)
+            for number, size in enumerate(curves[index::plots]):
+                curve = pg.PlotDataItem(pen=pg.mkPen(colours[number % 2], width=1))
+                # Envelope positions in 0..1 and a decaying tail's ranks.
+                curve.floor_x = np.linspace(0.0, 1.0, size)
+                curve.floor_rank = np.linspace(1.0, 50.0, size)
+                drawn.append(curve)
+            for drawn_item in drawn:
+                item.addItem(drawn_item)
+            # Fixed ranges: the axes are laid out once, as a floor should be.
+            item.disableAutoRange()
+            if bars is not None:
+                item.setXRange(-0.6, bars - 0.4, padding=0)
+                item.setYRange(0, 1, padding=0.02)
+            else:
+                item.setXRange(0, 1, padding=0.02)
+                item.setYRange(0, 1, padding=0.02)
+            return drawn
+
+    class FloorWindow(QMainWindow):
+        """The explorer's shape around a :class:`FloorPage`."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            for title in ("&File", "&Edit", "&View", "&Presets"):
+                self.menuBar().addMenu(title)
+            self.tabs = QTabWidget()
+            self.explorer = FloorPage()
+            self.tabs.addTab(self.explorer, TAB_TITLES[0])
+            for title in TAB_TITLES[1:]:
+                self.tabs.addTab(QWidget(), title)
+            self.setCentralWidget(self.tabs)
+            dock = QDockWidget("About this example", self)
+            text = QLabel("Welcome: move a slider and every number follows. " * 4)
+            text.setWordWrap(True)
+            scroll = QScrollArea()  # as the app's explanation is
+            scroll.setWidget(text)
+            scroll.setWidgetResizable(True)
+            dock.setWidget(scroll)
+            dock.setMinimumHeight(130)  # the app's explanation, at 1280×800
+            dock.setMaximumHeight(150)
+            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+            self.statusBar().showMessage("Move a slider.")
+            self.slider = self.explorer.sliders[0]
+            self.slider.valueChanged.connect(self.show_value)
+            self.show_value(self.slider.value())
+
+        def show_value(self, value: int) -> None:
+            """One frame: new data for every item and every readout, in place."""
+            s = 0.5 + value / 1000
+            page = self.explorer
+            for plot_index, drawn in enumerate(page.items):
+                for number, item in enumerate(drawn):
+                    shift = 0.05 * (plot_index + number)
+                    if bars is not None:
+                        weights = np.arange(1.0, bars + 1.0) ** -(s + shift)
+                        item.setOpts(height=weights / weights.sum())
+                    else:
+                        item.setData(item.floor_x, item.floor_rank ** -(s + shift))
+            for index, label in enumerate(page.values):
+                label.setText(f"{s + 0.1 * index:.4f}")
+
+    return FloorWindow()
+
+
+def delete_window(app: Any, window: Any) -> None:
+    """Close ``window`` and really delete it now (its event filters go with it).
+
+    ``deleteLater`` then ``processEvents()`` leaves the window alive: deferred
+    deletions run only from an event loop, or when sent explicitly.
+    """
+    from PySide6.QtCore import QEvent
+
+    window.close()
+    window.deleteLater()
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    app.processEvents()
+
+
+# The app ---------------------------------------------------------------------
+
+
+def open_explorer(app: Any, case: Case) -> tuple[Any, Any]:
+    """The real window at ``case``'s K, shown at 1280×800, as frame_time sets it up."""
+    from PySide6.QtWidgets import QSlider
+
+    from viz import MainWindow
+
+    window = MainWindow()
+    window.resize(*FRAME_SIZE)
+    window.show()
+    app.processEvents()
+    if case.kind == "bars":
+        window.explorer.controls.count.spin.setValue(case.k)
+        slider = window.findChild(QSlider, "p_slider_0")
+    else:
+        window.explorer.controls.mode.setCurrentIndex(1)
+        app.processEvents()
+        window.explorer.controls.families.k.setValue(case.k)
+        slider = window.findChild(QSlider, "p_family_exponent")
+    app.processEvents()
+    assert window.store.scenario.k == case.k
+    return window, slider
+
+
+def curve_sizes(window: Any) -> list[int]:
+    """Points of every curve the explorer shows (envelopes, step lines, loss)."""
+    import pyqtgraph as pg
+
+    sizes = []
+    for widget in window.explorer.plots.values():
+        for plot in widget.plot_items():
+            for item in plot.listDataItems():
+                if isinstance(item, pg.PlotDataItem) and item.isVisible():
+                    x, _ = item.getData()
+                    if x is not None and len(x):
+                        sizes.append(len(x))
+    return sizes
+
+
+def time_window(app: Any, window: Any, slider: Any, frames: int) -> list[float]:
+    """frame_time's frames, on ``window`` shown at 1280×800."""
+    window.resize(*FRAME_SIZE)
+    window.show()
+    app.processEvents()
+    return time_frames(app, window, slider, frames)
+
+
+def compare_frames(
+    case: Case, frames: int, rounds: int
+) -> tuple[list[float], list[float], list[int]]:
+    """App and floor frame times for ``case``, alternating in ``rounds`` blocks.
+
+    Also returns the point counts of the curves both draw (curves only).
+    """
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    per_round = max(1, frames // rounds)
+    app_times: list[float] = []
+    floor_times: list[float] = []
+    sizes: list[int] = []
+    for _ in range(rounds):
+        window, slider = open_explorer(app, case)
+        app_times += time_window(app, window, slider, per_round)
+        if case.kind == "curves":
+            sizes = curve_sizes(window)
+        delete_window(app, window)
+        if case.kind == "bars":
+            floor = build_floor(bars=case.k)
+        else:
+            floor = build_floor(curves=sizes)
+        floor_times += time_window(app, floor, floor.slider, per_round)
+        delete_window(app, floor)
+    return app_times, floor_times, sizes
+
+
+def next_token_floor(frames: int) -> list[float]:
+    """A floor for the next-token lab: one plot, two envelopes of 262,144 tokens."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    floor = build_floor(curves=(ENVELOPE_POINTS, ENVELOPE_POINTS), plots=1)
+    times = time_window(app, floor, floor.slider, frames)
+    delete_window(app, floor)
+    return times
+
+
+# Start-up --------------------------------------------------------------------
+
+
+def quit_after_paint() -> int:
+    """The floor's start-up: import, build, first paint, quit (as main.py does)."""
+    import numpy  # noqa: F401  (main.py imports it with the core)
+    import pyqtgraph  # noqa: F401
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication(sys.argv[:1])
+    window = build_floor(bars=4, sliders=12)  # the default scenario: K = 4
+    available = app.primaryScreen().availableGeometry()
+    window.resize(
+        min(FIRST_START_SIZE[0], available.width()),
+        min(FIRST_START_SIZE[1], available.height()),
+    )
+    probe = _paint_probe_class()(window.explorer.distributions.viewport())
+
+    def report() -> None:
+        elapsed = time.perf_counter() - STARTED
+        size = f"{window.width()}x{window.height()}"
+        print(f"first paint after {elapsed * 1000:.0f} ms at {size}", flush=True)
+        QTimer.singleShot(0, app.quit)
+
+    probe.painted.connect(report, Qt.ConnectionType.SingleShotConnection)
+    window.show()
+    code = app.exec()
+    window.deleteLater()
+    app.processEvents()
+    return code
+
+
+def _paint_probe_class() -> Any:
+    """viz/probe.py's PaintProbe, loaded alone: ``import viz`` loads the app."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("probe", ROOT / "viz" / "probe.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.PaintProbe
+
+
+def floor_startup_time() -> float:
+    """Seconds from starting the floor's process to its exit (external timer)."""
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve()), "--quit-after-paint"],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+        timeout=60,
+        check=True,
+    )
+    elapsed = time.perf_counter() - start
+    assert "first paint" in done.stdout
+    return elapsed
+
+
+def compare_startup(runs: int) -> tuple[list[float], list[float]]:
+    """Interleaved app and floor start-ups, each on a first start (no settings)."""
+    app_times: list[float] = []
+    floor_times: list[float] = []
+    saved = os.environ.get("XDG_CONFIG_HOME")
+    try:
+        for _ in range(runs):
+            with tempfile.TemporaryDirectory() as settings:
+                os.environ["XDG_CONFIG_HOME"] = settings
+                app_times += startup_times(1)
+            with tempfile.TemporaryDirectory() as settings:
+                os.environ["XDG_CONFIG_HOME"] = settings
+                floor_times.append(floor_startup_time())
+    finally:
+        if saved is None:
+            os.environ.pop("XDG_CONFIG_HOME", None)
+        else:
+            os.environ["XDG_CONFIG_HOME"] = saved
+    return app_times, floor_times
+
+
+# Report ----------------------------------------------------------------------
+
+
+def _row(name: str, app: list[float], floor: list[float], target: float) -> str:
+    ratio = statistics.median(app) / statistics.median(floor)
+    verdict = "ok" if ratio <= target else "OVER"
+    return (
+        f"{name:24} {statistics.median(app):9.2f} {percentile(app, 0.9):8.2f} "
+        f"{statistics.median(floor):9.2f} {percentile(floor, 0.9):8.2f} "
+        f"{ratio:7.2f} {target:6.1f}  {verdict}"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--frames", type=int, default=240, help="per case and side")
+    parser.add_argument("--rounds", type=int, default=3, help="app/floor blocks")
+    parser.add_argument("--runs", type=int, default=7, help="start-ups per side")
+    parser.add_argument(
+        "--quit-after-paint",
+        action="store_true",
+        help="be the floor's start-up: show the floor window, quit once painted",
+    )
+    parser.add_argument("--no-startup", action="store_true", help="frames only")
+    arguments = parser.parse_args()
+    if arguments.quit_after_paint:
+        return quit_after_paint()
+    print(f"load before: {os.getloadavg()[0]:.2f} (1-min average)")
+    print(
+        f"{'case':24} {'app ms':>9} {'p90':>8} {'floor ms':>9} {'p90':>8} "
+        f"{'ratio':>7} {'target':>6}"
+    )
+    drawn = []
+    for case in CASES:
+        app_times, floor_times, sizes = compare_frames(
+            case, arguments.frames, arguments.rounds
+        )
+        print(_row(case.name, app_times, floor_times, TARGETS[case.kind]), flush=True)
+        if sizes:
+            drawn.append(f"{case.name}: {len(sizes)} curves of {sizes} points")
+    tokens = next_token_floor(arguments.frames)
+    print(
+        f"{f'{NEXT_TOKEN_VOCABULARY:,} tokens (floor)':24} {'':9} {'':8} "
+        f"{statistics.median(tokens):9.2f} {percentile(tokens, 0.9):8.2f}"
+    )
+    if not arguments.no_startup:
+        app_s, floor_s = compare_startup(arguments.runs)
+        print(
+            _row(
+                "start-up (ms)",
+                [t * 1000 for t in app_s],
+                [t * 1000 for t in floor_s],
+                TARGETS["startup"],
+            )
+        )
+    for line in drawn:
+        print(line)
+    print(
+        f"{NEXT_TOKEN_VOCABULARY:,} tokens: one plot, 2 curves of "
+        f"{ENVELOPE_POINTS} points, "
+        f"{READOUTS} readouts"
+    )
+    print(f"load after: {os.getloadavg()[0]:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
