@@ -418,9 +418,6 @@ class BinaryPage(AnimatedPage):
             lambda lr: self._restart(learning_rate=lr)
         )
         for control in (self.z_control, self.lr_control):
-            # Pause first: a run is its own undo step, and the drag another
-            # (pausing inside the drag would end the drag's gesture).
-            control.slider.sliderPressed.connect(self.pause)
             self.bind_drag(control.slider)
         self.speed.currentIndexChanged.connect(
             lambda index: self.set_speed(int(self.speed.itemData(index)))

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from core.ranges import TRAINING_LEARNING_RATE
 from core.training import LOSS_KINDS, LogitTrainingState, LossKind
 from core.trainings import (
+    DEFAULT_START,
     TrainingsResults,
     TrainingsState,
     TrainingStart,
@@ -50,7 +51,6 @@ from viz.pages.common import (
     GrowingRange,
     LabelledSlider,
     LogRange,
-    bind_gestures,
     coloured,
     controls_column,
     fixed_text,
@@ -321,7 +321,7 @@ class TrainingPage(AnimatedPage):
         layout.addWidget(column)
         layout.addLayout(right, 1)
         self.lr_control.value_changed.connect(self.set_learning_rate)
-        bind_gestures(self.lr_control.slider, self.store)
+        self.bind_drag(self.lr_control.slider)
 
     # controls and the explorer → state ------------------------------------
 
@@ -336,7 +336,11 @@ class TrainingPage(AnimatedPage):
 
     def _follow_explorer(self) -> None:
         """Start again from the explorer, if its start differs from ours."""
-        results = self.explorer.results
+        explorer = self.explorer
+        stale = explorer.pending or explorer.results_state is not explorer.state
+        if stale and explorer.error is None:
+            return  # the explorer's results are on their way: follow them then
+        results = explorer.results
         problem = ""
         if self.explorer.error is not None:
             problem = (
@@ -353,11 +357,25 @@ class TrainingPage(AnimatedPage):
             if start != self.store.state.start:
                 self.pause()
                 try:
-                    self.store.set_state(restart_trainings(self.store.state, start))
+                    restarted = restart_trainings(self.store.state, start)
                 except ValueError as error:
                     problem = f"The explorer's scenario cannot be trained: {error}."
+                else:
+                    self._start_from(restarted)
         set_text(self.problem, problem)
         self.problem.setVisible(bool(problem))
+
+    def _start_from(self, state: TrainingsState) -> None:
+        """Show ``state``: one undo step, except when it replaces the placeholder.
+
+        The page's first state (:data:`core.trainings.DEFAULT_START`) was never
+        the user's: undo must not go back to it.
+        """
+        placeholder = self.store.state.start is DEFAULT_START
+        if placeholder and not self.store.can_undo:
+            self.store.refine(state)
+        else:
+            self.store.set_state(state)
 
     def showEvent(self, event: QShowEvent) -> None:
         """Start again from the explorer if it changed while hidden."""
@@ -432,7 +450,8 @@ class TrainingPage(AnimatedPage):
             f"each step moves z by −lr·∂L/∂z, and every gradient carries 1/T "
             f"(here T = {number_text(t, 3)}, lr = {number_text(lr, 3)}).",
         )
-        self.plots.show_states(self.states, c)
+        # The results' state, as the readouts above: never a newer one.
+        self.plots.show_states(dict(zip(LOSS_KINDS, state.trainings, strict=True)), c)
 
     def _show_start(self, start: TrainingStart) -> None:
         logits = ", ".join(fixed_text(z, 2) for z in start.logits)
