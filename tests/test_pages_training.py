@@ -402,6 +402,19 @@ def test_squared_error_pushes_every_output_cross_entropy_only_the_truth(window, 
     assert abs(se[2]) < abs(ce[2])
 
 
+def test_a_preset_never_shows_a_stale_start(window, trainings, qtbot):
+    # The preset sets the explorer and the trainings, then shows the page
+    # before the explorer has evaluated: the page waits for those results
+    # instead of restarting from the previous scenario's.
+    starts = spy(trainings.state_changed)
+    page = use_preset(window, qtbot)
+    preset = window.preset("training-the-logits")
+    assert starts and all(state.start == preset.state.start for (state,) in starts)
+    assert page.store.state == preset.state
+    window.undo()  # the preset was one undo step on this page
+    assert not trainings.can_undo
+
+
 def test_the_preset_trains_toward_its_target(window, qtbot):
     page = use_preset(window, qtbot)
     preset = window.preset("training-the-logits")
