@@ -43,11 +43,13 @@ which the truncation kept, never by a rounded probability.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import functools
 import io
 import json
 import math
+import operator
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -104,6 +106,9 @@ EXAMPLE_SEED = 16
 RANK_CURVE_POINTS = 2000
 #: The top tokens listed by default.
 TOP_TOKENS = 20
+
+#: Top-p sums the ranked probabilities in blocks of this many.
+_TOP_P_BLOCK = 4096
 
 
 # --- the distribution -------------------------------------------------------------
@@ -925,6 +930,8 @@ class _Tempered:
 
     scaled: FloatArray  # (z − max z)/T of the possible tokens, float64, ≤ 0
     weights: NDArray[Any]  # exp(scaled) in the working precision; [0] is 1
+    top_logit: float  # max z
+    temperature: float
     possible: int  # tokens with a finite logit
     kept: int  # the truncation keeps ranks 0 … kept − 1
     log_total: float  # log Σ weights
@@ -961,8 +968,30 @@ def _exp_weights(scaled: FloatArray, dtype: Any) -> tuple[NDArray[Any], NDArray[
 
 
 def _count_at_least(descending: FloatArray, threshold: float) -> int:
-    """How many entries of a non-increasing array are ≥ ``threshold``."""
-    return int(np.searchsorted(-descending, -threshold, side="right"))
+    """How many entries of a non-increasing array are ≥ ``threshold``.
+
+    A binary search through the array itself (about 18 reads at V =
+    262,144), not ``np.searchsorted`` on a negated copy of it.
+    """
+    return bisect.bisect_right(descending, -threshold, key=operator.neg)
+
+
+def _mass_reached(weights: NDArray[Any], target: float) -> int:
+    """The first index at which Σ weights[:index + 1] ≥ ``target``.
+
+    Summed block by block in float64 and stopped at the block that gets
+    there: the head of a next-token distribution holds most of its mass, so
+    top-p rarely needs more than the first block.
+    """
+    running = 0.0
+    for start in range(0, weights.size, _TOP_P_BLOCK):
+        block = np.cumsum(weights[start : start + _TOP_P_BLOCK], dtype=np.float64)
+        block += running
+        index = int(np.searchsorted(block, target, side="left"))
+        if index < block.size:
+            return start + index
+        running = float(block[-1])
+    return weights.size - 1  # rounding kept the total just short of target
 
 
 def _kept_count(
@@ -977,10 +1006,9 @@ def _kept_count(
     if settings.top_k is not None and settings.top_k < kept:
         kept = _count_at_least(scaled, float(scaled[settings.top_k - 1]))
     if settings.top_p is not None and settings.top_p < 1:
-        mass = np.cumsum(weights[:kept], dtype=np.float64)
+        total = float(np.sum(weights[:kept], dtype=np.float64))
         # The first rank at which the kept mass reaches top_p of the total.
-        last = int(np.searchsorted(mass, settings.top_p * mass[-1], side="left"))
-        last = min(last, kept - 1)
+        last = _mass_reached(weights[:kept], settings.top_p * total)
         kept = min(kept, _count_at_least(scaled, float(scaled[last])))
     if settings.min_p is not None and settings.min_p > 0:
         # p ≥ min_p·p_max  ⇔  s ≥ log min_p, since p/p_max = e^s.
@@ -1018,6 +1046,8 @@ def _temper(
     return _Tempered(
         scaled=scaled,
         weights=weights,
+        top_logit=float(sorted_logits[0]),
+        temperature=settings.temperature,
         possible=int(scaled.size),
         kept=kept,
         log_total=log_total,
@@ -1109,10 +1139,20 @@ class RankCurve:
     truncated_probabilities: FloatArray
 
 
-def _curve_ranks(possible: int, kept: int) -> IntArray:
+@functools.lru_cache(maxsize=16)
+def _spaced_ranks(possible: int) -> IntArray:
+    """Ranks 1 … possible, about evenly spaced on a log axis (made once)."""
     spaced = np.geomspace(1, possible, RANK_CURVE_POINTS).round().astype(np.int64)
+    return _readonly(np.unique(spaced), np.int64)
+
+
+def _curve_ranks(possible: int, kept: int) -> IntArray:
+    spaced = _spaced_ranks(possible)
     marks = [kept, kept + 1] if kept < possible else [kept]
-    return np.unique(np.concatenate((spaced, marks)))
+    missing = [m for m in marks if spaced[np.searchsorted(spaced, m)] != m]
+    if not missing:
+        return spaced
+    return np.insert(spaced, np.searchsorted(spaced, missing), missing)
 
 
 def _rank_curve(tempered: _Tempered) -> RankCurve:
@@ -1237,9 +1277,13 @@ FLOAT32_PAIR_FLOOR = 1e-6
 _SERIES_BELOW = 1.0
 
 
-def _horner(x: NDArray[Any], coefficients: Sequence[float]) -> NDArray[Any]:
-    """Σ_k c_k x^k, highest power first, in x's precision."""
-    total = np.full_like(x, coefficients[-1])
+def _horner(
+    x: NDArray[Any], coefficients: Sequence[float], out: NDArray[Any] | None = None
+) -> NDArray[Any]:
+    """Σ_k c_k x^k, highest power first, in x's precision (into ``out``)."""
+    total = np.full_like(x, coefficients[-1]) if out is None else out
+    if out is not None:
+        total.fill(coefficients[-1])
     for c in reversed(coefficients[:-1]):
         total *= x
         total += c
@@ -1298,48 +1342,134 @@ def _pair_sums(
     For |d| < 1 all three would cancel to second-order results, so they come
     from series: φ(d)/d² = Σ_k (−d)^k/(k+2)! (its even part E and odd part
     d·O give E − d·O and E + d·O), and f(h) = Σ c_n h^(2n) (see
-    :func:`_js_coefficients`; |h| < ½ is well inside its radius π/2). From
-    |d| = 1 on: p·(d − 1) + q and q·(−d − 1) + p (no exponential to
-    overflow; at most 2.7× cancellation), and with a = |d|, w = e^(−a),
-    2f = 2(ln 2 − log(1 + w)) − 2wa/(1 + w) (at most 3.4× cancellation).
-    The two regions are combined by multiplying with 0/1 masks (exact, and
-    cheaper than ``np.where``); each sum is taken in float64.
+    :func:`_js_coefficients`; |h| < ½ is well inside its radius π/2), with
+    as many terms as the largest such |d| needs. From |d| = 1 on:
+    p·(d − 1) + q and q·(−d − 1) + p (no exponential to overflow, at most a
+    factor 2.7 of cancellation) and, with a = |d| and w = e^(−a) ≤ 1/e,
+    f = ln 2 − log(1 + w) − wa/(1 + w) (from log cosh h = h − ln 2 +
+    log(1 + e^(−2h)); no 1 − tanh to lose digits, at most 3.4×).
+
+    The regions are combined by multiplying with 0/1 masks (exact; cheaper
+    than ``np.where`` or splitting the arrays), the series' argument is 0
+    where far, and buffers are reused in place: at V = 262,144 a fresh
+    array costs as much as the arithmetic on it. Each sum is in float64.
     """
     a = np.abs(d)
-    near = (a < _SERIES_BELOW).astype(dtype)
-    dn = d * near  # 0 where far: adds nothing to the series
-    largest = float(np.max(a * near, initial=0.0))
+    near_mask = a < _SERIES_BELOW
+    near = near_mask.astype(dtype)
+    dn = d * near
+    largest = float(np.max(np.abs(dn), initial=0.0))  # (a where= max is slow)
     x = dn * dn
     n = _series_terms(largest, lambda k, v: v**k / math.factorial(k + 2), dtype)
     even = _horner(x, [1.0 / math.factorial(2 * j + 2) for j in range((n + 2) // 2)])
     odd = _horner(x, [1.0 / math.factorial(2 * j + 3) for j in range((n + 1) // 2)])
     odd *= dn
-    px, qx = p * x, q * x
-    kl_pq = float(np.sum(px * (even - odd), dtype=np.float64))
-    kl_qp = float(np.sum(qx * (even + odd), dtype=np.float64))
-    h2 = x * 0.25
+    terms = np.subtract(even, odd)
+    terms *= x
+    terms *= p
+    kl_pq = float(np.sum(terms, dtype=np.float64))
+    even += odd
+    even *= x
+    even *= q
+    kl_qp = float(np.sum(even, dtype=np.float64))
+    x *= 0.25  # h² = (d/2)²
     m = _series_terms(largest / 2, lambda k, v: (v / 1.5) ** (2 * k), dtype)
-    js_series = h2 * _horner(h2, _js_coefficients(m))
-    js = float(np.sum((p + q) * js_series, dtype=np.float64))
-    if largest < float(a.max(initial=0.0)) or not near.all():
-        far = 1 - near
-        kl_pq += float(np.sum((p * (d - 1) + q) * far, dtype=np.float64))
-        kl_qp += float(np.sum((q * (-d - 1) + p) * far, dtype=np.float64))
-        w = np.exp(-(a * far))  # 1 where near: harmless, masked below
-        one_plus_w = 1 + w
-        twice_f = 2 * (math.log(2.0) - np.log(one_plus_w)) - 2 * w * a / one_plus_w
-        js += 0.5 * float(np.sum((p + q) * twice_f * far, dtype=np.float64))
+    series = _horner(x, _js_coefficients(m), out=odd)
+    series *= x
+    both = np.add(p, q, out=terms)
+    series *= both
+    js = float(np.sum(series, dtype=np.float64))
+    if near_mask.all():
+        return kl_pq, kl_qp, 0.5 * js
+    far = np.subtract(1, near, out=near)
+    work = np.subtract(d, 1, out=dn)
+    work *= p
+    work += q
+    work *= far
+    kl_pq += float(np.sum(work, dtype=np.float64))
+    np.negative(d, out=work)
+    work -= 1
+    work *= q
+    work += p
+    work *= far
+    kl_qp += float(np.sum(work, dtype=np.float64))
+    a *= far  # 0 where near: w = 1 and f = 0 there, masked anyway
+    w = np.negative(a, out=x)
+    np.exp(w, out=w)
+    one_plus_w = np.add(w, 1, out=even)
+    a *= w
+    a /= one_plus_w  # wa/(1 + w)
+    np.log(one_plus_w, out=one_plus_w)
+    f = np.subtract(math.log(2.0), one_plus_w, out=one_plus_w)
+    f -= a
+    f *= both
+    f *= far
+    js += float(np.sum(f, dtype=np.float64))
     return kl_pq, kl_qp, 0.5 * js
 
 
+#: The pair's sums run over blocks of this many tokens: the dozen arrays of
+#: one block stay in the processor's cache, which at V = 262,144 is about a
+#: third faster than whole-vocabulary arrays (each pass of those reads and
+#: writes main memory).
+_BLOCK = 65536
+
+
+def _shared_sums(
+    p: TokenDistribution,
+    p_tempered: _Tempered,
+    alignment: _Alignment,
+    q_tempered: _Tempered,
+    q_by_rank: NDArray[Any],
+    shared: IntArray | None,
+    dtype: Any,
+) -> tuple[float, float, float]:
+    """:func:`_pair_sums` over the tokens both keep (P's ranks ``shared``).
+
+    ``shared`` None means P's first ``kept`` ranks. Each block forms its
+    log-ratios in float64 from the logits, then works in ``dtype``.
+    """
+    count = p_tempered.kept if shared is None else int(shared.size)
+    scale_p = math.exp(-p_tempered.log_kept_total)
+    offset = p_tempered.log_kept_total - q_tempered.log_kept_total
+    totals = [0.0, 0.0, 0.0]
+    for start in range(0, count, _BLOCK):
+        stop = min(count, start + _BLOCK)
+        ranks: Any = slice(start, stop) if shared is None else shared[start:stop]
+        # log(p̃/q̃) in float64 from the logits, before anything is rounded.
+        d = p.sorted_logits[ranks] - p_tempered.top_logit
+        d /= p_tempered.temperature
+        q_part = alignment.q_logits[ranks] - q_tempered.top_logit
+        q_part /= q_tempered.temperature
+        d -= q_part  # finite: both keep only tokens with finite logits
+        d -= offset
+        p_block = p_tempered.weights[ranks] * scale_p
+        q_block = q_by_rank[alignment.q_rank[ranks]]
+        sums = _pair_sums(p_block, q_block, d.astype(dtype), dtype)
+        totals = [a + b for a, b in zip(totals, sums, strict=True)]
+    return totals[0], totals[1], totals[2]
+
+
+@dataclass(frozen=True)
+class _Alignment:
+    """Q listed in P's rank order, made once a pair (temperature-free)."""
+
+    q_rank: IntArray  # Q's rank of P's token of rank r
+    q_logits: FloatArray  # Q's logit of P's token of rank r
+
+
 @functools.lru_cache(maxsize=8)
-def _alignment(p: TokenDistribution, q: TokenDistribution) -> IntArray:
-    """Q's rank of each of P's ranks: ``q.ranks[p.order]``, made once a pair.
+def _alignment(p: TokenDistribution, q: TokenDistribution) -> _Alignment:
+    """Q's ranks and logits in P's rank order, cached by the (immutable) pair.
 
     The pair is compared in P's rank order, where P's values already lie in
-    a row; Q's are gathered through this permutation.
+    a row; Q's weights are gathered through ``q_rank``, and its logits are
+    gathered here once, since they do not depend on the temperature.
     """
-    return _readonly(q.ranks[p.order], np.int64)
+    return _Alignment(
+        q_rank=_readonly(q.ranks[p.order], np.int64),
+        q_logits=_readonly(q.logits[p.order]),
+    )
 
 
 def _pair(
@@ -1350,40 +1480,39 @@ def _pair(
     dtype: Any,
 ) -> PairStatistics:
     """KL both ways and JS of the truncated P̃ and Q̃, in nats."""
-    q_rank = _alignment(p, q)
+    alignment = _alignment(p, q)
+    q_rank = alignment.q_rank
     kept_p, kept_q = p_tempered.kept, q_tempered.kept
     # Q̃ by Q's rank, 0 beyond what Q keeps, then listed in P's rank order.
     q_by_rank = np.zeros(q.vocabulary_size, dtype=dtype)
-    q_by_rank[:kept_q] = q_tempered.weights[:kept_q]
-    q_by_rank *= math.exp(-q_tempered.log_kept_total)
+    np.multiply(
+        q_tempered.weights[:kept_q],
+        math.exp(-q_tempered.log_kept_total),
+        out=q_by_rank[:kept_q],
+    )
+    scale_p = math.exp(-p_tempered.log_kept_total)
+    everything_shared = kept_q == q.vocabulary_size  # Q keeps every token
     head_rank = q_rank[:kept_p]
-    p_head = p_tempered.weights[:kept_p] * math.exp(-p_tempered.log_kept_total)
-    q_head = q_by_rank[head_rank]
-    shared = head_rank < kept_q  # kept by both, among P's kept ranks
-    tail_rank = q_rank[kept_p:]
-    q_alone = tail_rank < kept_q  # kept by Q, not by P
+    p_only_ranks = (
+        np.empty(0, dtype=np.int64)
+        if everything_shared
+        else np.flatnonzero(head_rank >= kept_q)
+    )
+    p_only = int(p_only_ranks.size)
+    shared = np.flatnonzero(head_rank < kept_q) if p_only else None
+    alone = p_tempered.weights[p_only_ranks]
+    mass_p_alone = scale_p * float(np.sum(alone, dtype=np.float64))
+    shared_pq, shared_qp, js = _shared_sums(
+        p, p_tempered, alignment, q_tempered, q_by_rank, shared, dtype
+    )
+    tail_rank = q_rank[kept_p:]  # tokens P does not keep
+    q_only_ranks = kept_p + np.flatnonzero(tail_rank < kept_q)
+    q_only = int(q_only_ranks.size)
     mass_q_alone = float(np.sum(q_by_rank[tail_rank], dtype=np.float64))
-    p_only = kept_p - int(np.count_nonzero(shared))
-    q_only = int(np.count_nonzero(q_alone))
-    if p_only:
-        mass_p_alone = float(np.sum(p_head[~shared], dtype=np.float64))
-        index = np.flatnonzero(shared)
-        p_head, q_head, head_rank = p_head[index], q_head[index], head_rank[index]
-        p_scaled = p_tempered.scaled[index]
-    else:
-        mass_p_alone = 0.0
-        p_scaled = p_tempered.scaled[:kept_p]
-    # log(p̃/q̃) in float64 from the logits, before anything is rounded.
-    offset = p_tempered.log_kept_total - q_tempered.log_kept_total
-    d = p_scaled - q_tempered.scaled[head_rank]
-    d -= offset
-    shared_pq, shared_qp, js = _pair_sums(p_head, q_head, d.astype(dtype), dtype)
     # Σ over shared tokens of p·log(p/q) − p + q, plus Σ(p − q) over them,
     # which is the mass the other side keeps alone (added, not cancelled);
     # and ½·p·log 2 for each token only one side keeps (M = p/2 there).
     js += 0.5 * math.log(2.0) * (mass_p_alone + mass_q_alone)
-    p_only_ranks = np.flatnonzero(q_rank[: p_tempered.kept] >= kept_q)
-    q_only_ranks = kept_p + np.flatnonzero(q_alone)
     return PairStatistics(
         kl_pq=max(shared_pq + mass_q_alone, 0.0) if p_only == 0 else math.inf,
         kl_qp=max(shared_qp + mass_p_alone, 0.0) if q_only == 0 else math.inf,

@@ -775,3 +775,22 @@ def test_new_module_imports_no_qt_and_no_scipy() -> None:
         timeout=60,
     )
     assert json.loads(done.stdout) == []
+
+
+def test_a_model_with_one_possible_token() -> None:
+    certain = token_distribution([0.0, -math.inf, -math.inf], "logits")
+    results = next_token_statistics(certain, settings=DecodingSettings(top_p=0.5))
+    model = results.p
+    assert (model.entropy, model.perplexity, model.kept, model.possible) == (
+        0.0,
+        1.0,
+        1,
+        1,
+    )
+    assert model.cut_mass == 0.0 and model.kl_to_truncated == 0.0
+    assert model.rank_curve.ranks.tolist() == [1]
+    assert model.rank_curve.probabilities.tolist() == [1.0]
+    other = token_distribution([0.0, 0.0, -math.inf], "logits")
+    pair = next_token_statistics(certain, other, units="bits").pair
+    assert pair.kl_pq == pytest.approx(1.0) and pair.kl_qp == math.inf
+    assert pair.q_only == 1 and pair.q_only_cut == 0
