@@ -500,6 +500,31 @@ def encoded_bits(code: PrefixCode, counts: Any) -> float:
     return float(np.sum(array[used] * code.lengths[used]))
 
 
+def bits_per_symbol(code: PrefixCode, counts: Any) -> float | None:
+    """The running average code length of a sample: encoded bits / samples.
+
+    Parameters
+    ----------
+    code : PrefixCode
+    counts : array_like of int, shape (K,)
+        Outcome counts, e.g. :attr:`core.sampling.SamplingState.counts_p`.
+
+    Returns
+    -------
+    float or None
+        None before the first sample; ``+inf`` once an outcome without a
+        codeword has occurred. Converges to :func:`expected_length` under
+        the distribution sampled.
+
+    Raises
+    ------
+    ValueError
+        If ``counts`` is not K non-negative integers.
+    """
+    total = int(_counts(counts, code.k).sum())
+    return None if total == 0 else encoded_bits(code, counts) / total
+
+
 def encode(code: PrefixCode, outcomes: Any) -> str:
     """The bit string of a sequence of outcomes, codewords concatenated.
 

@@ -1531,6 +1531,31 @@ def _pair(
     )
 
 
+def decoded_distribution(
+    distribution: TokenDistribution, settings: DecodingSettings | None = None
+) -> FloatArray:
+    """The distribution a decoder samples from, token by token, in float64.
+
+    Parameters
+    ----------
+    distribution : TokenDistribution
+    settings : DecodingSettings, optional
+        Default: T = 1, no truncation.
+
+    Returns
+    -------
+    ndarray, shape (V,)
+        Read-only: softmax(z/T) with the truncation's cut tokens set to 0 and
+        the rest renormalised, indexed by token id (for a table, an export
+        or the clipboard; the lab's statistics do not need it).
+    """
+    tempered = _temper(distribution, settings or DecodingSettings(), np.float64)
+    by_rank = np.zeros(distribution.vocabulary_size)
+    kept = tempered.kept
+    by_rank[:kept] = np.exp(tempered.scaled[:kept] - tempered.log_kept_total)
+    return _readonly(by_rank[distribution.ranks])
+
+
 # --- the lab's results ----------------------------------------------------------------
 
 

@@ -22,6 +22,7 @@ import core.huffman
 from core.huffman import (
     MAX_CODE_K,
     MAX_TREE_LEAVES,
+    bits_per_symbol,
     canonical_codewords,
     code_length_readouts,
     code_tree,
@@ -468,3 +469,20 @@ def test_results_are_read_only() -> None:
     code = huffman_code([0.7, 0.3])
     assert not code.lengths.flags.writeable
     assert not code.probabilities.flags.writeable
+
+
+def test_coding_samples_of_p_with_q_code_converges_to_the_expected_length() -> None:
+    from core.sampling import draw, start_sampling
+
+    p, q = [0.5, 0.3, 0.2], [0.2, 0.3, 0.5]
+    state = start_sampling(p, q, 3)
+    code = huffman_code(state.q)
+    assert bits_per_symbol(code, state.counts_p) is None
+    state = draw(state, 50_000)
+    average = bits_per_symbol(code, state.counts_p)
+    lengths = code.lengths  # 0.5·2 + 0.3·2 + 0.2·1 bits on average
+    expected = expected_length(code, state.p)
+    assert expected == pytest.approx(float(np.dot(state.p, lengths)))
+    # Bernoulli-like spread of one codeword length: at most 0.5 bit here.
+    assert abs(average - expected) < 4 * 0.5 / math.sqrt(50_000)
+    assert bits_per_symbol(huffman_code([1.0, 0.0, 0.0]), state.counts_p) == math.inf

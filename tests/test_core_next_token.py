@@ -31,6 +31,7 @@ from core.next_token import (
     MAX_TOKENS,
     RANK_CURVE_POINTS,
     DecodingSettings,
+    decoded_distribution,
     detect_kind,
     example_distributions,
     next_token_statistics,
@@ -794,3 +795,12 @@ def test_a_model_with_one_possible_token() -> None:
     pair = next_token_statistics(certain, other, units="bits").pair
     assert pair.kl_pq == pytest.approx(1.0) and pair.kl_qp == math.inf
     assert pair.q_only == 1 and pair.q_only_cut == 0
+
+
+@pytest.mark.parametrize("s", SETTINGS, ids=repr)
+def test_the_decoded_distribution_token_by_token(s) -> None:
+    z = zipf_logits(3000, 8)
+    decoded = decoded_distribution(token_distribution(z, "logits"), s)
+    _, truncated = reference(z, s)
+    np.testing.assert_allclose(decoded, truncated, rtol=1e-12, atol=1e-300)
+    assert not decoded.flags.writeable
