@@ -10,9 +10,12 @@ lengths −log₂ q, which are rarely integers):
 * **Huffman's code** is the optimal prefix code for the distribution it was
   built for: H(Q) ≤ L_Q(Q) < H(Q) + 1, and no prefix code does better on
   Q. For another distribution P it is *not* within one bit of H(P,Q):
-  L_Q(P) − H(P,Q) can be any size of either sign (a frequent outcome of
-  Q gets a codeword longer than −log₂ q + 1 when the rest of Q is lopsided,
-  and a rare one a codeword far shorter than −log₂ q). What always holds is
+  L_Q(P) − H(P,Q) can be any size of either sign. Huffman's lengths
+  follow −log₂ q only on average over Q: with Fibonacci-like weights the
+  rarest of K outcomes gets K − 1 bits while −log₂ q grows only as about
+  0.69·K, and among three outcomes of Q = [0.9, 0.05, 0.05] the rare two
+  get 2 bits where −log₂ q is 4.32; a P that puts its mass there pays
+  that difference. What always holds is
   L_Q(P) = H(P) + D(P‖2^−l) ≥ H(P), with 2^−l the dyadic distribution the
   code is optimal for (Kraft's sum is 1), and L_Q(P) ≥ L_P(P).
 * **Shannon's code** has the lengths ⌈−log₂ q⌉. It is within one bit of the
