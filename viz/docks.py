@@ -85,6 +85,18 @@ class ExplanationDock(QDockWidget):
         self.setMaximumHeight(150)
         self.show_explanation("", WELCOME)
 
+    def set_font_px(self, px: int) -> None:
+        """The explanation's type size (24 px in lecture mode), and room for it.
+
+        The dock keeps about five lines of text and scrolls past them, so the
+        plots keep most of the height.
+        """
+        font = self.text.font()
+        font.setPixelSize(px)
+        self.text.setFont(font)
+        self.stale.setFont(font)
+        self.setMaximumHeight(round(px * 1.45 * 5 + 40))
+
     def show_explanation(self, title: str, html: str) -> None:
         """Show a preset's title and explanation (rich text), as current."""
         heading = f"<b>{title}.</b> " if title else ""

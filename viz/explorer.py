@@ -14,11 +14,9 @@ from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QScrollArea,
-    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -37,6 +35,7 @@ from viz.controls import (
 )
 from viz.family_controls import FamilySettings
 from viz.pages.common import Page
+from viz.plot_grid import GridItem, PlotGrid
 from viz.plots import (
     AsymmetryPlot,
     DistributionPlot,
@@ -199,22 +198,16 @@ class ExplorerPage(Page):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.readouts)
         right_layout.addWidget(self.problem)
-        grid = QGridLayout()
-        grid.addWidget(self.distributions, 0, 0)
-        grid.addWidget(self.information, 0, 1)
-        grid.addWidget(self.asymmetry, 0, 2)
-        grid.addWidget(self.softmax, 1, 0)
-        grid.addWidget(self.gradient, 1, 1)
-        grid.addWidget(self.loss_curve, 1, 2)
-        # The KL plot holds two plots, the loss curve two stacked: more room.
-        for column, stretch in enumerate((2, 2, 3)):
-            grid.setColumnStretch(column, stretch)
-        for plot in self.plots.values():
-            plot.setSizePolicy(
-                QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding
-            )
-            plot.setMinimumSize(160, 130)
-        right_layout.addLayout(grid, 1)
+        # The KL plot holds two plots side by side: it takes more width.
+        weights = {"asymmetry": 1.5, "loss_curve": 1.2}
+        self.plot_grid = PlotGrid(
+            [
+                GridItem(name, plot, weights.get(name, 1.0))
+                for name, plot in self.plots.items()
+            ]
+        )
+        self.plot_grid.setObjectName("plot_grid")
+        right_layout.addWidget(self.plot_grid, 1)
         splitter = QSplitter()
         splitter.addWidget(scroll)
         splitter.addWidget(right)

@@ -27,6 +27,9 @@ class Theme:
     axis_font_px: int
     readout_font_px: int
     bar_scale: float
+    #: The smallest plot shown (height, width); fewer plots show if need be.
+    min_plot_px: tuple[int, int] = (130, 180)
+    explanation_font_px: int = 13
 
 
 NORMAL = Theme(
@@ -41,7 +44,9 @@ NORMAL = Theme(
 LECTURE = Theme(
     name="lecture",
     foreground="#000000",
-    axis_font_px=18,
-    readout_font_px=34,
+    axis_font_px=24,
+    readout_font_px=42,
     bar_scale=1.25,
+    min_plot_px=(240, 300),
+    explanation_font_px=24,
 )

@@ -364,6 +364,16 @@ class MainWindow(QMainWindow):
                 checkable=True,
             )
             action.setChecked(True)
+        self._action(
+            menu, "next_plots", "Next plots", lambda: self.page_plots(1), "Alt+Right"
+        )
+        self._action(
+            menu,
+            "previous_plots",
+            "Previous plots",
+            lambda: self.page_plots(-1),
+            "Alt+Left",
+        )
         controls = self._action(
             menu,
             "toggle_controls",
@@ -483,7 +493,16 @@ class MainWindow(QMainWindow):
 
     def toggle_plot(self, name: str) -> None:
         """Hide or show one of the explorer's plots."""
-        self._toggle(self.explorer.plots[name], f"toggle_{name}")
+        grid = self.explorer.plot_grid
+        grid.set_hidden(name, not grid.is_hidden(name))
+        self.actions_by_name[f"toggle_{name}"].setChecked(not grid.is_hidden(name))
+        if self.current_panel() != "explorer":
+            self.statusBar().showMessage("Changed on the Explorer page")
+
+    def page_plots(self, step: int) -> None:
+        """Alt+→ / Alt+←: the next or previous plots, when not all fit."""
+        self.show_panel("explorer")
+        self.explorer.plot_grid.page(step)
 
     def toggle_controls(self) -> None:
         """Hide or show the controls column (more room for the plots)."""
@@ -549,6 +568,12 @@ class MainWindow(QMainWindow):
         self.explorer.readouts.set_reason_colour(
             "#7A2E00" if self.lecture else "#A0300A"
         )
+        # A plot readable from the back row is at least this large.
+        height, width = style.min_plot_px
+        self.explorer.plot_grid.set_minimum(
+            round(height * self.zoom), round(width * self.zoom)
+        )
+        self.explanation.set_font_px(round(style.explanation_font_px * self.zoom))
 
     def _style_page(self, page: QWidget, style: Theme) -> None:
         if isinstance(page, Page):
