@@ -445,7 +445,9 @@ def _running_moments(
     """
     infinite = np.isinf(values)
     finite_values = np.where(infinite, 0.0, values)
-    shift = means if count else finite_values[:, 0]
+    # A row already infinite stays so (below); a finite shift keeps its
+    # arithmetic free of inf − inf, which NumPy warns about.
+    shift = np.where(np.isinf(means), 0.0, means) if count else finite_values[:, 0]
     deviations = finite_values - shift[:, None]
     s1 = np.cumsum(deviations, axis=1)[:, positions - 1]
     s2 = np.cumsum(deviations * deviations, axis=1)[:, positions - 1]

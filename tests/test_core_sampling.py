@@ -225,6 +225,20 @@ def test_p_missing_an_outcome_of_q_makes_the_estimators_infinite() -> None:
     assert results.history_means[3:, -1].tolist() == [math.inf] * 3
 
 
+def test_draws_after_an_infinite_mean_stay_infinite_without_a_warning() -> None:
+    # A second batch once a mean was +inf computed inf − inf (NumPy warns:
+    # an error under this suite's filterwarnings), one draw at a time as a
+    # page plays at 1 draw per second.
+    state = draw(start_sampling([0.5, 0.5], [1.0, 0.0], 0), 10)
+    assert math.isinf(state.means[1])
+    for n in (10, 1, 1, 250):
+        state = draw(state, n)
+    assert state.means[1:3].tolist() == [math.inf, math.inf]
+    assert state.squared_deviations[1:3].tolist() == [math.inf, math.inf]
+    assert np.isfinite(state.means[[0, 3, 4, 5]]).all()
+    assert no_nan(sampling_results(state))
+
+
 def test_outcomes_of_probability_zero_are_never_drawn() -> None:
     p, q = [0.0, 0.5, 0.0, 0.5, 0.0], [0.2, 0.0, 0.4, 0.4, 0.0]
     state = draw(start_sampling(p, q, 11), 50_000)
