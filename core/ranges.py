@@ -133,3 +133,16 @@ BATCH_ROWS = IntRange("samples", 1, 64, 4)
 BATCH_CLASSES = IntRange("classes", 2, 16, 5)
 #: A logit typed into the batch table.
 BATCH_LOGIT = Range("logit", -50.0, 50.0, 0.0)
+
+# The next-token lab ---------------------------------------------------------------
+
+#: The decoder's temperature (the core accepts 0.001–1000; the slider offers
+#: the explorer's span, where a student sees both greedy and flat).
+NEXT_TOKEN_TEMPERATURE = Range("temperature", 0.05, 20.0, 1.0, log=True)
+#: Top-k's k when it is on (off is None); above the vocabulary it keeps all.
+TOP_K = IntRange("top_k", 1, 1_000_000, 50)
+#: Top-p's share when it is on (off is None).
+TOP_P = Range("top_p", 0.01, 1.0, 0.9)
+#: Min-p's factor when it is on (off is None); logarithmic, as thresholds
+#: that matter lie between a thousandth and a half.
+MIN_P = Range("min_p", 0.001, 1.0, 0.05, log=True)

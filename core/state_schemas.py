@@ -5,8 +5,10 @@ that reads it back, refusing with :class:`core.json_values.SessionError`
 (naming the field) anything a control could not show: the ranges are those
 of :mod:`core.ranges`. The kinds are the states of :mod:`core.scenario`
 ("scenario"), :mod:`core.race` ("race"), :mod:`core.trainings`
-("trainings"), :mod:`core.kl_fits` ("fits") and :mod:`core.batch`
-("batch"); which page shows which is the window's business.
+("trainings"), :mod:`core.kl_fits` ("fits"), :mod:`core.batch`
+("batch") and :mod:`core.next_token_lab` ("next_token", written by
+:mod:`core.next_token_lab_schema`); which page shows which is the window's
+business.
 
 A scenario object has exactly these keys::
 
@@ -45,6 +47,11 @@ from core.json_values import (
     shown,
 )
 from core.kl_fits import SHOWN, FitsState, peaks, resume_fits, start_fits
+from core.next_token_lab_schema import (
+    next_token_from_dict,
+    next_token_settings_to_state,
+    next_token_to_dict,
+)
 from core.race import RaceState, run_race_to, start_race
 from core.ranges import (
     BATCH_CLASSES,
@@ -613,13 +620,14 @@ STATE_KINDS: Mapping[
     "trainings": (trainings_to_dict, trainings_from_dict),
     "fits": (fits_to_dict, fits_from_dict),
     "batch": (batch_to_dict, batch_from_dict),
+    "next_token": (next_token_to_dict, next_token_from_dict),
 }
 
 
 # --- a page's few settings (presets, and version 1 session files) ---------------
 
 #: The kinds whose pages take settings, and the explorer's own ("scenario").
-SETTING_KINDS = ("scenario", "race", "trainings", "fits", "batch")
+SETTING_KINDS = ("scenario", "race", "trainings", "fits", "batch", "next_token")
 
 
 def settings_to_state(kind: str, settings: Any, scenario: Scenario, where: str) -> Any:
@@ -629,7 +637,8 @@ def settings_to_state(kind: str, settings: Any, scenario: Scenario, where: str) 
     ``learning_rate`` (the start is ``scenario``'s); ``fits``: ``direction``
     (the fits shown), ``seed`` (left out: the default start) and the six
     peak settings of :data:`core.ranges.PEAKS`; ``batch``: ``logits`` and
-    ``labels`` together (left out: the course's example). ``scenario``
+    ``labels`` together (left out: the course's example); ``next_token``:
+    see :func:`core.next_token_lab_schema.next_token_settings_to_state`. ``scenario``
     takes none and gives None: its state is the scenario itself.
 
     Raises
@@ -661,6 +670,8 @@ def settings_to_state(kind: str, settings: Any, scenario: Scenario, where: str) 
         if set(data) != set(BATCH_KEYS):
             raise fail(where, "must give batch logits and labels together")
         return batch_from_dict(data, where)
+    if kind == "next_token":
+        return next_token_settings_to_state(data, where)
     raise fail(where, f"belongs to an unknown page {shown(kind)}")
 
 

@@ -31,6 +31,8 @@ from core.kl_fits import (
     resume_fits,
     start_fits,
 )
+from core.next_token import DecodingSettings
+from core.next_token_lab import start_lab, with_settings
 from core.race import RaceState, advance_race, start_race
 from core.ranges import (
     FIT_BINS,
@@ -125,7 +127,7 @@ def linked_scenario() -> Scenario:
 
 
 def test_the_kinds() -> None:
-    assert tuple(STATE_KINDS) == ("race", "trainings", "fits", "batch")
+    assert tuple(STATE_KINDS) == ("race", "trainings", "fits", "batch", "next_token")
     assert ("scenario", *STATE_KINDS) == SETTING_KINDS
 
 
@@ -262,6 +264,7 @@ def test_every_page_in_one_session_with_its_view() -> None:
         ("trainings", start_trainings(DEFAULT_START)),
         ("fits", start_fits(seed=5)),
         ("batch", example_batch()),
+        ("next_token", start_lab(262_144)),
     ],
 )
 def test_the_data_is_plain_json(kind: str, state: Any) -> None:
@@ -412,6 +415,9 @@ def valid(kind: str) -> dict[str, Any]:
         ),
         "fits": lambda: advance_fits(start_fits(), 3),
         "batch": example_batch,
+        "next_token": lambda: with_settings(
+            start_lab(), "p", DecodingSettings(0.8, top_k=50, top_p=0.9, min_p=0.01)
+        ),
     }
     return dict_of(kind, states[kind]())
 

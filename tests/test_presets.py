@@ -30,6 +30,8 @@ from core.losses import (
     sigmoid,
 )
 from core.metrics import metrics
+from core.next_token import DecodingSettings
+from core.next_token_lab import derive_lab, start_lab, with_settings
 from core.presets import (
     BUNDLED_PRESETS,
     Preset,
@@ -63,6 +65,7 @@ EXPECTED_IDS = [
     "mode-covering-vs-mode-seeking",
     "pytorch-batch",
     "training-the-logits",
+    "next-token-nucleus",
 ]
 
 
@@ -104,6 +107,9 @@ def page_state(preset: Preset) -> object:
     if preset.page == "fits":
         shape = {k: v for k, v in given.items() if k not in ("direction", "seed")}
         return start_fits(peaks(**shape), given.get("seed"), given["direction"])
+    if preset.page == "next_token":
+        decoding = DecodingSettings(top_p=given["top_p"])
+        return with_settings(start_lab(given["size"]), "p", decoding)
     assert preset.page == "batch"
     return batch_of(given["logits"], given["labels"])
 
@@ -118,7 +124,9 @@ def test_every_preset_names_its_page_and_the_state_it_shows(preset: Preset) -> N
     assert preset.page in STATE_KINDS
     assert type(preset.state) is type(expected)
     assert preset.state == expected
-    assert preset.state.step == 0 if preset.page != "batch" else True
+    assert (
+        preset.state.step == 0 if preset.page in ("race", "trainings", "fits") else True
+    )
 
 
 @pytest.mark.parametrize("preset", PRESETS, ids=[p.id for p in PRESETS])
@@ -456,6 +464,7 @@ def test_settings_left_out_take_the_pages_defaults(page: str) -> None:
         "trainings": start_trainings(training_start(evaluate(preset.scenario))),
         "fits": start_fits(),
         "batch": example_batch(),
+        "next_token": start_lab(),
     }
     assert preset.state == defaults[page]
     assert not hasattr(preset, "panel")
@@ -589,3 +598,21 @@ def test_a_missing_bundled_file_names_it() -> None:
     missing = r"bundled file lessons/none\.json is missing"
     with pytest.raises(AssetError, match=missing), asset_path("lessons/none.json"):
         pass
+
+
+def test_next_token_nucleus_numbers() -> None:
+    preset = BY_ID["next-token-nucleus"]
+    results = derive_lab(preset.state).statistics
+    p, q, pair = results.p, results.q, results.pair
+    assert q is not None and pair is not None
+    assert preset.state.vocabulary_size == 128_256 and results.units == "bits"
+    assert p.kept == 41 and round(p.cut_mass, 4) == 0.0991
+    assert (round(p.entropy, 3), round(p.truncated_entropy, 3)) == (3.854, 2.665)
+    assert p.kl_from_truncated == pytest.approx(-math.log2(1 - p.cut_mass))
+    assert round(p.kl_from_truncated, 3) == 0.151
+    assert p.kl_to_truncated == math.inf
+    assert (pair.kl_pq, pair.kl_qp) == (math.inf, math.inf)
+    assert (pair.q_only, pair.p_only) == (21, 1)
+    assert round(pair.js, 3) == 0.287
+    off = derive_lab(with_settings(preset.state, "p", DecodingSettings())).statistics
+    assert off.pair is not None and round(off.pair.kl_pq, 3) == 1.112
