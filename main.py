@@ -2,6 +2,11 @@
 
 ``python main.py --help`` lists the options. Errors are one line on stderr
 and exit code 2; ``--metrics`` never imports Qt.
+
+``--lang en|zh_CN`` chooses the language of the window, of ``--help`` and of
+every message; ``--metrics`` keeps its JSON in English (an interface) and
+only its errors follow. Without it the window speaks the language chosen
+last (its Language menu) or the system's; the command line speaks English.
 """
 
 from __future__ import annotations
@@ -46,6 +51,101 @@ VALUE_OPTIONS = (
 NEXT_TOKEN_FORMATS = ("auto", "logits", "logprobs", "probs")
 #: Options of the next-token readouts, which need --p-file.
 NEXT_TOKEN_OPTIONS = ("q_file", "top_k", "top_p", "min_p")
+#: What --lang offers (core.i18n.LANGUAGES, spelled out: --help needs no NumPy).
+LANGUAGES = ("en", "zh_CN")
+#: The language of --lang (None: not given), read before the options are parsed
+#: so that --help and argparse's own messages speak it too.
+_LANGUAGE: list[str | None] = [None]
+
+
+def translate(
+    context: str, source: str, disambiguation: str | None = None, n: int = -1
+) -> str:
+    """:func:`core.i18n.translate`, without importing the core for English.
+
+    The core (and NumPy with it) loads only when a catalogue is needed, so
+    ``--help`` stays quick.
+    """
+    if _LANGUAGE[0] in (None, "en") and n < 0:
+        return source
+    from core import i18n
+
+    return i18n.translate(context, source, disambiguation, n)
+
+
+def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
+    """Mark a text for the catalogue (see :func:`core.i18n.QT_TRANSLATE_NOOP`)."""
+    del context
+    return source
+
+
+#: argparse's own messages, as Python 3.11 writes them (gettext's ``_``), so
+#: that its errors and --help headings follow --lang.
+ARGPARSE_TEXTS = (
+    QT_TRANSLATE_NOOP("argparse", "usage: "),
+    QT_TRANSLATE_NOOP("argparse", "options"),
+    QT_TRANSLATE_NOOP("argparse", "show this help message and exit"),
+    QT_TRANSLATE_NOOP("argparse", "argument %(argument_name)s: %(message)s"),
+    QT_TRANSLATE_NOOP(
+        "argparse", "invalid choice: %(value)r (choose from %(choices)s)"
+    ),
+    QT_TRANSLATE_NOOP("argparse", "invalid %(type)s value: %(value)r"),
+    QT_TRANSLATE_NOOP("argparse", "unrecognized arguments: %s"),
+    QT_TRANSLATE_NOOP("argparse", "expected one argument"),
+    QT_TRANSLATE_NOOP("argparse", "expected at most one argument"),
+    QT_TRANSLATE_NOOP("argparse", "expected at least one argument"),
+    QT_TRANSLATE_NOOP("argparse", "ignored explicit argument %r"),
+    QT_TRANSLATE_NOOP(
+        "argparse", "ambiguous option: %(option)s could match %(matches)s"
+    ),
+    QT_TRANSLATE_NOOP("argparse", "not allowed with argument %s"),
+    QT_TRANSLATE_NOOP("argparse", "the following arguments are required: %s"),
+)
+
+
+def _argparse_text(message: str) -> str:
+    """The gettext of argparse: :data:`ARGPARSE_TEXTS` in the language of --lang."""
+    if message not in ARGPARSE_TEXTS:
+        return message
+    return translate("argparse", message)  # i18n: variable (ARGPARSE_TEXTS)
+
+
+def choose_language(argv: Sequence[str]) -> str | None:
+    """Read ``--lang`` from ``argv`` before parsing, and speak it from now on.
+
+    Returns the language, or None when it is not given (or not one of
+    :data:`LANGUAGES`: the parser then reports it, in English).
+    """
+    language = None
+    for index, token in enumerate(argv):
+        if token == "--lang" and index + 1 < len(argv):
+            language = argv[index + 1]
+        elif token.startswith("--lang="):
+            language = token.split("=", 1)[1]
+    if language not in LANGUAGES:
+        return None
+    _LANGUAGE[0] = language
+    argparse._ = _argparse_text  # type: ignore[attr-defined]
+    if language != "en":
+        from core.i18n import use_bundled_catalogue
+
+        use_bundled_catalogue(language)
+    return language
+
+
+def _forget_language() -> None:
+    """Undo :func:`choose_language` (``main`` may run again in one process)."""
+    if _LANGUAGE[0] is None:
+        return
+    if _LANGUAGE[0] != "en":
+        from core.i18n import uninstall
+
+        uninstall()
+    argparse._ = _GETTEXT  # type: ignore[attr-defined]
+    _LANGUAGE[0] = None
+
+
+_GETTEXT = argparse._  # type: ignore[attr-defined]
 
 
 class CommandLineError(Exception):
@@ -61,14 +161,18 @@ def _size(text: str) -> tuple[int, int]:
     match = re.fullmatch(r"(\d{1,6})x(\d{1,6})", text)
     if not match:
         raise argparse.ArgumentTypeError(
-            f"size must look like 1600x1000, got {_quoted(text)}"
+            translate(
+                "CommandLine", "size must look like 1600x1000, got {text}"
+            ).format(text=_quoted(text))
         )
     width, height = int(match[1]), int(match[2])
     for side in (width, height):
         if not MIN_EXPORT_SIDE <= side <= MAX_EXPORT_SIDE:
             raise argparse.ArgumentTypeError(
-                f"each side of --size must lie in {MIN_EXPORT_SIDE}–"
-                f"{MAX_EXPORT_SIDE} pixels, got {text}"
+                translate(
+                    "CommandLine",
+                    "each side of --size must lie in {low}–{high} pixels, got {text}",
+                ).format(low=MIN_EXPORT_SIDE, high=MAX_EXPORT_SIDE, text=text)
             )
     return width, height
 
@@ -82,88 +186,163 @@ def build_parser() -> argparse.ArgumentParser:
     """The command line of ``main.py``."""
     parser = _Parser(
         prog="entropy-lab",
-        description="Move sliders and watch entropy, KL divergence, cross-entropy "
-        "and softmax losses respond live.",
-        epilog="Examples: main.py --preset kl-asymmetry --lecture | "
-        "main.py --preset temperature --export slide.svg | "
-        "main.py --metrics --p 0.7,0.3 --q 0.5,0.5 | "
-        "main.py --metrics --p-file a.npy --q-file b.npy --top-p 0.9",
+        description=translate(
+            "CommandLine",
+            "Move sliders and watch entropy, KL divergence, cross-entropy "
+            "and softmax losses respond live.",
+        ),
+        epilog=translate("CommandLine", "Examples: {examples}").format(
+            examples="main.py --preset kl-asymmetry --lecture | "
+            "main.py --preset temperature --export slide.svg | "
+            "main.py --metrics --p 0.7,0.3 --q 0.5,0.5 | "
+            "main.py --metrics --p-file a.npy --q-file b.npy --top-p 0.9"
+        ),
     )
-    start = parser.add_argument_group("what to open")
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help=translate(
+            "CommandLine",
+            "language of the window and of messages: en (English) or zh_CN "
+            "(Simplified Chinese); default: the last choice, else the system's",
+        ),
+    )
+    start = parser.add_argument_group(translate("CommandLine", "what to open"))
     start.add_argument(
-        "--preset", metavar="NAME", help="open a preset (see --list-presets)"
+        "--preset",
+        metavar="NAME",
+        help=translate("CommandLine", "open a preset (see --list-presets)"),
     )
-    start.add_argument("--load", metavar="FILE", help="open a saved session (.json)")
+    start.add_argument(
+        "--load",
+        metavar="FILE",
+        help=translate("CommandLine", "open a saved session (.json)"),
+    )
     start.add_argument(
         "--lecture",
         action="store_true",
-        help="lecture mode: full screen, large type, high contrast",
+        help=translate(
+            "CommandLine", "lecture mode: full screen, large type, high contrast"
+        ),
     )
     start.add_argument(
-        "--list-presets", action="store_true", help="print the preset names and exit"
+        "--list-presets",
+        action="store_true",
+        help=translate("CommandLine", "print the preset names and exit"),
     )
-    export = parser.add_argument_group("pictures for slides")
+    export = parser.add_argument_group(translate("CommandLine", "pictures for slides"))
     export.add_argument(
         "--export",
         metavar="FILE",
-        help="render the window to FILE.png or FILE.svg without showing it",
+        help=translate(
+            "CommandLine",
+            "render the window to FILE.png or FILE.svg without showing it",
+        ),
     )
     export.add_argument(
         "--size",
         type=_size,
         default=DEFAULT_SIZE,
         metavar="WxH",
-        help="window size for --export (default 1600x1000)",
+        help=translate("CommandLine", "window size for --export (default 1600x1000)"),
     )
-    numbers = parser.add_argument_group("numbers without a window")
-    numbers.add_argument(
-        "--metrics", action="store_true", help="print every readout as JSON and exit"
+    numbers = parser.add_argument_group(
+        translate("CommandLine", "numbers without a window")
     )
-    numbers.add_argument("--p", metavar="W,W,…", help="weights of P, e.g. 0.7,0.3")
-    numbers.add_argument("--q", metavar="W,W,…", help="weights of Q, e.g. 0.5,0.5")
-    numbers.add_argument("--logits", metavar="Z,Z,…", help="logits (default: zeros)")
-    numbers.add_argument("--label", default="0", help="true class (default 0)")
-    numbers.add_argument("--temperature", default="1", help="softmax temperature")
-    numbers.add_argument("--smoothing", default="0", help="label smoothing ε")
     numbers.add_argument(
-        "--units", choices=("bits", "nats"), help="bits (default) or nats"
+        "--metrics",
+        action="store_true",
+        help=translate("CommandLine", "print every readout as JSON and exit"),
+    )
+    numbers.add_argument(
+        "--p",
+        metavar="W,W,…",
+        help=translate("CommandLine", "weights of P, e.g. 0.7,0.3"),
+    )
+    numbers.add_argument(
+        "--q",
+        metavar="W,W,…",
+        help=translate("CommandLine", "weights of Q, e.g. 0.5,0.5"),
+    )
+    numbers.add_argument(
+        "--logits",
+        metavar="Z,Z,…",
+        help=translate("CommandLine", "logits (default: zeros)"),
+    )
+    numbers.add_argument(
+        "--label", default="0", help=translate("CommandLine", "true class (default 0)")
+    )
+    numbers.add_argument(
+        "--temperature",
+        default="1",
+        help=translate("CommandLine", "softmax temperature"),
+    )
+    numbers.add_argument(
+        "--smoothing", default="0", help=translate("CommandLine", "label smoothing ε")
+    )
+    numbers.add_argument(
+        "--units",
+        choices=("bits", "nats"),
+        help=translate("CommandLine", "bits (default) or nats"),
     )
     tokens = parser.add_argument_group(
-        "next-token distributions (with --metrics)",
-        "One or two models' next-token distributions from files (.npy, .csv "
-        "with value or token,value lines, .json), reshaped by --temperature "
-        "and truncation as a decoder would, in that order.",
+        translate("CommandLine", "next-token distributions (with --metrics)"),
+        translate(
+            "CommandLine",
+            "One or two models' next-token distributions from files (.npy, .csv "
+            "with value or token,value lines, .json), reshaped by --temperature "
+            "and truncation as a decoder would, in that order.",
+        ),
     )
     tokens.add_argument(
-        "--p-file", metavar="FILE", help="model P's next-token distribution"
+        "--p-file",
+        metavar="FILE",
+        help=translate("CommandLine", "model P's next-token distribution"),
     )
     tokens.add_argument(
-        "--q-file", metavar="FILE", help="model Q's, over the same vocabulary"
+        "--q-file",
+        metavar="FILE",
+        help=translate("CommandLine", "model Q's, over the same vocabulary"),
     )
     for model in ("p", "q"):
         tokens.add_argument(
             f"--{model}-format",
             choices=NEXT_TOKEN_FORMATS,
             default="auto",
-            help=f"what --{model}-file holds (default: auto, detected where "
-            "the values leave no doubt)",
+            help=translate(
+                "CommandLine",
+                "what {option} holds (default: auto, detected where "
+                "the values leave no doubt)",
+            ).format(option=f"--{model}-file"),
         )
-    tokens.add_argument("--top-k", metavar="K", help="keep the K most probable tokens")
+    tokens.add_argument(
+        "--top-k",
+        metavar="K",
+        help=translate("CommandLine", "keep the K most probable tokens"),
+    )
     tokens.add_argument(
         "--top-p",
         metavar="P",
-        help="keep the fewest most probable tokens holding at least P",
+        help=translate(
+            "CommandLine", "keep the fewest most probable tokens holding at least P"
+        ),
     )
     tokens.add_argument(
         "--min-p",
         metavar="M",
-        help="keep tokens at least M times as probable as the most probable",
+        help=translate(
+            "CommandLine",
+            "keep tokens at least M times as probable as the most probable",
+        ),
     )
     parser.add_argument(
         "--quit-after-paint",
         action="store_true",
-        help="quit once the window has painted, printing how long "
-        "that took (a start-up check)",
+        help=translate(
+            "CommandLine",
+            "quit once the window has painted, printing how long "
+            "that took (a start-up check)",
+        ),
     )
     return parser
 
@@ -190,19 +369,32 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
     arguments = build_parser().parse_args(_join_negative_lists(argv))
     for option in VALUE_OPTIONS:
         if getattr(arguments, option) == "":
-            raise CommandLineError(f"--{option} needs a value, got an empty one")
+            raise CommandLineError(
+                translate(
+                    "CommandLine", "{option} needs a value, got an empty one"
+                ).format(option=f"--{option}")
+            )
     if arguments.preset and arguments.load:
-        raise CommandLineError("give --preset or --load, not both")
+        raise CommandLineError(
+            translate("CommandLine", "give --preset or --load, not both")
+        )
     number_options = ("p", "q", "logits")
     if not arguments.metrics and any(getattr(arguments, o) for o in number_options):
-        raise CommandLineError("--p, --q and --logits go with --metrics")
+        raise CommandLineError(
+            translate("CommandLine", "--p, --q and --logits go with --metrics")
+        )
     if arguments.metrics and arguments.export:
-        raise CommandLineError("give --metrics or --export, not both")
+        raise CommandLineError(
+            translate("CommandLine", "give --metrics or --export, not both")
+        )
     chosen = arguments.preset or arguments.load
     if chosen and any(getattr(arguments, o) for o in number_options):
         raise CommandLineError(
-            "--p, --q and --logits describe a scenario: give them "
-            "instead of --preset or --load, not with them"
+            translate(
+                "CommandLine",
+                "--p, --q and --logits describe a scenario: give them "
+                "instead of --preset or --load, not with them",
+            )
         )
     _check_next_token_options(arguments, chosen)
     return arguments
@@ -215,23 +407,39 @@ def _check_next_token_options(arguments: argparse.Namespace, chosen: Any) -> Non
         getattr(arguments, o) for o in NEXT_TOKEN_OPTIONS
     )
     if not arguments.metrics and (arguments.p_file or companions):
-        raise CommandLineError("--p-file and the options with it go with --metrics")
+        raise CommandLineError(
+            translate(
+                "CommandLine", "--p-file and the options with it go with --metrics"
+            )
+        )
     if arguments.p_file is None:
         if companions:
             raise CommandLineError(
-                "--q-file, --p-format, --q-format, --top-k, --top-p and --min-p "
-                "go with --p-file"
+                translate(
+                    "CommandLine",
+                    "--q-file, --p-format, --q-format, --top-k, --top-p and --min-p "
+                    "go with --p-file",
+                )
             )
         return
     if any(getattr(arguments, o) for o in ("p", "q", "logits")) or chosen:
         raise CommandLineError(
-            "--p-file reads a next-token distribution: give it instead of "
-            "--p, --q, --logits, --preset or --load, not with them"
+            translate(
+                "CommandLine",
+                "--p-file reads a next-token distribution: give it instead of "
+                "--p, --q, --logits, --preset or --load, not with them",
+            )
         )
     if arguments.label != "0" or arguments.smoothing != "0":
-        raise CommandLineError("--label and --smoothing go with --logits, not --p-file")
+        raise CommandLineError(
+            translate(
+                "CommandLine", "--label and --smoothing go with --logits, not --p-file"
+            )
+        )
     if arguments.q_format != "auto" and arguments.q_file is None:
-        raise CommandLineError("--q-format goes with --q-file")
+        raise CommandLineError(
+            translate("CommandLine", "--q-format goes with --q-file")
+        )
 
 
 def _scenario_from_file_or_preset(
@@ -252,7 +460,9 @@ def _scenario_from_file_or_preset(
         if arguments.preset not in presets:
             known = ", ".join(presets)
             raise CommandLineError(
-                f"unknown preset {_quoted(arguments.preset)}; known: {known}"
+                translate(
+                    "CommandLine", "unknown preset {name}; known: {known}"
+                ).format(name=_quoted(arguments.preset), known=known)
             )
         preset = presets[arguments.preset]
         return preset.scenario, preset, None
@@ -271,8 +481,11 @@ def print_metrics(arguments: argparse.Namespace) -> int:
     if scenario is None:
         if not (arguments.p and arguments.q) and not arguments.logits:
             raise CommandLineError(
-                "--metrics needs --p and --q, or --logits (and --label), "
-                "or --p-file, or --preset/--load"
+                translate(
+                    "CommandLine",
+                    "--metrics needs --p and --q, or --logits (and --label), "
+                    "or --p-file, or --preset/--load",
+                )
             )
         try:
             scenario = parse_metrics_args(
@@ -327,7 +540,11 @@ def _write_out(text: str) -> None:
     except OSError as error:  # `> /dev/full`
         _silence_stdout()
         reason = error.strerror or type(error).__name__
-        raise CommandLineError(f"could not write the output: {reason}") from None
+        raise CommandLineError(
+            translate("CommandLine", "could not write the output: {reason}").format(
+                reason=reason
+            )
+        ) from None
 
 
 def _silence_stdout() -> None:
@@ -369,12 +586,16 @@ def run_window(arguments: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication
 
     from viz import MainWindow
+    from viz.application import configure_application
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
-    app.setApplicationName("Entropy Lab")
-    app.setOrganizationName("Entropy Lab")
+    configure_application(app)  # names for QSettings, the icon, the desktop entry
     settings = None if arguments.export else QSettings()
+    from viz.language import start_language
+
+    # An export reads the remembered language but writes nothing.
+    language = start_language(settings or QSettings(), arguments.lang)
     window = MainWindow(settings=settings)
     remembered_geometry = window.restore_geometry()
     if scenario is None:
@@ -401,6 +622,10 @@ def run_window(arguments: argparse.Namespace) -> int:
         window.set_lecture(True)
     else:
         window.show()
+    window.help.offer_first_run_tour()
+    from viz.fonts import notify_missing_font
+
+    notify_missing_font(window, language)
     code = app.exec()
     reporter.uninstall()
     # Delete the window while the application still exists: pyqtgraph's
@@ -438,10 +663,14 @@ def _export_and_quit(app: Any, window: Any, arguments: argparse.Namespace) -> in
         window.close()
         window.deleteLater()
         app.processEvents()
-    note = ""
     if size != tuple(arguments.size):
-        note = f" at {size[0]}x{size[1]}, the smallest size the window allows"
-    _write_out(f"wrote {arguments.export}{note}")
+        written = translate(
+            "CommandLine",
+            "wrote {path} at {width}x{height}, the smallest size the window allows",
+        ).format(path=arguments.export, width=size[0], height=size[1])
+    else:
+        written = translate("CommandLine", "wrote {path}").format(path=arguments.export)
+    _write_out(written)
     return 0
 
 
@@ -462,11 +691,20 @@ def _quit_after_first_paint(app: Any, window: Any) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run Entropy Lab; returns the process exit code."""
+    argv = sys.argv[1:] if argv is None else argv
+    choose_language(argv)
+    try:
+        return _run(argv)
+    finally:
+        _forget_language()
+
+
+def _run(argv: Sequence[str]) -> int:
     from core.presets import PresetError
     from core.resources import AssetError
 
     try:
-        arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
+        arguments = parse_arguments(argv)
         if arguments.list_presets:
             return list_presets()
         if arguments.metrics:
@@ -476,11 +714,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(error))
     except (PresetError, AssetError) as error:
         # A broken installation, not a user's mistake: still one line.
-        return _fail(f"the installation is damaged: {error}")
+        return _fail(
+            translate("CommandLine", "the installation is damaged: {error}").format(
+                error=error
+            )
+        )
 
 
 def _fail(message: str) -> int:
-    print(f"entropy-lab: error: {message}", file=sys.stderr)
+    text = translate("CommandLine", "entropy-lab: error: {message}")
+    print(text.format(message=message), file=sys.stderr)
     return 2
 
 

@@ -11,6 +11,11 @@ Rules, so that no digit misleads:
   so 1e300 is ten characters, not three hundred.
 * The minus sign is a real minus (−), infinity is ∞, and NaN (which no
   computation should produce) is an em dash rather than "nan".
+* The decimal point and the separator between groups of three digits are
+  the language's (:data:`SYMBOLS`, read from :func:`core.i18n.language`).
+  Chinese writes numbers as English does (GB/T 15835: Arabic digits, "."
+  and ","), so both languages share them today; a language that writes
+  "0,1187" needs only a row in the table.
 
 CSV files keep full precision (``repr``): they are data, not display.
 """
@@ -18,8 +23,39 @@ CSV files keep full precision (``repr``): they are data, not display.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
+
+from core import i18n
 
 MINUS = "−"
+
+
+@dataclass(frozen=True)
+class NumberSymbols:
+    """How a language writes a number: its decimal point and digit-group separator."""
+
+    decimal: str = "."
+    group: str = ","
+
+
+#: The symbols of each language of :data:`core.i18n.LANGUAGES`.
+SYMBOLS = {"en": NumberSymbols(), "zh_CN": NumberSymbols()}
+
+
+def symbols() -> NumberSymbols:
+    """The symbols of the language in use."""
+    return SYMBOLS.get(i18n.language(), NumberSymbols())
+
+
+def _localized(text: str) -> str:
+    """A number Python wrote ("1,234.5", "-0.3") in the language's symbols."""
+    chosen = symbols()
+    if chosen != NumberSymbols():
+        swap = {".": chosen.decimal, ",": chosen.group}
+        text = "".join(swap.get(character, character) for character in text)
+    return text.replace("-", MINUS)
+
+
 _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 #: From this size up, a number is written in scientific notation.
@@ -58,7 +94,7 @@ def format_number(value: float, decimals: int = 4, significant: int = 4) -> str:
         return "0"
     size = abs(value)
     if 10.0 ** (1 - decimals) <= size < LARGE:
-        return f"{value:.{decimals}f}".replace("-", MINUS)
+        return _localized(f"{value:.{decimals}f}")
     return scientific(value, significant)
 
 
@@ -66,7 +102,7 @@ def scientific(value: float, significant: int = 4) -> str:
     """``value`` as ``m.mmm×10ⁿ`` with ``significant`` digits (n in superscript)."""
     mantissa, exponent = f"{value:.{significant - 1}e}".split("e")
     power = str(int(exponent)).translate(_SUPERSCRIPT)
-    return f"{mantissa}×10{power}".replace("-", MINUS)
+    return f"{_localized(mantissa)}×10{power}"
 
 
 def format_probability(value: float, decimals: int = 4) -> str:
@@ -80,7 +116,7 @@ def format_probability(value: float, decimals: int = 4) -> str:
         for more in range(decimals + 1, 17):
             text = f"{value:.{more}f}"
             if not text.startswith("1"):
-                return text
+                return _localized(text)
         return f"1 {MINUS} {scientific(1.0 - value)}"
     return format_number(value, decimals)
 
@@ -102,7 +138,36 @@ def format_compact(value: float, decimals: int = 4) -> str:
 
 
 def _stripped(text: str) -> str:
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    point = symbols().decimal
+    return text.rstrip("0").rstrip(point) if point in text else text
+
+
+def format_count(count: int) -> str:
+    """A count of things (steps, samples, tokens): ``150,000``, grouped.
+
+    Examples
+    --------
+    >>> format_count(150000), format_count(7), format_count(-1200)
+    ('150,000', '7', '−1,200')
+    """
+    return _localized(f"{int(count):,}")
+
+
+def format_fixed(value: float, decimals: int) -> str:
+    """``value`` with exactly ``decimals`` decimals and grouped thousands.
+
+    For numbers that are never tiny or huge by construction (a ratio ``2.50``,
+    ``1,234``): no switch to scientific notation. Non-finite values as in
+    :func:`format_number`.
+    """
+    if not math.isfinite(value):
+        return format_number(value)
+    return _localized(f"{value:,.{decimals}f}")
+
+
+def format_percent(fraction: float, decimals: int = 0) -> str:
+    """``fraction`` as a percentage: 0.9 → ``90%``."""
+    return format_fixed(fraction * 100.0, decimals) + "%"
 
 
 def parse_shown(text: str) -> float:
@@ -114,6 +179,9 @@ def parse_shown(text: str) -> float:
         If ``text`` is not such a rendering.
     """
     cleaned = text.strip().replace(MINUS, "-")
+    chosen = symbols()
+    if chosen != NumberSymbols():
+        cleaned = cleaned.replace(chosen.group, "").replace(chosen.decimal, ".")
     if cleaned in ("∞", "-∞"):
         return math.inf if cleaned == "∞" else -math.inf
     if "×10" in cleaned:

@@ -8,12 +8,13 @@ The presets live in ``assets/presets.json``::
       "presets": [
         {
           "id": "kl-asymmetry",
-          "title": "KL is not symmetric",
+          "title": {"en": "KL is not symmetric", "zh_CN": "KL散度不对称"},
           "key": 3,
           "page": "scenario",
           "scenario": {"p_weights": [0.7, 0.3], "q_weights": [0.5, 0.5],
                        "logits": [0.0, 0.0]},
-          "explanation": "D(P‖Q) = 0.1187 bits but D(Q‖P) = 0.1258 bits …",
+          "explanation": {"en": "D(P‖Q) = 0.1187 bits but …",
+                          "zh_CN": "D(P‖Q) = 0.1187 比特，而 …"},
           "settings": {}
         }
       ]
@@ -25,6 +26,11 @@ out and takes the value of :data:`SCENARIO_DEFAULTS`. ``page`` names the
 state kind whose page the preset shows ("scenario" for the explorer; see
 :data:`core.state_schemas.SETTING_KINDS`), and ``settings`` (optional) are
 that page's, read by :func:`core.state_schemas.settings_to_state`.
+
+A title and an explanation are given per language (:func:`core.i18n.localized_text`;
+a plain string is English only): ``preset.title`` and ``preset.explanation``
+are the text in the language in use, ``preset.titles`` and
+``preset.explanations`` all of them.
 """
 
 from __future__ import annotations
@@ -37,6 +43,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from core.i18n import LocalizedText, localized_text, translate
 from core.json_values import (
     SessionError,
     check_header,
@@ -91,16 +98,18 @@ class Preset:
     ----------
     id : str
         Lower-case words joined by hyphens, unique, e.g. ``"kl-asymmetry"``.
-    title : str
-        Short plain text for a menu.
+    titles : LocalizedText
+        Short plain text for a menu, per language (:attr:`title`: the one
+        in use).
     key : int or None
         The keyboard shortcut 1–9, or None.
     page : str
         The state kind whose page to show ("scenario" for the explorer).
     scenario : Scenario
         Valid: :func:`~core.scenario.evaluate` accepts it.
-    explanation : str
-        Qt rich text: what to look at, and what to try next.
+    explanations : LocalizedText
+        Qt rich text: what to look at, and what to try next, per language
+        (:attr:`explanation`: the one in use).
     state : page state or None
         The page's state the settings describe (None for the explorer).
     settings : mapping
@@ -108,24 +117,26 @@ class Preset:
     """
 
     id: str
-    title: str
+    titles: LocalizedText
     key: int | None
     page: str
     scenario: Scenario
-    explanation: str
+    explanations: LocalizedText
     state: Any = None
     settings: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
 
     def __hash__(self) -> int:
         return hash(self.id)
 
+    @property
+    def title(self) -> str:
+        """The title in the language in use (English where it has none)."""
+        return self.titles.get()
 
-def _text(value: Any, where: str, longest: int) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise SessionError(f"{where} must be non-empty text")
-    if len(value) > longest:
-        raise SessionError(f"{where} is longer than {longest} characters")
-    return value
+    @property
+    def explanation(self) -> str:
+        """The explanation in the language in use (English where it has none)."""
+        return self.explanations.get()
 
 
 def _preset(data: Any) -> Preset:
@@ -133,21 +144,29 @@ def _preset(data: Any) -> Preset:
     check_keys(data, "the preset", _PRESET_KEYS, ("settings",))
     preset_id = data["id"]
     if not isinstance(preset_id, str) or not _ID.fullmatch(preset_id):
-        raise SessionError("id must be lower-case words joined by hyphens")
+        raise SessionError(
+            translate("Presets", "id must be lower-case words joined by hyphens")
+        )
     key = data["key"]
     if key is not None and not 1 <= integer(key, "key") <= 9:
-        raise SessionError(f"key must be 1 to 9 or null, got {key}")
+        raise SessionError(
+            translate("Presets", "key must be 1 to 9 or null, got {key}").format(
+                key=key
+            )
+        )
     page = choice(data["page"], "page", SETTING_KINDS)
     merged = {**SCENARIO_DEFAULTS, **json_object(data["scenario"], "scenario")}
     scenario = scenario_from_dict(merged)
     settings = json_object(data.get("settings", {}), "settings")
     return Preset(
         id=preset_id,
-        title=_text(data["title"], "title", _MAX_TITLE),
+        titles=localized_text(data["title"], "title", _MAX_TITLE, SessionError),
         key=key,
         page=page,
         scenario=scenario,
-        explanation=_text(data["explanation"], "explanation", _MAX_EXPLANATION),
+        explanations=localized_text(
+            data["explanation"], "explanation", _MAX_EXPLANATION, SessionError
+        ),
         state=settings_to_state(page, settings, scenario, "settings"),
         settings=MappingProxyType(dict(settings)),
     )
@@ -156,7 +175,11 @@ def _preset(data: Any) -> Preset:
 def _label(index: int, data: Any) -> str:
     preset_id = data.get("id") if isinstance(data, Mapping) else None
     shown = isinstance(preset_id, str) and _ID.fullmatch(preset_id[:80])
-    return f"preset {index}" + (f" ({preset_id})" if shown else "")
+    if shown:
+        return translate("Presets", "preset {index} ({id})").format(
+            index=index, id=preset_id
+        )
+    return translate("Presets", "preset {index}").format(index=index)
 
 
 def parse_presets(text: str, source: str = "presets") -> tuple[Preset, ...]:
@@ -186,7 +209,11 @@ def parse_presets(text: str, source: str = "presets") -> tuple[Preset, ...]:
             strict_json(text), "presets file", PRESETS_FORMAT, PRESETS_VERSION
         )
         if document["version"] != PRESETS_VERSION:
-            raise SessionError(f"version must be {PRESETS_VERSION}")
+            raise SessionError(
+                translate("Presets", "version must be {version}").format(
+                    version=PRESETS_VERSION
+                )
+            )
         check_keys(document, "the presets file", ("format", "version", "presets"))
         entries = json_list(document["presets"], "presets", 1, _MAX_PRESETS)
     except SessionError as error:
@@ -206,13 +233,24 @@ def _check_unique(presets: list[Preset], source: str) -> None:
     seen_keys: dict[int, str] = {}
     for preset in presets:
         if preset.id in seen_ids:
-            raise PresetError(f"{source}: the id {preset.id} appears twice")
+            raise PresetError(
+                translate("Presets", "{source}: the id {id} appears twice").format(
+                    source=source, id=preset.id
+                )
+            )
         seen_ids.add(preset.id)
         if preset.key is not None:
             if preset.key in seen_keys:
                 raise PresetError(
-                    f"{source}: key {preset.key} is used by both "
-                    f"{seen_keys[preset.key]} and {preset.id}"
+                    translate(
+                        "Presets",
+                        "{source}: key {key} is used by both {one} and {other}",
+                    ).format(
+                        source=source,
+                        key=preset.key,
+                        one=seen_keys[preset.key],
+                        other=preset.id,
+                    )
                 )
             seen_keys[preset.key] = preset.id
 
