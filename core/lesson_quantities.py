@@ -1,0 +1,735 @@
+"""What a lesson's questions measure, and the window elements a step points at.
+
+A lesson never holds code: a question names *quantities* of its step's
+states, and the claims it makes about them are comparisons, all checked here
+against what the core computes. A quantity is written
+
+* ``kl_pq`` or ``entropy_p``: a number of the explorer (the readouts, and
+  ``info_sum_p``, the unweighted sum of P's information, ``log_k``);
+* ``softmax[2]``: one entry of a per-outcome vector of the explorer;
+* ``race.se_steps``, ``fits.reverse_sigma``, ``batch.loss[3]``: a number of
+  another page's state, after the kind's name and a dot.
+
+:data:`QUANTITIES` lists every name with its page kind, its unit and the
+elements of the window that show it (what a question hides until it is
+answered). A *claim* compares a quantity with a number, with infinity or
+with another quantity (``kl_pq > kl_qp``); ``=`` takes a tolerance.
+
+A *target* is an element of the window a step highlights or a question
+hides, named by its widget's object name (``readout_kl_pq``,
+``plot_asymmetry``, ``binary_race_plot``); a bar of a bar plot is the plot's
+name, ``#`` and the outcome (``plot_distributions#1``). :data:`TARGETS` maps
+each to the page kind that shows it.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any
+
+import numpy as np
+
+from core.batch import derive_batch
+from core.kl_fits import derive_fits
+from core.race import COUNT_LIMIT, THRESHOLD, derive_race
+from core.scenario import Scenario, evaluate
+from core.training import LOSS_KINDS, steps_to_reach
+from core.trainings import derive_trainings
+
+# --- quantities ---------------------------------------------------------------
+
+#: Units a quantity may have. "info" is the explorer's unit (bits or nats).
+UNIT_WORDS: Mapping[str, str] = MappingProxyType(
+    {
+        "info": "",
+        "nats": "nats",
+        "probability": "",
+        "gradient": "",
+        "steps": "steps",
+        "bins": "bins",
+        "ratio": "",
+        "loss": "",
+    }
+)
+
+
+@dataclass(frozen=True)
+class QuantitySpec:
+    """One named quantity.
+
+    Attributes
+    ----------
+    kind : str
+        The page state kind it is computed from ("scenario", "race", …).
+    title : str
+        How it is written for people ("D(P‖Q)", "σ of the reverse fit").
+    unit : str
+        One of :data:`UNIT_WORDS`.
+    vector : bool
+        True when it needs an index (``softmax[2]``).
+    views : tuple of str
+        The targets that show it: hidden until a question about it is
+        answered (unless the question says otherwise).
+    read : callable(results) -> float or array
+        From the kind's derived results.
+    """
+
+    kind: str
+    title: str
+    unit: str
+    vector: bool
+    views: tuple[str, ...]
+    read: Callable[[Any], Any]
+
+
+def _field(name: str) -> Callable[[Any], Any]:
+    return lambda results: getattr(results, name)
+
+
+def _at(read: Callable[[Any, int], Any], index: int) -> Callable[[Any], Any]:
+    """``read(results, index)`` with the index fixed now (not when called)."""
+    return lambda results: read(results, index)
+
+
+def _log_k(results: Any) -> float:
+    base = 2.0 if results.units == "bits" else math.e
+    return math.log(results.p.size) / math.log(base)
+
+
+def _unweighted_sum(name: str) -> Callable[[Any], float]:
+    """Σ −log p over the outcomes that can happen (a zero adds no outcome)."""
+
+    def read(results: Any) -> float:
+        values = np.asarray(getattr(results, name))
+        return float(np.sum(values[np.isfinite(values)]))
+
+    return read
+
+
+def _scenario_quantities() -> dict[str, QuantitySpec]:
+    scalar_views = {
+        "entropy_p": ("readout_entropy_p", "plot_information"),
+        "entropy_q": ("readout_entropy_q", "plot_information"),
+        "cross_entropy_pq": ("readout_cross_entropy_pq", "plot_asymmetry"),
+        "cross_entropy_qp": ("readout_cross_entropy_qp", "plot_asymmetry"),
+        "kl_pq": ("readout_kl_pq", "readout_cross_entropy_pq", "plot_asymmetry"),
+        "kl_qp": ("readout_kl_qp", "readout_cross_entropy_qp", "plot_asymmetry"),
+        "js": ("readout_js",),
+        "loss": ("readout_loss", "plot_loss_curve"),
+    }
+    titles = {
+        "entropy_p": "H(P)",
+        "entropy_q": "H(Q)",
+        "cross_entropy_pq": "H(P,Q)",
+        "cross_entropy_qp": "H(Q,P)",
+        "kl_pq": "D(P‖Q)",
+        "kl_qp": "D(Q‖P)",
+        "js": "JS(P,Q)",
+        "loss": "the loss",
+    }
+    specs = {
+        name: QuantitySpec("scenario", titles[name], "info", False, views, _field(name))
+        for name, views in scalar_views.items()
+    }
+    specs["info_sum_p"] = QuantitySpec(
+        "scenario",
+        "the sum of P's information",
+        "info",
+        False,
+        ("plot_information",),
+        _unweighted_sum("information_p"),
+    )
+    specs["info_sum_q"] = QuantitySpec(
+        "scenario",
+        "the sum of Q's information",
+        "info",
+        False,
+        ("plot_information",),
+        _unweighted_sum("information_q"),
+    )
+    specs["log_k"] = QuantitySpec("scenario", "log K", "info", False, (), _log_k)
+    vectors = {
+        "p": ("p", "probability", ()),
+        "q": ("q", "probability", ()),
+        "information_p": ("−log p", "info", ("plot_information",)),
+        "information_q": ("−log q", "info", ("plot_information",)),
+        "kl_terms_pq": ("p·log(p/q)", "info", ("plot_asymmetry",)),
+        "kl_terms_qp": ("q·log(q/p)", "info", ("plot_asymmetry",)),
+        "softmax": ("softmax", "probability", ("plot_softmax",)),
+        "target": ("the target", "probability", ("plot_softmax",)),
+        "grad": ("∂L/∂z", "gradient", ("plot_gradient",)),
+    }
+    for name, (title, unit, views) in vectors.items():
+        specs[name] = QuantitySpec("scenario", title, unit, True, views, _field(name))
+    return specs
+
+
+_RACE_VIEWS = (
+    "binary_gradient_plot",
+    "binary_gradient_ratio",
+    "binary_ce_gradient",
+    "binary_se_gradient",
+)
+_RACE_RUN_VIEWS = (
+    "binary_race_plot",
+    "binary_ce_race",
+    "binary_se_race",
+    "binary_ce_count",
+    "binary_se_count",
+)
+_RACE_TITLES = {"cross_entropy": "cross-entropy", "squared_error": "squared error"}
+_SHORT = {"cross_entropy": "ce", "squared_error": "se"}
+
+
+@functools.lru_cache(maxsize=64)
+def _steps_to_reach(kind: str, z0: float, label: int, learning_rate: float) -> float:
+    """Steps to a loss below the race's threshold (pure, and slow: kept)."""
+    steps = steps_to_reach(
+        kind, z0, label, learning_rate, threshold=THRESHOLD, max_steps=COUNT_LIMIT
+    )
+    return math.inf if steps is None else float(steps)
+
+
+def _race_steps(kind: str) -> Callable[[Any], float]:
+    def read(results: Any) -> float:
+        state = results.state
+        return _steps_to_reach(kind, state.z0, state.label, state.learning_rate)
+
+    return read
+
+
+def _race_quantities() -> dict[str, QuantitySpec]:
+    specs = {
+        "probability": QuantitySpec(
+            "race",
+            "σ(z₀)",
+            "probability",
+            False,
+            ("binary_probability",),
+            _field("probability"),
+        ),
+        "gradient_ratio": QuantitySpec(
+            "race",
+            "the ratio of the gradients",
+            "ratio",
+            False,
+            _RACE_VIEWS,
+            _field("gradient_ratio"),
+        ),
+    }
+    for index, kind in enumerate(LOSS_KINDS):
+        short, title = _SHORT[kind], _RACE_TITLES[kind]
+        specs[f"{short}_gradient"] = QuantitySpec(
+            "race",
+            f"|dL/dz| of {title} at z₀",
+            "gradient",
+            False,
+            _RACE_VIEWS,
+            _at(lambda r, i: abs(r.at_z0[i].gradient), index),
+        )
+        specs[f"{short}_loss"] = QuantitySpec(
+            "race",
+            f"the {title} loss now",
+            "loss",
+            False,
+            _RACE_RUN_VIEWS,
+            _at(lambda r, i: r.state.racers[i].loss, index),
+        )
+        specs[f"{short}_steps"] = QuantitySpec(
+            "race",
+            f"steps {title} needs to bring the loss below {THRESHOLD:g}",
+            "steps",
+            False,
+            _RACE_RUN_VIEWS,
+            _race_steps(kind),
+        )
+    return specs
+
+
+def _trainings_quantities() -> dict[str, QuantitySpec]:
+    specs: dict[str, QuantitySpec] = {}
+    views = ("training_probability_plot", "training_cross_entropy_plot")
+    for index, kind in enumerate(LOSS_KINDS):
+        short, title = _SHORT[kind], _RACE_TITLES[kind]
+
+        def true_q(results: Any, i: int = index) -> float:
+            return float(results.state.trainings[i].true_probability_history[-1])
+
+        def cross_entropy(results: Any, i: int = index) -> float:
+            return float(results.state.trainings[i].cross_entropy_history[-1])
+
+        specs[f"{short}_true_q"] = QuantitySpec(
+            "trainings",
+            f"q of the true class, trained by {title}",
+            "probability",
+            False,
+            views,
+            true_q,
+        )
+        specs[f"{short}_cross_entropy"] = QuantitySpec(
+            "trainings",
+            f"the cross-entropy (nats), trained by {title}",
+            "nats",
+            False,
+            views,
+            cross_entropy,
+        )
+        specs[f"{short}_grad"] = QuantitySpec(
+            "trainings",
+            f"∂L/∂z of {title}",
+            "gradient",
+            True,
+            (f"training_{short}_gradient_plot",),
+            _at(lambda r, i: r.state.trainings[i].gradient, index),
+        )
+    return specs
+
+
+def _fits_quantities() -> dict[str, QuantitySpec]:
+    specs: dict[str, QuantitySpec] = {}
+    for index, direction in enumerate(("forward", "reverse")):
+        plot = f"fitting_{direction}_plot"
+        details = f"fitting_{direction}_details"
+        specs[f"{direction}_mu"] = QuantitySpec(
+            "fits",
+            f"μ of the {direction} fit",
+            "bins",
+            False,
+            (plot, details),
+            _at(lambda r, i: r.state.fits[i].mu, index),
+        )
+        specs[f"{direction}_sigma"] = QuantitySpec(
+            "fits",
+            f"σ of the {direction} fit",
+            "bins",
+            False,
+            (plot, details),
+            _at(lambda r, i: math.exp(r.state.fits[i].log_sigma), index),
+        )
+        for which, title in (("kl_pq", "D(P‖Q)"), ("kl_qp", "D(Q‖P)")):
+            field = "forward" if which == "kl_pq" else "reverse"
+            specs[f"{direction}_{which}"] = QuantitySpec(
+                "fits",
+                f"{title} of the {direction} fit",
+                "nats",
+                False,
+                (f"fitting_{direction}_{which}",),
+                _at(_divergence(field), index),
+            )
+        for peak in (1, 2):
+            specs[f"{direction}_mass_{peak}"] = QuantitySpec(
+                "fits",
+                f"the {direction} fit's mass near peak {peak}",
+                "probability",
+                False,
+                (plot, details),
+                _at(lambda r, i: _mass(r, i // 2, i % 2), 2 * index + peak - 1),
+            )
+    return specs
+
+
+def _divergence(which: str) -> Callable[[Any, int], float]:
+    """D(P‖Q) ("forward") or D(Q‖P) ("reverse") of fit i."""
+    return lambda results, i: float(getattr(results.summaries[i].divergences, which))
+
+
+def _mass(results: Any, fit: int, peak: int) -> float:
+    masses = results.summaries[fit].masses
+    if masses is None:
+        raise ValueError("the peaks coincide, so there is no mass near each")
+    return float(masses[peak])
+
+
+def _batch_quantities() -> dict[str, QuantitySpec]:
+    return {
+        "mean": QuantitySpec(
+            "batch",
+            "the batch's mean loss (nats)",
+            "nats",
+            False,
+            ("batch_mean_loss", "batch_mean_formula"),
+            _field("mean"),
+        ),
+        "loss": QuantitySpec(
+            "batch",
+            "a sample's loss (nats)",
+            "nats",
+            True,
+            ("batch_losses_plot",),
+            _field("losses"),
+        ),
+    }
+
+
+def _all_quantities() -> dict[str, QuantitySpec]:
+    specs: dict[str, QuantitySpec] = dict(_scenario_quantities())
+    for kind, made in (
+        ("race", _race_quantities()),
+        ("trainings", _trainings_quantities()),
+        ("fits", _fits_quantities()),
+        ("batch", _batch_quantities()),
+    ):
+        specs.update({f"{kind}.{name}": spec for name, spec in made.items()})
+    return specs
+
+
+#: Every quantity by its written name (without an index).
+QUANTITIES: Mapping[str, QuantitySpec] = MappingProxyType(_all_quantities())
+
+#: How each page state kind derives the results its quantities read.
+DERIVE: Mapping[str, Callable[[Any], Any]] = MappingProxyType(
+    {
+        "scenario": evaluate,
+        "race": derive_race,
+        "trainings": derive_trainings,
+        "fits": derive_fits,
+        "batch": derive_batch,
+    }
+)
+
+_NAME = re.compile(r"(?P<name>(?:[a-z]+\.)?[a-z][a-z0-9_]*)(?:\[(?P<index>\d{1,5})\])?")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A quantity as written in a lesson: its spec and, for a vector, the index."""
+
+    name: str
+    spec: QuantitySpec
+    index: int | None
+
+    @property
+    def written(self) -> str:
+        """The quantity as a lesson writes it (``softmax[2]``)."""
+        return self.name if self.index is None else f"{self.name}[{self.index}]"
+
+    @property
+    def title(self) -> str:
+        """The quantity for people (``softmax of outcome 2``)."""
+        if self.index is None:
+            return self.spec.title
+        return f"{self.spec.title} of outcome {self.index}"
+
+
+def parse_quantity(text: Any) -> Quantity:
+    """A quantity's written name, checked against :data:`QUANTITIES`.
+
+    Raises
+    ------
+    ValueError
+        For text that is not a name, an unknown name, a vector without an
+        index or a number with one; the message says which.
+    """
+    if not isinstance(text, str):
+        raise ValueError('must be a quantity\'s name, such as "kl_pq"')
+    match = _NAME.fullmatch(text)
+    if match is None or match["name"] not in QUANTITIES:
+        shown = text if len(text) <= 40 else text[:39] + "…"
+        raise ValueError(f'names no quantity: "{shown}"')
+    spec = QUANTITIES[match["name"]]
+    index = None if match["index"] is None else int(match["index"])
+    if spec.vector and index is None:
+        raise ValueError(f'needs an outcome, as in "{match["name"]}[0]"')
+    if not spec.vector and index is not None:
+        raise ValueError(f'"{match["name"]}" is one number: it takes no [index]')
+    return Quantity(match["name"], spec, index)
+
+
+class Evaluation:
+    """The derived results of one step's states, each computed once, on demand.
+
+    Parameters
+    ----------
+    scenario : Scenario
+        The explorer's state.
+    pages : mapping of kind to state
+        The other page states the step sets.
+    """
+
+    def __init__(self, scenario: Scenario, pages: Mapping[str, Any]) -> None:
+        self.scenario = scenario
+        self.pages = pages
+        self._results: dict[str, Any] = {}
+        self._values: dict[str, float] = {}
+
+    def results(self, kind: str) -> Any:
+        """The kind's results; ValueError when the step does not set that page."""
+        if kind not in self._results:
+            if kind == "scenario":
+                state: Any = self.scenario
+            elif kind in self.pages:
+                state = self.pages[kind]
+            else:
+                raise ValueError(f'needs the step to set the page state "{kind}"')
+            self._results[kind] = DERIVE[kind](state)
+        return self._results[kind]
+
+    def value(self, quantity: Quantity) -> float:
+        """The quantity's value (±inf allowed; never NaN).
+
+        Raises
+        ------
+        ValueError
+            When the step does not set the quantity's page, the index is not
+            an outcome, or the value is NaN.
+        """
+        written = quantity.written
+        if written not in self._values:
+            self._values[written] = self._value(quantity)
+        return self._values[written]
+
+    def _value(self, quantity: Quantity) -> float:
+        raw = quantity.spec.read(self.results(quantity.spec.kind))
+        if quantity.index is not None:
+            values = np.asarray(raw)
+            if not 0 <= quantity.index < values.size:
+                raise ValueError(
+                    f"{quantity.written}: there are outcomes 0 to {values.size - 1}"
+                )
+            raw = values[quantity.index]
+        value = float(raw)
+        if math.isnan(value):
+            raise ValueError(f"{quantity.written} is not a number here")
+        return value
+
+    def unit(self, quantity: Quantity) -> str:
+        """The unit to write after the quantity's value ("bits", "steps", "")."""
+        if quantity.spec.unit == "info":
+            return str(self.scenario.units)
+        return UNIT_WORDS[quantity.spec.unit]
+
+
+# --- claims -------------------------------------------------------------------
+
+#: The comparisons a claim may make.
+OPERATORS = ("<", ">", "=")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """``quantity op value``: value a number, ``inf`` or another quantity.
+
+    ``=`` holds within ``tolerance`` (0: exactly; infinity equals only
+    infinity).
+    """
+
+    quantity: Quantity
+    op: str
+    value: float | Quantity
+    tolerance: float = 0.0
+
+    def holds(self, evaluation: Evaluation) -> bool:
+        """Whether the claim is true of the step's states."""
+        left = evaluation.value(self.quantity)
+        right = (
+            evaluation.value(self.value)
+            if isinstance(self.value, Quantity)
+            else self.value
+        )
+        if self.op == "<":
+            return left < right
+        if self.op == ">":
+            return left > right
+        if math.isinf(left) or math.isinf(right):
+            return left == right
+        return abs(left - right) <= self.tolerance
+
+    def describe(self, evaluation: Evaluation) -> str:
+        """The claim with its numbers: ``D(P‖Q) = 0.1187 bits > D(Q‖P) = …``."""
+        from core.numbers import format_number
+
+        def written(quantity: Quantity) -> str:
+            unit = evaluation.unit(quantity)
+            value = format_number(evaluation.value(quantity))
+            return f"{quantity.title} = {value}{' ' + unit if unit else ''}"
+
+        left = written(self.quantity)
+        if isinstance(self.value, Quantity):
+            right = written(self.value)
+        else:
+            right = format_number(self.value)
+        return f"{left} {self.op} {right}"
+
+    def text(self) -> str:
+        """The claim in words, without numbers (``D(P‖Q) < 0.05``)."""
+        from core.numbers import format_number
+
+        if isinstance(self.value, Quantity):
+            right = self.value.title
+        else:
+            right = format_number(self.value)
+        return f"{self.quantity.title} {self.op} {right}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The claim as a lesson writes it."""
+        value: Any
+        if isinstance(self.value, Quantity):
+            value = self.value.written
+        elif math.isinf(self.value):
+            value = "inf" if self.value > 0 else "-inf"
+        else:
+            value = self.value
+        data: dict[str, Any] = {
+            "quantity": self.quantity.written,
+            "op": self.op,
+            "value": value,
+        }
+        if self.op == "=" and self.tolerance:
+            data["tolerance"] = self.tolerance
+        return data
+
+
+# --- targets -----------------------------------------------------------------
+
+#: The explorer's plots whose bars stand at outcomes 0, 1, …: ``name#i``.
+BAR_PLOTS = ("plot_distributions", "plot_asymmetry", "plot_softmax", "plot_gradient")
+
+#: The explorer's panels a step may show (the rest are hidden).
+PANELS = (
+    "distributions",
+    "information",
+    "asymmetry",
+    "softmax",
+    "gradient",
+    "loss_curve",
+    "controls",
+    "readouts",
+    "formulas",
+)
+#: What a step shows when it does not say.
+DEFAULT_PANELS = PANELS[:-1]
+
+
+def _targets() -> dict[str, str]:
+    from core.metrics import READOUTS
+
+    names: dict[str, str] = {f"readout_{key}": "scenario" for key in READOUTS}
+    names.update({f"plot_{panel}": "scenario" for panel in PANELS[:6]})
+    names.update(
+        {
+            name: "scenario"
+            for name in (
+                "controls_column",
+                "temperature_slider",
+                "smoothing_slider",
+                "label_combo",
+                "link_toggle",
+            )
+        }
+    )
+    race = (
+        "binary_loss_plot",
+        "binary_gradient_plot",
+        "binary_race_plot",
+        "binary_gradient_ratio",
+        "binary_probability",
+        *(
+            f"binary_{short}_{part}"
+            for short in ("ce", "se")
+            for part in ("gradient", "loss", "race", "count")
+        ),
+    )
+    trainings = (
+        "training_ce_softmax_plot",
+        "training_se_softmax_plot",
+        "training_ce_gradient_plot",
+        "training_se_gradient_plot",
+        "training_probability_plot",
+        "training_cross_entropy_plot",
+        "training_ce_formula",
+        "training_se_formula",
+    )
+    fits = tuple(
+        f"fitting_{direction}_{part}"
+        for direction in ("forward", "reverse")
+        for part in ("view", "plot", "loss_plot", "kl_pq", "kl_qp", "details")
+    )
+    batch = ("batch_losses_plot", "batch_sample_plot", "batch_mean_loss")
+    for kind, group in (
+        ("race", race),
+        ("trainings", trainings),
+        ("fits", fits),
+        ("batch", batch),
+    ):
+        names.update({name: kind for name in group})
+    return names
+
+
+#: Every element a step may highlight or a question hide, and its page kind.
+TARGETS: Mapping[str, str] = MappingProxyType(_targets())
+
+_SLIDER = re.compile(r"(?P<series>p|q|logit)_slider_(?P<index>\d{1,2})")
+
+
+@dataclass(frozen=True)
+class Target:
+    """An element of the window: a widget's object name, and a bar's outcome."""
+
+    name: str
+    kind: str
+    bar: int | None = None
+
+    @property
+    def written(self) -> str:
+        """As a lesson writes it (``plot_softmax#2``)."""
+        return self.name if self.bar is None else f"{self.name}#{self.bar}"
+
+
+def parse_target(text: Any, outcomes: int | None, bars: bool = True) -> Target:
+    """A target as written; ``outcomes`` is K of the step (None: families).
+
+    Raises
+    ------
+    ValueError
+        For an unknown element, a bar of a plot without bars, a bar or slider
+        beyond K, or a bar where ``bars`` is False (a question hides whole
+        elements).
+    """
+    if not isinstance(text, str) or len(text) > 60:
+        raise ValueError('must be the name of an element, such as "readout_kl_pq"')
+    name, _, bar = text.partition("#")
+    slider = _SLIDER.fullmatch(name)
+    if slider is not None:
+        index = int(slider["index"])
+        if outcomes is None or index >= outcomes:
+            raise ValueError(f'"{name}": the step has no slider {index}')
+        if bar:
+            raise ValueError(f'"{text}": a slider has no bars')
+        return Target(name, "scenario")
+    if name not in TARGETS:
+        raise ValueError(f'names no element of the window: "{text}"')
+    if not bar:
+        return Target(name, TARGETS[name])
+    if not bars:
+        raise ValueError(f'"{text}": hide the whole plot, not one bar')
+    if name not in BAR_PLOTS:
+        raise ValueError(f'"{name}" has no bars to point at')
+    if not bar.isdigit() or len(bar) > 5:
+        raise ValueError(f'"{text}": the part after # must be an outcome number')
+    index = int(bar)
+    if outcomes is None or index >= outcomes:
+        raise ValueError(f'"{text}": the step has no outcome {index} drawn as a bar')
+    return Target(name, TARGETS[name], index)
+
+
+__all__ = [
+    "BAR_PLOTS",
+    "DEFAULT_PANELS",
+    "DERIVE",
+    "OPERATORS",
+    "PANELS",
+    "QUANTITIES",
+    "TARGETS",
+    "Claim",
+    "Evaluation",
+    "Quantity",
+    "QuantitySpec",
+    "Target",
+    "parse_quantity",
+    "parse_target",
+]
