@@ -87,6 +87,7 @@ from types import MappingProxyType
 from typing import Any
 
 from core.atomic import atomic_write_bytes
+from core.i18n import LocalizedText, localized_text
 from core.json_values import (
     MAX_FILE_BYTES,
     SessionError,
@@ -138,7 +139,6 @@ MAX_TITLE = 100
 MAX_TEXT = 2000
 MAX_OPTION = 300
 _ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
-_LANGUAGE = re.compile(r"[a-z]{2,3}(_[A-Z]{2})?")
 #: Markup a text may hold: a few inline tags and three entities.
 _TAG = re.compile(r"<[^<>]*>")
 _ALLOWED_TAG = re.compile(r"</?(b|i|sub|sup)>|<br ?/?>")
@@ -159,42 +159,18 @@ class LessonError(ValueError):
 # --- texts --------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Text:
-    """A text in one or more languages; English is always there.
+#: A text in one or more languages (English always): core.i18n's type.
+Text = LocalizedText
 
-    Attributes
-    ----------
-    versions : tuple of (language, text)
-        ``("en", …)`` first, then the others in the file's order.
+
+def text_dict(text: LocalizedText) -> dict[str, str]:
+    """A text as a lesson file writes it: an object of languages, English first.
+
+    Always an object, even for English alone, so that a translator adds a
+    key beside it.
     """
-
-    versions: tuple[tuple[str, str], ...]
-
-    @staticmethod
-    def of(english: str, **others: str) -> Text:
-        """A text with English ``english`` (and ``zh_CN=…`` and so on)."""
-        return Text((("en", english), *others.items()))
-
-    @property
-    def en(self) -> str:
-        """The English text."""
-        return self.versions[0][1]
-
-    def get(self, language: str) -> str:
-        """The text in ``language`` ("zh_CN"), its base ("zh"), else English."""
-        found = dict(self.versions)
-        if language in found:
-            return found[language]
-        base = language.split("_")[0]
-        for code, text in self.versions:
-            if code.split("_")[0] == base:
-                return text
-        return self.en
-
-    def to_dict(self) -> dict[str, str]:
-        """As a lesson file writes it."""
-        return dict(self.versions)
+    texts = dict(text.texts)
+    return {"en": texts.pop("en"), **texts}
 
 
 def _check_markup(value: str, where: str, markup: bool) -> None:
@@ -212,24 +188,12 @@ def _check_markup(value: str, where: str, markup: bool) -> None:
 
 
 def _text(value: Any, where: str, longest: int = MAX_TEXT, markup: bool = True) -> Text:
-    data = json_object(value, where)
-    if "en" not in data:
-        raise fail(where, 'is missing the key "en": every text has its English')
-    versions: list[tuple[str, str]] = []
-    for language, text in data.items():
-        at = join(where, language) if _LANGUAGE.fullmatch(str(language)) else where
-        if not isinstance(language, str) or not _LANGUAGE.fullmatch(language):
-            raise fail(
-                where, f"has a key that is not a language code: {shown(language)}"
-            )
-        if not isinstance(text, str) or not text.strip():
-            raise fail(at, f"must be non-empty text, got {shown(text)}")
-        if len(text) > longest:
-            raise fail(at, f"is longer than {longest} characters")
-        _check_markup(text, at, markup)
-        versions.append((language, text))
-    versions.sort(key=lambda item: item[0] != "en")
-    return Text(tuple(versions))
+    """A text field: ``"…"`` (English) or ``{"en": "…", "zh_CN": "…"}``."""
+    text = localized_text(value, where, longest, SessionError)
+    for language, version in text.texts.items():
+        at = where if isinstance(value, str) else join(where, language)
+        _check_markup(version, at, markup)
+    return text
 
 
 # --- questions ----------------------------------------------------------------
@@ -828,10 +792,10 @@ def _targets_dict(targets: tuple[Target, ...]) -> list[str]:
 
 def question_to_dict(question: Question) -> dict[str, Any]:
     """A question as a lesson file writes it (``hide`` always explicit)."""
-    data: dict[str, Any] = {"kind": question.kind, "prompt": question.prompt.to_dict()}
+    data: dict[str, Any] = {"kind": question.kind, "prompt": text_dict(question.prompt)}
     if isinstance(question, ChoiceQuestion):
         data["options"] = [
-            {"text": option.text.to_dict(), "when": _claims_dict(option.when)}
+            {"text": text_dict(option.text), "when": _claims_dict(option.when)}
             for option in question.options
         ]
         data["answer"] = question.answer
@@ -844,7 +808,7 @@ def question_to_dict(question: Question) -> dict[str, Any]:
         data["only"] = list(question.only)
         if question.example is not None:
             data["example"] = dict(question.example)
-    data["why"] = question.why.to_dict()
+    data["why"] = text_dict(question.why)
     data["hide"] = _targets_dict(question.hide)
     return data
 
@@ -864,8 +828,8 @@ def step_to_dict(step: Step, previous: Mapping[str, Any]) -> dict[str, Any]:
     scenario = scenario_to_dict(step.scenario)
     changes = {k: v for k, v in scenario.items() if previous.get(k) != v}
     data: dict[str, Any] = {
-        "title": step.title.to_dict(),
-        "caption": step.caption.to_dict(),
+        "title": text_dict(step.title),
+        "caption": text_dict(step.caption),
         "page": step.page,
     }
     if changes:
@@ -887,10 +851,10 @@ def lesson_to_dict(lesson: Lesson) -> dict[str, Any]:
         "format": LESSON_FORMAT,
         "version": LESSON_VERSION,
         "name": lesson.name,
-        "title": lesson.title.to_dict(),
+        "title": text_dict(lesson.title),
     }
     if lesson.summary is not None:
-        data["summary"] = lesson.summary.to_dict()
+        data["summary"] = text_dict(lesson.summary)
     steps = []
     previous = scenario_to_dict(default_scenario())
     for step in lesson.steps:
@@ -1052,7 +1016,7 @@ def right_answer(step: Step) -> str:
     if isinstance(question, ChoiceQuestion):
         option = question.options[question.answer]
         facts = "; ".join(claim.describe(evaluation) for claim in option.when)
-        return f"{option.text.en} ({facts})"
+        return f"{option.text.get('en')} ({facts})"
     if isinstance(question, EstimateQuestion):
         value = evaluation.value(question.quantity)
         unit = evaluation.unit(question.quantity)
@@ -1311,4 +1275,5 @@ __all__ = [
     "state_from_dict",
     "step_from_dict",
     "step_to_dict",
+    "text_dict",
 ]

@@ -18,6 +18,7 @@ import pytest
 from scipy import special, stats
 from scipy.spatial import distance
 
+from core.i18n import localized_text
 from core.lesson_quantities import (
     QUANTITIES,
     TARGETS,
@@ -34,7 +35,6 @@ from core.lessons import (
     LessonError,
     Progress,
     Step,
-    Text,
     bundled_entries,
     bundled_lessons,
     check_choice,
@@ -53,6 +53,7 @@ from core.lessons import (
     same_setup,
     save_lesson,
     step_from_dict,
+    text_dict,
 )
 from core.scenario import evaluate
 
@@ -92,8 +93,8 @@ def test_six_lessons_in_course_order_with_enough_steps_and_questions(lessons):
 
 def test_entries_agree_with_the_full_lessons(lessons):
     entries = bundled_entries()
-    assert [(e.name, e.steps, e.title.en) for e in entries] == [
-        (lesson.name, len(lesson.steps), lesson.title.en) for lesson in lessons
+    assert [(e.name, e.steps, e.title.get("en")) for e in entries] == [
+        (lesson.name, len(lesson.steps), lesson.title.get("en")) for lesson in lessons
     ]
 
 
@@ -433,7 +434,7 @@ def test_a_step_from_the_window_state_loads_and_saves(lessons):
         },
     }
     step = step_from_dict(data)
-    lesson = Lesson("mine", Text.of("Mine"), (step,))
+    lesson = Lesson("mine", localized_text("Mine", "title", 10), (step,))
     assert parse_lesson(lesson_to_json(lesson)).steps[0].question.answer == 0.881291
 
 
@@ -465,8 +466,10 @@ BAD = [
     (_set(["version"], 2), "version 2 is newer"),
     (_set(["name"], "Not A Name"), "name must be lower-case"),
     (_set(["extra"], 1), 'the lesson has an unknown key "extra"'),
-    (_set(["title"], {"zh_CN": "KL"}), 'title is missing the key "en"'),
-    (_set(["title"], {"en": "KL", "klingon!": "x"}), "not a language code"),
+    (_set(["title"], {"zh_CN": "KL"}), "title needs an English text (en)"),
+    (_set(["title"], {"en": "KL", "de": "x"}), "title has an unknown language 'de'"),
+    (_set(["title"], 7), "title must be non-empty text"),
+    (_set(["steps", 0, "title", "en"], ""), "steps[0].title.en must be non-empty text"),
     (_set(["title", "en"], "<b>KL</b>"), "title.en may hold no tags"),
     (
         _set(["steps", 0, "caption", "en"], "<img src=x>"),
@@ -731,11 +734,12 @@ def test_progress_keeps_the_first_answer_and_reads_back(lessons):
 
 
 def test_texts_fall_back_to_english():
-    text = Text.of("Entropy", zh_CN="熵")
+    text = localized_text({"zh_CN": "熵", "en": "Entropy"}, "title", 10)
     assert text.get("zh_CN") == "熵"
-    assert text.get("zh_TW") == "熵"
-    assert text.get("de_DE") == "Entropy"
-    assert text.to_dict() == {"en": "Entropy", "zh_CN": "熵"}
+    assert text.get("en") == "Entropy"
+    assert text_dict(text) == {"en": "Entropy", "zh_CN": "熵"}
+    assert list(text_dict(text)) == ["en", "zh_CN"]
+    assert text_dict(localized_text("Plain", "title", 10)) == {"en": "Plain"}
 
 
 def test_names_for_new_lessons():
