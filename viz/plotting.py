@@ -11,7 +11,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from numpy.typing import NDArray
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainterPath, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsItem
 
@@ -142,11 +142,10 @@ class OutcomeAxis:
         if log_x:
             self.plot.getAxis("bottom").setTicks(None)
             self.plot.setXRange(0, math.log10(k), padding=0.02)
-            self.plot.setLabel("bottom", f"{self.label} rank (log scale)")
         else:
             integer_ticks(self.plot, k)
             self.plot.setXRange(-0.6, k - 0.4, padding=0)
-            self.plot.setLabel("bottom", self.label)
+        self._show_label()
         if self.probability and k <= BAR_LIMIT:
             # Fixed, so that a drag maps straight to a probability.
             self.plot.setYRange(0, 1, padding=0.02)
@@ -154,6 +153,19 @@ class OutcomeAxis:
         elif self.probability:
             self._y_range = StickyRange(self.plot)
         return log_x
+
+    def set_label(self, label: str) -> None:
+        """A new label (another language): shown at once."""
+        self.label = label
+        if self._shown is not None:
+            self._show_label()
+
+    def _show_label(self) -> None:
+        if self._shown is not None and self._shown[1]:
+            text = QCoreApplication.translate("OutcomeAxis", "{axis} rank (log scale)")
+            self.plot.setLabel("bottom", text.format(axis=self.label))
+        else:
+            self.plot.setLabel("bottom", self.label)
 
     def fit_top(self, top: float) -> None:
         """Follow the largest probability shown, when a long tail needs it."""

@@ -21,7 +21,7 @@ registered: a page redraws its latest results on a language change.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject
@@ -77,6 +77,35 @@ class LiveTexts:
 
     def __len__(self) -> int:
         return len(self._entries)
+
+
+def reannounce(store: Any) -> None:
+    """Have ``store`` announce its latest results (or its problem) again.
+
+    Every view connected to it draws them again, so the texts made from
+    them follow a new language. A problem's message was worded when it was
+    raised: the state is derived again to word it anew.
+    """
+    if store.problem is not None:
+        store.derive_now()
+    elif store.results is not None:
+        store.results_ready.emit(store.results)
+
+
+def set_plot_texts(
+    plot: Any, title: str, x_label: str, y_label: str, hint: str | None = None
+) -> None:
+    """A plot's title, axis labels and hint (as :func:`viz.plotting.style_plot`).
+
+    Only the texts: the plot keeps its style, so this can run on every
+    language change.
+    """
+    plot.setTitle(title)
+    set_hint = getattr(plot.titleLabel, "set_hint", None)
+    if hint is not None and callable(set_hint):
+        set_hint(hint)
+    plot.setLabel("bottom", x_label)
+    plot.setLabel("left", y_label)
 
 
 class Retranslating(_WidgetBase):

@@ -23,17 +23,16 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QObject, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
+from core.numbers import format_count, format_fixed
 from core.race import (
     COUNT_LIMIT,
     THRESHOLD,
@@ -51,7 +50,6 @@ from core.training import LOSS_KINDS, SigmoidDescentState, SigmoidLossCurves
 from viz import theme
 from viz.pages.common import (
     LOSS_COLOURS,
-    LOSS_NAMES,
     AnimatedPage,
     GrowingRange,
     LabelledSlider,
@@ -59,14 +57,20 @@ from viz.pages.common import (
     big_label,
     coloured,
     controls_column,
+    loss_name,
+    loss_title,
     number_text,
     positive,
     slider_scale,
     text_label,
 )
+from viz.plot_grid import GridItem, PlotGrid
 from viz.plotting import style_plot, swatch
 from viz.store import Store
-from viz.widgets import group, named, set_text
+from viz.translated import LiveTexts, Retranslating, set_plot_texts
+from viz.widgets import group, set_text
+
+translate = QCoreApplication.translate
 
 #: Steps per frame the speed box offers.
 SPEEDS = (1, 2, 5, 20, 100)
@@ -138,7 +142,15 @@ class ReachCounter(QObject):
         self.counted.emit()
 
 
-class BinaryPlots(QWidget):
+def _both_losses() -> str:
+    """Both losses' names, each in its colour (a title that is its own legend)."""
+    return translate("BinaryPlots", "{cross_entropy} and {squared_error}").format(
+        cross_entropy=swatch(LOSS_COLOURS["cross_entropy"], loss_name("cross_entropy")),
+        squared_error=swatch(LOSS_COLOURS["squared_error"], loss_name("squared_error")),
+    )
+
+
+class BinaryPlots(Retranslating, QWidget):
     """Loss and |dL/dz| against z, and the race's loss against step.
 
     Every item is created once; :meth:`show_curves`, :meth:`show_z0` and
@@ -147,35 +159,20 @@ class BinaryPlots(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        both = (
-            f"{swatch(LOSS_COLOURS['cross_entropy'], 'cross-entropy')} and "
-            f"{swatch(LOSS_COLOURS['squared_error'], 'squared error')}"
-        )
+        self.texts = LiveTexts()
         self.loss_widget = pg.PlotWidget()
         self.loss_widget.setObjectName("binary_loss_plot")
         self.loss_plot = self.loss_widget.getPlotItem()
-        style_plot(
-            self.loss_plot, f"Loss vs z: {both}", "logit z", "loss (nats; SE: no unit)"
-        )
+        style_plot(self.loss_plot, "", "", "")
         self.grad_widget = pg.PlotWidget()
         self.grad_widget.setObjectName("binary_gradient_plot")
         self.grad_plot = self.grad_widget.getPlotItem()
-        style_plot(
-            self.grad_plot,
-            "|dL/dz| vs z (log scale): squared error vanishes",
-            "logit z",
-            "|dL/dz| per unit of z",
-        )
+        style_plot(self.grad_plot, "", "", "")
         self.grad_plot.setLogMode(x=False, y=True)
         self.race_widget = pg.PlotWidget()
         self.race_widget.setObjectName("binary_race_plot")
         self.race_plot = self.race_widget.getPlotItem()
-        style_plot(
-            self.race_plot,
-            f"Race from z₀: loss vs step ({both}), log scale",
-            "gradient-descent step",
-            "loss (log scale)",
-        )
+        style_plot(self.race_plot, "", "", "")
         self.race_plot.setLogMode(x=False, y=True)
         for plot in (self.loss_plot, self.grad_plot):
             plot.setXRange(-10.0, 10.0, padding=0.02)
@@ -218,24 +215,55 @@ class BinaryPlots(QWidget):
         self.threshold_line = self.race_plot.addLine(
             y=math.log10(THRESHOLD), pen=pg.mkPen("#888888", style=Qt.PenStyle.DashLine)
         )
-        self.threshold_text = pg.TextItem(
-            f"loss = {THRESHOLD:g}", color="#555555", anchor=(1, 1)
-        )
+        self.threshold_text = pg.TextItem("", color="#555555", anchor=(1, 1))
         self.race_plot.addItem(self.threshold_text)
         self.grad_range = LogRange(self.grad_plot)
         self.race_range = LogRange(self.race_plot)
         self.race_x = GrowingRange(self.race_plot, minimum=20.0)
         self.loss_plot.disableAutoRange(axis="y")
-        layout = QGridLayout(self)
+        # The two curves side by side over the race, or fewer at a time.
+        self.plot_grid = PlotGrid(
+            [
+                GridItem(widget.objectName(), widget)
+                for widget in (self.loss_widget, self.grad_widget, self.race_widget)
+            ]
+        )
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.loss_widget, 0, 0)
-        layout.addWidget(self.grad_widget, 0, 1)
-        layout.addWidget(self.race_widget, 1, 0, 1, 2)
-        for widget in (self.loss_widget, self.grad_widget, self.race_widget):
-            widget.setMinimumSize(200, 150)
-            widget.setSizePolicy(
-                QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding
+        layout.addWidget(self.plot_grid)
+        self.texts.call(self._set_titles)
+
+    def _set_titles(self) -> None:
+        both = _both_losses()
+        set_plot_texts(
+            self.loss_plot,
+            translate("BinaryPlots", "Loss vs z: {losses} (CE in nats)").format(
+                losses=both
+            ),
+            translate("BinaryPlots", "logit z"),
+            translate("BinaryPlots", "loss"),
+        )
+        set_plot_texts(
+            self.grad_plot,
+            translate(
+                "BinaryPlots", "|dL/dz| vs z (log scale): squared error vanishes"
+            ),
+            translate("BinaryPlots", "logit z"),
+            translate("BinaryPlots", "|dL/dz|"),
+        )
+        set_plot_texts(
+            self.race_plot,
+            translate(
+                "BinaryPlots", "Race from z₀: loss vs step ({losses}), log scale"
+            ).format(losses=both),
+            translate("BinaryPlots", "gradient-descent step"),
+            translate("BinaryPlots", "loss (log scale)"),
+        )
+        self.threshold_text.setText(
+            translate("BinaryPlots", "loss = {threshold}").format(
+                threshold=f"{THRESHOLD:g}"
             )
+        )
 
     def plot_items(self) -> list[pg.PlotItem]:
         """The plots inside this widget (for styling and export)."""
@@ -303,7 +331,7 @@ class BinaryPage(AnimatedPage):
     def __init__(
         self, store: Store[RaceState, RaceResults], parent: QWidget | None = None
     ) -> None:
-        super().__init__(store, "binary", "the race", parent)
+        super().__init__(store, "binary", translate("BinaryPage", "the race"), parent)
         self.counter = ReachCounter(self)
         self._build()
         self.counter.counted.connect(self._show_counts)
@@ -319,84 +347,62 @@ class BinaryPage(AnimatedPage):
 
     def _build(self) -> None:
         self.z_control = LabelledSlider(
-            "binary_z",
-            "logit z₀",
-            "Logit z of the sigmoid output",
-            slider_scale(RACE_Z0, 2000),
-            "−10.00",
-            2,
+            "binary_z", "", "", slider_scale(RACE_Z0, 2000), "−10.00", 2
         )
         self.y_combo = QComboBox()
-        named(self.y_combo, "binary_y_combo", "Label y, 0 or 1")
+        self.y_combo.setObjectName("binary_y_combo")
         self.y_combo.addItem("y = 0", 0)
         self.y_combo.addItem("y = 1", 1)
         y_row = QWidget()
         y_layout = QHBoxLayout(y_row)
         y_layout.setContentsMargins(0, 0, 0, 0)
-        y_caption = QLabel("label y")
+        y_caption = QLabel()
         y_caption.setBuddy(self.y_combo)
         y_layout.addWidget(y_caption)
         y_layout.addWidget(self.y_combo, 1)
-        self.probability = text_label("binary_probability", "Predicted probability")
+        self.probability = text_label("binary_probability", "")
         self.gradient_readouts = {
-            kind: big_label(f"binary_{_KIND_SHORT[kind]}_gradient", f"dL/dz, {name}")
-            for kind, name in LOSS_NAMES.items()
+            kind: big_label(f"binary_{_KIND_SHORT[kind]}_gradient", "")
+            for kind in LOSS_KINDS
         }
         self.loss_readouts = {
-            kind: text_label(f"binary_{_KIND_SHORT[kind]}_loss", f"Loss, {name}")
-            for kind, name in LOSS_NAMES.items()
+            kind: text_label(f"binary_{_KIND_SHORT[kind]}_loss", "")
+            for kind in LOSS_KINDS
         }
-        self.ratio = text_label("binary_gradient_ratio", "Ratio of the gradients")
+        self.ratio = text_label("binary_gradient_ratio", "")
         self.lr_control = LabelledSlider(
-            "binary_lr",
-            "learning rate",
-            "Learning rate of the race",
-            slider_scale(RACE_LEARNING_RATE),
+            "binary_lr", "", "", slider_scale(RACE_LEARNING_RATE)
         )
         self.speed = QComboBox()
-        named(self.speed, "binary_speed_combo", "Steps per frame")
+        self.speed.setObjectName("binary_speed_combo")
         for steps in SPEEDS:
-            self.speed.addItem(
-                f"{steps} step{'s' if steps > 1 else ''} per frame", steps
-            )
+            self.speed.addItem("", steps)
         self.speed.setCurrentIndex(SPEEDS.index(DEFAULT_SPEED))
-        self.step_label = text_label("binary_step_label", "Steps taken", wrap=False)
+        self.step_label = text_label("binary_step_label", "", wrap=False)
         self.race_readouts = {
-            kind: text_label(f"binary_{_KIND_SHORT[kind]}_race", f"Race, {name}")
-            for kind, name in LOSS_NAMES.items()
+            kind: text_label(f"binary_{_KIND_SHORT[kind]}_race", "")
+            for kind in LOSS_KINDS
         }
         self.counts = {
-            kind: text_label(
-                f"binary_{_KIND_SHORT[kind]}_count", f"Steps needed, {name}"
-            )
-            for kind, name in LOSS_NAMES.items()
+            kind: text_label(f"binary_{_KIND_SHORT[kind]}_count", "")
+            for kind in LOSS_KINDS
         }
-        inspect = group(
-            "The output: σ(z) against label y",
-            self.z_control,
-            y_row,
-            self.probability,
-        )
+        inspect = group("", self.z_control, y_row, self.probability)
         readouts = QWidget()
         readout_layout = QVBoxLayout(readouts)
         readout_layout.setContentsMargins(0, 0, 0, 0)
-        formulas = {
-            "squared_error": "dL/dz = 2(σ − y)·σ(1 − σ)",
-            "cross_entropy": "dL/dz = σ − y",
-        }
+        captions = {}
         for kind in ("squared_error", "cross_entropy"):
-            caption = QLabel(
-                f"{coloured(LOSS_COLOURS[kind], '■ ' + LOSS_NAMES[kind])}: "
-                f"{formulas[kind]}"
-            )
+            caption = QLabel()
             caption.setTextFormat(Qt.TextFormat.RichText)
+            captions[kind] = caption
             readout_layout.addWidget(caption)
             readout_layout.addWidget(self.gradient_readouts[kind])
             readout_layout.addWidget(self.loss_readouts[kind])
         readout_layout.addWidget(self.ratio)
-        gradients = group("Gradient at z₀", readouts)
+        gradients = group("", readouts)
         race = group(
-            f"Race: descent from z₀ until loss < {THRESHOLD:g}",
+            "",
             self.lr_control,
             self.speed,
             self.playback,
@@ -404,6 +410,48 @@ class BinaryPage(AnimatedPage):
             *(self.race_readouts[kind] for kind in LOSS_KINDS),
             *(self.counts[kind] for kind in LOSS_KINDS),
         )
+        texts = self.texts
+        texts.call(lambda: self.playback.set_what(translate("BinaryPage", "the race")))
+        texts.call(
+            lambda: self.z_control.set_texts(
+                translate("BinaryPage", "logit z₀"),
+                translate("BinaryPage", "Logit z of the sigmoid output"),
+            )
+        )
+        texts.call(
+            lambda: self.lr_control.set_texts(
+                translate("BinaryPage", "learning rate"),
+                translate("BinaryPage", "Learning rate of the race"),
+            )
+        )
+        texts.set(
+            self.y_combo,
+            lambda: translate("BinaryPage", "Label y, 0 or 1"),
+            "setAccessibleName",
+        )
+        texts.set(y_caption, lambda: translate("BinaryPage", "label y"))
+        texts.set(
+            self.speed,
+            lambda: translate("BinaryPage", "Steps per frame"),
+            "setAccessibleName",
+        )
+        texts.call(self._speed_texts)
+        texts.set(
+            inspect,
+            lambda: translate("BinaryPage", "The output: σ(z) against label y"),
+            "setTitle",
+        )
+        texts.set(
+            gradients, lambda: translate("BinaryPage", "Gradient at z₀"), "setTitle"
+        )
+        texts.set(
+            race,
+            lambda: translate(
+                "BinaryPage", "Race: descent from z₀ until loss < {threshold}"
+            ).format(threshold=f"{THRESHOLD:g}"),
+            "setTitle",
+        )
+        texts.call(lambda: self._caption_texts(captions))
         self.column = controls_column("binary_controls", inspect, gradients, race)
         self.plots = BinaryPlots()
         layout = QHBoxLayout(self)
@@ -422,6 +470,41 @@ class BinaryPage(AnimatedPage):
         self.speed.currentIndexChanged.connect(
             lambda index: self.set_speed(int(self.speed.itemData(index)))
         )
+
+    def _speed_texts(self) -> None:
+        for index, steps in enumerate(SPEEDS):
+            self.speed.setItemText(
+                index,
+                translate("BinaryPage", "%n steps per frame", None, steps),
+            )
+
+    def _caption_texts(self, captions: dict[str, QLabel]) -> None:
+        formulas = {
+            "squared_error": "dL/dz = 2(σ − y)·σ(1 − σ)",
+            "cross_entropy": "dL/dz = σ − y",
+        }
+        for kind, caption in captions.items():
+            name = coloured(LOSS_COLOURS[kind], "■ " + loss_name(kind))
+            caption.setText(f"{name}: {formulas[kind]}")
+        for kind in LOSS_KINDS:
+            name = loss_name(kind)
+            self.gradient_readouts[kind].setAccessibleName(
+                translate("BinaryPage", "dL/dz, {loss}").format(loss=name)
+            )
+            self.loss_readouts[kind].setAccessibleName(
+                translate("BinaryPage", "Loss, {loss}").format(loss=name)
+            )
+            self.race_readouts[kind].setAccessibleName(
+                translate("BinaryPage", "Race, {loss}").format(loss=name)
+            )
+            self.counts[kind].setAccessibleName(
+                translate("BinaryPage", "Steps needed, {loss}").format(loss=name)
+            )
+        self.probability.setAccessibleName(
+            translate("BinaryPage", "Predicted probability")
+        )
+        self.ratio.setAccessibleName(translate("BinaryPage", "Ratio of the gradients"))
+        self.step_label.setAccessibleName(translate("BinaryPage", "Steps taken"))
 
     # controls → state -------------------------------------------------------
 
@@ -482,47 +565,70 @@ class BinaryPage(AnimatedPage):
         grads: dict[str, float] = {kind: r.gradient for kind, r in at_z0.items()}
         set_text(
             self.probability,
-            f"σ(z₀) = {number_text(results.probability)}: the output's probability "
-            f"of class 1; the label says {state.label}.",
+            translate(
+                "BinaryPage",
+                "σ(z₀) = {probability}: the output's probability of class 1; "
+                "the label says {label}.",
+            ).format(probability=number_text(results.probability), label=state.label),
         )
         for kind in LOSS_KINDS:
             set_text(self.gradient_readouts[kind], number_text(grads[kind]))
-            unit = " nats" if kind == "cross_entropy" else " (no unit)"
+            if kind == "cross_entropy":
+                text = translate("BinaryPage", "loss {value} nats")
+            else:
+                text = translate("BinaryPage", "loss {value} (no unit)")
             set_text(
-                self.loss_readouts[kind], f"loss {number_text(losses[kind])}{unit}"
+                self.loss_readouts[kind], text.format(value=number_text(losses[kind]))
             )
         ratio = results.gradient_ratio
         if math.isfinite(ratio):
-            shown = f"{ratio:,.0f}×" if ratio >= 10 else f"{ratio:.2f}×"
-            text = f"Cross-entropy's gradient is <b>{shown}</b> squared error's here."
+            shown = format_fixed(ratio, 0 if ratio >= 10 else 2) + "×"
+            text = translate(
+                "BinaryPage",
+                "Cross-entropy's gradient is <b>{ratio}</b> squared error's here.",
+            ).format(ratio=shown)
         else:
-            text = "Squared error's gradient is 0 here: no learning at all."
+            text = translate(
+                "BinaryPage", "Squared error's gradient is 0 here: no learning at all."
+            )
         set_text(self.ratio, text)
         self.plots.show_z0(state.z0, losses, grads)
 
     def _show_race(self, state: RaceState) -> None:
-        set_text(self.step_label, f"step {state.step:,}")
+        set_text(
+            self.step_label,
+            translate("BinaryPage", "step {step}").format(
+                step=format_count(state.step)
+            ),
+        )
         for kind, racer in zip(LOSS_KINDS, state.racers, strict=True):
-            name = coloured(LOSS_COLOURS[kind], f"■ {LOSS_NAMES[kind]}")
+            name = coloured(LOSS_COLOURS[kind], f"■ {loss_name(kind)}")
             set_text(
                 self.race_readouts[kind],
-                f"{name}: z = {number_text(racer.z, 3)}, "
-                f"loss {number_text(racer.loss)}",
+                translate("BinaryPage", "{loss}: z = {z}, loss {value}").format(
+                    loss=name, z=number_text(racer.z, 3), value=number_text(racer.loss)
+                ),
             )
         self.plots.show_race(dict(zip(LOSS_KINDS, state.racers, strict=True)))
 
     def _show_counts(self) -> None:
         step = self.store.state.step
         for kind in LOSS_KINDS:
-            name = LOSS_NAMES[kind].capitalize()
+            name = loss_title(kind)
             count = self.counter.counts.get(kind)
             if count is None or not count.done:
                 done = count.progress if count is not None else 0
-                text = f"{name}: counting… (more than {done:,})"
+                text = translate(
+                    "BinaryPage", "{loss}: counting… (more than {done})"
+                ).format(loss=name, done=format_count(done))
             elif count.steps is None:
-                text = f"{name} needs more than {COUNT_LIMIT:,} steps."
+                text = translate(
+                    "BinaryPage", "{loss} needs more than {limit} steps."
+                ).format(loss=name, limit=format_count(COUNT_LIMIT))
             else:
-                arrived = " ✓" if step >= count.steps else ""
-                plural = "s" if count.steps != 1 else ""
-                text = f"{name} needs <b>{count.steps:,}</b> step{plural}{arrived}"
+                text = translate(
+                    "BinaryPage", "{loss} needs <b>{count}</b> steps", None, count.steps
+                ).format(loss=name, count=format_count(count.steps))
+                if step >= count.steps:
+                    text += " ✓"
             set_text(self.counts[kind], text)

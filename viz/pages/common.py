@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from numpy.typing import NDArray
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.i18n import QT_TRANSLATE_NOOP
 from core.numbers import format_number
 from core.ranges import Range
 from viz import theme
@@ -36,7 +37,10 @@ from viz.livetext import FixedWidthLabel
 from viz.plotting import nice_ceiling
 from viz.sliders import FloatSlider, SliderScale
 from viz.store import Store
+from viz.translated import LiveTexts, Retranslating, reannounce
 from viz.widgets import named, set_text
+
+translate = QCoreApplication.translate
 
 #: One colour per loss on every page (Okabe–Ito, colour-blind safe).
 CROSS_ENTROPY_COLOUR = theme.ACCENT_COLOUR  # bluish green
@@ -45,7 +49,24 @@ LOSS_COLOURS = {
     "cross_entropy": CROSS_ENTROPY_COLOUR,
     "squared_error": SQUARED_ERROR_COLOUR,
 }
-LOSS_NAMES = {"cross_entropy": "cross-entropy", "squared_error": "squared error"}
+#: Each loss's name in English; :func:`loss_name` gives it in the language in use.
+LOSS_NAMES = {
+    "cross_entropy": QT_TRANSLATE_NOOP("Losses", "cross-entropy"),
+    "squared_error": QT_TRANSLATE_NOOP("Losses", "squared error"),
+}
+
+
+def loss_name(kind: str) -> str:
+    """The name of the loss ``kind`` ("cross-entropy"), in the language in use."""
+    return translate("Losses", LOSS_NAMES[kind])  # i18n: variable (LOSS_NAMES)
+
+
+def loss_title(kind: str) -> str:
+    """The loss's name as a heading ("Cross-entropy", "交叉熵")."""
+    if kind == "cross_entropy":
+        return translate("Losses", "Cross-entropy")
+    return translate("Losses", "Squared error")
+
 
 #: Never tick faster than this, whatever the screen claims (ms).
 MIN_FRAME_MS = 16
@@ -219,18 +240,28 @@ class LabelledSlider(QWidget):
         super().__init__(parent)
         self.decimals = decimals
         self.slider = FloatSlider(scale)
-        named(self.slider, f"{name}_slider", accessible)
+        self.slider.setObjectName(f"{name}_slider")
         self.value = FixedWidthLabel(template)
-        named(self.value, f"{name}_value", f"{accessible}: value")
+        self.value.setObjectName(f"{name}_value")
         label = QLabel(caption)
         label.setTextFormat(Qt.TextFormat.RichText)
         label.setBuddy(self.slider)
+        self.caption = label
+        self.set_texts(caption, accessible)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(label)
         layout.addWidget(self.slider, 1)
         layout.addWidget(self.value)
         self.slider.value_changed_float.connect(self._emit)
+
+    def set_texts(self, caption: str, accessible: str) -> None:
+        """The caption and the slider's accessible name (a new language)."""
+        set_text(self.caption, caption)
+        self.slider.setAccessibleName(accessible)
+        self.value.setAccessibleName(
+            translate("LabelledSlider", "{control}: value").format(control=accessible)
+        )
 
     def _emit(self, value: float) -> None:
         self.value_changed.emit(value)
@@ -253,7 +284,12 @@ def bind_gestures(slider: QSlider, store: Store[Any, Any]) -> None:
 
 
 class PlaybackBar(QWidget):
-    """Play/pause, single step and reset: ``{prefix}_play_button`` and friends."""
+    """Play/pause, single step and reset: ``{prefix}_play_button`` and friends.
+
+    ``what`` names what plays in the buttons' accessible names ("the race");
+    its page retranslates the bar (:meth:`retranslate`) before its own texts,
+    so a page may word a button its own way ("Draw 1").
+    """
 
     play_clicked = Signal()
     step_clicked = Signal()
@@ -261,14 +297,14 @@ class PlaybackBar(QWidget):
 
     def __init__(self, prefix: str, what: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.play = QPushButton("▶ Play")
-        named(self.play, f"{prefix}_play_button", f"Play or pause {what} (Space)")
-        self.play.setToolTip("Play or pause (Space)")
-        self.step = QPushButton("Step")
-        named(self.step, f"{prefix}_step_button", f"One step of {what} (.)")
-        self.step.setToolTip("One gradient step (.)")
-        self.reset = QPushButton("Reset")
-        named(self.reset, f"{prefix}_reset_button", f"Reset {what}")
+        self.what = what
+        self.playing = False
+        self.play = QPushButton()
+        self.play.setObjectName(f"{prefix}_play_button")
+        self.step = QPushButton()
+        self.step.setObjectName(f"{prefix}_step_button")
+        self.reset = QPushButton()
+        self.reset.setObjectName(f"{prefix}_reset_button")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for button in (self.play, self.step, self.reset):
@@ -276,13 +312,41 @@ class PlaybackBar(QWidget):
         self.play.clicked.connect(self.play_clicked)
         self.step.clicked.connect(self.step_clicked)
         self.reset.clicked.connect(self.reset_clicked)
+        self.retranslate()
+
+    def set_what(self, what: str) -> None:
+        """What plays, in the language in use (its page calls this on a change)."""
+        self.what = what
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text of the bar in the language in use."""
+        what = self.what
+        self.play.setAccessibleName(
+            translate("PlaybackBar", "Play or pause {what} (Space)").format(what=what)
+        )
+        self.play.setToolTip(translate("PlaybackBar", "Play or pause (Space)"))
+        self.step.setText(translate("PlaybackBar", "Step"))
+        self.step.setAccessibleName(
+            translate("PlaybackBar", "One step of {what} (.)").format(what=what)
+        )
+        self.step.setToolTip(translate("PlaybackBar", "One gradient step (.)"))
+        self.reset.setText(translate("PlaybackBar", "Reset"))
+        self.reset.setAccessibleName(
+            translate("PlaybackBar", "Reset {what}").format(what=what)
+        )
+        self.show_playing(self.playing)
 
     def show_playing(self, playing: bool) -> None:
         """Label the play button with what a click would do."""
-        set_text(self.play, "❚❚ Pause" if playing else "▶ Play")
+        self.playing = playing
+        if playing:
+            set_text(self.play, translate("PlaybackBar", "❚❚ Pause"))
+        else:
+            set_text(self.play, translate("PlaybackBar", "▶ Play"))
 
 
-class Page(QWidget):
+class Page(Retranslating, QWidget):
     """What the window asks of every page, typed (no ``getattr`` probing).
 
     A page draws its :attr:`store`'s results and writes the store from its
@@ -290,14 +354,30 @@ class Page(QWidget):
     miss. The window calls :meth:`toggle_play`, :meth:`step_once` and
     :meth:`reset` from Space, "." and the menus, and styles
     :meth:`plot_widgets` for lecture mode and zoom.
-    """
 
-    #: What Space and "." say on a page with nothing to animate.
-    nothing_to_play = "Nothing to play on this page: its numbers follow every edit."
+    On a language change (``QEvent.LanguageChange``) :meth:`retranslate`
+    sets the page's texts again (those registered in :attr:`texts`) and has
+    the store announce its results again, so every text made from them is
+    made anew in the new language.
+    """
 
     def __init__(self, store: Store[Any, Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        #: Texts that follow the language (see :class:`viz.translated.LiveTexts`).
+        self.texts = LiveTexts()
+
+    @property
+    def nothing_to_play(self) -> str:
+        """What Space and "." say on a page with nothing to animate."""
+        return translate(
+            "Page", "Nothing to play on this page: its numbers follow every edit."
+        )
+
+    def retranslate(self) -> None:
+        """Every text again in the language in use, then the results redrawn."""
+        self.texts.retranslate()
+        reannounce(self.store)
 
     def can_play(self) -> bool:
         """Whether play would do anything now."""
@@ -350,6 +430,8 @@ class AnimatedPage(Page):
         super().__init__(store, parent)
         self.prefix = prefix
         self.playback = PlaybackBar(prefix, what)
+        # Before the page's own texts, which may reword a button.
+        self.texts.call(self.playback.retranslate, self.playback)
         self.timer = QTimer(self)
         self.timer.setObjectName(f"{prefix}_timer")
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -397,7 +479,9 @@ class AnimatedPage(Page):
     def play(self) -> str | None:
         """Start the frame timer (it runs only while the page is visible)."""
         if not self.can_play():
-            return "Nothing left to play: reset (or change a setting) first."
+            return translate(
+                "Page", "Nothing left to play: reset (or change a setting) first."
+            )
         self._playing = True
         self._open_run()
         self.playback.show_playing(True)
@@ -447,7 +531,9 @@ class AnimatedPage(Page):
         """Pause and take exactly one step (".")."""
         self.pause()
         if not self.can_advance(self.store.state):
-            return "Nothing left to step: reset (or change a setting) first."
+            return translate(
+                "Page", "Nothing left to step: reset (or change a setting) first."
+            )
         self.store.set_state(self.advanced(self.store.state, 1))
         return None
 

@@ -17,19 +17,21 @@ change while the page is on show, when it is shown, and on reset.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import partial
 from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
+from core.numbers import format_count
 from core.ranges import TRAINING_LEARNING_RATE
 from core.training import LOSS_KINDS, LogitTrainingState, LossKind
 from core.trainings import (
@@ -46,7 +48,6 @@ from core.trainings import (
 from viz import theme
 from viz.pages.common import (
     LOSS_COLOURS,
-    LOSS_NAMES,
     AnimatedPage,
     GrowingRange,
     LabelledSlider,
@@ -54,29 +55,38 @@ from viz.pages.common import (
     coloured,
     controls_column,
     fixed_text,
+    loss_name,
     number_text,
     positive,
     slider_scale,
     text_label,
 )
+from viz.plot_grid import GridItem, PlotGrid
 from viz.plotting import GradientBars, OutcomeAxis, Series, style_plot, swatch
 from viz.state import ScenarioStore
 from viz.store import Store
+from viz.translated import set_plot_texts
 from viz.widgets import group, problem_label, set_text
+
+translate = QCoreApplication.translate
 
 #: Steps per frame while playing: one, so every step is seen.
 STEPS_PER_TICK = 1
 
 _KIND_SHORT = {"cross_entropy": "ce", "squared_error": "se"}
 
-LOOK_AT = (
-    "<b>What to look at.</b> Cross-entropy's bar for the true class is "
-    "(q<sub>y</sub> − y<sub>y</sub>)/T and every other bar is q<sub>j</sub>/T: "
-    "it pushes the true logit up and the others down, each by its own "
-    "probability. Squared error's bars mix all the errors, can push a small "
-    "wrong class <i>up</i>, and carry the factor q, so a true class the model "
-    "gives almost nothing barely moves."
-)
+
+def look_at() -> str:
+    """What the page's column says to look at, in the language in use."""
+    return translate(
+        "TrainingPage",
+        "<b>What to look at.</b> Cross-entropy's bar for the true class is "
+        "(q<sub>y</sub> − y<sub>y</sub>)/T and every other bar is q<sub>j</sub>/T: "
+        "it pushes the true logit up and the others down, each by its own "
+        "probability. Squared error's bars mix all the errors, can push a small "
+        "wrong class <i>up</i>, and carry the factor q, so a true class the model "
+        "gives almost nothing barely moves.",
+    )
 
 
 def formula_html(kind: str, terms: TrueClassTerms, c: int) -> str:
@@ -93,22 +103,22 @@ def formula_html(kind: str, terms: TrueClassTerms, c: int) -> str:
     )
 
 
+def _header_name(kind: str) -> str:
+    return translate("TrainingPage", "Loss and true-class gradient, {loss}").format(
+        loss=loss_name(kind)
+    )
+
+
 class KindPlots:
     """One loss's softmax-vs-target bars and gradient bars (created once)."""
 
     def __init__(self, kind: str) -> None:
-        colour = LOSS_COLOURS[kind]
-        name = LOSS_NAMES[kind]
+        self.kind = kind
         self.softmax_widget = pg.PlotWidget()
         self.softmax_widget.setObjectName(f"training_{_KIND_SHORT[kind]}_softmax_plot")
-        plot = self.softmax_widget.getPlotItem()
-        style_plot(
-            plot,
-            f"{swatch(theme.MODEL_COLOUR, 'softmax')} vs "
-            f"{swatch(theme.TARGET_COLOUR, 'target y')}",
-            "class",
-            "probability",
-        )
+        self.softmax_plot = self.softmax_widget.getPlotItem()
+        style_plot(self.softmax_plot, "", "", "")
+        plot = self.softmax_plot
         self.target = Series(plot, theme.TARGET_COLOUR, -0.2, 0.38, "target y")
         self.softmax = Series(plot, theme.MODEL_COLOUR, 0.2, 0.38, "softmax(z/T)")
         self.softmax_axis = OutcomeAxis(plot, "class", probability=True)
@@ -116,15 +126,36 @@ class KindPlots:
         self.gradient_widget.setObjectName(
             f"training_{_KIND_SHORT[kind]}_gradient_plot"
         )
-        plot = self.gradient_widget.getPlotItem()
-        style_plot(
-            plot,
-            f"{swatch(colour, '∂L/∂z')} per logit ({name})",
-            "class",
-            "∂L/∂z (per unit of z)",
-        )
-        self.bars = GradientBars(plot, colour)
+        self.gradient_plot = self.gradient_widget.getPlotItem()
+        style_plot(self.gradient_plot, "", "", "")
+        self.bars = GradientBars(self.gradient_plot, LOSS_COLOURS[kind])
         self.gradient, self.true_class = self.bars.gradient, self.bars.true_class
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Titles and axis labels in the language in use."""
+        class_label = translate("TrainingPlots", "class")
+        set_plot_texts(
+            self.softmax_plot,
+            translate("TrainingPlots", "{softmax} vs {target}").format(
+                softmax=swatch(theme.MODEL_COLOUR, "softmax"),
+                target=swatch(
+                    theme.TARGET_COLOUR, translate("TrainingPlots", "target y")
+                ),
+            ),
+            class_label,
+            translate("TrainingPlots", "probability"),
+        )
+        self.softmax_axis.set_label(class_label)
+        set_plot_texts(
+            self.gradient_plot,
+            translate("TrainingPlots", "{gradient} per logit ({loss})").format(
+                gradient=swatch(LOSS_COLOURS[self.kind], "∂L/∂z"),
+                loss=loss_name(self.kind),
+            ),
+            class_label,
+            translate("TrainingPlots", "∂L/∂z (per unit of z)"),
+        )
 
     def widgets(self) -> list[pg.PlotWidget]:
         """Both plot widgets."""
@@ -175,13 +206,7 @@ class TrainingPlots(QWidget):
         self.probability_widget = pg.PlotWidget()
         self.probability_widget.setObjectName("training_probability_plot")
         self.probability_plot = self.probability_widget.getPlotItem()
-        style_plot(
-            self.probability_plot,
-            # The lines wear their column's colour: no legend needed.
-            "each model's q of the true class",
-            "",
-            "q<sub>y</sub>",
-        )
+        style_plot(self.probability_plot, "", "", "")
         self.probability_plot.setYRange(0.0, 1.0, padding=0.02)
         self.probability_curves, self.probability_heads = _progress_curves(
             self.probability_plot
@@ -189,12 +214,7 @@ class TrainingPlots(QWidget):
         self.cross_entropy_widget = pg.PlotWidget()
         self.cross_entropy_widget.setObjectName("training_cross_entropy_plot")
         self.cross_entropy_plot = self.cross_entropy_widget.getPlotItem()
-        style_plot(
-            self.cross_entropy_plot,
-            "each model's cross-entropy",
-            "gradient-descent step",
-            "nats (log scale)",
-        )
+        style_plot(self.cross_entropy_plot, "", "", "")
         self.cross_entropy_plot.setLogMode(x=False, y=True)
         self.cross_entropy_curves, self.cross_entropy_heads = _progress_curves(
             self.cross_entropy_plot
@@ -202,18 +222,35 @@ class TrainingPlots(QWidget):
         self.cross_entropy_plot.setXLink(self.probability_plot)
         self.cross_entropy_range = LogRange(self.cross_entropy_plot)
         self.step_range = GrowingRange(self.probability_plot, minimum=20.0)
-        grid = QGridLayout(self)
+        # Column by column: each model's softmax over its gradient, then the
+        # two progress plots; when fewer fit, one model's pair at a time.
+        widgets = [w for kind in LOSS_KINDS for w in self.kinds[kind].widgets()]
+        widgets += [self.probability_widget, self.cross_entropy_widget]
+        self.plot_grid = PlotGrid(
+            [GridItem(w.objectName(), w) for w in widgets], column_major=True
+        )
+        grid = QVBoxLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        for column, kind in enumerate(LOSS_KINDS):
-            for row, widget in enumerate(self.kinds[kind].widgets()):
-                grid.addWidget(widget, row, column)
-        grid.addWidget(self.probability_widget, 0, 2)
-        grid.addWidget(self.cross_entropy_widget, 1, 2)
-        for widget in self.plot_widgets():
-            widget.setMinimumSize(200, 150)
-            widget.setSizePolicy(
-                QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding
-            )
+        grid.addWidget(self.plot_grid)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every plot's title and labels in the language in use."""
+        for kind in self.kinds.values():
+            kind.retranslate()
+        set_plot_texts(
+            self.probability_plot,
+            # The lines wear their column's colour: no legend needed.
+            translate("TrainingPlots", "each model's q of the true class"),
+            "",
+            "q<sub>y</sub>",
+        )
+        set_plot_texts(
+            self.cross_entropy_plot,
+            translate("TrainingPlots", "each model's cross-entropy"),
+            translate("TrainingPlots", "gradient-descent step"),
+            translate("TrainingPlots", "nats (log scale)"),
+        )
 
     def plot_widgets(self) -> list[pg.PlotWidget]:
         """Every plot widget of the page."""
@@ -257,7 +294,9 @@ class TrainingPage(AnimatedPage):
         explorer: ScenarioStore,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(store, "training", "the training", parent)
+        super().__init__(
+            store, "training", translate("TrainingPage", "the training"), parent
+        )
         self.explorer = explorer
         self._build()
         store.state_changed.connect(self._state_changed)
@@ -273,38 +312,57 @@ class TrainingPage(AnimatedPage):
 
     def _build(self) -> None:
         self.lr_control = LabelledSlider(
-            "training_lr",
-            "learning rate",
-            "Learning rate",
-            slider_scale(TRAINING_LEARNING_RATE),
-            "00.0000",
-            4,
+            "training_lr", "", "", slider_scale(TRAINING_LEARNING_RATE), "00.0000", 4
         )
-        self.step_label = text_label("training_step_label", "Steps taken", wrap=False)
-        self.start_label = text_label("training_start", "Where the training starts")
+        self.step_label = text_label("training_step_label", "", wrap=False)
+        self.start_label = text_label("training_start", "")
         self.problem = problem_label("training_problem")
-        look = text_label("training_look_at", "What to look at")
-        look.setText(LOOK_AT)
+        look = text_label("training_look_at", "")
         self.headers = {
-            kind: text_label(
-                f"training_{_KIND_SHORT[kind]}_formula",
-                f"Loss and true-class gradient, {LOSS_NAMES[kind]}",
-            )
+            kind: text_label(f"training_{_KIND_SHORT[kind]}_formula", "")
             for kind in LOSS_KINDS
         }
-        self.note = text_label("training_note", "How the temperature enters")
+        self.note = text_label("training_note", "")
+        descent = group("", self.lr_control, self.playback, self.step_label)
+        start = group("", self.start_label)
         column = controls_column(
-            "training_controls",
-            group(
-                "Gradient descent: z ← z − lr·∂L/∂z",
-                self.lr_control,
-                self.playback,
-                self.step_label,
-            ),
-            group("Start: the explorer's scenario", self.start_label),
-            self.problem,
-            look,
+            "training_controls", descent, start, self.problem, look
         )
+        texts = self.texts
+        texts.call(
+            lambda: self.playback.set_what(translate("TrainingPage", "the training"))
+        )
+        texts.call(
+            lambda: self.lr_control.set_texts(
+                translate("TrainingPage", "learning rate"),
+                translate("TrainingPage", "Learning rate"),
+            )
+        )
+        texts.set(look, look_at)
+        texts.set(
+            descent,
+            lambda: translate("TrainingPage", "Gradient descent: z ← z − lr·∂L/∂z"),
+            "setTitle",
+        )
+        texts.set(
+            start,
+            lambda: translate("TrainingPage", "Start: the explorer's scenario"),
+            "setTitle",
+        )
+        names = {
+            self.step_label: lambda: translate("TrainingPage", "Steps taken"),
+            self.start_label: lambda: translate(
+                "TrainingPage", "Where the training starts"
+            ),
+            look: lambda: translate("TrainingPage", "What to look at"),
+            self.note: lambda: translate("TrainingPage", "How the temperature enters"),
+        }
+        for label, name in names.items():
+            texts.set(label, name, "setAccessibleName")
+        for kind in LOSS_KINDS:
+            texts.set(
+                self.headers[kind], partial(_header_name, kind), "setAccessibleName"
+            )
         self.plots = TrainingPlots()
         top = QGridLayout()
         for index, kind in enumerate(LOSS_KINDS):
@@ -343,14 +401,16 @@ class TrainingPage(AnimatedPage):
         results = explorer.results
         problem = ""
         if self.explorer.error is not None:
-            problem = (
-                f"The explorer's scenario cannot be trained: {self.explorer.error}. "
-                "Showing the last start."
-            )
+            problem = translate(
+                "TrainingPage",
+                "The explorer's scenario cannot be trained: {error}. "
+                "Showing the last start.",
+            ).format(error=self.explorer.error)
         elif results is not None and results.family_mode:
-            problem = (
+            problem = translate(
+                "TrainingPage",
                 "The explorer is in family mode, which has no logits to train: "
-                "switch it to one slider per outcome. Showing the last start."
+                "switch it to one slider per outcome. Showing the last start.",
             )
         elif results is not None:
             start = training_start(results)
@@ -359,7 +419,10 @@ class TrainingPage(AnimatedPage):
                 try:
                     restarted = restart_trainings(self.store.state, start)
                 except ValueError as error:
-                    problem = f"The explorer's scenario cannot be trained: {error}."
+                    problem = translate(
+                        "TrainingPage",
+                        "The explorer's scenario cannot be trained: {error}.",
+                    ).format(error=error)
                 else:
                     self._start_from(restarted)
         set_text(self.problem, problem)
@@ -422,6 +485,12 @@ class TrainingPage(AnimatedPage):
 
     # views ------------------------------------------------------------------
 
+    def retranslate(self) -> None:
+        """Every text again, the problem strip's included."""
+        super().retranslate()
+        self.plots.retranslate()
+        self._follow_explorer()
+
     def _state_changed(self, state: TrainingsState) -> None:
         self.lr_control.show_value(state.learning_rate)
 
@@ -429,26 +498,35 @@ class TrainingPage(AnimatedPage):
         """Every view from the derived results."""
         state = results.state
         c = state.trainings[0].true_class
-        set_text(self.step_label, f"step {state.step:,}")
+        step = format_count(state.step)
+        set_text(
+            self.step_label, translate("TrainingPage", "step {step}").format(step=step)
+        )
         self._show_start(state.start)
         for kind, training, terms in zip(
             LOSS_KINDS, state.trainings, results.terms, strict=True
         ):
-            unit = " nats" if kind == "cross_entropy" else " (no unit)"
+            if kind == "cross_entropy":
+                value = translate("TrainingPage", "loss <b>{value}</b> nats")
+            else:
+                value = translate("TrainingPage", "loss <b>{value}</b> (no unit)")
             loss = "L = −Σ y log q" if kind == "cross_entropy" else "L = Σ (q − y)²"
-            name = coloured(LOSS_COLOURS[kind], "■ " + LOSS_NAMES[kind])
+            name = coloured(LOSS_COLOURS[kind], "■ " + loss_name(kind))
             set_text(
                 self.headers[kind],
                 f"<big><b>{name}</b>: {loss}</big><br>"
-                f"<big>loss <b>{number_text(training.loss)}</b>{unit}</big><br>"
+                f"<big>{value.format(value=number_text(training.loss))}</big><br>"
                 f"{formula_html(kind, terms, c)}",
             )
         t, lr = state.start.temperature, state.learning_rate
         set_text(
             self.note,
-            f"q = softmax(z/T), y = the (smoothed) target. Step {state.step:,}: "
-            f"each step moves z by −lr·∂L/∂z, and every gradient carries 1/T "
-            f"(here T = {number_text(t, 3)}, lr = {number_text(lr, 3)}).",
+            translate(
+                "TrainingPage",
+                "q = softmax(z/T), y = the (smoothed) target. Step {step}: "
+                "each step moves z by −lr·∂L/∂z, and every gradient carries 1/T "
+                "(here T = {t}, lr = {lr}).",
+            ).format(step=step, t=number_text(t, 3), lr=number_text(lr, 3)),
         )
         # The results' state, as the readouts above: never a newer one.
         self.plots.show_states(dict(zip(LOSS_KINDS, state.trainings, strict=True)), c)
@@ -456,13 +534,23 @@ class TrainingPage(AnimatedPage):
     def _show_start(self, start: TrainingStart) -> None:
         logits = ", ".join(fixed_text(z, 2) for z in start.logits)
         linked = start.soft_target is not None
-        target = "P (linked)" if linked else f"one-hot({start.label})"
+        if linked:
+            target = translate("TrainingPage", "P (linked)")
+        else:
+            target = f"one-hot({start.label})"
         set_text(
             self.start_label,
-            f"z = [{logits}]<br>true class {start.label}, target {target}, "
-            f"T = {number_text(start.temperature)}, "
-            f"ε = {fixed_text(start.label_smoothing, 3)}<br>"
-            "<i>Reset reads the explorer again.</i>",
+            translate(
+                "TrainingPage",
+                "z = [{logits}]<br>true class {label}, target {target}, "
+                "T = {t}, ε = {epsilon}<br><i>Reset reads the explorer again.</i>",
+            ).format(
+                logits=logits,
+                label=start.label,
+                target=target,
+                t=number_text(start.temperature),
+                epsilon=fixed_text(start.label_smoothing, 3),
+            ),
         )
 
 
