@@ -48,6 +48,131 @@
     </message>
 </context>
 <context>
+    <name>BatchModel</name>
+    <message>
+        <source>Computed: −z_y + log Σ exp(z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>label y</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loss (nats)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sample {index}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BatchPage</name>
+    <message>
+        <source>Add a sample to the batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How it is computed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logits, labels and per-sample losses of the batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean cross-entropy loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean loss of the batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per sample: L = −z&lt;sub&gt;y&lt;/sub&gt; + log Σ&lt;sub&gt;j&lt;/sub&gt; exp(z&lt;sub&gt;j&lt;/sub&gt;) (log-softmax, then the negative log-likelihood of the label).&lt;br&gt;The batch&apos;s loss is the mean over its samples.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove last sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the last sample of the batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset to the PyTorch example</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset to the course&apos;s example</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The example: &lt;tt&gt;torch.manual_seed(100); logits = torch.rand(4, 5)&lt;/tt&gt;, labels &lt;tt&gt;[4, 3, 3, 2]&lt;/tt&gt;, &lt;tt&gt;nn.CrossEntropyLoss()(logits, labels)&lt;/tt&gt; = 1.5229846.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mean, written out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The per-sample loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the example comes from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} nats</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BatchPlots</name>
+    <message>
+        <source>class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cross-entropy loss (nats)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>label {label}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loss per sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>probability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sample {row}: {softmax} vs {label}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{losses}, dashed: their mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BinaryPage</name>
     <message>
         <source>%n steps per frame</source>
@@ -769,6 +894,196 @@
     </message>
 </context>
 <context>
+    <name>FitView</name>
+    <message>
+        <source>D(P‖Q) of this fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D(Q‖P) of this fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Q&apos;s mass near peak 1: &lt;b&gt;{one}&lt;/b&gt;, near peak 2: &lt;b&gt;{two}&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The peaks coincide: P has one peak.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>converged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>probability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step since P last changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step {step}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{divergence} (nats)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{divergence} vs step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{divergence}, &lt;b&gt;minimised&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{divergence}, not fitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{p} and {q} (one Gaussian bump)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} nats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>μ = {mu}, σ = {sigma} bins · {status}&lt;br&gt;{masses}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>μ, σ and masses</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FittingPage</name>
+    <message>
+        <source>Both fits side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both fits: {where}: μ = {mu}, σ = {sigma} bins.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default peaks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forward KL: minimise D(P‖Q), mode covering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forward fit only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gradient descent on (μ, log σ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Height of peak {peak}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New random start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P keeps its last shape: {error}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Position of peak {peak}, in bins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put P&apos;s peaks back to their default shape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart both fits from a new random start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart both fits from the default start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reverse KL: minimise D(Q‖P), mode seeking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reverse fit only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The next seed: the start is reproducible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where both fits start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which fits to show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Width of peak {peak}, in bins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>both fits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>default start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>height {peak}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>peak {peak} at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>random start, &lt;b&gt;seed {seed}&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step {step}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step {step} · both converged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>width {peak}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Help</name>
     <message>
         <source>(not installed: run from the source)</source>
@@ -1381,6 +1696,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Whose top tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>bits</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1446,6 +1765,13 @@
     </message>
     <message>
         <source>Nothing to play on this page: its numbers follow every edit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PairReadout</name>
+    <message>
+        <source>Why it is infinite</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

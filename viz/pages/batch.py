@@ -23,6 +23,7 @@ import pyqtgraph as pg
 from numpy.typing import NDArray
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -49,6 +50,7 @@ from core.batch import (
     logit_text,
     remove_sample,
 )
+from core.numbers import format_count
 from viz import theme
 from viz.pages.common import (
     CROSS_ENTROPY_COLOUR,
@@ -60,7 +62,10 @@ from viz.pages.common import (
 )
 from viz.plotting import OutcomeAxis, Series, StickyRange, style_plot, swatch
 from viz.store import Store
-from viz.widgets import group, named, problem_label, set_text
+from viz.translated import set_plot_texts
+from viz.widgets import group, problem_label, set_text
+
+translate = QCoreApplication.translate
 
 #: The table shows this many samples before it scrolls.
 VISIBLE_ROWS = 6
@@ -68,13 +73,83 @@ VISIBLE_ROWS = 6
 #: Decimals of the mean loss: PyTorch's float32 prints 1.5229846.
 MEAN_DECIMALS = 7
 
-ORIGIN = (
-    "The example: <tt>torch.manual_seed(100); logits = torch.rand(4, 5)</tt>, "
-    "labels <tt>[4, 3, 3, 2]</tt>, "
-    "<tt>nn.CrossEntropyLoss()(logits, labels)</tt> = 1.5229846."
-)
+
+def origin_text() -> str:
+    """Where the example comes from, in the language in use."""
+    return translate(
+        "BatchPage",
+        "The example: <tt>torch.manual_seed(100); logits = torch.rand(4, 5)</tt>, "
+        "labels <tt>[4, 3, 3, 2]</tt>, "
+        "<tt>nn.CrossEntropyLoss()(logits, labels)</tt> = 1.5229846.",
+    )
+
 
 _Index = QModelIndex | QPersistentModelIndex
+
+
+def _table_name() -> str:
+    return translate("BatchPage", "Logits, labels and per-sample losses of the batch")
+
+
+def _mean_name() -> str:
+    return translate("BatchPage", "Mean loss of the batch")
+
+
+def _sum_name() -> str:
+    return translate("BatchPage", "The mean, written out")
+
+
+def _reset_text() -> str:
+    return translate("BatchPage", "Reset to the PyTorch example")
+
+
+def _reset_name() -> str:
+    return translate("BatchPage", "Reset to the course's example")
+
+
+def _add_text() -> str:
+    return translate("BatchPage", "Add sample")
+
+
+def _add_name() -> str:
+    return translate("BatchPage", "Add a sample to the batch")
+
+
+def _remove_text() -> str:
+    return translate("BatchPage", "Remove last sample")
+
+
+def _remove_name() -> str:
+    return translate("BatchPage", "Remove the last sample of the batch")
+
+
+def _formula_text() -> str:
+    return translate(
+        "BatchPage",
+        "Per sample: L = −z<sub>y</sub> + log Σ<sub>j</sub> exp(z<sub>j</sub>) "
+        "(log-softmax, then the negative log-likelihood of the label).<br>"
+        "The batch's loss is the mean over its samples.",
+    )
+
+
+def _formula_name() -> str:
+    return translate("BatchPage", "The per-sample loss")
+
+
+def _origin_name() -> str:
+    return translate("BatchPage", "Where the example comes from")
+
+
+def _mean_title() -> str:
+    return translate("BatchPage", "Mean cross-entropy loss")
+
+
+def _edit_title() -> str:
+    return translate("BatchPage", "Edit the batch")
+
+
+def _how_title() -> str:
+    return translate("BatchPage", "How it is computed")
 
 
 class BatchModel(QAbstractTableModel):
@@ -116,11 +191,21 @@ class BatchModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Vertical:
-            return f"sample {section}"
+            return translate("BatchModel", "sample {index}").format(index=section)
         k = self._shape[1]
         if section < k:
             return f"z{section}"
-        return "label y" if section == k else "loss (nats)"
+        if section == k:
+            return translate("BatchModel", "label y")
+        return translate("BatchModel", "loss (nats)")
+
+    def retranslate(self) -> None:
+        """Headers and cells again, in the language in use."""
+        rows, columns = self.rowCount(), self.columnCount()
+        if rows:
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, rows - 1)
+        if columns:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, columns - 1)
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         """Logits and labels are editable; the loss is computed."""
@@ -147,7 +232,7 @@ class BatchModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and column == k + 1:
             return QBrush(QColor("#EEF7F3"))
         if role == Qt.ItemDataRole.ToolTipRole and column == k + 1:
-            return "Computed: −z_y + log Σ exp(z)"
+            return translate("BatchModel", "Computed: −z_y + log Σ exp(z)")
         return None
 
     def setData(
@@ -192,12 +277,8 @@ class BatchPlots(QWidget):
         self.losses_widget = pg.PlotWidget()
         self.losses_widget.setObjectName("batch_losses_plot")
         plot = self.losses_widget.getPlotItem()
-        style_plot(
-            plot,
-            f"{swatch(CROSS_ENTROPY_COLOUR, 'loss per sample')}, dashed: their mean",
-            "sample",
-            "cross-entropy loss (nats)",
-        )
+        self.losses_plot = plot
+        style_plot(plot, "", "", "")
         self.losses = Series(plot, CROSS_ENTROPY_COLOUR, 0.0, 0.6, "loss")
         self.mean_line = plot.addLine(
             y=0.0, pen=pg.mkPen("k", width=2, style=Qt.PenStyle.DashLine)
@@ -207,11 +288,13 @@ class BatchPlots(QWidget):
         self.sample_widget = pg.PlotWidget()
         self.sample_widget.setObjectName("batch_sample_plot")
         self.sample_plot = self.sample_widget.getPlotItem()
-        style_plot(self.sample_plot, "", "class", "probability")
+        style_plot(self.sample_plot, "", "", "")
         self.target = Series(self.sample_plot, theme.TARGET_COLOUR, -0.2, 0.38, "y")
         self.softmax = Series(self.sample_plot, theme.MODEL_COLOUR, 0.2, 0.38, "q")
         self.sample_axis = OutcomeAxis(self.sample_plot, "class", probability=True)
         self._title = ""
+        self._shown: tuple[int, int] | None = None
+        self.retranslate()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.losses_widget, self.sample_widget):
@@ -220,6 +303,26 @@ class BatchPlots(QWidget):
                 QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding
             )
             layout.addWidget(widget)
+
+    def retranslate(self) -> None:
+        """Titles and axis labels in the language in use."""
+        set_plot_texts(
+            self.losses_plot,
+            translate("BatchPlots", "{losses}, dashed: their mean").format(
+                losses=swatch(
+                    CROSS_ENTROPY_COLOUR, translate("BatchPlots", "loss per sample")
+                )
+            ),
+            translate("BatchPlots", "sample"),
+            translate("BatchPlots", "cross-entropy loss (nats)"),
+        )
+        self.losses_axis.set_label(translate("BatchPlots", "sample"))
+        class_label = translate("BatchPlots", "class")
+        self.sample_plot.setLabel("bottom", class_label)
+        self.sample_plot.setLabel("left", translate("BatchPlots", "probability"))
+        self.sample_axis.set_label(class_label)
+        if self._shown is not None:
+            self._show_title(*self._shown)
 
     def plot_items(self) -> list[pg.PlotItem]:
         """The plots inside this widget (for styling and export)."""
@@ -244,9 +347,17 @@ class BatchPlots(QWidget):
         onehot[label] = 1.0
         self.target.set_values(onehot)
         self.softmax.set_values(probabilities)
-        title = (
-            f"sample {row}: {swatch(theme.MODEL_COLOUR, 'softmax(z)')} vs "
-            f"{swatch(theme.TARGET_COLOUR, f'label {label}')}"
+        self._show_title(row, label)
+
+    def _show_title(self, row: int, label: int) -> None:
+        self._shown = (row, label)
+        title = translate("BatchPlots", "sample {row}: {softmax} vs {label}").format(
+            row=row,
+            softmax=swatch(theme.MODEL_COLOUR, "softmax(z)"),
+            label=swatch(
+                theme.TARGET_COLOUR,
+                translate("BatchPlots", "label {label}").format(label=label),
+            ),
         )
         if title != self._title:  # a new title re-lays out the plot
             self._title = title
@@ -277,11 +388,7 @@ class BatchPage(Page):
     def _build(self) -> None:
         self.model = BatchModel(self.store, self._say, self)
         self.table = QTableView()
-        named(
-            self.table,
-            "batch_table",
-            "Logits, labels and per-sample losses of the batch",
-        )
+        self.table.setObjectName("batch_table")
         self.table.setModel(self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(
@@ -292,39 +399,48 @@ class BatchPage(Page):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
-        self.mean_label = big_label("batch_mean_loss", "Mean loss of the batch", 2.0)
-        self.sum_label = text_label("batch_mean_formula", "The mean, written out")
+        self.mean_label = big_label("batch_mean_loss", "", 2.0)
+        self.sum_label = text_label("batch_mean_formula", "")
         self.message = problem_label("batch_message")
-        self.reset_button = QPushButton("Reset to the PyTorch example")
-        named(self.reset_button, "batch_reset_button", "Reset to the course's example")
-        self.add_button = QPushButton("Add sample")
-        named(self.add_button, "batch_add_row_button", "Add a sample to the batch")
-        self.remove_button = QPushButton("Remove last sample")
-        named(
-            self.remove_button,
-            "batch_remove_row_button",
-            "Remove the last sample of the batch",
-        )
+        self.reset_button = QPushButton()
+        self.reset_button.setObjectName("batch_reset_button")
+        self.add_button = QPushButton()
+        self.add_button.setObjectName("batch_add_row_button")
+        self.remove_button = QPushButton()
+        self.remove_button.setObjectName("batch_remove_row_button")
         rows = QWidget()
         rows_layout = QHBoxLayout(rows)
         rows_layout.setContentsMargins(0, 0, 0, 0)
         rows_layout.addWidget(self.add_button)
         rows_layout.addWidget(self.remove_button)
-        formula = text_label("batch_loss_formula", "The per-sample loss")
-        formula.setText(
-            "Per sample: L = −z<sub>y</sub> + log Σ<sub>j</sub> exp(z<sub>j</sub>) "
-            "(log-softmax, then the negative log-likelihood of the label).<br>"
-            "The batch's loss is the mean over its samples."
-        )
-        origin = text_label("batch_origin", "Where the example comes from")
-        origin.setText(ORIGIN)
+        formula = text_label("batch_loss_formula", "")
+        origin = text_label("batch_origin", "")
+        mean_group = group("", self.mean_label, self.sum_label)
+        edit_group = group("", self.reset_button, rows)
+        how_group = group("", formula, origin)
         column = controls_column(
-            "batch_controls",
-            group("Mean cross-entropy loss", self.mean_label, self.sum_label),
-            self.message,
-            group("Edit the batch", self.reset_button, rows),
-            group("How it is computed", formula, origin),
+            "batch_controls", mean_group, self.message, edit_group, how_group
         )
+        texts = self.texts
+        for widget, make, setter in (
+            (self.table, _table_name, "setAccessibleName"),
+            (self.mean_label, _mean_name, "setAccessibleName"),
+            (self.sum_label, _sum_name, "setAccessibleName"),
+            (self.reset_button, _reset_text, "setText"),
+            (self.reset_button, _reset_name, "setAccessibleName"),
+            (self.add_button, _add_text, "setText"),
+            (self.add_button, _add_name, "setAccessibleName"),
+            (self.remove_button, _remove_text, "setText"),
+            (self.remove_button, _remove_name, "setAccessibleName"),
+            (formula, _formula_text, "setText"),
+            (formula, _formula_name, "setAccessibleName"),
+            (origin, origin_text, "setText"),
+            (origin, _origin_name, "setAccessibleName"),
+            (mean_group, _mean_title, "setTitle"),
+            (edit_group, _edit_title, "setTitle"),
+            (how_group, _how_title, "setTitle"),
+        ):
+            texts.set(widget, make, setter)
         self.plots = BatchPlots()
         right = QVBoxLayout()
         right.setContentsMargins(4, 4, 4, 0)
@@ -348,6 +464,12 @@ class BatchPage(Page):
     def plot_widgets(self) -> list[QWidget]:
         """The widgets holding this page's plots (each has ``plot_items()``)."""
         return [self.plots]
+
+    def retranslate(self) -> None:
+        """Every text again: the page's, the table's headers, the plots'."""
+        super().retranslate()
+        self.model.retranslate()
+        self.plots.retranslate()
 
     # the page protocol ----------------------------------------------------
 
@@ -415,13 +537,16 @@ class BatchPage(Page):
     def show_results(self, results: BatchResults) -> None:
         """The mean, its sum written out, the table's height and the plots."""
         mean = fixed_text(results.mean, MEAN_DECIMALS)
-        set_text(self.mean_label, f"{mean} nats")
+        set_text(
+            self.mean_label, translate("BatchPage", "{value} nats").format(value=mean)
+        )
         terms = [fixed_text(float(loss), 4) for loss in results.losses]
         if len(terms) > 6:
             terms = [*terms[:3], "…", terms[-1]]
         set_text(
             self.sum_label,
-            f"({' + '.join(terms)}) / {results.losses.size} = <b>{mean}</b>",
+            f"({' + '.join(terms)}) / {format_count(results.losses.size)} = "
+            f"<b>{mean}</b>",
         )
         self._fit_table_height(results.state.n)
         if not self.table.currentIndex().isValid():

@@ -16,13 +16,15 @@ gives the readouts. Reshaping P continues both fits from their current Q
 from __future__ import annotations
 
 import dataclasses
+from functools import partial
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QSignalBlocker
+from PySide6.QtCore import QCoreApplication, QSignalBlocker
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -32,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.fitting import DIRECTIONS, KLFitState
+from core.i18n import QT_TRANSLATE_NOOP
 from core.kl_fits import (
     FitsResults,
     FitsState,
@@ -44,6 +47,7 @@ from core.kl_fits import (
     restart_fits,
     show,
 )
+from core.numbers import format_count, format_fixed
 from core.ranges import FIT_BINS, PEAK_HEIGHT_1, PEAK_POSITION_1, PEAK_WIDTH_1, SEED
 from viz import theme
 from viz.pages.common import (
@@ -59,26 +63,46 @@ from viz.pages.common import (
 )
 from viz.plotting import Series, StickyRange, style_plot, swatch
 from viz.store import Store
-from viz.widgets import group, named, problem_label, set_text
+from viz.translated import LiveTexts, Retranslating, set_plot_texts
+from viz.widgets import group, problem_label, set_text
+
+translate = QCoreApplication.translate
 
 #: The peak sliders span exactly the ranges of core.ranges.
 POSITION_SCALE = slider_scale(PEAK_POSITION_1, 2 * (FIT_BINS - 1))
 WIDTH_SCALE = slider_scale(PEAK_WIDTH_1, 290)
 HEIGHT_SCALE = slider_scale(PEAK_HEIGHT_1, 100)
 
-#: What the "show" box offers, by the value of the ``direction`` setting.
+#: What the "show" box offers, by the value of the ``direction`` setting
+#: (in English; :func:`shown_text` gives the language in use).
 SHOWN = {
-    "both": "Both fits side by side",
-    "forward": "Forward fit only",
-    "reverse": "Reverse fit only",
+    "both": QT_TRANSLATE_NOOP("FittingPage", "Both fits side by side"),
+    "forward": QT_TRANSLATE_NOOP("FittingPage", "Forward fit only"),
+    "reverse": QT_TRANSLATE_NOOP("FittingPage", "Reverse fit only"),
 }
 
 TITLES = {
-    "forward": "Forward KL: minimise D(P‖Q), mode covering",
-    "reverse": "Reverse KL: minimise D(Q‖P), mode seeking",
+    "forward": QT_TRANSLATE_NOOP(
+        "FittingPage", "Forward KL: minimise D(P‖Q), mode covering"
+    ),
+    "reverse": QT_TRANSLATE_NOOP(
+        "FittingPage", "Reverse KL: minimise D(Q‖P), mode seeking"
+    ),
 }
 
 
+def shown_text(key: str) -> str:
+    """An entry of the "show" box, in the language in use."""
+    return translate("FittingPage", SHOWN[key])  # i18n: variable (SHOWN)
+
+
+def title_text(direction: str) -> str:
+    """A fit's title, in the language in use."""
+    return translate("FittingPage", TITLES[direction])  # i18n: variable (TITLES)
+
+
+#: key, caption, accessible name, scale, decimals (texts in English: see
+#: :func:`peak_texts`).
 PEAK_CONTROLS = (
     ("position_1", "peak 1 at", "Position of peak 1, in bins", POSITION_SCALE, 1),
     ("position_2", "peak 2 at", "Position of peak 2, in bins", POSITION_SCALE, 1),
@@ -89,27 +113,43 @@ PEAK_CONTROLS = (
 )
 
 
-class FitView(QWidget):
+def peak_texts(key: str) -> tuple[str, str]:
+    """A peak slider's caption and accessible name, in the language in use."""
+    what, peak = key.split("_")
+    if what == "position":
+        return (
+            translate("FittingPage", "peak {peak} at").format(peak=peak),
+            translate("FittingPage", "Position of peak {peak}, in bins").format(
+                peak=peak
+            ),
+        )
+    if what == "width":
+        return (
+            translate("FittingPage", "width {peak}").format(peak=peak),
+            translate("FittingPage", "Width of peak {peak}, in bins").format(peak=peak),
+        )
+    return (
+        translate("FittingPage", "height {peak}").format(peak=peak),
+        translate("FittingPage", "Height of peak {peak}").format(peak=peak),
+    )
+
+
+class FitView(Retranslating, QWidget):
     """One fit: its title, both divergences, P and Q, and its loss against step."""
 
     def __init__(self, direction: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.direction = direction
-        named(self, f"fitting_{direction}_view", TITLES[direction])
-        title = heading(TITLES[direction])
-        self.kl_pq = big_label(f"fitting_{direction}_kl_pq", "D(P‖Q) of this fit")
-        self.kl_qp = big_label(f"fitting_{direction}_kl_qp", "D(Q‖P) of this fit")
-        self.details = text_label(f"fitting_{direction}_details", "μ, σ and masses")
+        self.texts = LiveTexts()
+        self.setObjectName(f"fitting_{direction}_view")
+        title = heading("")
+        self.kl_pq = big_label(f"fitting_{direction}_kl_pq", "")
+        self.kl_qp = big_label(f"fitting_{direction}_kl_qp", "")
+        self.details = text_label(f"fitting_{direction}_details", "")
         self.fit_widget = pg.PlotWidget()
         self.fit_widget.setObjectName(f"fitting_{direction}_plot")
         plot = self.fit_widget.getPlotItem()
-        style_plot(
-            plot,
-            f"{swatch(theme.TARGET_COLOUR, 'P')} and "
-            f"{swatch(theme.MODEL_COLOUR, 'Q')} (one Gaussian bump)",
-            "bin",
-            "probability",
-        )
+        style_plot(plot, "", "", "")
         self.p_bars = Series(plot, theme.TARGET_COLOUR, 0.0, 0.8, "P")
         self.q_line = plot.plot(pen=pg.mkPen(theme.MODEL_COLOUR, width=3))
         plot.setXRange(-0.6, FIT_BINS - 0.4, padding=0)
@@ -117,25 +157,19 @@ class FitView(QWidget):
         self.loss_widget = pg.PlotWidget()
         self.loss_widget.setObjectName(f"fitting_{direction}_loss_plot")
         loss_plot = self.loss_widget.getPlotItem()
-        minimised = "D(P‖Q)" if direction == "forward" else "D(Q‖P)"
-        style_plot(
-            loss_plot,
-            f"{swatch(theme.MODEL_COLOUR, minimised)} vs step",
-            "step since P last changed",
-            f"{minimised} (nats)",
-        )
+        style_plot(loss_plot, "", "", "")
         self.loss_curve = loss_plot.plot(pen=pg.mkPen(theme.MODEL_COLOUR, width=2))
         self.loss_range = StickyRange(loss_plot)
         self.step_range = GrowingRange(loss_plot, minimum=50.0)
+        self._register_texts(title, plot, loss_plot)
         readouts = QGridLayout()
         readouts.setVerticalSpacing(0)
         for column, (symbol, label) in enumerate(
             (("D(P‖Q)", self.kl_pq), ("D(Q‖P)", self.kl_qp))
         ):
             fitted = column == (0 if direction == "forward" else 1)
-            caption = QLabel(
-                f"{symbol}, <b>minimised</b>" if fitted else f"{symbol}, not fitted"
-            )
+            caption = QLabel()
+            self.texts.set(caption, partial(_caption, symbol, fitted))
             readouts.addWidget(caption, 0, column)
             readouts.addWidget(label, 1, column)
         layout = QVBoxLayout(self)
@@ -155,6 +189,53 @@ class FitView(QWidget):
         """The plots inside this widget (for styling and export)."""
         return [self.fit_widget.getPlotItem(), self.loss_widget.getPlotItem()]
 
+    def _register_texts(
+        self, title: QLabel, plot: pg.PlotItem, loss_plot: pg.PlotItem
+    ) -> None:
+        direction = self.direction
+        minimised = "D(P‖Q)" if direction == "forward" else "D(Q‖P)"
+        texts = self.texts
+        texts.set(self, partial(title_text, direction), "setAccessibleName")
+        texts.set(title, partial(title_text, direction))
+        texts.set(
+            self.kl_pq,
+            lambda: translate("FitView", "D(P‖Q) of this fit"),
+            "setAccessibleName",
+        )
+        texts.set(
+            self.kl_qp,
+            lambda: translate("FitView", "D(Q‖P) of this fit"),
+            "setAccessibleName",
+        )
+        texts.set(
+            self.details,
+            lambda: translate("FitView", "μ, σ and masses"),
+            "setAccessibleName",
+        )
+        texts.call(
+            lambda: set_plot_texts(
+                plot,
+                translate("FitView", "{p} and {q} (one Gaussian bump)").format(
+                    p=swatch(theme.TARGET_COLOUR, "P"),
+                    q=swatch(theme.MODEL_COLOUR, "Q"),
+                ),
+                translate("FitView", "bin"),
+                translate("FitView", "probability"),
+            )
+        )
+        texts.call(
+            lambda: set_plot_texts(
+                loss_plot,
+                translate("FitView", "{divergence} vs step").format(
+                    divergence=swatch(theme.MODEL_COLOUR, minimised)
+                ),
+                translate("FitView", "step since P last changed"),
+                translate("FitView", "{divergence} (nats)").format(
+                    divergence=minimised
+                ),
+            )
+        )
+
     def show_fit(self, state: KLFitState, summary: FitSummary) -> None:
         """Draw P, Q, the loss history and the readouts of ``state``."""
         p, q = np.asarray(state.target), np.asarray(state.model)
@@ -166,21 +247,47 @@ class FitView(QWidget):
         self.loss_curve.setData(steps, history)
         self.step_range.fit(0.0, float(state.step))
         self.loss_range.fit(0.0, float(np.max(history)))
-        set_text(self.kl_pq, f"{number_text(summary.divergences.forward, 3)} nats")
-        set_text(self.kl_qp, f"{number_text(summary.divergences.reverse, 3)} nats")
+        nats = translate("FitView", "{value} nats")
+        set_text(
+            self.kl_pq, nats.format(value=number_text(summary.divergences.forward, 3))
+        )
+        set_text(
+            self.kl_qp, nats.format(value=number_text(summary.divergences.reverse, 3))
+        )
         if summary.masses is not None:
             one, two = summary.masses
-            masses = (
-                f"Q's mass near peak 1: <b>{one:.2f}</b>, near peak 2: <b>{two:.2f}</b>"
-            )
+            masses = translate(
+                "FitView",
+                "Q's mass near peak 1: <b>{one}</b>, near peak 2: <b>{two}</b>",
+            ).format(one=format_fixed(one, 2), two=format_fixed(two, 2))
         else:
-            masses = "The peaks coincide: P has one peak."
-        status = "converged" if state.converged else f"step {state.step:,}"
+            masses = translate("FitView", "The peaks coincide: P has one peak.")
+        if state.converged:
+            status = translate("FitView", "converged")
+        else:
+            status = translate("FitView", "step {step}").format(
+                step=format_count(state.step)
+            )
         set_text(
             self.details,
-            f"μ = {number_text(state.mu, 3)}, σ = "
-            f"{number_text(state.sigma, 3)} bins · {status}<br>{masses}",
+            translate(
+                "FitView", "μ = {mu}, σ = {sigma} bins · {status}<br>{masses}"
+            ).format(
+                mu=number_text(state.mu, 3),
+                sigma=number_text(state.sigma, 3),
+                status=status,
+                masses=masses,
+            ),
         )
+
+
+def _caption(symbol: str, fitted: bool) -> str:
+    """A divergence's caption above its readout: minimised or not."""
+    if fitted:
+        return translate("FitView", "{divergence}, <b>minimised</b>").format(
+            divergence=symbol
+        )
+    return translate("FitView", "{divergence}, not fitted").format(divergence=symbol)
 
 
 class FittingPage(AnimatedPage):
@@ -192,7 +299,9 @@ class FittingPage(AnimatedPage):
     def __init__(
         self, store: Store[FitsState, FitsResults], parent: QWidget | None = None
     ) -> None:
-        super().__init__(store, "fitting", "both fits", parent)
+        super().__init__(
+            store, "fitting", translate("FittingPage", "both fits"), parent
+        )
         #: P's shape when a refusal was shown: the message holds until it changes.
         self._kept_peaks: Peaks | None = None
         self._build()
@@ -207,47 +316,33 @@ class FittingPage(AnimatedPage):
     # layout -----------------------------------------------------------------
 
     def _build(self) -> None:
-        self.step_label = text_label("fitting_step_label", "Steps taken", wrap=False)
-        self.restart = QPushButton("New random start")
-        named(
-            self.restart,
-            "fitting_restart_button",
-            "Restart both fits from a new random start",
-        )
-        self.restart.setToolTip("The next seed: the start is reproducible")
-        self.default_start = QPushButton("Default start")
-        named(
-            self.default_start,
-            "fitting_default_start_button",
-            "Restart both fits from the default start",
-        )
+        self.step_label = text_label("fitting_step_label", "", wrap=False)
+        self.restart = QPushButton()
+        self.restart.setObjectName("fitting_restart_button")
+        self.default_start = QPushButton()
+        self.default_start.setObjectName("fitting_default_start_button")
         starts = QWidget()
         starts_layout = QHBoxLayout(starts)
         starts_layout.setContentsMargins(0, 0, 0, 0)
         starts_layout.addWidget(self.restart)
         starts_layout.addWidget(self.default_start)
-        self.start_label = text_label("fitting_start_label", "Where both fits start")
+        self.start_label = text_label("fitting_start_label", "")
         self.show_combo = QComboBox()
-        named(self.show_combo, "fitting_show_combo", "Which fits to show")
-        for key, text in SHOWN.items():
-            self.show_combo.addItem(text, key)
+        self.show_combo.setObjectName("fitting_show_combo")
+        for key in SHOWN:
+            self.show_combo.addItem("", key)
         self.peak_controls = {
-            key: LabelledSlider(
-                f"fitting_{key}", caption, accessible, scale, "00.00", decimals
-            )
-            for key, caption, accessible, scale, decimals in PEAK_CONTROLS
+            key: LabelledSlider(f"fitting_{key}", "", "", scale, "00.00", decimals)
+            for key, _, _, scale, decimals in PEAK_CONTROLS
         }
-        self.default_peaks = QPushButton("Default peaks")
-        named(
-            self.default_peaks,
-            "fitting_peaks_reset_button",
-            "Put P's peaks back to their default shape",
-        )
+        self.default_peaks = QPushButton()
+        self.default_peaks.setObjectName("fitting_peaks_reset_button")
+        self._button_texts()
         self.problem = problem_label("fitting_problem")
         column = controls_column(
             "fitting_controls",
             group(
-                "Gradient descent on (μ, log σ)",
+                translate("FittingPage", "Gradient descent on (μ, log σ)"),
                 self.playback,
                 self.step_label,
                 starts,
@@ -262,6 +357,7 @@ class FittingPage(AnimatedPage):
             self.problem,
         )
         self.views = {direction: FitView(direction) for direction in DIRECTIONS}
+        self._group_texts()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(column)
@@ -282,6 +378,76 @@ class FittingPage(AnimatedPage):
     def plot_widgets(self) -> list[QWidget]:
         """The widgets holding this page's plots (each has ``plot_items()``)."""
         return list(self.views.values())
+
+    def _button_texts(self) -> None:
+        """The controls' texts, set again on every language change."""
+        texts = self.texts
+        texts.call(
+            lambda: self.playback.set_what(translate("FittingPage", "both fits"))
+        )
+        texts.set(self.restart, lambda: translate("FittingPage", "New random start"))
+        texts.set(
+            self.restart,
+            lambda: translate(
+                "FittingPage", "Restart both fits from a new random start"
+            ),
+            "setAccessibleName",
+        )
+        texts.set(
+            self.restart,
+            lambda: translate(
+                "FittingPage", "The next seed: the start is reproducible"
+            ),
+            "setToolTip",
+        )
+        texts.set(self.default_start, lambda: translate("FittingPage", "Default start"))
+        texts.set(
+            self.default_start,
+            lambda: translate(
+                "FittingPage", "Restart both fits from the default start"
+            ),
+            "setAccessibleName",
+        )
+        texts.set(self.default_peaks, lambda: translate("FittingPage", "Default peaks"))
+        texts.set(
+            self.default_peaks,
+            lambda: translate(
+                "FittingPage", "Put P's peaks back to their default shape"
+            ),
+            "setAccessibleName",
+        )
+        texts.set(
+            self.show_combo,
+            lambda: translate("FittingPage", "Which fits to show"),
+            "setAccessibleName",
+        )
+        texts.set(
+            self.step_label,
+            lambda: translate("FittingPage", "Steps taken"),
+            "setAccessibleName",
+        )
+        texts.set(
+            self.start_label,
+            lambda: translate("FittingPage", "Where both fits start"),
+            "setAccessibleName",
+        )
+        texts.call(self._combo_and_slider_texts)
+
+    def _group_texts(self) -> None:
+        """The titles of the column's groups (found through what they hold)."""
+        descent = self.playback.parentWidget()
+        if isinstance(descent, QGroupBox):
+            self.texts.set(
+                descent,
+                lambda: translate("FittingPage", "Gradient descent on (μ, log σ)"),
+                "setTitle",
+            )
+
+    def _combo_and_slider_texts(self) -> None:
+        for index, key in enumerate(SHOWN):
+            self.show_combo.setItemText(index, shown_text(key))
+        for key, control in self.peak_controls.items():
+            control.set_texts(*peak_texts(key))
 
     # controls → state -------------------------------------------------------
 
@@ -320,7 +486,11 @@ class FittingPage(AnimatedPage):
         self._show_problem("")
 
     def _refuse(self, error: ValueError) -> None:
-        self._show_problem(f"P keeps its last shape: {error}.")
+        self._show_problem(
+            translate("FittingPage", "P keeps its last shape: {error}.").format(
+                error=error
+            )
+        )
         self._kept_peaks = self.store.state.peaks
         self._show_peak_controls(self.store.state.peaks)
 
@@ -383,20 +553,28 @@ class FittingPage(AnimatedPage):
     def show_results(self, results: FitsResults) -> None:
         """Every view from the derived results."""
         state = results.state
-        set_text(
-            self.step_label,
-            f"step {state.step:,}" + (" · both converged" if state.converged else ""),
-        )
-        where = (
-            "default start"
-            if state.seed is None
-            else f"random start, <b>seed {state.seed}</b>"
-        )
+        step = format_count(state.step)
+        if state.converged:
+            steps = translate("FittingPage", "step {step} · both converged")
+        else:
+            steps = translate("FittingPage", "step {step}")
+        set_text(self.step_label, steps.format(step=step))
+        if state.seed is None:
+            where = translate("FittingPage", "default start")
+        else:
+            where = translate("FittingPage", "random start, <b>seed {seed}</b>").format(
+                seed=state.seed
+            )
         mu = results.start[0]
         set_text(
             self.start_label,
-            f"Both fits: {where}: μ = {number_text(mu, 3)}, "
-            f"σ = {number_text(results.start_sigma, 3)} bins.",
+            translate(
+                "FittingPage", "Both fits: {where}: μ = {mu}, σ = {sigma} bins."
+            ).format(
+                where=where,
+                mu=number_text(mu, 3),
+                sigma=number_text(results.start_sigma, 3),
+            ),
         )
         for direction, fit, summary in zip(
             DIRECTIONS, state.fits, results.summaries, strict=True
