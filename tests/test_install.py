@@ -113,6 +113,11 @@ def test_the_wheel_holds_the_code_and_the_assets(wheel):
         "entropy_lab_assets/presets.json",
     ):
         assert expected in names
+    # The desktop entry and the icon at every size, found as package data.
+    assert "entropy_lab_assets/entropy-lab.desktop" in names
+    assert "entropy_lab_assets/icons/entropy-lab.svg" in names
+    for size in (16, 32, 48, 64, 128, 256, 512):
+        assert f"entropy_lab_assets/icons/entropy-lab-{size}.png" in names
     assert not any(name.startswith("entropy_lab_assets/screenshots") for name in names)
     assert not any(name.startswith(("tests/", "benchmarks/")) for name in names)
 

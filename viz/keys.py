@@ -1,8 +1,9 @@
-"""Single-key shortcuts (1–9, [, ], ., Space) never take a key a control needs.
+"""Single-key shortcuts (1–9, [, ], ., Space, Esc) never take a key a control needs.
 
 The window's shortcuts are window-wide, so without this a digit typed into a
-table cell would load a preset and Space on a focused check box would start
-an animation instead of ticking it.
+table cell would load a preset, Space on a focused check box would start
+an animation instead of ticking it, and Esc in a value being typed would
+leave lecture mode instead of cancelling the value.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
     QLineEdit,
+    QPlainTextEdit,
     QTextEdit,
     QWidget,
 )
@@ -25,9 +27,26 @@ TEXT_TAKERS = (QAbstractItemView, QAbstractSpinBox, QComboBox, QLineEdit, QTextE
 SPACE_TAKERS = (QAbstractButton,)
 
 
+def is_open_editor(widget: QWidget) -> bool:
+    """True for a field being typed into, which Esc cancels.
+
+    That is a line edit on its own (a typed entry; a spin box's or combo
+    box's line edit hands its focus to the box) or an editable text. A
+    table cell's editor claims Esc through its delegate already. A spin box
+    or a list does nothing with Esc, so there Esc still leaves lecture mode.
+    """
+    if isinstance(widget, QLineEdit):
+        return True
+    if isinstance(widget, QTextEdit | QPlainTextEdit):
+        return not widget.isReadOnly()
+    return False
+
+
 def control_wants(widget: QWidget, event: QKeyEvent) -> bool:
     """True when the focused ``widget`` should get this key, not a shortcut."""
     modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    if event.key() == Qt.Key.Key_Escape:
+        return is_open_editor(widget)
     plain = modifiers in (
         Qt.KeyboardModifier.NoModifier,
         Qt.KeyboardModifier.ShiftModifier,

@@ -9,7 +9,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QRect, QSettings, Qt
+from PySide6.QtCore import QEvent, QRect, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -36,6 +36,8 @@ from viz import appearance
 from viz.docks import ExplanationDock, FormulaDock
 from viz.explorer import ExplorerPage
 from viz.files import ExportError, save_picture, write_text
+from viz.help import HelpDialogs
+from viz.icon import application_icon
 from viz.keys import KeyOwnership
 from viz.lazy_pages import LazyPages
 from viz.memory import reuse_large_allocations
@@ -43,6 +45,7 @@ from viz.pages import KIND_OF_PANEL, PAGES, PANEL_OF_KIND, PageSpec
 from viz.pages.common import Page
 from viz.plotting import configure_pyqtgraph
 from viz.remembered import Remembered
+from viz.session_title import SessionTitle
 from viz.state import ScenarioStore
 from viz.store import Store
 from viz.theme import Theme
@@ -107,6 +110,7 @@ class MainWindow(QMainWindow):
         if application is not None:
             application.installEventFilter(self.key_ownership)
         self.setWindowTitle(WINDOW_TITLE)
+        self.setWindowIcon(application_icon())
         self.setObjectName("main_window")
         self.settings = settings
         self.remembered = Remembered(settings)
@@ -139,7 +143,9 @@ class MainWindow(QMainWindow):
         self.store.scenario_changed.connect(self._check_explanation)
         self.tabs.currentChanged.connect(self._check_explanation)
         self.actions_by_name: dict[str, QAction] = {}
+        self.help = HelpDialogs(self)
         self._build_menus()
+        self.session_title = SessionTitle(self, self.stores)
         self.store.results_ready.connect(self._show_formulas)
         self.formulas.visibilityChanged.connect(lambda _: self._show_formulas())
         for page_store in self.stores.values():
@@ -227,6 +233,7 @@ class MainWindow(QMainWindow):
         self._build_edit_menu(self.menuBar().addMenu("&Edit"))
         self._build_view_menu(self.menuBar().addMenu("&View"))
         self._build_presets_menu(self.menuBar().addMenu("&Presets"))
+        self._build_help_menu(self.menuBar().addMenu(self.tr("&Help")))
 
     def _build_file_menu(self, menu: QMenu) -> None:
         self._action(
@@ -338,6 +345,13 @@ class MainWindow(QMainWindow):
         )
         self._action(
             menu,
+            "leave_full_screen",
+            self.tr("Leave lecture mode and full screen"),
+            self.leave_full_screen,
+            "Esc",
+        ).setEnabled(False)
+        self._action(
+            menu,
             "zoom_in",
             "Zoom &in",
             lambda: self.set_zoom(appearance.zoom_in(self.zoom)),
@@ -436,6 +450,21 @@ class MainWindow(QMainWindow):
                 partial(self.apply_preset, preset),
                 key,
             )
+
+    def _build_help_menu(self, menu: QMenu) -> None:
+        menu.setObjectName("help_menu")
+        self._action(
+            menu,
+            "keyboard_sheet",
+            self.tr("&Keyboard shortcuts"),
+            self.help.show_keyboard_sheet,
+            "F1",
+        )
+        self._action(
+            menu, "tour", self.tr("A &tour of the window"), self.help.start_tour
+        )
+        menu.addSeparator()
+        self._action(menu, "about", self.tr("&About Entropy Lab"), self.help.show_about)
 
     def _explorer_edit(self, edit: Callable[[], str]) -> None:
         self.show_panel("explorer")
@@ -538,6 +567,7 @@ class MainWindow(QMainWindow):
         self.lecture = on
         self.actions_by_name["lecture"].setChecked(on)
         self._apply_appearance()
+        self._update_escape()
         if not full_screen:
             return
         if on:
@@ -551,6 +581,26 @@ class MainWindow(QMainWindow):
             self.showNormal()
             if self._geometry_before_lecture is not None:
                 self.setGeometry(self._geometry_before_lecture)
+
+    def leave_full_screen(self) -> None:
+        """Esc: out of lecture mode and out of full screen, whichever is on."""
+        if self.lecture:
+            self.set_lecture(False)
+        elif self.isFullScreen():
+            self.showNormal()
+
+    def _update_escape(self) -> None:
+        # Enabled only when there is something to leave: a disabled action
+        # leaves Esc to whoever else wants it.
+        self.actions_by_name["leave_full_screen"].setEnabled(
+            self.lecture or self.isFullScreen()
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Follow full screen entered or left by the window manager, too."""
+        if event.type() == QEvent.Type.WindowStateChange:
+            self._update_escape()
+        super().changeEvent(event)
 
     def set_zoom(self, zoom: float) -> None:
         """Scale every font (Ctrl+= and Ctrl+−)."""
@@ -631,6 +681,7 @@ class MainWindow(QMainWindow):
             self.show_problem("Could not save the session", f"{path}: {error}")
             return False
         self.session_path = Path(path)
+        self.session_title.matches_file(self.session_path)
         self._remember_recent(self.session_path)
         self.statusBar().showMessage(f"Saved {path}")
         return True
@@ -653,6 +704,7 @@ class MainWindow(QMainWindow):
         self._apply_session(session)
         if path is not None:
             self.session_path = Path(path)
+            self.session_title.matches_file(self.session_path)
             self._remember_recent(self.session_path)
             self.statusBar().showMessage(f"Opened {path}")
 
