@@ -33,7 +33,14 @@ MIN_EXPORT_SIDE, MAX_EXPORT_SIDE = 320, 8192
 VALUE_OPTIONS = (
     "preset",
     "load",
+    "lesson",
+    "step",
     "export",
+    "animate",
+    "sweep",
+    "frames",
+    "fps",
+    "steps_per_frame",
     "p",
     "q",
     "logits",
@@ -194,6 +201,9 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=translate("CommandLine", "Examples: {examples}").format(
             examples="main.py --preset kl-asymmetry --lecture | "
             "main.py --preset temperature --export slide.svg | "
+            "main.py --export softmax.pdf --slide softmax | "
+            "main.py --animate race.gif --page binary --frames 60 --fps 15 | "
+            "main.py --animate temp.gif --sweep temperature=0.2:5 --frames 40 | "
             "main.py --metrics --p 0.7,0.3 --q 0.5,0.5 | "
             "main.py --metrics --p-file a.npy --q-file b.npy --top-p 0.9"
         ),
@@ -230,13 +240,39 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help=translate("CommandLine", "print the preset names and exit"),
     )
+    start.add_argument(
+        "--lesson",
+        metavar="NAME|FILE",
+        help=translate(
+            "CommandLine",
+            "open a guided lesson: a bundled one by name (see --list-lessons) "
+            "or a lesson file",
+        ),
+    )
+    start.add_argument(
+        "--step",
+        metavar="N",
+        help=translate(
+            "CommandLine", "the lesson's step to show, from 1 (with --lesson)"
+        ),
+    )
+    start.add_argument(
+        "--list-lessons",
+        action="store_true",
+        help=translate(
+            "CommandLine",
+            "print each bundled lesson's name, steps and title (tab-separated) "
+            "and exit",
+        ),
+    )
     export = parser.add_argument_group(translate("CommandLine", "pictures for slides"))
     export.add_argument(
         "--export",
         metavar="FILE",
         help=translate(
             "CommandLine",
-            "render the window to FILE.png or FILE.svg without showing it",
+            "render the window (or a --slide) to FILE.svg, FILE.pdf or FILE.png "
+            "without showing it",
         ),
     )
     export.add_argument(
@@ -246,6 +282,16 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="WxH",
         help=translate("CommandLine", "window size for --export (default 1600x1000)"),
     )
+    export.add_argument(
+        "--reveal",
+        action="store_true",
+        help=translate(
+            "CommandLine",
+            "show the lesson step's answer (with --lesson; otherwise it is withheld)",
+        ),
+    )
+    _add_slide_arguments(export)
+    _add_animation_arguments(parser)
     numbers = parser.add_argument_group(
         translate("CommandLine", "numbers without a window")
     )
@@ -397,7 +443,63 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
             )
         )
     _check_next_token_options(arguments, chosen)
+    _check_export_options(arguments, argv)
+    _check_lesson_options(arguments, chosen)
     return arguments
+
+
+def _check_lesson_options(arguments: argparse.Namespace, chosen: Any) -> None:
+    """--step and --reveal need --lesson, which sets up the window alone."""
+    if arguments.lesson is None:
+        if arguments.step is not None or arguments.reveal:
+            raise CommandLineError(
+                translate("CommandLine", "--step and --reveal go with --lesson")
+            )
+        return
+    if chosen or arguments.metrics:
+        raise CommandLineError(
+            translate(
+                "CommandLine",
+                "--lesson sets up the window itself: give it without --preset, "
+                "--load or --metrics",
+            )
+        )
+
+
+def _lesson_and_step(arguments: argparse.Namespace) -> tuple[Any, int | None]:
+    """The lesson --lesson names (a bundled name or a file) and --step's index."""
+    if arguments.lesson is None:
+        return None, None
+    from core.lessons import LessonError, bundled_entries, load_bundled, load_lesson
+
+    value = arguments.lesson
+    try:
+        if value.endswith(".json") or os.sep in value or os.path.isfile(value):
+            lesson = load_lesson(value)
+        else:
+            entries = {entry.name: entry for entry in bundled_entries()}
+            if value not in entries:
+                raise CommandLineError(
+                    translate(
+                        "CommandLine", "unknown lesson {name}; known: {known}"
+                    ).format(name=_quoted(value), known=", ".join(entries))
+                )
+            lesson = load_bundled(entries[value].file)
+    except LessonError as error:
+        raise CommandLineError(str(error)) from None
+    if arguments.step is None:
+        return lesson, None
+    count = len(lesson.steps)
+    text = arguments.step.strip()
+    if not text.isdigit() or not 1 <= int(text) <= count:
+        raise CommandLineError(
+            translate(
+                "CommandLine",
+                "--step must be a whole number from 1 to {count} for the lesson "
+                "{name}, got {step}",
+            ).format(count=count, name=lesson.name, step=_quoted(arguments.step))
+        )
+    return lesson, int(text) - 1
 
 
 def _check_next_token_options(arguments: argparse.Namespace, chosen: Any) -> None:
@@ -569,16 +671,38 @@ def list_presets() -> int:
     return 0
 
 
+def list_lessons() -> int:
+    """``--list-lessons``: name, number of steps and title, tab-separated."""
+    from core.lessons import LessonError, bundled_lessons
+
+    try:
+        lessons = bundled_lessons()
+    except LessonError as error:
+        raise CommandLineError(
+            translate("CommandLine", "the installation is damaged: {error}").format(
+                error=error
+            )
+        ) from None
+    lines = [
+        f"{lesson.name}\t{len(lesson.steps)}\t{lesson.title.get()}"
+        for lesson in lessons
+    ]
+    _write_out("\n".join(lines))
+    return 0
+
+
 def run_window(arguments: argparse.Namespace) -> int:
     """Open the window (or, with --export, render it to a file and leave)."""
     scenario, preset, session = _scenario_from_file_or_preset(arguments)
-    if arguments.export:
+    lesson, step = _lesson_and_step(arguments)
+    if arguments.export or arguments.animate:
         # Rendering needs no screen: never ask for one.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from viz.files import picture_suffix
 
         try:
-            picture_suffix(arguments.export)
+            if arguments.export:
+                picture_suffix(arguments.export)
         except ValueError as error:
             raise CommandLineError(str(error)) from None
         _quiet_qt()
@@ -591,20 +715,24 @@ def run_window(arguments: argparse.Namespace) -> int:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     configure_application(app)  # names for QSettings, the icon, the desktop entry
-    settings = None if arguments.export else QSettings()
+    settings = None if arguments.export or arguments.animate else QSettings()
     from viz.language import start_language
 
     # An export reads the remembered language but writes nothing.
     language = start_language(settings or QSettings(), arguments.lang)
     window = MainWindow(settings=settings)
     remembered_geometry = window.restore_geometry()
-    if scenario is None:
+    if lesson is not None:
+        window.lessons.start(lesson, step, remember=not arguments.export)
+        if arguments.reveal:
+            window.lessons.reveal(count=False)
+    elif scenario is None:
         window.restore_last_state()
     elif preset is not None:
         window.apply_preset(preset)
     else:
         window.open_session(session, arguments.load)
-    if arguments.export:
+    if arguments.export or arguments.animate:
         return _export_and_quit(app, window, arguments)
     if not remembered_geometry:  # a first start: as large as the screen allows
         available = app.primaryScreen().availableGeometry()
@@ -645,7 +773,7 @@ def _quiet_qt() -> None:
 def _export_and_quit(app: Any, window: Any, arguments: argparse.Namespace) -> int:
     from PySide6.QtCore import Qt
 
-    from viz.files import ExportError, save_picture
+    from viz.files import ExportError
 
     window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
     window.resize(*arguments.size)
@@ -654,15 +782,20 @@ def _export_and_quit(app: Any, window: Any, arguments: argparse.Namespace) -> in
     window.show()
     window.store.recompute_now()
     app.processEvents()
+    if window.lessons.lesson is not None:
+        window.lessons.settle()  # every page derived, halos and veils in place
     size = (window.width(), window.height())
     try:
-        save_picture(window, arguments.export)
+        done = _write_export(window, arguments)
     except ExportError as error:
         raise CommandLineError(str(error)) from None
     finally:
         window.close()
         window.deleteLater()
         app.processEvents()
+    if done:  # a slide or an animation: its own size, its own line
+        _write_out(done)
+        return 0
     if size != tuple(arguments.size):
         written = translate(
             "CommandLine",
@@ -672,6 +805,269 @@ def _export_and_quit(app: Any, window: Any, arguments: argparse.Namespace) -> in
         written = translate("CommandLine", "wrote {path}").format(path=arguments.export)
     _write_out(written)
     return 0
+
+
+#: --slide choices (viz.slides.SLIDE_NAMES, spelled out so that --help needs no Qt).
+SLIDE_CHOICES = (
+    "distributions",
+    "information",
+    "asymmetry",
+    "softmax",
+    "gradient",
+    "loss_curve",
+    "readouts",
+    "page",
+)
+#: Pages with a run to animate (core.animation.ANIMATED_PAGES).
+ANIMATED_PAGE_CHOICES = ("binary", "training", "fitting")
+#: An animation's size without --size (viz.animation_export.ANIMATION_SIZE).
+ANIMATION_SIZE = (960, 540)
+ANIMATION_OPTIONS = ("page", "sweep", "frames", "fps", "steps_per_frame")
+
+
+def _add_slide_arguments(export: Any) -> None:
+    """--scale and --slide, in the group of --export."""
+    export.add_argument(
+        "--scale",
+        type=int,
+        choices=(1, 2, 3),
+        default=1,
+        help=translate(
+            "CommandLine",
+            "pixel ratio of a PNG or an animation: 2 or 3 for a sharp picture "
+            "on a HiDPI screen (SVG and PDF are vector)",
+        ),
+    )
+    export.add_argument(
+        "--slide",
+        choices=SLIDE_CHOICES,
+        metavar="NAME",
+        help=translate(
+            "CommandLine",
+            "export one plot ({plots}), the readouts, or page (the page on show "
+            "without its controls), drawn afresh at --size without menus, "
+            "sliders or hints",
+        ).format(plots=", ".join(SLIDE_CHOICES[:6])),
+    )
+
+
+def _add_animation_arguments(parser: argparse.ArgumentParser) -> None:
+    """--animate and what it animates."""
+    group = parser.add_argument_group(
+        translate("CommandLine", "animations for slides"),
+        translate(
+            "CommandLine",
+            "Frames are drawn offscreen from the states themselves, so a file is "
+            "the same on any machine. MP4 is not offered: it needs a video "
+            "encoder that is not installed with Entropy Lab.",
+        ),
+    )
+    group.add_argument(
+        "--animate",
+        metavar="FILE",
+        help=translate(
+            "CommandLine",
+            "write an animated FILE.gif, FILE.apng or FILE.png (animated PNG) "
+            "without showing a window; give --page or --sweep",
+        ),
+    )
+    group.add_argument(
+        "--page",
+        choices=ANIMATED_PAGE_CHOICES,
+        help=translate(
+            "CommandLine",
+            "animate a page's run from its start: binary (the race), training "
+            "(the logit training), fitting (the KL fits)",
+        ),
+    )
+    group.add_argument(
+        "--sweep",
+        metavar="CONTROL=START:END",
+        help=translate(
+            "CommandLine",
+            "move one explorer control over the frames: temperature, smoothing, "
+            "logitN, pN or qN (N an outcome from 0), e.g. temperature=0.2:5; "
+            "--slide picks what the frames show",
+        ),
+    )
+    group.add_argument(
+        "--frames",
+        default="60",
+        metavar="N",
+        help=translate("CommandLine", "frames in the animation, 2–600 (default 60)"),
+    )
+    group.add_argument(
+        "--fps",
+        default="15",
+        metavar="N",
+        help=translate("CommandLine", "frames per second, 1–50 (default 15)"),
+    )
+    group.add_argument(
+        "--steps-per-frame",
+        metavar="N",
+        help=translate(
+            "CommandLine",
+            "steps of the run between frames, 1–10000 (default: the page's own "
+            "speed: the race 2, the others 1)",
+        ),
+    )
+
+
+def _check_export_options(arguments: argparse.Namespace, argv: Sequence[str]) -> None:
+    """--slide, --scale and --animate with its companions: only together."""
+    from core.animation import (
+        STEPS_PER_FRAME,
+        animation_format,
+        animation_settings,
+        check_frame_size,
+        parse_sweep,
+    )
+
+    given = {o for o in ANIMATION_OPTIONS if _option_given(argv, o)}
+    if arguments.animate is None:
+        if given:
+            raise CommandLineError(
+                translate("CommandLine", "{options}: only with --animate").format(
+                    options=", ".join(f"--{o.replace('_', '-')}" for o in sorted(given))
+                )
+            )
+        if arguments.slide and not arguments.export:
+            raise CommandLineError(
+                translate("CommandLine", "--slide goes with --export or --animate")
+            )
+        if arguments.scale != 1 and not arguments.export:
+            raise CommandLineError(
+                translate("CommandLine", "--scale goes with --export or --animate")
+            )
+        vector = not str(arguments.export or "x.png").lower().endswith(".png")
+        if arguments.scale != 1 and vector:
+            raise CommandLineError(
+                translate(
+                    "CommandLine",
+                    "--scale sets a PNG's pixels; an SVG or PDF is vector "
+                    "and sharp at any size",
+                )
+            )
+        return
+    if arguments.export or arguments.metrics:
+        raise CommandLineError(
+            translate(
+                "CommandLine", "give --animate alone, not with --export or --metrics"
+            )
+        )
+    if (arguments.page is None) == (arguments.sweep is None):
+        raise CommandLineError(
+            translate("CommandLine", "--animate needs --page or --sweep (one of them)")
+        )
+    if arguments.page is not None and arguments.slide not in (None, "page"):
+        raise CommandLineError(
+            translate(
+                "CommandLine",
+                "--slide {slide} is one of the explorer's; a --page run shows the "
+                "whole page",
+            ).format(slide=arguments.slide)
+        )
+    if arguments.sweep is not None and arguments.steps_per_frame is not None:
+        raise CommandLineError(
+            translate("CommandLine", "--steps-per-frame goes with --page, not --sweep")
+        )
+    try:
+        animation_format(arguments.animate)
+        arguments.sweep_value = (
+            None if arguments.sweep is None else parse_sweep(arguments.sweep)
+        )
+        steps = arguments.steps_per_frame
+        arguments.settings = animation_settings(
+            _whole(arguments.frames, "frames"),
+            _whole(arguments.fps, "fps"),
+            STEPS_PER_FRAME.default
+            if steps is None
+            else _whole(steps, "steps_per_frame"),
+        )
+        if not _option_given(argv, "size"):
+            arguments.size = ANIMATION_SIZE
+        check_frame_size(arguments.settings.frames, *arguments.size, arguments.scale)
+    except ValueError as error:
+        raise CommandLineError(str(error)) from None
+
+
+def _option_given(argv: Sequence[str], option: str) -> bool:
+    flag = f"--{option.replace('_', '-')}"
+    return any(token == flag or token.startswith(f"{flag}=") for token in argv)
+
+
+def _whole(text: str, name: str) -> int:
+    """A command line's whole number; ValueError naming ``name`` otherwise."""
+    if not re.fullmatch(r"\s*\d{1,9}\s*", text):
+        raise ValueError(
+            translate(
+                "CommandLine", "{name} must be a whole number, got {text}"
+            ).format(name=name, text=_quoted(text))
+        )
+    return int(text)
+
+
+def _write_export(window: Any, arguments: argparse.Namespace) -> str:
+    """Write --export or --animate; the line to print ("" for the whole window).
+
+    Raises ExportError (one line) when the file cannot be made.
+    """
+    from core.export import readouts_text
+    from viz.files import PictureInfo, save_picture
+
+    if arguments.animate:
+        return _write_animation(window, arguments)
+    if arguments.slide:
+        from viz.slides import export_slide
+
+        width, height = export_slide(
+            window, arguments.slide, arguments.export, arguments.size, arguments.scale
+        )
+        return translate(
+            "CommandLine", "wrote {path}: the slide {slide} at {width}x{height}"
+        ).format(
+            path=arguments.export, slide=arguments.slide, width=width, height=height
+        )
+    results = window.store.results
+    numbers = readouts_text(results).strip() if results is not None else ""
+    info = PictureInfo("Entropy Lab", numbers)
+    save_picture(window, arguments.export, arguments.scale, info)
+    return ""
+
+
+def _write_animation(window: Any, arguments: argparse.Namespace) -> str:
+    from viz.animation_export import AnimationJob, write_animation
+
+    settings = arguments.settings
+    if arguments.page is not None:
+        page = window.pages[arguments.page]  # built: its own speed, if none given
+        if arguments.steps_per_frame is None:
+            settings = type(settings)(
+                settings.frames, settings.fps, int(page.steps_per_tick)
+            )
+        job = AnimationJob(
+            settings, arguments.page, size=arguments.size, scale=arguments.scale
+        )
+    else:
+        job = AnimationJob(
+            settings,
+            "explorer",
+            arguments.sweep_value,
+            arguments.slide or "page",
+            arguments.size,
+            arguments.scale,
+        )
+    frames = write_animation(window, arguments.animate, job)
+    width, height = arguments.size
+    return translate(
+        "CommandLine", "wrote {path}: {frames} frames of {width}x{height} at {fps} fps"
+    ).format(
+        path=arguments.animate,
+        frames=frames,
+        width=width,
+        height=height,
+        fps=settings.fps,
+    )
 
 
 def _quit_after_first_paint(app: Any, window: Any) -> None:
@@ -707,6 +1103,8 @@ def _run(argv: Sequence[str]) -> int:
         arguments = parse_arguments(argv)
         if arguments.list_presets:
             return list_presets()
+        if arguments.list_lessons:
+            return list_lessons()
         if arguments.metrics:
             return print_metrics(arguments)
         return run_window(arguments)

@@ -6,11 +6,13 @@ import csv
 import io
 import math
 
+from core.i18n import translate
 from core.metrics import READOUTS, reason_text
-from core.numbers import format_number, format_probability
+from core.numbers import format_probability, format_with_unit
 from core.scenario import Results
 
-#: Readout titles: the window, the clipboard and the command line use these.
+#: Readout titles: the window, the clipboard and the command line use these
+#: (symbols, the same in every language, but "Loss": see :func:`readout_title`).
 TITLES = {
     "entropy_p": "H(P)",
     "entropy_q": "H(Q)",
@@ -21,6 +23,14 @@ TITLES = {
     "js": "JS(P,Q)",
     "loss": "Loss",
 }
+
+
+def readout_title(key: str) -> str:
+    """The title of readout ``key`` in the language in use ("Loss": "损失")."""
+    if key == "loss":
+        return translate("Readouts", "Loss")
+    return TITLES[key]
+
 
 #: CSV header (with the unit filled in) and the Results field of each column.
 _COLUMNS = (
@@ -63,15 +73,17 @@ def outcome_table_csv(results: Results) -> str:
 def readouts_text(results: Results) -> str:
     """Every readout on its own line, e.g. ``D(P‖Q) = 0.1187 bits``.
 
-    An infinite value is written as ∞ with its reason.
+    An infinite value is written as ∞ with its reason. The words (the unit,
+    "Loss", the reason) are in the language in use.
     """
     lines = []
     for key in READOUTS:
         value = getattr(results, key)
+        title = readout_title(key)
         if math.isinf(value):
-            lines.append(f"{TITLES[key]} = ∞ ({reason_text(results, key)})")
+            lines.append(f"{title} = ∞ ({reason_text(results, key)})")
         else:
-            lines.append(f"{TITLES[key]} = {format_number(value)} {results.units}")
+            lines.append(f"{title} = {format_with_unit(value, results.units)}")
     return "\n".join(lines) + "\n"
 
 
@@ -90,15 +102,17 @@ def outcome_summary(results: Results, index: int) -> str:
 
     def shown(value: float, why: str) -> str:
         # An infinite value says why, and carries no unit.
-        return f"∞ ({why})" if math.isinf(value) else f"{format_number(value)} {units}"
+        return f"∞ ({why})" if math.isinf(value) else format_with_unit(value, units)
 
     p, q = format_probability(results.p[index]), format_probability(results.q[index])
+    where_q = translate("Hover", "q = 0 where p > 0")
+    where_p = translate("Hover", "p = 0 where q > 0")
     lines = [
-        f"outcome {index}",
+        translate("Hover", "outcome {index}").format(index=index),
         f"p = {p}    q = {q}",
         f"−log p = {shown(results.information_p[index], 'p = 0')}",
         f"−log q = {shown(results.information_q[index], 'q = 0')}",
-        f"p·log(p/q) = {shown(results.kl_terms_pq[index], 'q = 0 where p > 0')}",
-        f"q·log(q/p) = {shown(results.kl_terms_qp[index], 'p = 0 where q > 0')}",
+        f"p·log(p/q) = {shown(results.kl_terms_pq[index], where_q)}",
+        f"q·log(q/p) = {shown(results.kl_terms_qp[index], where_p)}",
     ]
     return "\n".join(lines)

@@ -17,11 +17,11 @@ The core never imports Qt, yet its messages (a refused session file, a bad
   argument (``disambiguation=…``), a variable or an f-string as the source
   is not extracted (or is extracted wrongly): ``tests/test_translations.py``
   refuses them.
-* Counts use Qt's ``%n`` (``translate("C", "%Ln steps", None, n)``): the
-  catalogue holds one form per grammatical number (English two, Chinese
-  one); ``%n`` becomes the number, ``%Ln`` the number with its digits
-  grouped as the language groups them (:func:`core.numbers.format_count`,
-  as Qt's ``QLocale`` does).
+* Counts pass ``n``, which picks the plural form (the catalogue holds one
+  per grammatical number: English two, Chinese one), and fill the number in
+  themselves: ``translate("C", "{count} steps", None, n).format(count=
+  format_count(n))`` groups its digits as the language does. Qt's ``%n``
+  works too (``%n`` becomes the bare number), for small counts.
 
 Data files carry texts per language (``{"en": "…", "zh_CN": "…"}``):
 :func:`localized_text` reads one into a :class:`LocalizedText`, which shows

@@ -16,6 +16,7 @@ import numpy as np
 from core._checks import FloatArray
 from core.atomic import FileError
 from core.families import MAX_FAMILY_K
+from core.i18n import QT_TRANSLATE_NOOP, in_source_language, translate
 from core.information import normalize
 from core.next_token import (
     KIND_CHOICES,
@@ -56,24 +57,38 @@ VECTORS = (
 #: At most this many outcomes are listed in a reason; the rest are counted.
 _LISTED = 5
 
-#: Which readout is infinite because of which cause.
+#: Which readout is infinite because of which cause (in English: translated
+#: when shown).
 _CAUSES = {
-    "kl_pq": ("kl_pq_infinite_at", "Q = 0 where P > 0"),
-    "cross_entropy_pq": ("kl_pq_infinite_at", "Q = 0 where P > 0"),
-    "kl_qp": ("kl_qp_infinite_at", "P = 0 where Q > 0"),
-    "cross_entropy_qp": ("kl_qp_infinite_at", "P = 0 where Q > 0"),
-    "loss": ("loss_infinite_at", "softmax = 0 where the target > 0"),
+    "kl_pq": ("kl_pq_infinite_at", QT_TRANSLATE_NOOP("Reasons", "Q = 0 where P > 0")),
+    "cross_entropy_pq": (
+        "kl_pq_infinite_at",
+        QT_TRANSLATE_NOOP("Reasons", "Q = 0 where P > 0"),
+    ),
+    "kl_qp": ("kl_qp_infinite_at", QT_TRANSLATE_NOOP("Reasons", "P = 0 where Q > 0")),
+    "cross_entropy_qp": (
+        "kl_qp_infinite_at",
+        QT_TRANSLATE_NOOP("Reasons", "P = 0 where Q > 0"),
+    ),
+    "loss": (
+        "loss_infinite_at",
+        QT_TRANSLATE_NOOP("Reasons", "softmax = 0 where the target > 0"),
+    ),
 }
 
 
 def _outcomes(indices: tuple[int, ...]) -> str:
     """Name outcomes: "outcome 2", "outcomes 1 and 3", "… 0, 1, 2, 3, 4 and 7 more"."""
     if len(indices) == 1:
-        return f"outcome {indices[0]}"
+        return translate("Reasons", "outcome {index}").format(index=indices[0])
     shown = [str(i) for i in indices[:_LISTED]]
     if len(indices) > _LISTED:
-        return f"outcomes {', '.join(shown)} and {len(indices) - _LISTED} more"
-    return f"outcomes {', '.join(shown[:-1])} and {shown[-1]}"
+        return translate("Reasons", "outcomes {first} and {more} more").format(
+            first=", ".join(shown), more=len(indices) - _LISTED
+        )
+    return translate("Reasons", "outcomes {first} and {last}").format(
+        first=", ".join(shown[:-1]), last=shown[-1]
+    )
 
 
 def infinite_at(results: Results, which: str) -> tuple[int, ...]:
@@ -139,7 +154,10 @@ def reason_text(results: Results, which: str) -> str:
     indices = infinite_at(results, which)
     if not indices:
         return ""
-    return f"{_CAUSES[which][1]} at {_outcomes(indices)}"
+    cause = translate("Reasons", _CAUSES[which][1])  # i18n: variable (_CAUSES)
+    return translate("Reasons", "{cause} at {outcomes}").format(
+        cause=cause, outcomes=_outcomes(indices)
+    )
 
 
 def _json_number(value: float) -> float | str:
@@ -165,7 +183,8 @@ def metrics(scenario: Scenario) -> dict[str, Any]:
         ``units``, ``k``, the settings (``temperature``, ``label``,
         ``label_smoothing``, ``linked``), each of :data:`READOUTS` as a float
         in ``units``, each of :data:`VECTORS` as a list of K floats, and
-        ``reasons``: for each infinite readout, :func:`reason_text`. An
+        ``reasons``: for each infinite readout, :func:`reason_text` (in
+        English whatever the language: the JSON is an interface). An
         infinite value is written as the string ``"inf"`` (JSON has no
         infinity). ``grad`` is the gradient of the loss in nats with respect
         to the logits.
@@ -195,11 +214,12 @@ def metrics(scenario: Scenario) -> dict[str, Any]:
         data[name] = _json_number(getattr(results, name))
     for name in VECTORS:
         data[name] = _json_vector(getattr(results, name))
-    data["reasons"] = {
-        name: reason_text(results, name)
-        for name in READOUTS
-        if reason_text(results, name)
-    }
+    with in_source_language():
+        data["reasons"] = {
+            name: reason_text(results, name)
+            for name in READOUTS
+            if reason_text(results, name)
+        }
     return data
 
 
@@ -209,26 +229,43 @@ def metrics(scenario: Scenario) -> dict[str, Any]:
 def _parse_numbers(text: Any, option: str) -> list[float]:
     """Comma-separated finite numbers, e.g. "0.7,0.3"."""
     if not isinstance(text, str):
-        raise ValueError(f"{option} must be numbers separated by commas, e.g. 0.7,0.3")
+        raise ValueError(
+            translate(
+                "Metrics", "{option} must be numbers separated by commas, e.g. 0.7,0.3"
+            ).format(option=option)
+        )
     parts = text.split(",")
     if len(parts) > MAX_FAMILY_K:
-        raise ValueError(f"{option} has {len(parts)} entries; at most {MAX_FAMILY_K}")
+        raise ValueError(
+            translate("Metrics", "{option} has {count} entries; at most {most}").format(
+                option=option, count=len(parts), most=MAX_FAMILY_K
+            )
+        )
     values = []
     for i, part in enumerate(parts):
         entry = part.strip()
         if not entry:
             raise ValueError(
-                f"{option}: entry {i} is empty; give numbers separated by commas, "
-                "e.g. 0.7,0.3"
+                translate(
+                    "Metrics",
+                    "{option}: entry {index} is empty; give numbers separated by "
+                    "commas, e.g. 0.7,0.3",
+                ).format(option=option, index=i)
             )
         try:
             value = float(entry)
         except ValueError:
             raise ValueError(
-                f"{option}: entry {i} ({entry[:20]!r}) is not a number"
+                translate(
+                    "Metrics", "{option}: entry {index} ({entry}) is not a number"
+                ).format(option=option, index=i, entry=repr(entry[:20]))
             ) from None
         if not math.isfinite(value):
-            raise ValueError(f"{option}: entry {i} ({entry[:20]!r}) is not finite")
+            raise ValueError(
+                translate(
+                    "Metrics", "{option}: entry {index} ({entry}) is not finite"
+                ).format(option=option, index=i, entry=repr(entry[:20]))
+            )
         values.append(value)
     return values
 
@@ -236,45 +273,75 @@ def _parse_numbers(text: Any, option: str) -> list[float]:
 def _parse_weights(text: Any, option: str) -> list[float]:
     values = _parse_numbers(text, option)
     if len(values) < 2:
-        raise ValueError(f"{option} needs at least 2 outcomes, got {len(values)}")
+        raise ValueError(
+            translate(
+                "Metrics", "{option} needs at least 2 outcomes, got {count}"
+            ).format(option=option, count=len(values))
+        )
     for i, value in enumerate(values):
         if value < 0:
-            raise ValueError(f"{option}: entry {i} is negative ({value:g})")
+            raise ValueError(
+                translate(
+                    "Metrics", "{option}: entry {index} is negative ({value})"
+                ).format(option=option, index=i, value=f"{value:g}")
+            )
     if not any(values):
-        raise ValueError(f"{option} is all zero: at least one weight must be positive")
+        raise ValueError(
+            translate(
+                "Metrics", "{option} is all zero: at least one weight must be positive"
+            ).format(option=option)
+        )
     return values
 
 
 def _parse_scalar(text: Any, option: str) -> float:
+    must_be_number = translate("Metrics", "{option} must be a number, got {value}")
     if isinstance(text, bool):
-        raise ValueError(f"{option} must be a number, got {text!r}")
+        raise ValueError(must_be_number.format(option=option, value=repr(text)))
     if isinstance(text, (complex, np.complexfloating)):
-        raise ValueError(f"{option} must be a real number, got {text!r}")
+        raise ValueError(
+            translate("Metrics", "{option} must be a real number, got {value}").format(
+                option=option, value=repr(text)
+            )
+        )
     try:
         value = float(text.strip() if isinstance(text, str) else text)
     except OverflowError:
-        raise ValueError(f"{option} must be finite, got an integer too large") from None
+        raise ValueError(
+            translate(
+                "Metrics", "{option} must be finite, got an integer too large"
+            ).format(option=option)
+        ) from None
     except (TypeError, ValueError):
-        raise ValueError(f"{option} must be a number, got {str(text)[:20]!r}") from None
+        raise ValueError(
+            must_be_number.format(option=option, value=repr(str(text)[:20]))
+        ) from None
     if not math.isfinite(value):
-        raise ValueError(f"{option} must be finite, got {str(text)[:20]!r}")
+        raise ValueError(
+            translate("Metrics", "{option} must be finite, got {value}").format(
+                option=option, value=repr(str(text)[:20])
+            )
+        )
     return value
 
 
 def _parse_label(text: Any, k: int) -> int:
+    not_a_class = translate("Metrics", "--label must be an integer class, got {value}")
     if isinstance(text, bool):
-        raise ValueError(f"--label must be an integer class, got {text!r}")
+        raise ValueError(not_a_class.format(value=repr(text)))
     if isinstance(text, (int, np.integer)):
         label = int(text)
     else:
         try:
             label = int(str(text).strip())
         except ValueError:
-            raise ValueError(
-                f"--label must be an integer class, got {str(text)[:20]!r}"
-            ) from None
+            raise ValueError(not_a_class.format(value=repr(str(text)[:20]))) from None
     if not 0 <= label < k:
-        raise ValueError(f"--label must lie in [0, {k - 1}] (classes count from 0)")
+        raise ValueError(
+            translate(
+                "Metrics", "--label must lie in [0, {last}] (classes count from 0)"
+            ).format(last=k - 1)
+        )
     return label
 
 
@@ -334,15 +401,25 @@ def parse_metrics_args(
     ([0.7, 0.3], [0.0, 0.0])
     """
     if q is None and logits is None:
-        raise ValueError("give --q (with --p), or --logits: there is no Q")
+        raise ValueError(
+            translate("Metrics", "give --q (with --p), or --logits: there is no Q")
+        )
     if p is None and q is not None:
-        raise ValueError("--q needs --p: give both, or --logits and --label alone")
+        raise ValueError(
+            translate(
+                "Metrics", "--q needs --p: give both, or --logits and --label alone"
+            )
+        )
     z_given = None if logits is None else _parse_numbers(logits, "--logits")
     if p is None:
         assert z_given is not None
         k = len(z_given)
         if k < 2:
-            raise ValueError(f"--logits needs at least 2 entries, got {k}")
+            raise ValueError(
+                translate(
+                    "Metrics", "--logits needs at least 2 entries, got {count}"
+                ).format(count=k)
+            )
         label_index = _parse_label(label, k)
         p_weights = [1.0 if i == label_index else 0.0 for i in range(k)]
     else:
@@ -351,23 +428,41 @@ def parse_metrics_args(
     q_weights = _parse_weights(q, "--q") if q is not None else [1.0] * k
     if len(q_weights) != k:
         raise ValueError(
-            f"--q has {len(q_weights)} entries but --p has {k}: give --q {k} values"
+            translate(
+                "Metrics",
+                "--q has {count} entries but --p has {k}: give --q {k} values",
+            ).format(count=len(q_weights), k=k)
         )
     if z_given is not None and len(z_given) != k:
         raise ValueError(
-            f"--logits has {len(z_given)} entries but --p has {k}: give --logits "
-            f"{k} values (one per outcome of --p)"
+            translate(
+                "Metrics",
+                "--logits has {count} entries but --p has {k}: give --logits "
+                "{k} values (one per outcome of --p)",
+            ).format(count=len(z_given), k=k)
         )
     z = z_given if z_given is not None else [0.0] * k
     t = _parse_scalar(temperature, "--temperature")
     if t <= 0:
-        raise ValueError(f"--temperature must be > 0, got {t:g}")
+        raise ValueError(
+            translate("Metrics", "--temperature must be > 0, got {value}").format(
+                value=f"{t:g}"
+            )
+        )
     eps = _parse_scalar(smoothing, "--smoothing")
     if not 0.0 <= eps <= 1.0:
-        raise ValueError(f"--smoothing must lie in [0, 1], got {eps:g}")
+        raise ValueError(
+            translate("Metrics", "--smoothing must lie in [0, 1], got {value}").format(
+                value=f"{eps:g}"
+            )
+        )
     unit = units.strip().lower() if isinstance(units, str) else units
     if unit not in UNITS:
-        raise ValueError(f"--units must be bits or nats, got {str(units)[:20]!r}")
+        raise ValueError(
+            translate("Metrics", "--units must be bits or nats, got {value}").format(
+                value=repr(str(units)[:20])
+            )
+        )
     return Scenario(
         p_weights=normalize(p_weights),
         q_weights=normalize(q_weights),
@@ -403,16 +498,17 @@ NEXT_TOKEN_TOP = 10
 def _optional_integer(text: Any, option: str) -> int | None:
     if text is None:
         return None
+    message = translate("Metrics", "{option} must be an integer ≥ 1, got {value}")
     if isinstance(text, bool):
-        raise ValueError(f"{option} must be an integer ≥ 1, got {text!r}")
+        raise ValueError(message.format(option=option, value=repr(text)))
     try:
         value = int(str(text).strip())
     except ValueError:
         raise ValueError(
-            f"{option} must be an integer ≥ 1, got {str(text)[:20]!r}"
+            message.format(option=option, value=repr(str(text)[:20]))
         ) from None
     if value < 1:
-        raise ValueError(f"{option} must be an integer ≥ 1, got {value}")
+        raise ValueError(message.format(option=option, value=value))
     return value
 
 
@@ -423,7 +519,11 @@ def _optional_share(text: Any, option: str, low_open: bool) -> float | None:
     low_ok = value > 0 if low_open else value >= 0
     if not (low_ok and value <= 1):
         interval = "(0, 1]" if low_open else "[0, 1]"
-        raise ValueError(f"{option} must lie in {interval}, got {value:g}")
+        raise ValueError(
+            translate("Metrics", "{option} must lie in {interval}, got {value}").format(
+                option=option, interval=interval, value=f"{value:g}"
+            )
+        )
     return value
 
 
@@ -459,8 +559,11 @@ def parse_decoding_args(
     low, high = TEMPERATURE_RANGE
     if not low <= t <= high:
         raise ValueError(
-            f"--temperature must lie in [{low:g}, {high:g}] for next-token files, "
-            f"got {t:g}"
+            translate(
+                "Metrics",
+                "--temperature must lie in [{low}, {high}] for next-token files, "
+                "got {value}",
+            ).format(low=f"{low:g}", high=f"{high:g}", value=f"{t:g}")
         )
     return DecodingSettings(
         temperature=t,
@@ -626,15 +729,24 @@ def read_next_token_files(
     ) -> TokenDistribution:
         if kind not in KIND_CHOICES:
             raise ValueError(
-                f"{format_option} must be one of {', '.join(KIND_CHOICES)}, "
-                f"got {str(kind)[:20]!r}"
+                translate(
+                    "Metrics", "{option} must be one of {choices}, got {value}"
+                ).format(
+                    option=format_option,
+                    choices=", ".join(KIND_CHOICES),
+                    value=repr(str(kind)[:20]),
+                )
             )
         try:
             return read_distribution_file(path, kind)
         except FileError as error:
             raise ValueError(f"{option} {path}: {error}") from None
         except ValueError as error:
-            hint = f" (give {format_option})" if "choose" in str(error) else ""
+            hint = ""
+            if getattr(error, "ambiguous", False) or "choose" in str(error):
+                hint = translate("Metrics", " (give {option})").format(
+                    option=format_option
+                )
             raise ValueError(f"{option} {path}: {error}{hint}") from None
 
     p = read(p_file, p_format, "--p-file", "--p-format")

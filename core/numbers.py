@@ -165,6 +165,26 @@ def format_fixed(value: float, decimals: int) -> str:
     return _localized(f"{value:,.{decimals}f}")
 
 
+#: The units' names in English (``Scenario.units``); :func:`unit_name` translates.
+UNIT_NAMES = {
+    "bits": i18n.QT_TRANSLATE_NOOP("Units", "bits"),
+    "nats": i18n.QT_TRANSLATE_NOOP("Units", "nats"),
+}
+
+
+def unit_name(units: str) -> str:
+    """``"bits"`` or ``"nats"`` in the language in use (比特, 奈特)."""
+    source = UNIT_NAMES.get(units, units)
+    return i18n.translate("Units", source)  # i18n: variable (UNIT_NAMES)
+
+
+def format_with_unit(value: float, units: str, decimals: int = 4) -> str:
+    """``0.1187 bits`` (``0.1187 比特``); an infinity or NaN carries no unit."""
+    if not math.isfinite(value):
+        return format_number(value, decimals)
+    return f"{format_number(value, decimals)} {unit_name(units)}"
+
+
 def format_percent(fraction: float, decimals: int = 0) -> str:
     """``fraction`` as a percentage: 0.9 → ``90%``."""
     return format_fixed(fraction * 100.0, decimals) + "%"

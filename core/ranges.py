@@ -134,6 +134,18 @@ BATCH_CLASSES = IntRange("classes", 2, 16, 5)
 #: A logit typed into the batch table.
 BATCH_LOGIT = Range("logit", -50.0, 50.0, 0.0)
 
+# The sampling and code-length labs ------------------------------------------------
+
+#: Draws per second a lab's run offers while it plays (Step draws one).
+LAB_RATES = (1, 10, 100, 10_000)
+LAB_DEFAULT_RATE = 100
+#: Outcomes a lab draws from. Its session keeps the run's counts, one per
+#: outcome, for each of P and Q; at 1,024 both labs stay far inside a
+#: session file's megabyte (a family of 100,000 would not).
+LAB_K = IntRange("K", 2, 1024, 4)
+#: Draws a lab's run may make before it pauses itself (28 hours at 10,000/s).
+LAB_DRAWS = IntRange("draws", 0, 1_000_000_000, 0)
+
 # The next-token lab ---------------------------------------------------------------
 
 #: The decoder's temperature (the core accepts 0.001–1000; the slider offers

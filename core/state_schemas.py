@@ -47,6 +47,14 @@ from core.json_values import (
     shown,
 )
 from core.kl_fits import SHOWN, FitsState, peaks, resume_fits, start_fits
+from core.lab_schemas import (
+    code_lab_from_dict,
+    code_lab_settings,
+    code_lab_to_dict,
+    sampling_lab_from_dict,
+    sampling_lab_settings,
+    sampling_lab_to_dict,
+)
 from core.next_token_lab_schema import (
     next_token_from_dict,
     next_token_settings_to_state,
@@ -621,13 +629,15 @@ STATE_KINDS: Mapping[
     "fits": (fits_to_dict, fits_from_dict),
     "batch": (batch_to_dict, batch_from_dict),
     "next_token": (next_token_to_dict, next_token_from_dict),
+    "sampling": (sampling_lab_to_dict, sampling_lab_from_dict),
+    "codes": (code_lab_to_dict, code_lab_from_dict),
 }
 
 
 # --- a page's few settings (presets, and version 1 session files) ---------------
 
 #: The kinds whose pages take settings, and the explorer's own ("scenario").
-SETTING_KINDS = ("scenario", "race", "trainings", "fits", "batch", "next_token")
+SETTING_KINDS = ("scenario", *STATE_KINDS)
 
 
 def settings_to_state(kind: str, settings: Any, scenario: Scenario, where: str) -> Any:
@@ -672,7 +682,19 @@ def settings_to_state(kind: str, settings: Any, scenario: Scenario, where: str) 
         return batch_from_dict(data, where)
     if kind == "next_token":
         return next_token_settings_to_state(data, where)
+    if kind in ("sampling", "codes"):
+        return _lab_settings(kind, data, scenario, where)
     raise fail(where, f"belongs to an unknown page {shown(kind)}")
+
+
+def _lab_settings(
+    kind: str, data: Mapping[str, Any], scenario: Scenario, where: str
+) -> Any:
+    """A lab drawing from the scenario's P and Q (:mod:`core.lab_schemas`)."""
+    results = evaluate(scenario)
+    if kind == "sampling":
+        return sampling_lab_settings(data, where, results.p, results.q, results.units)
+    return code_lab_settings(data, where, results.p, results.q)
 
 
 def _race_settings(data: Mapping[str, Any], where: str) -> RaceState:

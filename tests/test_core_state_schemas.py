@@ -21,6 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core.batch import BatchState, add_sample, batch_of, edit_cell, example_batch
+from core.code_lab import advance_code_lab, start_code_lab
 from core.fitting import SIGMA_MIN, run_kl_fit
 from core.json_values import SessionError, strict_json
 from core.kl_fits import (
@@ -42,6 +43,7 @@ from core.ranges import (
     RACE_Z0,
     TRAINING_STEPS,
 )
+from core.sampling_lab import advance_sampling_lab, start_sampling_lab
 from core.scenario import Scenario, default_scenario, evaluate
 from core.session import Session, parse_session, session_to_json
 from core.state_schemas import (
@@ -127,7 +129,15 @@ def linked_scenario() -> Scenario:
 
 
 def test_the_kinds() -> None:
-    assert tuple(STATE_KINDS) == ("race", "trainings", "fits", "batch", "next_token")
+    assert tuple(STATE_KINDS) == (
+        "race",
+        "trainings",
+        "fits",
+        "batch",
+        "next_token",
+        "sampling",
+        "codes",
+    )
     assert ("scenario", *STATE_KINDS) == SETTING_KINDS
 
 
@@ -417,6 +427,12 @@ def valid(kind: str) -> dict[str, Any]:
         "batch": example_batch,
         "next_token": lambda: with_settings(
             start_lab(), "p", DecodingSettings(0.8, top_k=50, top_p=0.9, min_p=0.01)
+        ),
+        "sampling": lambda: advance_sampling_lab(
+            start_sampling_lab([0.7, 0.3], [0.5, 0.5], 3), 3
+        ),
+        "codes": lambda: advance_code_lab(
+            start_code_lab([0.5, 0.25, 0.25], [0.25, 0.25, 0.5], 3), 3
         ),
     }
     return dict_of(kind, states[kind]())

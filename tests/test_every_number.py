@@ -569,7 +569,8 @@ def assert_totals(explorer, ref: Reference):
         # No finite part above H(P): the hatched bar stands in for ∞.
         assert top == pytest.approx(r["entropy_p"], rel=1e-9, abs=1e-12)
     if math.isinf(r["kl_pq"]):
-        pq_x, pq_y0 = [0.0, 2.4], [0.0, r["entropy_p"]]
+        # D(P‖Q)'s bar, and the stack's top above H(P) where it stands.
+        pq_x, pq_y0 = [0.0, float(plot.kl_part.opts["x"][0])], [0.0, r["entropy_p"]]
     else:
         pq_x, pq_y0 = [], []
     assert_infinite_bars(

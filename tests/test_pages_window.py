@@ -20,7 +20,9 @@ from viz.pages import KIND_OF_PANEL
 from viz.pages import PAGES as PAGE_SPECS
 from viz.pages.common import AnimatedPage, Page, frame_interval_ms, number_text
 
-PAGES = ("binary", "training", "fitting", "batch")
+PAGES = ("binary", "training", "fitting", "batch", "sampling", "codes", "next_token")
+#: The pages that play an animation (Space, ".", a run as one undo step).
+ANIMATED = ("binary", "training", "fitting", "sampling", "codes")
 
 
 def test_the_page_registry_gives_every_page_a_state_kind_in_tab_order():
@@ -31,6 +33,9 @@ def test_the_page_registry_gives_every_page_a_state_kind_in_tab_order():
         "trainings",
         "fits",
         "batch",
+        "sampling",
+        "codes",
+        "next_token",
     ]
     assert all(spec.title for spec in PAGE_SPECS)
 
@@ -40,7 +45,7 @@ def test_every_page_is_a_typed_page_with_its_own_store(window):
         page = window.pages[panel]
         assert isinstance(page, Page)
         assert page.store is window.stores[KIND_OF_PANEL[panel]]
-    for panel in ("binary", "training", "fitting"):
+    for panel in ANIMATED:
         assert isinstance(window.pages[panel], AnimatedPage)
 
 
@@ -58,7 +63,7 @@ def test_pages_are_built_when_first_shown(window):
 
 def test_the_window_has_a_tab_per_page(window):
     assert list(window.pages) == ["explorer", *PAGES]
-    assert window.tabs.count() == 5
+    assert window.tabs.count() == len(PAGES) + 1
     for panel in PAGES:
         window.show_panel(panel)
         assert window.current_panel() == panel
@@ -91,6 +96,9 @@ def test_every_control_and_readout_has_stable_names(window, panel):
         "training": {"training_play_button", "training_lr_slider"},
         "fitting": {"fitting_restart_button", "fitting_play_button"},
         "batch": {"batch_table", "batch_reset_button"},
+        "sampling": {"sampling_play_button", "sampling_rate_combo"},
+        "codes": {"codes_play_button", "codes_tree_combo", "codes_table"},
+        "next_token": {"next_token_p_open", "next_token_p_temperature_slider"},
     }[panel]
     assert expected <= names
     readouts = [label for label in page.findChildren(QLabel) if label.objectName()]
@@ -98,7 +106,7 @@ def test_every_control_and_readout_has_stable_names(window, panel):
         assert label.accessibleName(), label.objectName()
 
 
-@pytest.mark.parametrize("panel", ["binary", "training", "fitting"])
+@pytest.mark.parametrize("panel", ANIMATED)
 def test_space_and_dot_reach_the_page_on_show(window, panel):
     window.show_panel(panel)
     page = window.pages[panel]
@@ -111,11 +119,11 @@ def test_space_and_dot_reach_the_page_on_show(window, panel):
 
 
 def test_only_the_page_on_show_animates(window):
-    for panel in ("binary", "training", "fitting"):
+    for panel in ANIMATED:
         window.show_panel(panel)
         window.pages[panel].toggle_play()
     window.show_panel("batch")
-    for panel in ("binary", "training", "fitting"):
+    for panel in ANIMATED:
         assert not window.pages[panel].timer.isActive()
 
 
@@ -138,7 +146,7 @@ def test_undo_acts_on_the_page_on_show(window, qtbot):
     assert window.store.scenario.temperature == 1.0
 
 
-@pytest.mark.parametrize("panel", ["binary", "training", "fitting"])
+@pytest.mark.parametrize("panel", ANIMATED)
 def test_an_animation_run_is_one_undo_step(window, qtbot, panel):
     window.show_panel(panel)
     store = window.stores[KIND_OF_PANEL[panel]]
@@ -169,6 +177,8 @@ def test_space_on_a_page_without_animation_says_so(window):
         "mode-covering-vs-mode-seeking",
         "pytorch-batch",
         "training-the-logits",
+        "sampling-average-information",
+        "huffman-of-q-misses-cross-entropy",
     ],
 )
 def test_presets_open_their_page_with_its_state(window, preset_id):
@@ -198,7 +208,10 @@ def test_sessions_keep_every_pages_state(window, tmp_path, qtbot):
     assert (race.state, fits.state, window.stores["batch"].state) == saved
     session = parse_session(path.read_text(encoding="utf-8"))
     assert session.view == {"page": "fits"}
-    assert set(session.pages) == {"race", "trainings", "fits", "batch"}
+    assert set(session.pages) == set(window.stores) - {"scenario"}
+    assert {"race", "trainings", "fits", "batch", "sampling", "codes"} <= set(
+        session.pages
+    )
 
 
 def test_a_session_with_a_view_the_window_cannot_show_changes_nothing(window, tmp_path):

@@ -7,10 +7,12 @@ import math
 from pathlib import Path
 from typing import Any
 
+import mpmath as mp
 import numpy as np
 import pytest
 
 from core.batch import batch_of, example_batch
+from core.code_lab import advance_code_lab, derive_code_lab, start_code_lab
 from core.families import Family, family_weights
 from core.fitting import (
     default_kl_start,
@@ -41,6 +43,11 @@ from core.presets import (
 )
 from core.race import start_race
 from core.resources import ASSETS_PACKAGE, AssetError, asset_path
+from core.sampling_lab import (
+    advance_sampling_lab,
+    derive_sampling_lab,
+    start_sampling_lab,
+)
 from core.scenario import Results, evaluate
 from core.session import Session, parse_session, session_to_json
 from core.state_schemas import SETTING_KINDS, STATE_KINDS
@@ -66,6 +73,9 @@ EXPECTED_IDS = [
     "pytorch-batch",
     "training-the-logits",
     "next-token-nucleus",
+    "sampling-average-information",
+    "code-lengths-extra-bits",
+    "huffman-of-q-misses-cross-entropy",
 ]
 
 
@@ -85,6 +95,9 @@ def test_pages() -> None:
     assert pages["mode-covering-vs-mode-seeking"] == "fits"
     assert pages["pytorch-batch"] == "batch"
     assert pages["training-the-logits"] == "trainings"
+    assert pages["sampling-average-information"] == "sampling"
+    assert pages["code-lengths-extra-bits"] == "codes"
+    assert pages["huffman-of-q-misses-cross-entropy"] == "codes"
     assert all(pages[i] == "scenario" for i in EXPECTED_IDS[:9])
     assert {p.page for p in PRESETS} == set(SETTING_KINDS)
 
@@ -110,6 +123,14 @@ def page_state(preset: Preset) -> object:
     if preset.page == "next_token":
         decoding = DecodingSettings(top_p=given["top_p"])
         return with_settings(start_lab(given["size"]), "p", decoding)
+    if preset.page in ("sampling", "codes"):
+        # The labs draw from the explorer's P and Q, as they are shown there.
+        shown = evaluate(preset.scenario)
+        if preset.page == "sampling":
+            return start_sampling_lab(
+                shown.p, shown.q, given.get("seed", 0), shown.units, given["rate"]
+            )
+        return start_code_lab(shown.p, shown.q, tree=given["tree"])
     assert preset.page == "batch"
     return batch_of(given["logits"], given["labels"])
 
@@ -124,9 +145,8 @@ def test_every_preset_names_its_page_and_the_state_it_shows(preset: Preset) -> N
     assert preset.page in STATE_KINDS
     assert type(preset.state) is type(expected)
     assert preset.state == expected
-    assert (
-        preset.state.step == 0 if preset.page in ("race", "trainings", "fits") else True
-    )
+    animated = ("race", "trainings", "fits", "sampling", "codes")
+    assert preset.state.step == 0 if preset.page in animated else True
 
 
 @pytest.mark.parametrize("preset", PRESETS, ids=[p.id for p in PRESETS])
@@ -465,6 +485,8 @@ def test_settings_left_out_take_the_pages_defaults(page: str) -> None:
         "fits": start_fits(),
         "batch": example_batch(),
         "next_token": start_lab(),
+        "sampling": start_sampling_lab([0.5, 0.5], [1 / 3, 2 / 3]),
+        "codes": start_code_lab([0.5, 0.5], [1 / 3, 2 / 3]),
     }
     assert preset.state == defaults[page]
     assert not hasattr(preset, "panel")
@@ -616,3 +638,77 @@ def test_next_token_nucleus_numbers() -> None:
     assert round(pair.js, 3) == 0.287
     off = derive_lab(with_settings(preset.state, "p", DecodingSettings())).statistics
     assert off.pair is not None and round(off.pair.kl_pq, 3) == 1.112
+
+
+def test_sampling_average_information_numbers() -> None:
+    preset = BY_ID["sampling-average-information"]
+    assert preset.settings == {"seed": 0, "rate": 100}
+    assert (preset.state.p, preset.state.q) == ((0.7, 0.3), (0.5, 0.5))
+    by_name = {e.name: e for e in derive_sampling_lab(preset.state).sampling.estimates}
+    # Independent: mpmath, from the definitions.
+    mp.mp.dps = 30
+    p, q = [mp.mpf("0.7"), mp.mpf("0.3")], [mp.mpf("0.5"), mp.mpf("0.5")]
+    ln2 = mp.log(2)
+    assert [round(float(-mp.log(x, 2)), 3) for x in p] == [0.515, 1.737]
+    log_r = [mp.log(a / b) for a, b in zip(p, q, strict=True)]
+    k_values = {
+        "k1": [-x / ln2 for x in log_r],
+        "k2": [x * x / 2 / ln2 for x in log_r],
+        "k3": [(mp.e**x - 1 - x) / ln2 for x in log_r],
+    }
+    kl_qp = sum(b * mp.log(b / a, 2) for a, b in zip(p, q, strict=True))
+    assert round(float(kl_qp), 4) == 0.1258
+    for name, values in k_values.items():
+        mean = sum(b * v for b, v in zip(q, values, strict=True))
+        variance = sum(b * (v - mean) ** 2 for b, v in zip(q, values, strict=True))
+        assert by_name[name].expected == pytest.approx(float(mean), rel=1e-12)
+        assert by_name[name].standard_deviation ** 2 == pytest.approx(
+            float(variance), rel=1e-9
+        )
+    assert round(by_name["information_p"].target, 4) == 0.8813
+    assert by_name["information_q"].target == pytest.approx(1.0, rel=1e-15)
+    assert round(by_name["log_ratio"].target, 4) == 0.1187
+    assert round(by_name["k2"].bias, 4) == 0.0092
+    assert by_name["k1"].bias == 0 and by_name["k3"].bias == 0
+    variances = [round(by_name[n].standard_deviation ** 2, 4) for n in k_values]
+    assert variances == [0.3736, 0.0028, 0.0012]
+    # What the explanation promises: the mean settles on H(P).
+    drawn = derive_sampling_lab(advance_sampling_lab(preset.state, 20_000)).sampling
+    information = drawn.estimate("information_p")
+    assert information.standard_error is not None
+    assert abs(information.mean - information.target) < 4 * information.standard_error
+
+
+def test_code_lengths_extra_bits_numbers() -> None:
+    preset = BY_ID["code-lengths-extra-bits"]
+    assert preset.state.tree == "huffman_p"
+    results = derive_code_lab(preset.state)
+    assert results.code("huffman_p").codewords == ("0", "10", "110", "111")
+    for name in ("huffman_q", "shannon_q"):
+        assert results.code(name).lengths.tolist() == [2.0] * 4
+    r = results.readouts
+    # By hand: Σ p·l with l = 1, 2, 3, 3 and with l = 2 everywhere.
+    assert r.entropy_p == 1.75 and r.huffman_own == 1.75
+    assert r.cross_entropy_pq == 2.0 and r.huffman_mismatched == 2.0
+    assert r.kl_pq == pytest.approx(0.25) and r.shannon_extra == 0.25
+    drawn = derive_code_lab(advance_code_lab(preset.state, 20_000))
+    for name, limit in (("huffman_p", 1.75), ("shannon_q", 2.0)):
+        moments = drawn.estimate(name).moments
+        assert moments.mean is not None and moments.standard_error is not None
+        assert abs(moments.mean - limit) <= 4 * moments.standard_error
+
+
+def test_huffman_of_q_misses_cross_entropy_numbers() -> None:
+    preset = BY_ID["huffman-of-q-misses-cross-entropy"]
+    assert preset.state.tree == "huffman_q"
+    results = derive_code_lab(preset.state)
+    assert results.code("huffman_q").codewords == ("0", "10", "11")
+    assert results.code("shannon_q").lengths.tolist() == [1.0, 5.0, 5.0]
+    assert round(-math.log2(0.05), 2) == 4.32
+    r = results.readouts
+    cross = -(0.05 * math.log2(0.9) + 0.05 * math.log2(0.05) + 0.9 * math.log2(0.05))
+    assert r.cross_entropy_pq == pytest.approx(cross) and round(cross, 4) == 4.1134
+    assert r.huffman_mismatched == pytest.approx(0.05 + 0.1 + 1.8)  # 1.95
+    assert round(cross - r.huffman_mismatched, 2) == 2.16
+    assert r.shannon_mismatched == pytest.approx(0.05 + 0.25 + 4.5)  # 4.8
+    assert cross <= r.shannon_mismatched < cross + 1

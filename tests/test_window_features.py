@@ -380,9 +380,7 @@ BAD_FILES = {
 
 
 def _valid_session(window):
-    return json.loads(
-        session_to_json(Session(default_scenario()))
-    )
+    return json.loads(session_to_json(Session(default_scenario())))
 
 
 @pytest.mark.parametrize("problem", list(BAD_FILES))

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from viz import theme
+from viz.fitted_text import FittedAxisItem, FittedTitle
 from viz.plotting import Series
 from viz.theme import Theme
 
@@ -67,11 +68,18 @@ def _style_plot_item(plot: pg.PlotItem, style: Theme, zoom: float) -> None:
             pg.mkPen(style.foreground, width=2 if style.name == "lecture" else 1)
         )
         axis.setTextPen(pg.mkPen(style.foreground))
-        axis.label.setFont(font)
+        if isinstance(axis, FittedAxisItem):
+            axis.set_label_px(size)
+        else:
+            axis.label.setFont(font)
         axis.picture = None
         axis.update()
     title = plot.titleLabel
-    title.setText(title.text, size=f"{round(size * 1.15)}px", color=style.foreground)
+    if isinstance(title, FittedTitle):
+        title.set_style(round(size * 1.15), style.foreground, style.shows_hints)
+    else:
+        px = f"{round(size * 1.15)}px"
+        title.setText(title.text, size=px, color=style.foreground)
 
 
 def style_plots(widgets: Iterable[QWidget], style: Theme, zoom: float) -> None:

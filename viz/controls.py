@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
-from PySide6.QtCore import QSignalBlocker, Signal, SignalInstance
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,11 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from core._checks import FloatArray
-from core.numbers import format_number
+from core.numbers import format_number, unit_name
 from viz.livetext import FixedWidthLabel
 from viz.sliders import FloatSlider, SliderScale
+from viz.translated import Retranslating
 from viz.typed_entry import TypedEntry, in_range
-from viz.widgets import named, set_text
+from viz.widgets import set_text
+
+translate = QCoreApplication.translate
 
 #: A typed value for row i: None when taken, else why it was refused.
 TypedCommit = Callable[[int, float], str | None]
@@ -62,7 +65,7 @@ def forward_gestures(slider: FloatSlider, owner: GestureSource) -> None:
     slider.sliderReleased.connect(owner.gesture_finished)
 
 
-class SliderColumn(QWidget):
+class SliderColumn(Retranslating, QWidget):
     """One labelled slider per outcome, e.g. ``p_slider_0`` … ``p_slider_{K-1}``.
 
     Rows are kept and reused when K changes, so shrinking K deletes exactly
@@ -97,6 +100,7 @@ class SliderColumn(QWidget):
         self._readouts: list[QLabel] = []
         self._names: list[QLabel] = []
         self._typing: tuple[Callable[[int], float], TypedCommit] | None = None
+        self._why: Callable[[], str] | None = None
 
     def allow_typing(
         self, current: Callable[[int], float], commit: TypedCommit
@@ -120,6 +124,22 @@ class SliderColumn(QWidget):
             lambda: current(index),
             lambda value: commit(index, value),
         )
+
+    def _describe_row(self, index: int, slider: QWidget, readout: QWidget) -> None:
+        described = self._describe(index)
+        slider.setAccessibleName(described)
+        readout.setAccessibleName(
+            translate("SliderColumn", "{slider}: value").format(slider=described)
+        )
+
+    def retranslate(self) -> None:
+        """Every row's accessible names, and the tooltips of disabled sliders."""
+        for index, (slider, readout) in enumerate(
+            zip(self._sliders, self._readouts, strict=True)
+        ):
+            self._describe_row(index, slider, readout)
+            if self._why is not None and not slider.isEnabled():
+                slider.setToolTip(self._why())
 
     @property
     def sliders(self) -> Sequence[FloatSlider]:
@@ -147,15 +167,14 @@ class SliderColumn(QWidget):
     def _add_row(self, index: int) -> None:
         name = QLabel(f"{self._symbol}<sub>{index}</sub>")
         slider = FloatSlider(self._scale)
-        named(slider, f"{self._prefix}_slider_{index}", self._describe(index))
+        slider.setObjectName(f"{self._prefix}_slider_{index}")
         slider.value_changed_float.connect(
             lambda v, i=index: self.value_changed.emit(i, v)
         )
         forward_gestures(slider, self)
         readout = FixedWidthLabel(self._widest)
-        named(
-            readout, f"{self._prefix}_value_{index}", f"{self._describe(index)}: value"
-        )
+        readout.setObjectName(f"{self._prefix}_value_{index}")
+        self._describe_row(index, slider, readout)
         for column, widget in enumerate((name, slider, readout)):
             self._layout.addWidget(widget, index, column)
         self._names.append(name)
@@ -173,16 +192,21 @@ class SliderColumn(QWidget):
         for label, text in zip(self._readouts, texts, strict=False):
             set_text(label, text)
 
-    def set_editable(self, editable: bool, why: str = "") -> None:
-        """Enable or disable every slider, with a tooltip saying why."""
+    def set_editable(self, editable: bool, why: str | Callable[[], str] = "") -> None:
+        """Enable or disable every slider, with a tooltip saying why.
+
+        ``why`` may be a function that words the reason, so that the tooltip
+        follows a change of language.
+        """
+        self._why = why if callable(why) else (lambda: why)
         for slider in self._sliders:
             if slider.isEnabled() == editable:
                 continue
             slider.setEnabled(editable)
-            slider.setToolTip("" if editable else why)
+            slider.setToolTip("" if editable else self._why())
 
 
-class OutcomeCount(QWidget):
+class OutcomeCount(Retranslating, QWidget):
     """The number of outcomes K (``k_spin``), 2 to 16."""
 
     count_changed = Signal(int)
@@ -191,15 +215,22 @@ class OutcomeCount(QWidget):
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        label = QLabel("Outcomes K")
+        label = QLabel()
+        self.caption = label
         self.spin = QSpinBox()
-        named(self.spin, "k_spin", "Number of outcomes K")
+        self.spin.setObjectName("k_spin")
         self.spin.setRange(MIN_K, MAX_SLIDER_K)
         label.setBuddy(self.spin)
         layout.addWidget(label)
         layout.addWidget(self.spin)
         layout.addStretch(1)
         self.spin.valueChanged.connect(self.count_changed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The caption in the language in use."""
+        self.caption.setText(translate("OutcomeCount", "Outcomes K"))
+        self.spin.setAccessibleName(translate("OutcomeCount", "Number of outcomes K"))
 
     def show_count(self, k: int) -> None:
         """Set the spin box without emitting."""
@@ -208,7 +239,7 @@ class OutcomeCount(QWidget):
                 self.spin.setValue(k)
 
 
-class LossSettings(QWidget):
+class LossSettings(Retranslating, QWidget):
     """Temperature, true class, label smoothing and the link to Q."""
 
     temperature_changed = Signal(float)
@@ -223,28 +254,26 @@ class LossSettings(QWidget):
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         self.temperature = FloatSlider(TEMPERATURE_SCALE)
-        named(self.temperature, "temperature_slider", "Softmax temperature T")
+        self.temperature.setObjectName("temperature_slider")
         self.temperature_value = FixedWidthLabel("00.000")
-        named(self.temperature_value, "temperature_value", "Temperature T: value")
+        self.temperature_value.setObjectName("temperature_value")
         self.label = QComboBox()
-        named(self.label, "label_combo", "True class")
+        self.label.setObjectName("label_combo")
         self.smoothing = FloatSlider(SMOOTHING_SCALE)
-        named(self.smoothing, "smoothing_slider", "Label smoothing epsilon")
+        self.smoothing.setObjectName("smoothing_slider")
         self.smoothing_value = FixedWidthLabel("00.000")
-        named(self.smoothing_value, "smoothing_value", "Label smoothing ε: value")
-        self.link = QCheckBox("Link: Q = softmax(z/T), target = P")
-        named(self.link, "link_toggle", "Link Q to the softmax and the target to P")
-        self.link.setToolTip(
-            "Q becomes the softmax of the logits and the loss's target becomes P:\n"
-            "the loss is then H(P,Q), and KL(P‖Q) = loss − H(P)."
-        )
+        self.smoothing_value.setObjectName("smoothing_value")
+        self.link = QCheckBox()
+        self.link.setObjectName("link_toggle")
         rows = (
-            ("Temperature T", self.temperature, self.temperature_value),
-            ("True class y", self.label, None),
-            ("Label smoothing ε", self.smoothing, self.smoothing_value),
+            ("temperature", self.temperature, self.temperature_value),
+            ("label", self.label, None),
+            ("smoothing", self.smoothing, self.smoothing_value),
         )
-        for row, (text, control, value) in enumerate(rows):
-            caption = QLabel(text)
+        self._captions: dict[str, QLabel] = {}
+        for row, (key, control, value) in enumerate(rows):
+            caption = QLabel()
+            self._captions[key] = caption
             caption.setBuddy(control)
             if control is self.label:
                 self._label_caption = caption
@@ -276,6 +305,42 @@ class LossSettings(QWidget):
         self.label.currentIndexChanged.connect(self._emit_label)
         self.smoothing.value_changed_float.connect(self.smoothing_changed)
         self.link.toggled.connect(self.linked_changed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Captions, names, tooltips and the classes' names in the language in use."""
+        captions = self._captions
+        captions["temperature"].setText(translate("LossSettings", "Temperature T"))
+        captions["label"].setText(translate("LossSettings", "True class y"))
+        captions["smoothing"].setText(translate("LossSettings", "Label smoothing ε"))
+        names = (
+            (self.temperature, translate("LossSettings", "Softmax temperature T")),
+            (self.temperature_value, translate("LossSettings", "Temperature T: value")),
+            (self.label, translate("LossSettings", "True class")),
+            (self.smoothing, translate("LossSettings", "Label smoothing epsilon")),
+            (
+                self.smoothing_value,
+                translate("LossSettings", "Label smoothing ε: value"),
+            ),
+            (
+                self.link,
+                translate("LossSettings", "Link Q to the softmax and the target to P"),
+            ),
+        )
+        for widget, name in names:
+            widget.setAccessibleName(name)
+        self.link.setText(
+            translate("LossSettings", "Link: Q = softmax(z/T), target = P")
+        )
+        self.link.setToolTip(
+            translate(
+                "LossSettings",
+                "Q becomes the softmax of the logits and the loss's target becomes P:\n"
+                "the loss is then H(P,Q), and KL(P‖Q) = loss − H(P).",
+            )
+        )
+        for index in range(self.label.count()):
+            self.label.setItemText(index, class_name(index))
 
     @staticmethod
     def _typed(signal: SignalInstance) -> Callable[[float], None]:
@@ -311,7 +376,7 @@ class LossSettings(QWidget):
         with QSignalBlocker(self.label):
             if k is not None and self.label.count() != k:
                 self.label.clear()
-                self.label.addItems([f"class {i}" for i in range(k)])
+                self.label.addItems([class_name(i) for i in range(k)])
             if k is not None and self.label.currentIndex() != label:
                 self.label.setCurrentIndex(label)
         if self.link.isChecked() != linked:
@@ -319,7 +384,12 @@ class LossSettings(QWidget):
                 self.link.setChecked(linked)
 
 
-class ViewSettings(QWidget):
+def class_name(index: int) -> str:
+    """A class of the true-class list: "class 2" ("类别 2")."""
+    return translate("LossSettings", "class {index}").format(index=index)
+
+
+class ViewSettings(Retranslating, QWidget):
     """Units (bits or nats) and the reset to the default scenario."""
 
     units_changed = Signal(str)
@@ -329,12 +399,13 @@ class ViewSettings(QWidget):
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.units = QPushButton("Units: bits")
+        self._shown_units = "bits"
+        self.units = QPushButton()
         self.units.setCheckable(True)
-        named(self.units, "units_toggle", "Units: bits or nats")
-        self.units.setToolTip("Switch between bits (log base 2) and nats (natural log)")
-        self.reset = QPushButton("Reset")
-        named(self.reset, "reset_button", "Reset to the default scenario")
+        self.units.setObjectName("units_toggle")
+        self.reset = QPushButton()
+        self.reset.setObjectName("reset_button")
+        self.retranslate()
         layout.addWidget(self.units)
         layout.addWidget(self.reset)
         layout.addStretch(1)
@@ -343,9 +414,33 @@ class ViewSettings(QWidget):
         )
         self.reset.clicked.connect(self.reset_requested)
 
+    def retranslate(self) -> None:
+        """The buttons' texts in the language in use."""
+        self.units.setAccessibleName(translate("ViewSettings", "Units: bits or nats"))
+        self.units.setToolTip(
+            translate(
+                "ViewSettings",
+                "Switch between bits (log base 2) and nats (natural log)",
+            )
+        )
+        self.reset.setText(translate("ViewSettings", "Reset"))
+        self.reset.setAccessibleName(
+            translate("ViewSettings", "Reset to the default scenario")
+        )
+        self._show_units_text()
+
+    def _show_units_text(self) -> None:
+        set_text(
+            self.units,
+            translate("ViewSettings", "Units: {units}").format(
+                units=unit_name(self._shown_units)
+            ),
+        )
+
     def show_units(self, units: str) -> None:
         """Set the toggle without emitting."""
         if self.units.isChecked() != (units == "nats"):
             with QSignalBlocker(self.units):
                 self.units.setChecked(units == "nats")
-        set_text(self.units, f"Units: {units}")
+        self._shown_units = units
+        self._show_units_text()

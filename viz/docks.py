@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
     QLabel,
+    QMainWindow,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -15,13 +19,23 @@ from PySide6.QtWidgets import (
 
 from core import Results, Scenario
 from core.formulas import formulas
-from viz.widgets import PROBLEM_STYLE, named
+from viz.widgets import PROBLEM_STYLE
 
-WELCOME = (
-    "<b>Welcome to Entropy Lab.</b><br>Move a slider or drag a bar and every "
-    "number follows. Pick a worked example from the <i>Presets</i> menu (keys "
-    "1–9); each comes with what to look at and what to try next."
-)
+translate = QCoreApplication.translate
+
+
+def welcome() -> str:
+    """What the explanation says before any preset, in the language in use."""
+    return translate(
+        "ExplanationDock",
+        "<b>Welcome to Entropy Lab.</b><br>Move a slider or drag a bar and every "
+        "number follows. Pick a worked example from the <i>Presets</i> menu (keys "
+        "1–9); each comes with what to look at and what to try next.",
+    )
+
+
+#: The welcome in English (what a test or a session that knows no language reads).
+WELCOME = welcome()
 
 
 def _rich_label(object_name: str) -> QLabel:
@@ -56,17 +70,19 @@ class ExplanationDock(QDockWidget):
     restore_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("About this example", parent)
+        super().__init__("", parent)
         self.setObjectName("explanation_panel")
         self.text = _rich_label("explanation_text")
-        self.text.setAccessibleName("Explanation of the current example")
+        #: The preset shown (its title and text in every language), or None.
+        self._preset: Any = None
+        self._welcome = True
         self.stale = QLabel()
         self.stale.setObjectName("explanation_stale")
         self.stale.setTextFormat(Qt.TextFormat.PlainText)
         self.stale.setWordWrap(True)
         self.stale.setStyleSheet(PROBLEM_STYLE)
-        self.restore = QPushButton("Back to the example")
-        named(self.restore, "explanation_restore", "Back to the example")
+        self.restore = QPushButton()
+        self.restore.setObjectName("explanation_restore")
         self.restore.clicked.connect(self.restore_requested)
         strip = QWidget()
         row = QHBoxLayout(strip)
@@ -83,25 +99,80 @@ class ExplanationDock(QDockWidget):
         self.setWidget(_scrolling(body))
         # A few lines under the plots: the plots keep most of the height.
         self.setMaximumHeight(150)
-        self.show_explanation("", WELCOME)
+        self.retranslate()
+        self.show_explanation("", welcome())
+
+    def retranslate(self) -> None:
+        """The dock's title, button and text in the language in use.
+
+        A preset's text is shown again in the new language; the window words
+        the "changed since" strip again itself.
+        """
+        self.setWindowTitle(translate("ExplanationDock", "About this example"))
+        self.text.setAccessibleName(
+            translate("ExplanationDock", "Explanation of the current example")
+        )
+        self.restore.setText(translate("ExplanationDock", "Back to the example"))
+        self.restore.setAccessibleName(
+            translate("ExplanationDock", "Back to the example")
+        )
+        if self._preset is not None:
+            self._set_text(self._preset.title, self._preset.explanation)
+        elif self._welcome:
+            self._set_text("", welcome())
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Retranslate on a language change."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def set_font_px(self, px: int) -> None:
-        """The explanation's type size (24 px in lecture mode), and room for it.
-
-        The dock keeps about five lines of text and scrolls past them, so the
-        plots keep most of the height.
-        """
+        """The explanation's type size (24 px in lecture mode)."""
         font = self.text.font()
         font.setPixelSize(px)
         self.text.setFont(font)
         self.stale.setFont(font)
-        self.setMaximumHeight(round(px * 1.45 * 5 + 40))
+        self._font_px = px
+        self._fit_height()
+
+    def set_window_height(self, height: int) -> None:
+        """Keep three to five lines, by the window's height, and scroll past them.
+
+        The plots keep most of the height: on a 720-pixel projector five
+        lines of lecture type would leave no plot its 240 pixels.
+        """
+        self._lines = max(3, min(5, height // 200))
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        px = getattr(self, "_font_px", 13)
+        lines = getattr(self, "_lines", 5)
+        self.setMaximumHeight(round(px * 1.45 * lines + 30))
 
     def show_explanation(self, title: str, html: str) -> None:
         """Show a preset's title and explanation (rich text), as current."""
-        heading = f"<b>{title}.</b> " if title else ""
-        self.text.setText(heading + html)
+        self._preset = None
+        self._welcome = html == welcome()
+        self._set_text(title, html)
         self.show_changed("")
+
+    def show_preset(self, preset: Any) -> None:
+        """Show ``preset``'s title and explanation, in the language in use.
+
+        ``preset`` has ``title`` and ``explanation`` in the language in use
+        (:class:`core.presets.Preset`): a language change shows them anew.
+        """
+        self.show_explanation(preset.title, preset.explanation)
+        self._preset = preset
+
+    def _set_text(self, title: str, html: str) -> None:
+        heading = ""
+        if title:
+            heading = translate("ExplanationDock", "<b>{title}.</b> ").format(
+                title=title
+            )
+        self.text.setText(heading + html)
 
     def show_changed(self, why: str) -> None:
         """Say why the text no longer describes what is on show ("" when it does)."""
@@ -118,11 +189,42 @@ class FormulaDock(QDockWidget):
     """Each readout's formula, and the same formula with today's numbers in it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Formulas with live numbers", parent)
+        super().__init__("", parent)
         self.setObjectName("formulas_panel")
         self.text = _rich_label("formulas_text")
-        self.text.setAccessibleName("Formulas with the current numbers")
         self.setWidget(_scrolling(self.text))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The dock's title in the language in use (the formulas follow the results)."""
+        self.setWindowTitle(translate("FormulaDock", "Formulas with live numbers"))
+        self.text.setAccessibleName(
+            translate("FormulaDock", "Formulas with the current numbers")
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Retranslate on a language change."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Open at a width where a formula reads in two or three lines.
+
+        A new dock gets its contents' minimum width: a 65-pixel sliver.
+        """
+        super().showEvent(event)
+        window = self.parentWidget()
+        if not isinstance(window, QMainWindow) or self.isFloating():
+            return
+        readable = self.readable_width(window.width())
+        if self.width() < readable:
+            window.resizeDocks([self], [readable], Qt.Orientation.Horizontal)
+
+    def readable_width(self, window_width: int) -> int:
+        """About 34 characters of the dock's type, at most 40% of the window."""
+        characters = self.fontMetrics().averageCharWidth() * 34
+        return max(200, min(characters, round(window_width * 0.4)))
 
     def show_results(self, scenario: Scenario, results: Results) -> None:
         """Typeset every formula for the scenario the results belong to."""

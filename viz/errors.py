@@ -7,7 +7,10 @@ import traceback
 from collections.abc import Callable
 from types import TracebackType
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
+
+translate = QCoreApplication.translate
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
 
@@ -52,9 +55,12 @@ class ExceptionReporter:
         self.reported.append(details)
         box = QMessageBox(
             QMessageBox.Icon.Critical,
-            "Something went wrong",
-            f"{kind.__name__}: {error}\n\nEntropy Lab keeps running; your work is "
-            "unchanged. Please report this with the details below.",
+            translate("ExceptionReporter", "Something went wrong"),
+            translate(
+                "ExceptionReporter",
+                "{error}\n\nEntropy Lab keeps running; your work is "
+                "unchanged. Please report this with the details below.",
+            ).format(error=f"{kind.__name__}: {error}"),
             QMessageBox.StandardButton.Ok,
             self._parent,
         )

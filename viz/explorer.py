@@ -6,6 +6,7 @@ one ``evaluate`` → ``results_ready`` → every view's ``show_results``.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import partial
 from typing import Any
 
@@ -199,10 +200,15 @@ class ExplorerPage(Page):
         right_layout.addWidget(self.readouts)
         right_layout.addWidget(self.problem)
         # The KL plot holds two plots side by side: it takes more width.
-        weights = {"asymmetry": 1.5, "loss_curve": 1.2}
+        shapes = {
+            "asymmetry": GridItem("", self, 1.5),
+            # The loss over its gradient needs two plots' height; side by
+            # side, two plots' width.
+            "loss_curve": GridItem("", self, 1.2, 2, alternative=(2.2, 1)),
+        }
         self.plot_grid = PlotGrid(
             [
-                GridItem(name, plot, weights.get(name, 1.0))
+                replace(shapes.get(name, GridItem("", self)), name=name, widget=plot)
                 for name, plot in self.plots.items()
             ]
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -12,15 +12,43 @@ from PySide6.QtWidgets import (
 )
 
 from core.families import FAMILY_PARAMETERS, MAX_FAMILY_K, Family
+from core.i18n import QT_TRANSLATE_NOOP
 from viz.controls import forward_gestures
 from viz.sliders import FloatSlider, SliderScale
+from viz.translated import Retranslating
 
+translate = QCoreApplication.translate
+
+#: Each family's name in English (:func:`kind_title`: in the language in use).
 KIND_TITLES = {
-    "uniform": "Uniform",
-    "zipf": "Zipf (word frequencies)",
-    "two_peaks": "Two peaks",
-    "dirichlet": "Random (Dirichlet draw)",
+    "uniform": QT_TRANSLATE_NOOP("Families", "Uniform"),
+    "zipf": QT_TRANSLATE_NOOP("Families", "Zipf (word frequencies)"),
+    "two_peaks": QT_TRANSLATE_NOOP("Families", "Two peaks"),
+    "dirichlet": QT_TRANSLATE_NOOP("Families", "Random (Dirichlet draw)"),
 }
+
+#: Each shape parameter's name in English (:func:`parameter_name` translates).
+PARAMETER_NAMES = {
+    "exponent": QT_TRANSLATE_NOOP("Families", "exponent"),
+    "position_1": QT_TRANSLATE_NOOP("Families", "position 1"),
+    "width_1": QT_TRANSLATE_NOOP("Families", "width 1"),
+    "position_2": QT_TRANSLATE_NOOP("Families", "position 2"),
+    "width_2": QT_TRANSLATE_NOOP("Families", "width 2"),
+    "mix": QT_TRANSLATE_NOOP("Families", "mix"),
+    "concentration": QT_TRANSLATE_NOOP("Families", "concentration"),
+    "seed": QT_TRANSLATE_NOOP("Families", "seed"),
+}
+
+
+def kind_title(kind: str) -> str:
+    """A family's name in the language in use ("Zipf (word frequencies)")."""
+    return translate("Families", KIND_TITLES[kind])  # i18n: variable (KIND_TITLES)
+
+
+def parameter_name(name: str) -> str:
+    """A shape parameter's name in the language in use ("width 1")."""
+    source = PARAMETER_NAMES.get(name, name.replace("_", " "))
+    return translate("Families", source)  # i18n: variable (PARAMETER_NAMES)
 
 
 def _scale(low: float, high: float) -> SliderScale:
@@ -29,7 +57,7 @@ def _scale(low: float, high: float) -> SliderScale:
     return SliderScale(low, high, steps=1000, log=log)
 
 
-class FamilyEditor(QWidget):
+class FamilyEditor(Retranslating, QWidget):
     """Kind and shape parameters of one distribution (``p_family_*`` or ``q_family_*``).
 
     Every parameter's control is built once; changing the kind only shows
@@ -48,10 +76,11 @@ class FamilyEditor(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self.kind = QComboBox()
         self.kind.setObjectName(f"{prefix}_family_combo")
-        self.kind.setAccessibleName(f"{prefix.upper()} family")
-        for kind, title in KIND_TITLES.items():
-            self.kind.addItem(title, kind)
-        self._layout.addRow("Family", self.kind)
+        for kind in KIND_TITLES:
+            self.kind.addItem(kind_title(kind), kind)
+        self._kind_caption = QLabel()
+        self._layout.addRow(self._kind_caption, self.kind)
+        self._captions: dict[tuple[str, str], QLabel] = {}
         self.controls: dict[tuple[str, str], QWidget] = {}
         for kind, parameters in FAMILY_PARAMETERS.items():
             for name, (_, low, high) in parameters.items():
@@ -60,6 +89,28 @@ class FamilyEditor(QWidget):
             # from each slider's minimum (two peaks at 0, width 0.001...).
             self._show_parameters(Family(kind, self._k))
         self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every caption and name in the language in use."""
+        symbol = self._prefix.upper()
+        self._kind_caption.setText(translate("FamilyEditor", "Family"))
+        self.kind.setAccessibleName(
+            translate("FamilyEditor", "{distribution} family").format(
+                distribution=symbol
+            )
+        )
+        for index in range(self.kind.count()):
+            self.kind.setItemText(index, kind_title(str(self.kind.itemData(index))))
+        for (kind, name), caption in self._captions.items():
+            caption.setText(parameter_name(name))
+            self.controls[(kind, name)].setAccessibleName(
+                translate("FamilyEditor", "{distribution} {family} {parameter}").format(
+                    distribution=symbol,
+                    family=kind_title(kind),
+                    parameter=parameter_name(name),
+                )
+            )
 
     def _make_control(self, kind: str, name: str, low: float, high: float) -> QWidget:
         control: QWidget
@@ -74,10 +125,9 @@ class FamilyEditor(QWidget):
             forward_gestures(slider, self)
             control = slider
         control.setObjectName(f"{self._prefix}_family_{name}")
-        control.setAccessibleName(
-            f"{self._prefix.upper()} {kind} {name.replace('_', ' ')}"
-        )
-        self._layout.addRow(QLabel(name.replace("_", " ")), control)
+        caption = QLabel(parameter_name(name))
+        self._captions[(kind, name)] = caption
+        self._layout.addRow(caption, control)
         return control
 
     def _kind_changed(self) -> None:
@@ -128,7 +178,7 @@ class FamilyEditor(QWidget):
                 control.set_float(value)
 
 
-class FamilySettings(QWidget):
+class FamilySettings(Retranslating, QWidget):
     """K for family mode (``family_k_spin``), the true class, and both editors."""
 
     k_changed = Signal(int)
@@ -140,23 +190,20 @@ class FamilySettings(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.k = QSpinBox()
         self.k.setObjectName("family_k_spin")
-        self.k.setAccessibleName("Number of outcomes K in family mode")
         self.k.setRange(2, MAX_FAMILY_K)
         self.k.setKeyboardTracking(False)
         self.k.setGroupSeparatorShown(True)
         self.label = QSpinBox()
         self.label.setObjectName("family_label_spin")
-        self.label.setAccessibleName("True class in family mode")
         self.label.setKeyboardTracking(False)
         self.p = FamilyEditor("p")
         self.q = FamilyEditor("q")
-        note = QLabel(
-            "The logits are log Q: softmax at T = 1 gives Q back, like a language "
-            "model's prediction; the temperature reshapes it."
-        )
+        note = QLabel()
         note.setWordWrap(True)
-        layout.addRow("Outcomes K", self.k)
-        layout.addRow("True class y", self.label)
+        self._note = note
+        self._k_caption, self._label_caption = QLabel(), QLabel()
+        layout.addRow(self._k_caption, self.k)
+        layout.addRow(self._label_caption, self.label)
         layout.addRow(QLabel("<b>P</b>"))
         layout.addRow(self.p)
         layout.addRow(QLabel("<b>Q</b>"))
@@ -164,6 +211,25 @@ class FamilySettings(QWidget):
         layout.addRow(note)
         self.k.valueChanged.connect(self.k_changed)
         self.label.valueChanged.connect(self.label_changed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Captions, names and the note in the language in use."""
+        self.k.setAccessibleName(
+            translate("FamilySettings", "Number of outcomes K in family mode")
+        )
+        self.label.setAccessibleName(
+            translate("FamilySettings", "True class in family mode")
+        )
+        self._k_caption.setText(translate("FamilySettings", "Outcomes K"))
+        self._label_caption.setText(translate("FamilySettings", "True class y"))
+        self._note.setText(
+            translate(
+                "FamilySettings",
+                "The logits are log Q: softmax at T = 1 gives Q back, like a "
+                "language model's prediction; the temperature reshapes it.",
+            )
+        )
 
     def show_families(self, p: Family, q: Family, label: int) -> None:
         """Set every control without emitting."""

@@ -11,6 +11,7 @@ which are on show and its arrows (or Alt+→ and Alt+←) bring the next ones.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -27,11 +28,54 @@ ARRANGEMENTS = ((3, 2), (2, 2), (3, 1), (2, 1), (1, 2), (1, 1))
 
 @dataclass(frozen=True)
 class GridItem:
-    """A plot in the grid: its widget, its name and how many columns it wants."""
+    """A plot in the grid: its widget, its name and the room it needs.
+
+    ``weight`` is its share of a row's width (a widget of two plots side by
+    side needs more); ``rows`` is how many plots it stacks (each of which
+    must be at least the minimum height). ``alternative`` is another
+    (weight, rows) the widget can take, through its ``set_shape(index)``:
+    two plots side by side in a short, wide cell instead of stacked.
+    """
 
     name: str
     widget: QWidget
     weight: float = 1.0
+    rows: int = 1
+    alternative: tuple[float, int] | None = None
+
+    def shapes(self) -> tuple[tuple[float, int], ...]:
+        """Its (weight, rows) shapes, the preferred first."""
+        first = ((self.weight, self.rows),)
+        return first + ((self.alternative,) if self.alternative else ())
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A plot in an arrangement, in one of its shapes."""
+
+    item: GridItem
+    shape: int
+    weight: float
+    rows: int
+
+
+@dataclass(frozen=True)
+class Arrangement:
+    """Which plots go in which row, in which shape, and each row's height."""
+
+    rows: tuple[tuple[Placed, ...], ...]
+    heights: tuple[float, ...]
+
+    @property
+    def items(self) -> tuple[GridItem, ...]:
+        """The plots on show, in order."""
+        return tuple(placed.item for row in self.rows for placed in row)
+
+
+def _extra_height(item: GridItem) -> int:
+    """Height a widget needs besides its plots (headings, readouts)."""
+    extra = getattr(item.widget, "extra_height", None)
+    return int(extra()) if callable(extra) else 0
 
 
 class PlotGrid(QWidget):
@@ -50,10 +94,16 @@ class PlotGrid(QWidget):
     SPACING = 6
 
     def __init__(
-        self, items: Sequence[GridItem], parent: QWidget | None = None
+        self,
+        items: Sequence[GridItem],
+        parent: QWidget | None = None,
+        column_major: bool = False,
     ) -> None:
         super().__init__(parent)
         self.items = tuple(items)
+        #: Fill columns first: the items come in pairs that belong one over
+        #: the other (a model's softmax over its gradient).
+        self.column_major = column_major
         self.min_height = 130
         self.min_width = 180
         self.first = 0
@@ -124,19 +174,74 @@ class PlotGrid(QWidget):
         super().resizeEvent(event)
         self._arrange()
 
-    def _fits(self, columns: int, rows: int, width: int, height: int) -> bool:
-        row_height = (height - (rows - 1) * self.SPACING) / rows
-        column_width = (width - (columns - 1) * self.SPACING) / columns
-        return row_height >= self.min_height and column_width >= self.min_width
+    def arrangement(
+        self, items: Sequence[GridItem], width: int, height: int
+    ) -> Arrangement | None:
+        """The first of :data:`ARRANGEMENTS` in which ``items`` fit.
 
-    def arrangement(self, width: int, height: int, count: int) -> tuple[int, int]:
-        """The (columns, rows) to use for ``count`` plots in width × height."""
+        Items are taken from the first; each plot is at least the minimum.
+        """
         for columns, rows in ARRANGEMENTS:
-            if columns * rows > count and (columns - 1) * rows >= count:
+            count = min(columns * rows, len(items))
+            if (columns - 1) * rows >= count and columns > 1:
                 continue  # a whole empty column
-            if self._fits(columns, rows, width, height):
-                return columns, rows
-        return 1, 1
+            if rows > 1 and columns * (rows - 1) >= count:
+                continue  # a whole empty row
+            chosen = items[:count]
+            grouped = self._grouped(chosen, rows)
+            fitted = self._fit_rows(grouped, width, height)
+            if fitted is not None:
+                return fitted
+        return None
+
+    def _grouped(
+        self, chosen: Sequence[GridItem], rows: int
+    ) -> tuple[tuple[GridItem, ...], ...]:
+        if self.column_major:
+            return tuple(tuple(chosen[r::rows]) for r in range(rows))
+        per_row = math.ceil(len(chosen) / rows)
+        return tuple(
+            tuple(chosen[r * per_row : (r + 1) * per_row]) for r in range(rows)
+        )
+
+    def _fit_rows(
+        self, rows: tuple[tuple[GridItem, ...], ...], width: int, height: int
+    ) -> Arrangement | None:
+        placed_rows = []
+        for row in rows:
+            placed = self._fit_row(row, width)
+            if placed is None:
+                return None
+            placed_rows.append(placed)
+        needs = [
+            max(self.min_height * p.rows + _extra_height(p.item) for p in row)
+            for row in placed_rows
+        ]
+        free = height - (len(rows) - 1) * self.SPACING
+        if sum(needs) > free:
+            return None
+        # Spare height is shared equally: a row of stacked plots already
+        # has its double share, and the other row should not be squeezed.
+        spare = (free - sum(needs)) / len(needs)
+        heights = tuple(need + spare for need in needs)
+        return Arrangement(tuple(placed_rows), heights)
+
+    def _fit_row(
+        self, row: tuple[GridItem, ...], width: int
+    ) -> tuple[Placed, ...] | None:
+        """The shapes that fit ``width`` with the least height, if any."""
+        room = width - (len(row) - 1) * self.SPACING
+        best: tuple[Placed, ...] | None = None
+        for choice in itertools.product(*(enumerate(item.shapes()) for item in row)):
+            placed = tuple(
+                Placed(item, index, weight, rows)
+                for item, (index, (weight, rows)) in zip(row, choice, strict=True)
+            )
+            if sum(self.min_width * p.weight for p in placed) > room:
+                continue
+            if best is None or max(p.rows for p in placed) < max(p.rows for p in best):
+                best = placed
+        return best
 
     def _arrange(self) -> None:
         visible = self._visible()
@@ -146,55 +251,59 @@ class PlotGrid(QWidget):
             self.strip.hide()
             self._announce(())
             return
+        self.first %= len(visible)
+        ordered = visible[self.first :] + visible[: self.first]
         width, height = self.width(), self.height()
-        columns, rows = self.arrangement(width, height, len(visible))
-        capacity = min(columns * rows, len(visible))
-        paging = capacity < len(visible)
+        chosen = self.arrangement(ordered, width, height)
+        paging = chosen is None or len(chosen.items) < len(visible)
         if paging:
             height -= self.STRIP_HEIGHT
-            columns, rows = self.arrangement(width, height, len(visible))
-            capacity = min(columns * rows, len(visible))
+            chosen = self.arrangement(ordered, width, height)
         else:
             self.first = 0
-        self.first %= len(visible)
-        chosen = [visible[(self.first + i) % len(visible)] for i in range(capacity)]
-        self._place(chosen, columns, rows, width, height)
+        if chosen is None:
+            # Not even one plot fits at the minimum: the first, in its
+            # flattest shape, as large as the room allows.
+            shapes = list(enumerate(ordered[0].shapes()))
+            index, (weight, rows) = min(shapes, key=lambda shape: shape[1][1])
+            only = Placed(ordered[0], index, weight, rows)
+            chosen = Arrangement(((only,),), (float(max(height, 1)),))
+        self._place(chosen, width)
         self.strip.setVisible(paging)
         if paging:
-            self.strip.setGeometry(0, height, width, self.STRIP_HEIGHT)
-            numbers = [(self.first + i) % len(visible) + 1 for i in range(capacity)]
-            shown = ", ".join(str(n) for n in numbers)
-            set_text(
-                self.where,
-                f"plots {shown} of {len(visible)} · Alt+→ for more",
-            )
-        self._announce(tuple(item.name for item in chosen))
+            self._label_strip(chosen, visible, width, height)
+        self._announce(tuple(item.name for item in chosen.items))
 
-    def _place(
+    def _label_strip(
         self,
-        chosen: list[GridItem],
-        columns: int,
-        rows: int,
+        chosen: Arrangement,
+        visible: list[GridItem],
         width: int,
         height: int,
     ) -> None:
-        row_height = (height - (rows - 1) * self.SPACING) / rows
-        per_row = math.ceil(len(chosen) / rows)
-        for r in range(rows):
-            in_row = chosen[r * per_row : (r + 1) * per_row]
-            if not in_row:
-                continue
-            weights = sum(item.weight for item in in_row)
-            free = width - (len(in_row) - 1) * self.SPACING
+        self.strip.setGeometry(0, height, width, self.STRIP_HEIGHT)
+        numbers = [visible.index(item) + 1 for item in chosen.items]
+        shown = ", ".join(str(n) for n in numbers)
+        set_text(self.where, f"plots {shown} of {len(visible)} · Alt+→ for more")
+
+    def _place(self, chosen: Arrangement, width: int) -> None:
+        top = 0.0
+        for row, row_height in zip(chosen.rows, chosen.heights, strict=True):
+            weights = sum(placed.weight for placed in row)
+            free = width - (len(row) - 1) * self.SPACING
             x = 0.0
-            for item in in_row:
-                w = free * item.weight / weights
-                top = round(r * (row_height + self.SPACING))
-                item.widget.setGeometry(
-                    QRect(round(x), top, round(w), round(row_height))
+            for placed in row:
+                w = free * placed.weight / weights
+                widget = placed.item.widget
+                set_shape = getattr(widget, "set_shape", None)
+                if set_shape is not None:
+                    set_shape(placed.shape)
+                widget.setGeometry(
+                    QRect(round(x), round(top), round(w), round(row_height))
                 )
-                item.widget.setVisible(True)
+                widget.setVisible(True)
                 x += w + self.SPACING
+            top += row_height + self.SPACING
 
     def _announce(self, shown: tuple[str, ...]) -> None:
         if shown != self.shown:

@@ -94,7 +94,7 @@ class DistributionPlot(pg.PlotWidget):
         self.setObjectName("plot_distributions")
         plot = self.getPlotItem()
         title = f"{swatch(theme.P_COLOUR, 'P')} and {swatch(theme.Q_COLOUR, 'Q')}"
-        style_plot(plot, f"{title} (drag a bar)", "outcome", "probability")
+        style_plot(plot, title, "outcome", "probability", hint="drag a bar")
         self.p = Series(plot, theme.P_COLOUR, -0.2, 0.38, "P")
         self.q = Series(plot, theme.Q_COLOUR, 0.2, 0.38, "Q")
         self.hover = HoverReporter(self, plot)
@@ -218,7 +218,7 @@ class AsymmetryPlot(pg.GraphicsLayoutWidget):
         self.infinite_qp = InfiniteBars(self.terms_plot, theme.Q_COLOUR, 0.38)
         self.terms_plot.addLine(y=0, pen=pg.mkPen("#888888"))
         self.totals_plot = self.addPlot(row=0, col=1)
-        stack = swatch(theme.ENTROPY_COLOUR, "H(P)") + " + "
+        stack = "D both ways; " + swatch(theme.ENTROPY_COLOUR, "H(P)") + " + "
         stack += swatch(theme.P_COLOUR, "D(P‖Q)")
         style_plot(self.totals_plot, stack, "", "")
         self.ci.layout.setColumnStretchFactor(0, 3)
@@ -230,10 +230,10 @@ class AsymmetryPlot(pg.GraphicsLayoutWidget):
             x=[1], height=[0], width=0.7, brush=theme.Q_COLOUR, pen=None
         )
         self.entropy_part = pg.BarGraphItem(
-            x=[2.4], height=[0], width=0.7, brush=theme.ENTROPY_COLOUR, pen=None
+            x=[2.6], height=[0], width=0.7, brush=theme.ENTROPY_COLOUR, pen=None
         )
         self.kl_part = pg.BarGraphItem(
-            x=[2.4],
+            x=[2.6],
             y0=[0],
             height=[0],
             width=0.7,
@@ -243,7 +243,7 @@ class AsymmetryPlot(pg.GraphicsLayoutWidget):
         for item in (self.kl_pq_bar, self.kl_qp_bar, self.entropy_part, self.kl_part):
             self.totals_plot.addItem(item)
         self.totals_ghost = pg.BarGraphItem(
-            x=[0, 1, 2.4], height=[0, 0, 0], width=0.7, brush=None, pen=GHOST_PEN
+            x=[0, 1, 2.6], height=[0, 0, 0], width=0.7, brush=None, pen=GHOST_PEN
         )
         self.totals_plot.addItem(self.totals_ghost)
         self.totals_ghost.setVisible(False)
@@ -252,9 +252,10 @@ class AsymmetryPlot(pg.GraphicsLayoutWidget):
         self.terms_range = StickyRange(self.terms_plot)
         self.totals_range = StickyRange(self.totals_plot, floor=0.1)
         self.totals_plot.getAxis("bottom").setTicks(
-            [[(0, "D(P‖Q)"), (1, "D(Q‖P)"), (2.4, "H(P,Q)")], []]
+            # Short, so that all three fit under their bars in lecture type.
+            [[(0, "P‖Q"), (1, "Q‖P"), (2.6, "H(P,Q)")], []]
         )
-        self.totals_plot.setXRange(-0.6, 3.0, padding=0)
+        self.totals_plot.setXRange(-0.6, 3.3, padding=0)
         self.axis = OutcomeAxis(self.terms_plot, "outcome")
 
     def plot_items(self) -> list[pg.PlotItem]:
@@ -320,7 +321,7 @@ class AsymmetryPlot(pg.GraphicsLayoutWidget):
         headroom = 1.6 * results.entropy_p if np.isinf(results.kl_pq) else 0.0
         self.totals_range.fit(0.0, max(finite_top, headroom))
         if np.isinf(results.kl_pq):
-            self.infinite_totals.show([0.0, 2.4], [0.0, results.entropy_p])
+            self.infinite_totals.show([0.0, 2.6], [0.0, results.entropy_p])
         else:
             self.infinite_totals.show([])
         self.infinite_qp_total.show([1.0] if np.isinf(results.kl_qp) else [])
@@ -426,6 +427,7 @@ class LossCurvePlot(pg.GraphicsLayoutWidget):
         self.loss_plot = self.addPlot(row=0, col=0)
         style_plot(self.loss_plot, "loss vs z<sub>y</sub>, others fixed", "", "loss")
         self.grad_plot = self.addPlot(row=1, col=0)
+        self._shape = 0
         style_plot(self.grad_plot, "", "z<sub>y</sub>", "∂L/∂z<sub>y</sub>, L in nats")
         self.setToolTip(GRADIENT_UNIT_NOTE)
         self.grad_plot.setXLink(self.loss_plot)
@@ -450,7 +452,9 @@ class LossCurvePlot(pg.GraphicsLayoutWidget):
         # The whole curve is ∞ when the target needs a class whose logit is
         # −∞ (whatever z_y): an empty plot would hide it, so it says so.
         self.everywhere_infinite = pg.TextItem(
-            "L = ∞ for every z", color=theme.P_COLOUR, anchor=(0.5, 0.5)
+            "L = ∞ for every z",
+            color=theme.text_colour(theme.P_COLOUR),
+            anchor=(0.5, 0.5),
         )
         self.everywhere_infinite.setParentItem(self.loss_plot.getViewBox())
         self.everywhere_infinite.setVisible(False)
@@ -465,6 +469,15 @@ class LossCurvePlot(pg.GraphicsLayoutWidget):
     def plot_items(self) -> list[pg.PlotItem]:
         """The plots inside this widget (for styling and export)."""
         return [self.loss_plot, self.grad_plot]
+
+    def set_shape(self, shape: int) -> None:
+        """0: the gradient under the loss; 1: beside it (a short, wide cell)."""
+        if shape == self._shape:
+            return
+        self._shape = shape
+        self.ci.removeItem(self.grad_plot)
+        row, col = (1, 0) if shape == 0 else (0, 1)
+        self.ci.addItem(self.grad_plot, row=row, col=col)
 
     def set_units(self, units: str) -> None:
         """Label the loss axis with the unit (only on change)."""

@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPainterPath, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsItem
 
 from viz import theme
+from viz.fitted_text import FittedTitle, fitted_axes
 
 #: Above this many outcomes bars are sub-pixel: draw a line instead.
 BAR_LIMIT = 200
@@ -56,43 +57,36 @@ def swatch(colour: str, text: str) -> str:
     A legend box inside the plot hides the bars behind it and repaints with
     them; a colour-keyed title does neither.
     """
-    return f"<span style='color:{colour}'>■</span>&nbsp;{text}"
+    # Never broken across lines: "q·log(q/" over "p)" reads as nonsense.
+    return (
+        f"<span style='white-space:nowrap'><span style='color:{colour}'>■</span>"
+        f"&nbsp;{text}</span>"
+    )
 
 
-class ShrinkingTitle(pg.LabelItem):
-    """A plot title that never forces its plot wider than the window allows.
-
-    pyqtgraph makes a title's text width the plot's minimum width: on a narrow
-    screen with large type the plot is then cut off at the right, bars and
-    all. This title's text overflows its (view's) edge instead. It is not
-    clipped: clipping children to shape made every frame 10 ms slower.
-    """
-
-    def __init__(self) -> None:
-        super().__init__("", size="11pt")
-
-    def updateMin(self) -> None:
-        """Keep the text's height as the minimum, but no minimum width."""
-        super().updateMin()
-        self.setMinimumWidth(0)
-        height = self._sizeHint[Qt.SizeHint.MinimumSize][1]
-        self._sizeHint[Qt.SizeHint.MinimumSize] = (0, height)
-
-
-def _shrinking_title(plot: pg.PlotItem) -> None:
+def _fitted_title(plot: pg.PlotItem) -> None:
     old = plot.titleLabel
     plot.layout.removeItem(old)
     if old.scene() is not None:
         old.scene().removeItem(old)
-    plot.titleLabel = ShrinkingTitle()
+    plot.titleLabel = FittedTitle()
     plot.titleLabel.setParentItem(plot)
     plot.layout.addItem(plot.titleLabel, 0, 1)
 
 
-def style_plot(plot: pg.PlotItem, title: str, x_label: str, y_label: str) -> None:
-    """Title, axis labels and a light grid; no accidental panning or zooming."""
-    _shrinking_title(plot)
+def style_plot(
+    plot: pg.PlotItem, title: str, x_label: str, y_label: str, hint: str = ""
+) -> None:
+    """Title, axis labels and a light grid; no accidental panning or zooming.
+
+    ``hint`` (what a newcomer can do: "drag a bar") shows after the title
+    except in lecture mode and in slides. Title and labels fit their room
+    (:mod:`viz.fitted_text`).
+    """
+    _fitted_title(plot)
+    fitted_axes(plot)
     plot.setTitle(title)
+    plot.titleLabel.set_hint(hint)
     plot.setLabel("bottom", x_label)
     plot.setLabel("left", y_label)
     # No grid: a grid line belongs to its axis, so the axis (and all its tick
@@ -240,7 +234,9 @@ class Series:
         self.width = width
         self.colour = colour
         self.name = name
-        self._face = _BarsOrLine(plot, width, colour, None)
+        outline = theme.OUTLINES.get(colour)
+        pen = pg.mkPen(outline, width=1.5) if outline else None
+        self._face = _BarsOrLine(plot, width, colour, pen)
         self._ghost = _BarsOrLine(plot, width, None, GHOST_PEN)
         self._ghost.hide()
         self.bars, self.line = self._face.bars, self._face.line
@@ -399,7 +395,10 @@ class InfiniteBars:
             symbol="o", size=30, brush="w", pen=pg.mkPen(colour, width=2)
         )
         self.marks = pg.ScatterPlotItem(
-            symbol=text_symbol("∞"), size=22, brush=colour, pen=None
+            symbol=text_symbol("∞"),
+            size=22,
+            brush=theme.text_colour(colour),
+            pen=None,
         )
         self.arrows = pg.ScatterPlotItem(symbol="t1", size=12, brush=colour, pen=None)
         for depth, item in enumerate((self.bars, self.arrows, self.discs, self.marks)):

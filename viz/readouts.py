@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -17,33 +16,60 @@ from PySide6.QtWidgets import (
 )
 
 from core import Results
-from core.export import TITLES
+from core.export import TITLES, readout_title
+from core.i18n import QT_TRANSLATE_NOOP
 from core.metrics import READOUTS as READOUT_KEYS
 from core.metrics import reason_text
-from core.numbers import format_number
+from core.numbers import format_with_unit
 from viz import theme
 from viz.livetext import LiveText
+from viz.translated import Retranslating
+
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
 class ReadoutSpec:
-    """Which result a readout shows and how it is titled."""
+    """Which result a readout shows and how it is titled (in English).
+
+    :attr:`shown_title` and :attr:`shown_tooltip` give the language in use.
+    """
 
     key: str
     title: str
     tooltip: str
 
+    @property
+    def shown_title(self) -> str:
+        """The title in the language in use ("Loss" is a word; the rest symbols)."""
+        return readout_title(self.key)
 
-#: What a pointer over each readout explains.
+    @property
+    def shown_tooltip(self) -> str:
+        """The tooltip in the language in use."""
+        return translate("Readouts", self.tooltip)  # i18n: variable (TOOLTIPS)
+
+
+#: What a pointer over each readout explains (English; translated when shown).
 TOOLTIPS = {
-    "entropy_p": "Entropy of P: −Σ p log p",
-    "entropy_q": "Entropy of Q: −Σ q log q",
-    "cross_entropy_pq": "Cross-entropy −Σ p log q = H(P) + D(P‖Q)",
-    "cross_entropy_qp": "Cross-entropy −Σ q log p = H(Q) + D(Q‖P)",
-    "kl_pq": "KL divergence Σ p log(p/q)",
-    "kl_qp": "KL divergence Σ q log(q/p): not the same as D(P‖Q)",
-    "js": "Jensen–Shannon divergence: symmetric, at most 1 bit",
-    "loss": "Cross-entropy loss of the logits against the target",
+    "entropy_p": QT_TRANSLATE_NOOP("Readouts", "Entropy of P: −Σ p log p"),
+    "entropy_q": QT_TRANSLATE_NOOP("Readouts", "Entropy of Q: −Σ q log q"),
+    "cross_entropy_pq": QT_TRANSLATE_NOOP(
+        "Readouts", "Cross-entropy −Σ p log q = H(P) + D(P‖Q)"
+    ),
+    "cross_entropy_qp": QT_TRANSLATE_NOOP(
+        "Readouts", "Cross-entropy −Σ q log p = H(Q) + D(Q‖P)"
+    ),
+    "kl_pq": QT_TRANSLATE_NOOP("Readouts", "KL divergence Σ p log(p/q)"),
+    "kl_qp": QT_TRANSLATE_NOOP(
+        "Readouts", "KL divergence Σ q log(q/p): not the same as D(P‖Q)"
+    ),
+    "js": QT_TRANSLATE_NOOP(
+        "Readouts", "Jensen–Shannon divergence: symmetric, at most 1 bit"
+    ),
+    "loss": QT_TRANSLATE_NOOP(
+        "Readouts", "Cross-entropy loss of the logits against the target"
+    ),
 }
 
 #: The readouts in the order the core lists them, titled as everywhere else.
@@ -52,16 +78,15 @@ READOUTS: tuple[ReadoutSpec, ...] = tuple(
 )
 
 
-class Readout(QFrame):
+class Readout(Retranslating, QFrame):
     """A titled value, e.g. ``D(P‖Q)`` over ``0.1187 bits``."""
 
     def __init__(self, spec: ReadoutSpec, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.spec = spec
         self._value_px = theme.NORMAL.readout_font_px
+        self._pinned: tuple[float, str] | None = None
         self.setObjectName(f"readout_{spec.key}")
-        self.setAccessibleName(spec.title)
-        self.setToolTip(spec.tooltip)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
@@ -87,6 +112,18 @@ class Readout(QFrame):
             )
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             layout.addWidget(label)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Title, tooltip and the pinned value's words in the language in use.
+
+        The value and its reason follow when the results are shown again.
+        """
+        self.title.setText(self.spec.shown_title)
+        self.setAccessibleName(self.spec.shown_title)
+        self.setToolTip(self.spec.shown_tooltip)
+        if self._pinned is not None:
+            self.show_pinned(*self._pinned)
 
     def _fit_value_font(self) -> None:
         """Largest font up to the chosen size at which the value fits the width.
@@ -118,11 +155,7 @@ class Readout(QFrame):
 
     def show_value(self, value: float, units: str, reason: str) -> None:
         """Display ``value`` in ``units``; an infinite value gets its reason."""
-        text = (
-            format_number(value)
-            if math.isinf(value)
-            else f"{format_number(value)} {units}"
-        )
+        text = format_with_unit(value, units)
         if self.value.text() != text:
             self.value.setText(text)
             self._fit_value_font()
@@ -134,14 +167,14 @@ class Readout(QFrame):
     def show_pinned(self, value: float | None, units: str) -> None:
         """Show a pinned earlier value under the current one (None hides it)."""
         if value is None:
+            self._pinned = None
             self.pinned.setVisible(False)
             return
-        shown = (
-            format_number(value)
-            if math.isinf(value)
-            else f"{format_number(value)} {units}"
+        self._pinned = (value, units)
+        shown = format_with_unit(value, units)
+        self.pinned.setText(
+            translate("Readouts", "pinned: {value}").format(value=shown)
         )
-        self.pinned.setText(f"pinned: {shown}")
         self.pinned.setVisible(True)
 
     def set_font_px(self, value_px: int, reason_colour: str = "#A0300A") -> None:

@@ -131,6 +131,14 @@ class Store(QObject, Generic[State, Results]):
     def _show(self, state: State) -> None:
         self._state = state
         self.state_changed.emit(state)
+        self._schedule_derive()
+
+    def _schedule_derive(self) -> None:
+        """Derive on the next pass of the event loop.
+
+        A subclass may derive elsewhere
+        (:class:`viz.background_store.BackgroundStore`: on a worker thread).
+        """
         if not self._timer.isActive():
             self._timer.start()
 
@@ -177,14 +185,22 @@ class Store(QObject, Generic[State, Results]):
         try:
             results = self._derive(self._state)
         except ValueError as error:
-            self._problem = error
-            self.derive_failed.emit(error)
+            self._publish_problem(error)
             return
+        self._publish(self._state, results)
+
+    def _publish(self, state: State, results: Results) -> None:
+        """Make ``results``, derived from ``state``, the latest; announce them."""
         self._problem = None
         self._results = results
-        self._results_state = self._state
+        self._results_state = state
         self._after_derive(results)
         self.results_ready.emit(results)
+
+    def _publish_problem(self, error: ValueError) -> None:
+        """The current state cannot be derived: say why (results stay)."""
+        self._problem = error
+        self.derive_failed.emit(error)
 
     def _after_derive(self, results: Results) -> None:
         """A hook for subclasses, before the results are announced."""

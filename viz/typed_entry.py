@@ -12,29 +12,41 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QToolTip, QWidget
+
+from core.numbers import symbols
+
+translate = QCoreApplication.translate
 
 #: What a commit callback returns: None when the value was taken, else why not.
 Commit = Callable[[float], str | None]
 
 
 def parse_typed_number(text: str) -> float:
-    """A number as a person types it: "0.7", "−1.5", "1e-3", " 2 ".
+    """A number as a person types it: "0.7", "−1.5", "1e-3", " 2 ", "0,7".
+
+    The language's decimal point is accepted, and so are "." and ",".
 
     Raises
     ------
     ValueError
         "not a number: …" for anything else, NaN and infinities included.
     """
-    cleaned = text.strip().replace("−", "-").replace(",", ".")
+    cleaned = text.strip().replace("−", "-").replace(symbols().decimal, ".")
+    cleaned = cleaned.replace(",", ".")
+    quoted = repr(text.strip()[:40])
     try:
         value = float(cleaned)
     except ValueError:
-        raise ValueError(f"not a number: {text.strip()[:40]!r}") from None
+        raise ValueError(
+            translate("TypedEntry", "not a number: {text}").format(text=quoted)
+        ) from None
     if not math.isfinite(value):
-        raise ValueError(f"not a finite number: {text.strip()[:40]!r}")
+        raise ValueError(
+            translate("TypedEntry", "not a finite number: {text}").format(text=quoted)
+        )
     return value
 
 
@@ -43,7 +55,9 @@ def in_range(low: float, high: float, name: str, commit: Commit) -> Commit:
 
     def checked(value: float) -> str | None:
         if not low <= value <= high:
-            return f"{name} must lie in [{low:g}, {high:g}]"
+            return translate("TypedEntry", "{name} must lie in [{low}, {high}]").format(
+                name=name, low=f"{low:g}", high=f"{high:g}"
+            )
         return commit(value)
 
     return checked
@@ -79,12 +93,17 @@ class TypedEntry(QObject):
         #: Why the last typed value was refused ("" when none was).
         self.last_problem = ""
         label.installEventFilter(self)
-        label.setToolTip("Double-click to type an exact value")
+        label.setToolTip(translate("TypedEntry", "Double-click to type an exact value"))
         if slider is not None:
             slider.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Open the field on a double-click on the label, or F2/Enter on the slider."""
+        if watched is self.label and event.type() == QEvent.Type.LanguageChange:
+            self.label.setToolTip(
+                translate("TypedEntry", "Double-click to type an exact value")
+            )
+            return False
         if watched is self.label and event.type() == QEvent.Type.MouseButtonDblClick:
             self.open()
             return True
@@ -103,7 +122,11 @@ class TypedEntry(QObject):
         if self.field is None:
             self.field = QLineEdit(self.label.parentWidget())
             self.field.setObjectName(f"{self.label.objectName()}_entry")
-            self.field.setAccessibleName(f"Type {self.label.accessibleName()}")
+            self.field.setAccessibleName(
+                translate("TypedEntry", "Type {value}").format(
+                    value=self.label.accessibleName()
+                )
+            )
             self.field.returnPressed.connect(self._take)
             self.field.installEventFilter(_Cancel(self))
         field = self.field

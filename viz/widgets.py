@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 #: A warm strip that explains a refused entry or a state that cannot be shown.
@@ -51,7 +51,7 @@ def problem_label(object_name: str) -> QLabel:
     """
     label = QLabel("")
     label.setTextFormat(Qt.TextFormat.PlainText)
-    named(label, object_name, "Problem")
+    named(label, object_name, QCoreApplication.translate("ProblemLabel", "Problem"))
     label.setWordWrap(True)
     label.setStyleSheet(PROBLEM_STYLE)
     label.setVisible(False)

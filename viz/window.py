@@ -10,7 +10,13 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QRect, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QGuiApplication,
+    QKeySequence,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -35,17 +41,21 @@ from core.session import (
 from viz import appearance
 from viz.docks import ExplanationDock, FormulaDock
 from viz.explorer import ExplorerPage
-from viz.files import ExportError, save_picture, write_text
+from viz.export_menu import Exporter, slide_title
+from viz.files import write_text
 from viz.help import HelpDialogs
 from viz.icon import application_icon
 from viz.keys import KeyOwnership
 from viz.lazy_pages import LazyPages
+from viz.lessons import LessonController
 from viz.memory import reuse_large_allocations
 from viz.pages import KIND_OF_PANEL, PAGES, PANEL_OF_KIND, PageSpec
 from viz.pages.common import Page
+from viz.plot_grid import PlotGrid
 from viz.plotting import configure_pyqtgraph
 from viz.remembered import Remembered
 from viz.session_title import SessionTitle
+from viz.slides import SLIDE_NAMES
 from viz.state import ScenarioStore
 from viz.store import Store
 from viz.theme import Theme
@@ -53,7 +63,6 @@ from viz.widgets import shortened
 
 WINDOW_TITLE = "Entropy Lab"
 SESSION_FILTER = "Entropy Lab sessions (*.json)"
-PICTURE_FILTER = "PNG image (*.png);;SVG drawing (*.svg)"
 MAX_RECENT = 8
 
 #: Keys that hide and show the explorer's panels (lecture mode and beyond).
@@ -68,7 +77,7 @@ PANEL_KEYS = {
 
 
 #: Fields of a page state that hold an animation's progress, not a setting.
-PROGRESS_FIELDS = frozenset({"racers", "trainings", "fits"})
+PROGRESS_FIELDS = frozenset({"racers", "trainings", "fits", "run"})
 
 
 def _same_start(now: Any, preset: Any) -> bool:
@@ -152,6 +161,8 @@ class MainWindow(QMainWindow):
             page_store.history_changed.connect(self._update_history_actions)
             page_store.state_changed.connect(self._check_explanation)
         self.tabs.currentChanged.connect(self._update_history_actions)
+        #: Guided lessons: their menu, dock and keys (viz/lessons.py).
+        self.lessons = LessonController(self)
         self.statusBar().showMessage("Move a slider or drag a bar. Presets: keys 1–9.")
         self.store.recompute_now()
         self._update_history_actions()
@@ -261,28 +272,38 @@ class MainWindow(QMainWindow):
         )
         menu.addSeparator()
         export = menu.addMenu("&Export")
+        export.setObjectName("export_menu")
+        self.exporter = Exporter(self)
         self._action(
             export,
             "export_window",
-            "Whole window as PNG or SVG…",
-            lambda: self.export_picture_dialog(self, "entropy-lab"),
+            "Whole window as a picture (SVG, PDF or PNG)…",
+            lambda: self.exporter.picture_dialog(self, "entropy-lab", "Entropy Lab"),
         )
         self._action(
             export,
             "export_page",
-            "The page on show as PNG or SVG…",
-            lambda: self.export_picture_dialog(
+            "The page on show, as on screen (SVG, PDF or PNG)…",
+            lambda: self.exporter.picture_dialog(
                 self.current_page(), f"entropy-lab-{self.current_panel()}"
             ),
         )
-        for name, plot in self.explorer.plots.items():
-            title = PANEL_KEYS[name][0]
+        export.addSeparator()
+        # Slides: drawn afresh at the slide's size, without controls or hints.
+        for name in SLIDE_NAMES:
             self._action(
                 export,
-                f"export_{name}",
-                f"Plot “{title}” as PNG or SVG…",
-                partial(self.export_picture_dialog, plot, name),
+                f"export_{name}" if name in PANEL_KEYS else f"export_slide_{name}",
+                f"{slide_title(name)} as a slide…",
+                partial(self.exporter.slide_dialog, name),
             )
+        self._action(
+            export,
+            "export_animation",
+            "Animation: a run or a sweep (GIF or APNG)…",
+            self.exporter.animation_dialog,
+        )
+        export.addSeparator()
         self._action(
             export, "export_csv", "Per-outcome table as CSV…", self.export_csv_dialog
         )
@@ -513,6 +534,11 @@ class MainWindow(QMainWindow):
             why = ""
         self.explanation.show_changed(why)
 
+    @property
+    def explained_preset(self) -> Preset | None:
+        """The preset whose explanation is on show (Page Down goes on from it)."""
+        return self._explained
+
     def restore_explained(self) -> None:
         """Load the explained preset again (one undo step)."""
         if self._explained is not None:
@@ -530,8 +556,8 @@ class MainWindow(QMainWindow):
 
     def page_plots(self, step: int) -> None:
         """Alt+→ / Alt+←: the next or previous plots, when not all fit."""
-        self.show_panel("explorer")
-        self.explorer.plot_grid.page(step)
+        for grid in self.current_page().findChildren(PlotGrid):
+            grid.page(step)
 
     def toggle_controls(self) -> None:
         """Hide or show the controls column (more room for the plots)."""
@@ -596,6 +622,11 @@ class MainWindow(QMainWindow):
             self.lecture or self.isFullScreen()
         )
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Give the explanation fewer lines on a short screen (plots first)."""
+        super().resizeEvent(event)
+        self.explanation.set_window_height(event.size().height())
+
     def changeEvent(self, event: QEvent) -> None:
         """Follow full screen entered or left by the window manager, too."""
         if event.type() == QEvent.Type.WindowStateChange:
@@ -618,16 +649,15 @@ class MainWindow(QMainWindow):
         self.explorer.readouts.set_reason_colour(
             "#7A2E00" if self.lecture else "#A0300A"
         )
-        # A plot readable from the back row is at least this large.
-        height, width = style.min_plot_px
-        self.explorer.plot_grid.set_minimum(
-            round(height * self.zoom), round(width * self.zoom)
-        )
         self.explanation.set_font_px(round(style.explanation_font_px * self.zoom))
 
     def _style_page(self, page: QWidget, style: Theme) -> None:
         if isinstance(page, Page):
             appearance.style_plots(page.plot_widgets(), style, self.zoom)
+        # A plot readable from the back row is at least this large.
+        height, width = style.min_plot_px
+        for grid in page.findChildren(PlotGrid):
+            grid.set_minimum(round(height * self.zoom), round(width * self.zoom))
 
     # undo --------------------------------------------------------------------
 
@@ -848,26 +878,15 @@ class MainWindow(QMainWindow):
 
     # export ------------------------------------------------------------------
 
-    def export_picture(self, widget: QWidget, path: str | os.PathLike[str]) -> bool:
-        """Write ``widget`` to a PNG or SVG file; explain a failure."""
-        try:
-            save_picture(widget, path)
-        except ExportError as error:
-            self.show_problem("Could not export", str(error))
-            return False
-        self.statusBar().showMessage(f"Exported {path}")
-        return True
+    def export_picture(
+        self, widget: QWidget, path: str | os.PathLike[str], scale: int = 1
+    ) -> bool:
+        """Write ``widget`` to a PNG, SVG or PDF file; explain a failure."""
+        return self.exporter.picture(widget, str(path), scale)
 
     def export_picture_dialog(self, widget: QWidget, name: str) -> None:
-        """Ask for a file name, then export ``widget``."""
-        suggested = str(Path.home() / f"{name}.png")
-        path, chosen = QFileDialog.getSaveFileName(
-            self, "Export picture", suggested, PICTURE_FILTER
-        )
-        if path:
-            if not path.lower().endswith((".png", ".svg")):
-                path += ".svg" if "svg" in chosen.lower() else ".png"
-            self.export_picture(widget, path)
+        """Ask format and scale, then a file name, then export ``widget``."""
+        self.exporter.picture_dialog(widget, name)
 
     def export_csv(self, path: str | os.PathLike[str]) -> bool:
         """Write the per-outcome table of the shown results as CSV."""

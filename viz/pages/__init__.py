@@ -97,6 +97,53 @@ def _batch_page(store: Store[Any, Any], _explorer: ScenarioStore) -> Page:
     return BatchPage(store)
 
 
+def _default_pair() -> tuple[Any, Any]:
+    """The default scenario's P and Q: a lab's run before it reads the explorer."""
+    from core.scenario import default_scenario, evaluate
+
+    results = evaluate(default_scenario())
+    return results.p, results.q
+
+
+def _sampling_store(parent: QObject) -> Store[Any, Any]:
+    from core.sampling_lab import derive_sampling_lab, start_sampling_lab
+
+    return Store(
+        start_sampling_lab(*_default_pair()), derive_sampling_lab, "the draws", parent
+    )
+
+
+def _sampling_page(store: Store[Any, Any], explorer: ScenarioStore) -> Page:
+    from viz.pages.sampling import SamplingPage
+
+    return SamplingPage(store, explorer)
+
+
+def _codes_store(parent: QObject) -> Store[Any, Any]:
+    from core.code_lab import derive_code_lab, start_code_lab
+
+    return Store(start_code_lab(*_default_pair()), derive_code_lab, "the codes", parent)
+
+
+def _codes_page(store: Store[Any, Any], explorer: ScenarioStore) -> Page:
+    from viz.pages.codes import CodesPage
+
+    return CodesPage(store, explorer)
+
+
+def _next_token_store(parent: QObject) -> Store[Any, Any]:
+    from core.next_token_lab import derive_lab, start_lab
+    from viz.background_store import BackgroundStore
+
+    return BackgroundStore(start_lab(), derive_lab, "the next-token lab", parent)
+
+
+def _next_token_page(store: Store[Any, Any], _explorer: ScenarioStore) -> Page:
+    from viz.pages.next_token import NextTokenPage
+
+    return NextTokenPage(store)
+
+
 def _explorer_page(store: Store[Any, Any], explorer: ScenarioStore) -> Page:
     from viz.explorer import ExplorerPage
 
@@ -116,6 +163,15 @@ PAGES: tuple[PageSpec, ...] = (
     ),
     PageSpec("fitting", "Forward vs reverse KL", "fits", _fits_store, _fits_page),
     PageSpec("batch", "A PyTorch batch", "batch", _batch_store, _batch_page),
+    PageSpec("sampling", "Sampling", "sampling", _sampling_store, _sampling_page),
+    PageSpec("codes", "Code lengths", "codes", _codes_store, _codes_page),
+    PageSpec(
+        "next_token",
+        "Next-token lab",
+        "next_token",
+        _next_token_store,
+        _next_token_page,
+    ),
 )
 
 #: The page that shows each state kind.

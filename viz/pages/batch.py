@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QPushButton,
-    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -60,6 +59,7 @@ from viz.pages.common import (
     fixed_text,
     text_label,
 )
+from viz.plot_grid import GridItem, PlotGrid
 from viz.plotting import OutcomeAxis, Series, StickyRange, style_plot, swatch
 from viz.store import Store
 from viz.translated import set_plot_texts
@@ -295,14 +295,15 @@ class BatchPlots(QWidget):
         self._title = ""
         self._shown: tuple[int, int] | None = None
         self.retranslate()
+        self.plot_grid = PlotGrid(
+            [
+                GridItem(widget.objectName(), widget)
+                for widget in (self.losses_widget, self.sample_widget)
+            ]
+        )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.losses_widget, self.sample_widget):
-            widget.setMinimumSize(200, 150)
-            widget.setSizePolicy(
-                QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding
-            )
-            layout.addWidget(widget)
+        layout.addWidget(self.plot_grid)
 
     def retranslate(self) -> None:
         """Titles and axis labels in the language in use."""

@@ -17,7 +17,14 @@ import numpy as np
 import pyqtgraph as pg
 from numpy.typing import NDArray
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QHideEvent, QShowEvent
+from PySide6.QtGui import (
+    QFont,
+    QGuiApplication,
+    QHideEvent,
+    QResizeEvent,
+    QShowEvent,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -108,8 +115,8 @@ def fixed_text(value: float, decimals: int) -> str:
 
 
 def coloured(colour: str, text: str) -> str:
-    """Rich text in ``colour`` (for a loss named in its plot colour)."""
-    return f"<span style='color:{colour}'>{text}</span>"
+    """Rich text in ``colour``'s text version (a loss named in its plot colour)."""
+    return f"<span style='color:{theme.text_colour(colour)}'>{text}</span>"
 
 
 def application_font_px() -> float:
@@ -140,11 +147,38 @@ class ScaledLabel(QLabel):
             app.fontChanged.connect(self.refont)
 
     def refont(self, *_: object) -> None:
-        """Size the text from the application font."""
+        """Size the text from the application font, smaller if it must fit."""
         px = max(8, round(application_font_px() * self.scale))
+        room = self.contentsRect().width()
+        if room > 1 and self.text():
+            needed = _rich_text_width(self.text(), self.font(), self._px or px)
+            if needed > room:
+                # Down to 60%: a number too wide for its box is cut off.
+                px = max(round(px * 0.6), min(px, math.floor(px * room / needed)))
         if px != self._px:
             self._px = px
             self.setStyleSheet(f"font-size: {px}px; font-weight: {self.weight};")
+
+    def setText(self, text: str) -> None:
+        """Show ``text``, fitted to the label's width."""
+        super().setText(text)
+        self.refont()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Fit the text again to the new width."""
+        super().resizeEvent(event)
+        self.refont()
+
+
+def _rich_text_width(text: str, font: QFont, px: int) -> float:
+    """Width of ``text`` (rich text allowed) in ``font`` at ``px`` pixels."""
+    document = QTextDocument()
+    document.setDocumentMargin(0)
+    sized = QFont(font)
+    sized.setPixelSize(px)
+    document.setDefaultFont(sized)
+    document.setHtml(text)
+    return document.idealWidth()
 
 
 def big_label(object_name: str, accessible: str, scale: float = 1.7) -> QLabel:

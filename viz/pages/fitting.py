@@ -22,6 +22,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QSignalBlocker
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
     QGridLayout,
     QGroupBox,
@@ -61,6 +62,7 @@ from viz.pages.common import (
     slider_scale,
     text_label,
 )
+from viz.plot_grid import GridItem, PlotGrid
 from viz.plotting import Series, StickyRange, style_plot, swatch
 from viz.store import Store
 from viz.translated import LiveTexts, Retranslating, set_plot_texts
@@ -170,20 +172,39 @@ class FitView(Retranslating, QWidget):
             fitted = column == (0 if direction == "forward" else 1)
             caption = QLabel()
             self.texts.set(caption, partial(_caption, symbol, fitted))
+            caption.setWordWrap(True)
             readouts.addWidget(caption, 0, column)
             readouts.addWidget(label, 1, column)
+        self.header = QWidget()
+        header = QVBoxLayout(self.header)
+        header.setContentsMargins(0, 0, 0, 0)
+        header.addWidget(title)
+        header.addLayout(readouts)
+        header.addWidget(self.details)
+        self.plots = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.plots.addWidget(self.fit_widget, 1)
+        self.plots.addWidget(self.loss_widget, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
-        layout.addWidget(title)
-        layout.addLayout(readouts)
-        layout.addWidget(self.details)
-        layout.addWidget(self.fit_widget, 3)
-        layout.addWidget(self.loss_widget, 2)
+        layout.addWidget(self.header)
+        layout.addLayout(self.plots, 1)
         for widget in (self.fit_widget, self.loss_widget):
-            widget.setMinimumSize(200, 120)
+            widget.setMinimumSize(120, 80)
             widget.setSizePolicy(
                 QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding
             )
+
+    def extra_height(self) -> int:
+        """The heading and readouts above the plots (for the page's grid)."""
+        return self.header.sizeHint().height() + 8
+
+    def set_shape(self, shape: int) -> None:
+        """0: P and Q over the loss; 1: side by side (a short, wide cell)."""
+        self.plots.setDirection(
+            QBoxLayout.Direction.TopToBottom
+            if shape == 0
+            else QBoxLayout.Direction.LeftToRight
+        )
 
     def plot_items(self) -> list[pg.PlotItem]:
         """The plots inside this widget (for styling and export)."""
@@ -290,6 +311,13 @@ def _caption(symbol: str, fitted: bool) -> str:
     return translate("FitView", "{divergence}, not fitted").format(divergence=symbol)
 
 
+def _note(text: str) -> QLabel:
+    """A line of advice that wraps rather than widening the controls."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
+
+
 class FittingPage(AnimatedPage):
     """The "fitting" page (see the module docstring)."""
 
@@ -350,7 +378,8 @@ class FittingPage(AnimatedPage):
                 self.show_combo,
             ),
             group(
-                "Target P: two peaks (change them while it runs)",
+                "Target P: two peaks",
+                _note("Change them while it runs."),
                 *self.peak_controls.values(),
                 self.default_peaks,
             ),
@@ -358,11 +387,18 @@ class FittingPage(AnimatedPage):
         )
         self.views = {direction: FitView(direction) for direction in DIRECTIONS}
         self._group_texts()
+        # Each fit stacks its P-and-Q plot over its loss, or puts them side by
+        # side in a short, wide cell; on a narrow projector, one fit at a time.
+        self.plot_grid = PlotGrid(
+            [
+                GridItem(direction, view, 1.0, 2, alternative=(2.0, 1))
+                for direction, view in self.views.items()
+            ]
+        )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(column)
-        for view in self.views.values():
-            layout.addWidget(view, 1)
+        layout.addWidget(self.plot_grid, 1)
         self.restart.clicked.connect(self.restart_random)
         self.default_start.clicked.connect(lambda: self.set_seed(None))
         self.default_peaks.clicked.connect(lambda: self.set_peaks(Peaks()))
@@ -543,8 +579,8 @@ class FittingPage(AnimatedPage):
         if self._kept_peaks is not None and state.peaks != self._kept_peaks:
             self._show_problem("")  # "P keeps its last shape" no longer holds
         self._show_peak_controls(state.peaks)
-        for direction, view in self.views.items():
-            view.setVisible(state.shown in ("both", direction))
+        for direction in self.views:
+            self.plot_grid.set_hidden(direction, state.shown not in ("both", direction))
         index = self.show_combo.findData(state.shown)
         if self.show_combo.currentIndex() != index:
             with QSignalBlocker(self.show_combo):

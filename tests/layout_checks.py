@@ -1,0 +1,170 @@
+"""What the lecture-hall layout test checks on a laid-out window.
+
+Each check returns a list of problems in words (empty when all is well), so a
+failing test says which plot, which text and by how many pixels.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Iterator
+
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QImage, QPainter, Qt, QTextDocument
+from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+
+#: Text may overrun its item by this much (antialiasing, document margins).
+SLACK_PX = 2.0
+
+
+def visible_plot_items(root: QWidget) -> Iterator[tuple[str, pg.PlotItem]]:
+    """Every PlotItem on show under ``root``, named by its widget."""
+    for view in root.findChildren(pg.GraphicsView):
+        if not view.isVisibleTo(root) or not view.isVisible():
+            continue
+        scene = view.scene()
+        if scene is None:
+            continue
+        for item in scene.items():
+            if isinstance(item, pg.PlotItem) and item.isVisible():
+                name = view.objectName() or type(view.parent()).__name__
+                yield name, item
+
+
+def plot_size_problems(root: QWidget, min_height: int, min_width: int) -> list[str]:
+    """Plots smaller than the theme's minimum (their view box, axes aside)."""
+    problems = []
+    for name, plot in visible_plot_items(root):
+        rect = plot.vb.sceneBoundingRect()
+        whole = plot.sceneBoundingRect()
+        if whole.height() < min_height - SLACK_PX:
+            problems.append(f"{name}: plot {whole.height():.0f} px tall")
+        # A side plot (the KL totals) may be narrower than a whole cell.
+        if rect.height() < 40 or rect.width() < min_width / 4:
+            problems.append(f"{name}: data area {rect.width():.0f}×{rect.height():.0f}")
+    return problems
+
+
+def _text_width(item: pg.GraphicsObject) -> float:
+    return float(item.boundingRect().width())
+
+
+def title_problems(root: QWidget) -> list[str]:
+    """Titles wider than their plot."""
+    problems = []
+    for name, plot in visible_plot_items(root):
+        title = plot.titleLabel
+        if not title.isVisible() or not title.text:
+            continue
+        room = plot.vb.sceneBoundingRect().width() + plot.getAxis("left").width()
+        text = title.item.sceneBoundingRect()
+        if text.width() > room + SLACK_PX:
+            problems.append(
+                f"{name}: title {text.width():.0f} px in {room:.0f} px: {title.text!r}"
+            )
+        whole = plot.sceneBoundingRect()
+        outside = text.left() < whole.left() - SLACK_PX
+        outside |= text.right() > whole.right() + SLACK_PX
+        if outside:
+            problems.append(f"{name}: title outside its plot: {title.text!r}")
+    return problems
+
+
+def _axis_length(axis: pg.AxisItem) -> float:
+    size = axis.size()
+    return size.height() if axis.orientation in ("left", "right") else size.width()
+
+
+def axis_label_problems(root: QWidget) -> list[str]:
+    """Axis labels longer than their axis."""
+    problems = []
+    for name, plot in visible_plot_items(root):
+        for side in ("left", "bottom"):
+            axis = plot.getAxis(side)
+            if not axis.isVisible() or not axis.label.isVisible():
+                continue
+            if not axis.labelText:
+                continue
+            width = _text_width(axis.label)
+            if width > _axis_length(axis) + SLACK_PX:
+                problems.append(
+                    f"{name}: {side} label {width:.0f} px on a "
+                    f"{_axis_length(axis):.0f}-px axis: {axis.labelText!r}"
+                )
+    return problems
+
+
+def _tick_text_rects(axis: pg.AxisItem) -> list[tuple[QRectF, str]]:
+    image = QImage(8, 8, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        specs = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    if specs is None:
+        return []
+    return [(QRectF(rect), text) for rect, _flags, text in specs[2]]
+
+
+def tick_problems(root: QWidget) -> list[str]:
+    """Tick labels that overlap each other or leave their axis's length."""
+    problems = []
+    for name, plot in visible_plot_items(root):
+        for side in ("left", "bottom"):
+            axis = plot.getAxis(side)
+            if not axis.isVisible():
+                continue
+            rects = _tick_text_rects(axis)
+            ordered = sorted(
+                rects,
+                key=lambda pair: pair[0].top() if side == "left" else pair[0].left(),
+            )
+            for (a, text_a), (b, text_b) in itertools.pairwise(ordered):
+                overlap = (
+                    a.bottom() - b.top() if side == "left" else a.right() - b.left()
+                )
+                if overlap > SLACK_PX:
+                    problems.append(
+                        f"{name}: {side} ticks {text_a!r} and {text_b!r} "
+                        f"overlap by {overlap:.0f} px"
+                    )
+    return problems
+
+
+def _label_width(label: QLabel, text: str) -> int:
+    rich = label.textFormat() == Qt.TextFormat.RichText or (
+        label.textFormat() == Qt.TextFormat.AutoText and Qt.mightBeRichText(text)
+    )
+    if not rich:
+        return label.fontMetrics().horizontalAdvance(text)
+    document = QTextDocument()
+    document.setDocumentMargin(0)
+    document.setDefaultFont(label.font())
+    document.setHtml(text)
+    return math.ceil(document.idealWidth())
+
+
+def clipped_label_problems(root: QWidget) -> list[str]:
+    """Plain labels and buttons whose text is wider than the widget."""
+    problems = []
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisible():
+            continue
+        if isinstance(widget, QLabel) and not widget.wordWrap():
+            text = widget.text()
+            if not text:
+                continue
+            needed = _label_width(widget, text)
+        elif isinstance(widget, QAbstractButton) and widget.text():
+            needed = widget.fontMetrics().horizontalAdvance(widget.text())
+        else:
+            continue
+        if needed > widget.contentsRect().width() + 8:
+            problems.append(
+                f"{widget.objectName() or type(widget).__name__}: "
+                f"{widget.text()!r} needs {needed} px, has "
+                f"{widget.contentsRect().width()}"
+            )
+    return problems

@@ -1,0 +1,187 @@
+"""The lecture hall: every page laid out at the projector sizes halls have.
+
+At 1024×768, 1280×720, 1366×768 and 1920×1080, in lecture mode and out of
+it, in every language: every plot on show is at least the theme's minimum
+tall (240 px in lecture mode; the page shows fewer plots when they would
+not fit), no title, axis label or tick label overruns its room or another,
+no label or button is cut off, and the layout comes to rest (a layout that
+keeps re-fitting itself would spin the CPU for ever). 3840×2160 at a scale
+factor of 2 is the 1920×1080 layout in logical pixels: a subprocess checks
+it with Qt's own scaling.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import layout_checks as checks
+import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QWidget
+
+from core.i18n import LANGUAGES
+from viz import appearance, theme
+from viz.pages import PAGES
+
+SIZES = ((1024, 768), (1280, 720), (1366, 768), (1920, 1080))
+
+
+def settle() -> None:
+    """Deliver posted layout requests until none are left (a bounded loop)."""
+    for _ in range(12):
+        QCoreApplication.sendPostedEvents()
+        QApplication.processEvents()
+
+
+def geometries(root: QWidget) -> dict[str, tuple[int, int, int, int]]:
+    """Where every named, visible widget is: a layout at rest keeps this."""
+    shown = {}
+    for widget in root.findChildren(QWidget):
+        if widget.objectName() and widget.isVisible():
+            rect = widget.geometry()
+            shown[widget.objectName()] = (
+                rect.x(),
+                rect.y(),
+                rect.width(),
+                rect.height(),
+            )
+    return shown
+
+
+def problems_on_show(window, style: theme.Theme) -> list[str]:
+    height, width = style.min_plot_px
+    return (
+        checks.plot_size_problems(window, height, width)
+        + checks.title_problems(window)
+        + checks.axis_label_problems(window)
+        + checks.tick_problems(window)
+        + checks.clipped_label_problems(window)
+    )
+
+
+@pytest.fixture(params=LANGUAGES)
+def language(request):
+    from viz.language import set_language
+
+    set_language(request.param)
+    yield request.param
+    set_language("en")
+
+
+@pytest.mark.parametrize("lecture", [False, True], ids=["normal", "lecture"])
+def test_every_page_fits_every_projector_size(window, qtbot, lecture, language):
+    style = theme.LECTURE if lecture else theme.NORMAL
+    appearance.apply_application_style(style, 1.0)
+    window.set_lecture(lecture, full_screen=False)
+    found = []
+    for width, height in SIZES:
+        window.resize(width, height)
+        for spec in PAGES:
+            window.show_panel(spec.panel)
+            settle()
+            where = f"{width}×{height} {style.name} {language} {spec.panel}"
+            assert window.width() == width, f"{where}: the window is {window.width()}"
+            found += [
+                f"{where}: {problem}" for problem in problems_on_show(window, style)
+            ]
+            before = geometries(window)
+            settle()
+            moved = {
+                name
+                for name, rect in geometries(window).items()
+                if before.get(name) != rect
+            }
+            if moved:
+                found.append(f"{where}: still moving: {sorted(moved)[:5]}")
+    window.set_lecture(False, full_screen=False)
+    assert not found, "\n".join(found)
+
+
+def test_lecture_type_at_1920_carries_to_the_back_row(window):
+    window.resize(1920, 1080)
+    window.set_lecture(True, full_screen=False)
+    window.show_panel("explorer")
+    settle()
+    try:
+        for name in ("readout_kl_pq_value", "readout_entropy_p_value"):
+            value = window.findChild(QWidget, name)
+            assert value._font_that_fits().pixelSize() >= 40, name
+        for _name, plot in checks.visible_plot_items(window):
+            for side in ("left", "bottom"):
+                font = plot.getAxis(side).style["tickFont"]
+                assert font is not None and font.pixelSize() >= 24
+        assert window.explanation.text.font().pixelSize() >= 24
+    finally:
+        window.set_lecture(False, full_screen=False)
+
+
+SCALED_CHECK = """
+import sys
+sys.path[:0] = {paths!r}
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+import json
+import layout_checks as checks
+from test_layout import problems_on_show, settle
+from viz import MainWindow, theme
+window = MainWindow()
+window.show()
+window.set_lecture(True)
+found = []
+for panel in ("explorer", "training", "fitting"):
+    window.show_panel(panel)
+    settle()
+    found += [panel + ": " + p for p in problems_on_show(window, theme.LECTURE)]
+screen = window.screen()
+print(json.dumps({{
+    "problems": found,
+    "logical": [window.width(), window.height()],
+    "ratio": window.devicePixelRatio(),
+    "plots": len(list(checks.visible_plot_items(window))),
+}}))
+"""
+
+
+def test_a_3840_by_2160_screen_at_scale_2_lays_out_as_1920_by_1080(tmp_path):
+    tests = Path(__file__).parent
+    screen = {
+        "synchronousWindowSystemEvents": False,
+        "windowFrameMargins": False,
+        "screens": [
+            {
+                "name": "4k projector",
+                "x": 0,
+                "y": 0,
+                "width": 3840,
+                "height": 2160,
+                "logicalDpiX": 96,
+                "logicalDpiY": 96,
+                "dpr": 1,
+            }
+        ],
+    }
+    config = tmp_path / "screen.json"
+    config.write_text(json.dumps(screen))
+    env = dict(os.environ)
+    env["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+    env["QT_SCALE_FACTOR"] = "2"
+    env["HOME"] = str(tmp_path)  # no settings of the developer's
+    script = SCALED_CHECK.format(paths=[str(tests), str(tests.parent)])
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    assert report["ratio"] == 2.0
+    assert report["logical"] == [1920, 1080]
+    assert report["plots"] >= 6
+    assert not report["problems"], "\n".join(report["problems"])

@@ -1,0 +1,450 @@
+"""Lessons in the window: steps set states, questions hide and reveal, keys, progress.
+
+Everything is driven through the real widgets with qtbot (clicks and key
+presses) and checked against the stores, the dock's texts and the marks
+drawn over the window.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QWidget
+
+from core.lessons import bundled_entries, load_bundled, load_lesson
+from viz import MainWindow
+from viz.lesson_marks import Veil
+
+ASSETS = Path(__file__).resolve().parents[1] / "assets" / "lessons"
+
+
+def entry(name):
+    return next(e for e in bundled_entries() if e.name == name)
+
+
+def lesson(name):
+    return load_bundled(entry(name).file)
+
+
+@pytest.fixture
+def lessons(window):
+    return window.lessons
+
+
+def veiled(window) -> set[str]:
+    return {
+        v.target.objectName()
+        for v in window.findChildren(Veil)
+        if v.isVisibleTo(v.target) and v.parent() is not None
+    }
+
+
+def panel_text(controller, name) -> str:
+    return controller.panel.findChild(QWidget, name).text()
+
+
+def settle(qtbot, window):
+    for store in window.stores.values():
+        if store.pending:
+            store.derive_now()
+    qtbot.wait(1)
+
+
+# --- opening and stepping ---------------------------------------------------
+
+
+def test_the_lessons_menu_lists_the_bundled_lessons_and_opens_one(window, qtbot):
+    controller = window.lessons
+    controller._fill_list_menu()
+    titles = [a.text() for a in controller.list_menu.actions()]
+    assert len(titles) == 6 and titles[0].startswith("1. Information and entropy")
+    controller.list_menu.actions()[1].trigger()
+    assert controller.lesson.name == "kl-divergence"
+    assert controller.panel.isVisible()
+    assert panel_text(controller, "lesson_position") == "Step 1 of 9"
+    assert window.current_panel() == "explorer"
+    assert np.allclose(window.store.scenario.p_weights, [0.4, 0.3, 0.2, 0.1])
+
+
+def test_a_step_sets_every_state_it_names_and_the_page_on_show(window, qtbot):
+    controller = window.lessons
+    controller.start(lesson("why-cross-entropy"), 7, remember=False)
+    assert window.current_panel() == "fitting"
+    fits = window.stores["fits"].state
+    assert fits.fits[0].mu == pytest.approx(30.659492942868546)
+    controller.go(5)
+    assert window.current_panel() == "training"
+    assert window.stores["trainings"].state.start.label == 3
+    assert window.store.scenario.k == 5
+
+
+def test_next_previous_buttons_and_the_clicker_keys(window, qtbot):
+    controller = window.lessons
+    controller.start(lesson("kl-divergence"), remember=False)
+    qtbot.mouseClick(
+        controller.panel.findChild(QWidget, "lesson_next"), Qt.MouseButton.LeftButton
+    )
+    assert controller.index == 1
+    window.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_PageDown)
+    assert controller.index == 2
+    qtbot.keyClick(window, Qt.Key.Key_PageUp)
+    assert controller.index == 1
+    qtbot.keyClick(window, Qt.Key.Key_Right)
+    qtbot.keyClick(window, Qt.Key.Key_Down)
+    assert controller.index == 3
+    qtbot.keyClick(window, Qt.Key.Key_Left)
+    assert controller.index == 2
+    assert panel_text(controller, "lesson_position") == "Step 3 of 9"
+    controller.go(8)
+    qtbot.keyClick(window, Qt.Key.Key_PageDown)
+    assert controller.index == 8
+    assert "last step" in window.statusBar().currentMessage()
+
+
+def test_arrow_keys_still_nudge_a_focused_slider_and_page_down_still_steps(
+    window, qtbot
+):
+    controller = window.lessons
+    controller.start(lesson("kl-divergence"), 2, remember=False)  # the drag task
+    slider = window.explorer.controls.q_sliders.sliders[0]
+    slider.setFocus()
+    qtbot.waitUntil(slider.hasFocus)
+    before = slider.value()
+    qtbot.keyClick(slider, Qt.Key.Key_Right)
+    assert slider.value() > before
+    assert controller.index == 2
+    qtbot.keyClick(slider, Qt.Key.Key_PageDown)
+    assert controller.index == 3
+
+
+def test_without_a_lesson_page_down_and_up_load_the_next_and_previous_preset(
+    window, qtbot
+):
+    presets = window.presets
+    window.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_PageDown)
+    assert window.explained_preset is presets[0]
+    qtbot.keyClick(window, Qt.Key.Key_PageDown)
+    assert window.explained_preset is presets[1]
+    qtbot.keyClick(window, Qt.Key.Key_PageUp)
+    assert window.explained_preset is presets[0]
+    qtbot.keyClick(window, Qt.Key.Key_PageUp)
+    assert window.explained_preset is presets[0]
+    assert "first preset" in window.statusBar().currentMessage()
+    before = window.explained_preset
+    qtbot.keyClick(window, Qt.Key.Key_Right)  # arrows belong to lessons only
+    assert window.explained_preset is before
+
+
+# --- questions --------------------------------------------------------------
+
+
+def test_a_choice_hides_what_gives_it_away_and_answering_reveals_with_why(
+    window, qtbot
+):
+    controller = window.lessons
+    controller.start(lesson("kl-divergence"), 4, remember=False)
+    settle(qtbot, window)
+    hidden = veiled(window)
+    assert {"readout_kl_pq", "readout_kl_qp", "plot_asymmetry"} <= hidden
+    assert "readout_entropy_p" not in hidden
+    assert controller.panel.findChild(QWidget, "lesson_why").isHidden()
+    wrong = controller.panel.findChild(QWidget, "lesson_option_0")  # D(P‖Q): wrong
+    qtbot.mouseClick(wrong, Qt.MouseButton.LeftButton)
+    assert veiled(window) == set()
+    verdict = panel_text(controller, "lesson_verdict")
+    assert "Not quite" in verdict and "0.1258 bits" in verdict
+    assert "not symmetric" in panel_text(controller, "lesson_why")
+    assert not controller.panel.findChild(QWidget, "lesson_why").isHidden()
+    assert panel_text(controller, "lesson_score").startswith("Answered right: 0 of 1")
+    assert not wrong.isEnabled()
+    controller.go(5)
+    qtbot.mouseClick(
+        controller.panel.findChild(QWidget, "lesson_option_0"),
+        Qt.MouseButton.LeftButton,
+    )
+    assert "Right." in panel_text(controller, "lesson_verdict")
+    assert panel_text(controller, "lesson_score").startswith("Answered right: 1 of 2")
+    controller.go(4)  # an answered question stays answered
+    assert veiled(window) == set()
+    assert "Not quite" in panel_text(controller, "lesson_verdict")
+
+
+def test_an_estimate_is_checked_with_the_cores_number(window, qtbot):
+    controller = window.lessons
+    controller.start(lesson("kl-divergence"), 3, remember=False)
+    entry_field = controller.panel.findChild(QWidget, "lesson_estimate")
+    assert panel_text(controller, "lesson_estimate_unit") == "bits"
+    qtbot.keyClicks(entry_field, "abc")
+    qtbot.keyClick(entry_field, Qt.Key.Key_Return)
+    assert "not a number" in panel_text(controller, "lesson_input_problem")
+    assert "readout_kl_pq" in veiled(window)
+    entry_field.clear()
+    qtbot.keyClicks(entry_field, "0,1")
+    qtbot.keyClick(entry_field, Qt.Key.Key_Return)
+    assert "Right." in panel_text(controller, "lesson_verdict")
+    assert "D(P‖Q) = 0.1187 bits" in panel_text(controller, "lesson_verdict")
+    assert veiled(window) == set()
+    assert controller.progress.verdict(3) is True
+
+
+def test_show_the_answer_counts_as_not_right(window, qtbot):
+    controller = window.lessons
+    controller.start(lesson("information-and-entropy"), 1, remember=False)
+    qtbot.mouseClick(
+        controller.panel.findChild(QWidget, "lesson_reveal"), Qt.MouseButton.LeftButton
+    )
+    assert controller.progress.verdict(1) is False
+    assert "Tails" in panel_text(controller, "lesson_verdict")
+
+
+def test_a_drag_task_is_checked_live_and_only_the_named_controls_count(window, qtbot):
+    controller = window.lessons
+    controller.start(lesson("kl-divergence"), 2, remember=False)
+    settle(qtbot, window)
+    status = controller.panel.findChild(QWidget, "lesson_drag_status")
+    assert "Goal: D(P‖Q) < 0.05" in status.text()
+    assert not controller.panel.is_exploring()  # moving Q is the task
+    window.store.update(p_weights=np.array([0.25, 0.25, 0.25, 0.25]))
+    settle(qtbot, window)
+    assert "Move only what the task says: p_weights" in status.text()
+    assert not controller.is_revealed(2)
+    window.store.update(
+        p_weights=np.array([0.4, 0.3, 0.2, 0.1]),
+        q_weights=np.array([0.38, 0.3, 0.2, 0.12]),
+    )
+    settle(qtbot, window)
+    assert controller.is_revealed(2) and controller.progress.verdict(2) is True
+    assert "Right." in panel_text(controller, "lesson_verdict")
+
+
+def test_show_me_on_a_drag_task_moves_to_its_example(window, qtbot):
+    controller = window.lessons
+    controller.start(lesson("softmax-and-temperature"), 6, remember=False)
+    controller.reveal()
+    assert window.store.scenario.temperature == pytest.approx(0.15)
+    assert controller.progress.verdict(6) is False
+
+
+def test_free_exploration_and_back_to_the_lesson(window, qtbot):
+    controller = window.lessons
+    controller.start(lesson("cross-entropy"), 1, remember=False)
+    assert not controller.panel.is_exploring()
+    window.store.update(q_weights=np.array([0.9, 0.1]))
+    assert controller.panel.is_exploring()
+    qtbot.mouseClick(
+        controller.panel.findChild(QWidget, "lesson_back"), Qt.MouseButton.LeftButton
+    )
+    assert not controller.panel.is_exploring()
+    assert np.allclose(window.store.scenario.q_weights, [0.5, 0.5])
+    window.show_panel("binary")
+    assert controller.panel.is_exploring()
+    controller.back_to_step()
+    assert window.current_panel() == "explorer"
+
+
+def test_panels_follow_the_step_and_come_back_when_the_lesson_ends(window, qtbot):
+    controller = window.lessons
+    grid = window.explorer.plot_grid
+    controller.start(lesson("softmax-and-temperature"), 0, remember=False)
+    assert not grid.is_hidden("softmax") and grid.is_hidden("asymmetry")
+    assert window.explorer.readouts.isHidden()
+    assert window.explanation.isHidden()
+    assert "plot_softmax" in controller.marks.halos
+    controller.leave()
+    assert not grid.is_hidden("asymmetry") and not window.explorer.readouts.isHidden()
+    assert not window.explanation.isHidden()
+    assert not controller.panel.isVisible()
+    assert controller.marks.halos == {} and veiled(window) == set()
+
+
+def test_a_bar_is_marked_in_its_plot(window, qtbot):
+    controller = window.lessons
+    controller.start(lesson("kl-divergence"), 6, remember=False)
+    assert controller.marks.bands.shown() == [(0.5, 1.5)]
+    controller.go(7)
+    assert controller.marks.bands.shown() == []
+
+
+# --- lecture use ------------------------------------------------------------
+
+
+def test_in_a_lecture_the_answer_waits_for_the_lecturer(window, qtbot):
+    controller = window.lessons
+    window.set_lecture(True, full_screen=False)
+    controller.start(lesson("kl-divergence"), 4, remember=False)
+    option = controller.panel.findChild(QWidget, "lesson_option_1")
+    assert option.isVisible() and not option.isEnabled()
+    assert controller.panel.findChild(QWidget, "lesson_countdown_choice").isVisible()
+    assert (
+        controller.panel.findChild(QWidget, "lesson_reveal").text()
+        == "Reveal the answer"
+    )
+    window.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_PageDown)  # the clicker: first the answer
+    assert controller.index == 4 and veiled(window) == set()
+    assert "✓" in option.text()
+    qtbot.keyClick(window, Qt.Key.Key_PageDown)  # then the next step
+    assert controller.index == 5
+    assert controller.progress.answers == ()  # nothing counted in a lecture
+    assert controller.marks.halo_width == 7
+
+
+def test_the_count_down_runs_and_leaves_the_answer_hidden(window, qtbot):
+    controller = window.lessons
+    window.set_lecture(True, full_screen=False)
+    controller.start(lesson("kl-divergence"), 4, remember=False)
+    panel = controller.panel
+    panel.countdown_choice.setCurrentIndex(1)  # 10 s
+    panel.start_countdown()
+    assert panel.countdown_label.text() == "10 s"
+    panel._tick()
+    assert panel.countdown_label.text() == "9 s"
+    for _ in range(9):
+        panel._tick()
+    assert "Time's up" in panel.countdown_label.text()
+    assert "readout_kl_pq" in veiled(window)
+
+
+# --- progress and files -----------------------------------------------------
+
+
+def test_progress_is_remembered_between_runs(qtbot, tmp_path):
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    first = MainWindow(settings=settings)
+    qtbot.addWidget(first)
+    first.lessons.start(lesson("kl-divergence"))
+    first.lessons.go(4)
+    first.lessons.pick(1)
+    first.lessons.go(6)
+    first.close()
+    settings.sync()
+    second = MainWindow(
+        settings=QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    )
+    qtbot.addWidget(second)
+    second.lessons.start(lesson("kl-divergence"))
+    assert second.lessons.index == 6
+    assert second.lessons.progress.answers == ((4, True),)
+    second.settings.setValue(
+        "lessons/kl-divergence", json.dumps({"step": 99, "answers": {}})
+    )
+    third = MainWindow(settings=second.settings)
+    qtbot.addWidget(third)
+    third.lessons.start(lesson("kl-divergence"), remember=True)
+    assert third.lessons.index == 0  # a damaged memory is forgotten, not fatal
+    assert third.lessons.progress.answers == ()
+
+
+def test_a_bad_lesson_file_leaves_the_current_lesson_untouched(window, qtbot, tmp_path):
+    controller = window.lessons
+    controller.start(lesson("cross-entropy"), 2, remember=False)
+    scenario = window.store.scenario
+    document = json.loads(
+        (ASSETS / "02-kl-divergence.json").read_text(encoding="utf-8")
+    )
+    document["steps"][1]["question"]["answer"] = 2
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(document), encoding="utf-8")
+    for path in (bad, tmp_path / "missing.json", tmp_path):
+        assert not controller.open_file(path)
+        assert controller.lesson.name == "cross-entropy" and controller.index == 2
+        assert window.store.scenario == scenario
+    message = window.statusBar().currentMessage()
+    assert "not a regular file" in message
+    dialog = window.findChild(QWidget, "problem_dialog")
+    assert dialog is not None
+
+
+def test_a_lesson_file_opens_from_anywhere(window, qtbot, tmp_path):
+    path = tmp_path / "shared.json"
+    path.write_bytes((ASSETS / "04-softmax-and-temperature.json").read_bytes())
+    assert window.lessons.open_file(path)
+    assert window.lessons.lesson.name == "softmax-and-temperature"
+    assert (
+        window.actions_by_name["open_lesson"]
+        in window.menuBar().actions()[0].menu().actions()
+    )
+
+
+def test_every_bundled_step_applies_and_finds_what_it_marks(window, qtbot):
+    controller = window.lessons
+    for item in bundled_entries():
+        controller.start(load_bundled(item.file), 0, remember=False)
+        for index, step in enumerate(controller.lesson.steps):
+            controller.go(index)
+            names = [t.name for t in step.highlight]
+            assert (
+                controller.marks.highlight([(t.name, t.bar) for t in step.highlight])
+                == []
+            )
+            assert set(controller.marks.halos) == set(names)
+            if step.question is not None and step.question.kind != "drag":
+                hidden = veiled(window)
+                assert {t.name for t in step.question.hide} <= hidden, (
+                    item.name,
+                    index,
+                )
+        controller.leave()
+
+
+# --- authoring --------------------------------------------------------------
+
+
+def test_authoring_adds_moves_deletes_and_saves_steps(window, qtbot, tmp_path):
+    controller = window.lessons
+    authoring = controller.authoring
+    authoring.new("My KL lesson")
+    assert controller.lesson.name == "my-kl-lesson" and authoring.editing
+    window.apply_preset(window.preset("kl-asymmetry"))
+    dialog = authoring.add_step_dialog()
+    dialog.title.setText("Asymmetry")
+    dialog.caption.setPlainText("Compare both directions.")
+    dialog.kind.setCurrentIndex(1)  # which is largest
+    dialog.quantities[0].setCurrentIndex(dialog.quantities[0].findData("kl_pq"))
+    dialog.quantities[1].setCurrentIndex(dialog.quantities[1].findData("kl_qp"))
+    dialog.why.setPlainText("The weights are P's.")
+    dialog.accept()
+    assert len(controller.lesson.steps) == 1
+    question = controller.lesson.steps[0].question
+    assert question.answer == 1  # D(Q‖P) is the larger: computed, not typed
+    window.store.update(q_weights=np.array([0.7, 0.3]))
+    dialog = authoring.add_step_dialog()
+    dialog.title.setText("Equal")
+    dialog.caption.setPlainText("Q = P now.")
+    dialog.kind.setCurrentIndex(4)  # drag
+    dialog.single_quantity.setCurrentIndex(dialog.single_quantity.findData("kl_pq"))
+    dialog.goal.setValue(0.05)
+    dialog.why.setPlainText("x")
+    dialog.accept()  # refused: the goal already holds
+    assert "already holds" in dialog.problem.text()
+    assert len(controller.lesson.steps) == 1
+    dialog.kind.setCurrentIndex(0)
+    dialog.accept()
+    assert [s.title.get() for s in controller.lesson.steps] == ["Asymmetry", "Equal"]
+    authoring.move(-1)
+    assert [s.title.get() for s in controller.lesson.steps] == ["Equal", "Asymmetry"]
+    assert controller.index == 0
+    assert authoring.editor.steps.count() == 2
+    assert "Unsaved" in authoring.editor.state.text()
+    target = tmp_path / "mine.json"
+    assert authoring.save_to(target)
+    saved = load_lesson(target)
+    assert [s.title.get() for s in saved.steps] == ["Equal", "Asymmetry"]
+    assert saved.steps[1].question.answer == 1
+    authoring.delete()
+    assert [s.title.get() for s in controller.lesson.steps] == ["Asymmetry"]
+    assert load_lesson(target).steps[0].title.get() == "Equal"  # the file is as saved
+
+
+def test_saving_an_empty_lesson_is_refused_and_writes_nothing(window, qtbot, tmp_path):
+    authoring = window.lessons.authoring
+    authoring.new("Empty")
+    assert not authoring.save_to(tmp_path / "empty.json")
+    assert not (tmp_path / "empty.json").exists()
+    assert window.findChild(QWidget, "problem_dialog") is not None

@@ -1,0 +1,313 @@
+"""The Sampling lab through its real widgets, its store, the explorer and the window.
+
+The page draws from the explorer's P and Q, its controls write its store,
+the store moves the controls (signals blocked), the views show the core's
+numbers, Play draws at the rate chosen by the clock (a fake clock here: no
+timed assertions), a run is one undo step, and sessions keep the run.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSpinBox
+
+from core import Family
+from core.ranges import LAB_RATES
+from core.sampling import QUANTITIES, samples_due
+from core.sampling_lab import (
+    advance_sampling_lab,
+    derive_sampling_lab,
+    start_sampling_lab,
+)
+from viz.pages.common import number_text
+from viz.pages.sampling import SamplingPage, cell_texts
+
+
+@pytest.fixture
+def labs(window):
+    """The window's sampling store (made with the window, before the page)."""
+    return window.stores["sampling"]
+
+
+@pytest.fixture
+def page(window, labs, qtbot):
+    window.show_panel("sampling")
+    page = window.pages["sampling"]
+    assert isinstance(page, SamplingPage) and page.store is labs
+    settle(qtbot, window)
+    return page
+
+
+def settle(qtbot, window):
+    """Let the explorer evaluate, the page follow it, and the lab derive."""
+    explorer, labs = window.store, window.stores["sampling"]
+    qtbot.waitUntil(
+        lambda: (
+            not explorer.pending
+            and not labs.pending
+            and labs.results_state is labs.state
+        )
+    )
+
+
+def child(page, cls, name):
+    widget = page.findChild(cls, name)
+    assert widget is not None, f"no {cls.__name__} named {name}"
+    return widget
+
+
+def click(qtbot, page, name):
+    qtbot.mouseClick(child(page, QPushButton, name), Qt.MouseButton.LeftButton)
+
+
+def cell(page, name, column):
+    return child(page, QLabel, f"sampling_{name}_{column}").text()
+
+
+class FakeClock:
+    """Seconds that pass only when a test says so."""
+
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def tick(page, clock, seconds):
+    """One frame, ``seconds`` after the last one."""
+    clock.now += seconds
+    page._tick()
+
+
+# P and Q come from the explorer ---------------------------------------------------
+
+
+def test_draws_from_the_explorers_p_and_q_without_an_undo_step(window, page, labs):
+    results = window.store.results
+    assert labs.state.p == tuple(results.p.tolist())
+    assert labs.state.q == tuple(results.q.tolist())
+    assert labs.state.count == 0 and not labs.can_undo
+    assert "K = 4 outcomes" in child(page, QLabel, "sampling_source").text()
+
+
+def test_a_changed_explorer_starts_a_new_run_and_undo_brings_the_old_back(
+    window, page, labs, store, qtbot
+):
+    labs.set_state(advance_sampling_lab(labs.state, 500))
+    window.show_panel("explorer")
+    store.update(q_weights=np.array([0.1, 0.2, 0.3, 0.4]))
+    settle(qtbot, window)
+    assert labs.state.count == 500  # hidden: nothing happens yet
+    window.show_panel("sampling")
+    settle(qtbot, window)
+    assert labs.state.q == tuple(store.results.q.tolist()) and labs.state.count == 0
+    window.actions_by_name["undo"].trigger()
+    assert labs.state.count == 500 and labs.state.q != tuple(store.results.q.tolist())
+
+
+def test_too_many_outcomes_are_explained_and_change_nothing(
+    window, page, labs, store, qtbot
+):
+    before = labs.state
+    store.update(
+        p_family=Family("zipf", 5_000, {"exponent": 1.1}),
+        q_family=Family("uniform", 5_000, {}),
+        logits_follow_q=True,
+    )
+    settle(qtbot, window)
+    problem = child(page, QLabel, "sampling_problem")
+    assert problem.isVisible() and "5,000 outcomes" in problem.text()
+    assert "at most 1,024" in problem.text()
+    assert labs.state is before
+    store.update(p_family=None, q_family=None, logits_follow_q=False)
+    settle(qtbot, window)
+    assert not problem.isVisible()
+
+
+# play, pause, step, reset -----------------------------------------------------------
+
+
+def test_draw_one_play_pause_and_reset_through_the_buttons(window, page, labs, qtbot):
+    click(qtbot, page, "sampling_step_button")
+    assert labs.state.count == 1 and not page.playing
+    click(qtbot, page, "sampling_play_button")
+    assert page.playing and page.timer.isActive()
+    assert "Pause" in child(page, QPushButton, "sampling_play_button").text()
+    qtbot.waitUntil(lambda: labs.state.count >= 3, timeout=10_000)
+    click(qtbot, page, "sampling_play_button")
+    assert not page.playing and not page.timer.isActive()
+    drawn = labs.state.count
+    click(qtbot, page, "sampling_reset_button")
+    assert labs.state.count == 0 and labs.state.p == tuple(window.store.results.p)
+    window.actions_by_name["undo"].trigger()  # reset is one step
+    assert labs.state.count == drawn
+    window.actions_by_name["undo"].trigger()  # the whole run is one step
+    assert labs.state.count == 1
+    window.actions_by_name["undo"].trigger()  # Draw 1
+    assert labs.state.count == 0
+    settle(qtbot, window)
+    assert "no draws yet" in cell(page, "information_p", "mean")
+
+
+@pytest.mark.parametrize("rate", LAB_RATES)
+def test_play_draws_at_the_rate_by_the_clock(window, page, labs, rate):
+    clock = FakeClock()
+    page.clock = clock
+    child(page, QComboBox, "sampling_rate_combo").setCurrentIndex(LAB_RATES.index(rate))
+    assert labs.state.rate == rate
+    page.play()
+    tick(page, clock, 0.0)  # the first frame starts the clock
+    assert labs.state.count == 0
+    frames = [0.016, 0.017, 0.25, 0.016, 1.0]
+    expected, carried = 0, 0.0
+    for seconds in frames:
+        tick(page, clock, seconds)
+        due, carried = samples_due(rate, seconds, carried)
+        expected += due
+        assert labs.state.count == expected
+    assert expected == math.floor(rate * sum(frames) + 1e-9)
+    page.pause()
+    assert not page.timer.isActive()
+
+
+def test_one_draw_per_second_draws_once_in_a_second_of_frames(window, page, labs):
+    clock = FakeClock()
+    page.clock = clock
+    page.set_rate(1)
+    page.play()
+    tick(page, clock, 0.0)
+    for _ in range(3):
+        tick(page, clock, 0.25)
+    assert labs.state.count == 0
+    tick(page, clock, 0.25)
+    assert labs.state.count == 1
+    page.pause()
+
+
+def test_the_controls_follow_the_store_without_writing_back(window, page, labs, qtbot):
+    changed = []
+    labs.state_changed.connect(changed.append)
+    labs.set_state(start_sampling_lab(labs.state.p, labs.state.q, 42, "nats", 10_000))
+    assert len(changed) == 1  # the controls moved without writing back
+    assert child(page, QSpinBox, "sampling_seed_spin").value() == 42
+    assert child(page, QComboBox, "sampling_units_combo").currentText() == "nats"
+    assert child(page, QComboBox, "sampling_rate_combo").currentData() == 10_000
+    child(page, QSpinBox, "sampling_seed_spin").setValue(7)
+    assert labs.state.seed == 7 and labs.state.count == 0
+    child(page, QComboBox, "sampling_units_combo").setCurrentIndex(0)
+    assert labs.state.units == "bits"
+    window.actions_by_name["undo"].trigger()
+    assert labs.state.units == "nats"
+    settle(qtbot, window)
+    assert "(nats)" in page.table.headers[2].text()
+
+
+# the numbers are the core's -------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2, 3])
+def test_the_page_shows_the_cores_estimates_and_they_converge(
+    window, page, labs, qtbot, seed
+):
+    window.store.update(
+        p_weights=np.array([0.6, 0.25, 0.1, 0.05]),
+        q_weights=np.array([0.3, 0.3, 0.2, 0.2]),
+    )
+    settle(qtbot, window)
+    page.set_seed(seed)
+    labs.set_state(page.advanced(labs.state, 20_000))
+    settle(qtbot, window)
+    expected = derive_sampling_lab(labs.state).sampling
+    for estimate in expected.estimates:
+        for column, text in cell_texts(estimate, "bits").items():
+            assert cell(page, estimate.name, column) == text
+        assert number_text(estimate.mean) in cell(page, estimate.name, "mean")
+        # Within 4 standard errors of what the mean converges to.
+        assert abs(estimate.mean - estimate.expected) <= 4 * estimate.standard_error
+    plots = page.plots
+    for row, mean in enumerate(plots.means_p.means):
+        np.testing.assert_array_equal(mean.line.yData, expected.history_means[row])
+    np.testing.assert_array_equal(
+        plots.recent_q.points[0].yData, expected.recent_values[3]
+    )
+    shares = plots.p_share.yData
+    np.testing.assert_array_equal(shares, expected.counts_p / 20_000)
+
+
+def test_the_estimators_are_labelled_as_estimates_of_d_q_p(window, page, labs, qtbot):
+    labs.set_state(page.advanced(labs.state, 100))
+    settle(qtbot, window)
+    for name in ("k1", "k2", "k3"):
+        assert cell(page, name, "exact").startswith("D(Q‖P) = ")
+    assert "x drawn from <b>Q</b>" in child(page, QLabel, "sampling_note").text()
+    assert "estimate D(Q‖P)" in child(page, QLabel, "sampling_note").text()
+    assert cell(page, "k1", "bias") == "0 (unbiased)"
+    assert cell(page, "k2", "bias").startswith("+")
+    title = page.plots.plot("means_q").titleLabel.text
+    assert "D(Q‖P)" in title
+
+
+def test_q_missing_an_outcome_shows_infinity_and_why_never_nan(
+    window, page, labs, store, qtbot
+):
+    store.update(q_weights=np.array([0.5, 0.0, 0.25, 0.25]))
+    settle(qtbot, window)
+    assert cell(page, "information_q", "exact").startswith("H(P,Q) = ∞ (Q = 0 where")
+    assert "at outcome 1" in cell(page, "log_ratio", "exact")
+    assert cell(page, "information_q", "bias") == "none defined (∞)"
+    labs.set_state(page.advanced(labs.state, 2_000))
+    settle(qtbot, window)
+    assert labs.state.run.counts_p[1] > 0
+    assert cell(page, "information_q", "mean") == "∞: drew outcome 1, where q = 0"
+    assert math.isfinite(labs.results.sampling.estimate("information_p").mean)
+    for label in page.findChildren(QLabel):
+        assert "nan" not in label.text().lower(), label.objectName()
+    line = page.plots.means_p.means[1].line
+    assert np.isfinite(line.yData).all()  # the infinite part is an ∞ mark
+    assert page.plots.means_p.means[1].infinite.data.size == 1
+
+
+def test_p_missing_an_outcome_makes_the_estimators_infinite(
+    window, page, labs, store, qtbot
+):
+    store.update(p_weights=np.array([0.5, 0.5, 0.0, 0.0]))
+    settle(qtbot, window)
+    labs.set_state(page.advanced(labs.state, 300))
+    settle(qtbot, window)
+    for name in ("k1", "k2", "k3"):
+        assert cell(page, name, "mean").startswith("∞: drew outcomes 2 and 3 from Q")
+        assert "P = 0 where Q > 0 at outcomes 2 and 3" in cell(page, name, "exact")
+
+
+# sessions ----------------------------------------------------------------------------
+
+
+def test_a_session_keeps_the_run_and_continues_its_draws(
+    window, page, labs, tmp_path, qtbot
+):
+    page.set_seed(5)
+    page.set_units("nats")
+    labs.set_state(page.advanced(labs.state, 3_333))
+    saved = labs.state
+    path = tmp_path / "lab.json"
+    assert window.save_session_to(path)
+    page.reset()
+    assert labs.state.count == 0
+    assert window.load_session_from(path)
+    assert window.current_panel() == "sampling"
+    settle(qtbot, window)
+    assert labs.state == saved and labs.state.count == 3_333
+    further = advance_sampling_lab(labs.state, 100)
+    np.testing.assert_array_equal(
+        further.run.counts_p, advance_sampling_lab(saved, 100).run.counts_p
+    )
+    assert (
+        cell(page, "k3", "mean")
+        == cell_texts(labs.results.sampling.estimate("k3"), "nats")["mean"]
+    )
+    assert QUANTITIES[0] == "information_p"

@@ -1,0 +1,113 @@
+"""The theme's colours carry to the back of a hall and survive colour blindness.
+
+Contrast is WCAG 2's ratio of relative luminances. Colour blindness is
+simulated with Machado, Oliveira and Fernandes (2009), severity 1, in linear
+RGB; distinguishable means a CIELAB ΔE*ab of at least 20 (about five times
+a just-noticeable difference). No Qt: these are the theme's numbers.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from viz import theme
+
+WHITE = "#FFFFFF"
+
+PROTANOPIA = np.array(
+    [
+        [0.152286, 1.052583, -0.204868],
+        [0.114503, 0.786281, 0.099216],
+        [-0.003882, -0.048116, 1.051998],
+    ]
+)
+DEUTERANOPIA = np.array(
+    [
+        [0.367322, 0.860646, -0.227968],
+        [0.280085, 0.672501, 0.047413],
+        [-0.011820, 0.042940, 0.968881],
+    ]
+)
+SIMULATIONS = {
+    "normal": np.eye(3),
+    "protanopia": PROTANOPIA,
+    "deuteranopia": DEUTERANOPIA,
+}
+
+
+def linear_rgb(colour: str) -> np.ndarray:
+    """sRGB hex → linear RGB in [0, 1]."""
+    srgb = np.array([int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)])
+    return np.where(srgb <= 0.04045, srgb / 12.92, ((srgb + 0.055) / 1.055) ** 2.4)
+
+
+def luminance(colour: str) -> float:
+    return float(np.array([0.2126, 0.7152, 0.0722]) @ linear_rgb(colour))
+
+
+def contrast(a: str, b: str = WHITE) -> float:
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def lab(linear: np.ndarray) -> np.ndarray:
+    to_xyz = np.array(
+        [[0.4124, 0.3576, 0.1805], [0.2126, 0.7152, 0.0722], [0.0193, 0.1192, 0.9505]]
+    )
+    t = to_xyz @ np.clip(linear, 0.0, 1.0) / np.array([0.95047, 1.0, 1.08883])
+    delta = 6 / 29
+    f = np.where(t > delta**3, np.cbrt(t), t / (3 * delta**2) + 4 / 29)
+    return np.array([116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])])
+
+
+def difference(a: str, b: str, simulation: np.ndarray) -> float:
+    return float(
+        np.linalg.norm(
+            lab(simulation @ linear_rgb(a)) - lab(simulation @ linear_rgb(b))
+        )
+    )
+
+
+def test_the_reference_values_of_the_formulas():
+    # WCAG: black on white is 21:1; #777777 is the classic 4.48:1 grey.
+    assert contrast("#000000") == pytest.approx(21.0)
+    assert contrast("#777777") == pytest.approx(4.48, abs=0.01)
+    # Okabe and Ito's orange, which the issue measured at 2.25:1.
+    assert contrast("#E69F00") == pytest.approx(2.25, abs=0.01)
+    # A simulated deuteranope cannot tell pure red from pure green apart as
+    # well as a normal viewer can.
+    red, green = "#FF0000", "#00FF00"
+    assert difference(red, green, DEUTERANOPIA) < difference(red, green, np.eye(3)) / 2
+
+
+@pytest.mark.parametrize("colour", theme.PLOTTED)
+def test_every_plotted_colour_is_at_least_3_to_1_on_the_white_plot(colour):
+    assert contrast(colour) >= 3.0, f"{colour}: {contrast(colour):.2f}:1"
+
+
+@pytest.mark.parametrize("colour", theme.PLOTTED)
+def test_every_colour_has_a_text_version_of_at_least_7_to_1(colour):
+    text = theme.text_colour(colour)
+    assert contrast(text) >= 7.0, f"{colour} as text {text}: {contrast(text):.2f}:1"
+
+
+@pytest.mark.parametrize("name", SIMULATIONS)
+@pytest.mark.parametrize("pair", theme.DISTINGUISHED)
+def test_colours_drawn_side_by_side_stay_apart_under_colour_blindness(pair, name):
+    a, b = pair
+    assert difference(a, b, SIMULATIONS[name]) >= 20.0, (a, b, name)
+
+
+def test_q_differs_from_p_by_an_outline_as_well_as_by_colour():
+    assert theme.Q_COLOUR in theme.OUTLINES
+    assert theme.P_COLOUR not in theme.OUTLINES
+    # The outline itself stands out from the bar it edges.
+    assert contrast(theme.OUTLINES[theme.Q_COLOUR], theme.Q_COLOUR) >= 3.0
+
+
+def test_text_colours_of_both_themes_are_at_least_7_to_1():
+    from viz.fitted_text import HINT_COLOUR
+
+    for colour in (theme.NORMAL.foreground, theme.LECTURE.foreground, HINT_COLOUR):
+        assert contrast(colour) >= 7.0, colour

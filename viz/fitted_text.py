@@ -1,0 +1,234 @@
+"""Plot titles and axis labels that fit the room they are given.
+
+pyqtgraph sizes a title by its text: on a 1024-pixel projector with 24-px
+lecture type a title wider than its plot forces the plot off the window, and
+an axis label longer than its axis runs into the next plot. These items take
+the room the layout gives them and fit their text into it: first in smaller
+type (down to :data:`MIN_SCALE` of the asked size), then over several lines.
+They are never clipped: clipping children to shape made every frame 10 ms
+slower, and text fitted to its room needs no clip.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from typing import Any
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QGraphicsTextItem
+
+#: Text never shrinks below this fraction of its size: smaller is unreadable
+#: from the back of a hall, and two lines read better.
+MIN_SCALE = 0.75
+
+#: A fitted text is fitted again when its room changes by more than this,
+#: or when it no longer fits. Without the margin a title and an axis label
+#: can chase each other: a wrapped title shortens the axis, a smaller axis
+#: label narrows the axis, which widens the title's room, and so on.
+REFIT_PX = 8.0
+
+#: The colour of a hint ("drag a bar") beside a title: secondary, 7:1 on white.
+HINT_COLOUR = "#4D4D4D"
+
+
+def fit_text(
+    item: QGraphicsTextItem,
+    html_at: Callable[[int], str],
+    size_px: int,
+    room: float,
+    wrap: bool = True,
+) -> int:
+    """Lay ``html_at(px)`` into ``item`` so that it is at most ``room`` wide.
+
+    Returns the pixel size used. Below ``room`` ≤ 1 (not laid out yet) the
+    text keeps its size on one line. Without ``wrap`` the text stays on one
+    line, at least :data:`MIN_SCALE` of its size.
+    """
+    item.setTextWidth(-1)
+    item.setHtml(html_at(size_px))
+    natural = item.boundingRect().width()
+    if room <= 1 or natural <= room:
+        return size_px
+    smaller = max(math.floor(size_px * room / natural), math.ceil(size_px * MIN_SCALE))
+    item.setHtml(html_at(smaller))
+    if wrap and item.boundingRect().width() > room:
+        item.setTextWidth(room)
+    return smaller
+
+
+def _pixel_size(size: object, fallback: int) -> int:
+    """``"15px"`` → 15; pyqtgraph's point sizes ("11pt") → pixels at 96 dpi."""
+    match = re.fullmatch(r"\s*([\d.]+)\s*(px|pt)\s*", str(size))
+    if match is None:
+        return fallback
+    value = float(match.group(1))
+    return round(value * 96 / 72) if match.group(2) == "pt" else round(value)
+
+
+class FittedTitle(pg.LabelItem):
+    """A plot title that fits its plot's width, with an optional hint.
+
+    The hint ("drag a bar") tells a newcomer what to do; it shows only while
+    :attr:`show_hint` is set, which lecture mode and slide exports clear.
+    """
+
+    # Class-level defaults: LabelItem's constructor calls setText before
+    # this class's own attributes could be set.
+    title = ""
+    hint = ""
+    show_hint = True
+    size_px = 15
+    colour: str | None = None
+    _room = -1.0
+
+    def __init__(self) -> None:
+        super().__init__("")
+
+    def setText(self, text: str, **args: Any) -> None:
+        """The title's text (PlotItem.setTitle comes through here)."""
+        self.title = text
+        if "size" in args:
+            self.size_px = _pixel_size(args["size"], self.size_px)
+        if "color" in args:
+            self.colour = args["color"]
+        self._refit()
+
+    def set_hint(self, hint: str) -> None:
+        """What a newcomer can do with the plot, shown after the title."""
+        self.hint = hint
+        self._refit()
+
+    def set_style(self, size_px: int, colour: str, show_hint: bool) -> None:
+        """Type size and colour of the theme, and whether hints show."""
+        self.size_px, self.colour, self.show_hint = size_px, colour, show_hint
+        self._refit()
+
+    def shown_text(self) -> str:
+        """The rich text on show: the title and, where hints show, the hint."""
+        if self.hint and self.show_hint and self.title:
+            hint = f"<span style='color:{HINT_COLOUR}'>({self.hint})</span>"
+            return f"{self.title} {hint}"
+        return self.title
+
+    def _html(self, px: int) -> str:
+        colour = self.colour or pg.getConfigOption("foreground")
+        colour = pg.mkColor(colour).name()
+        return (
+            f"<span style='color:{colour}; font-size:{px}px'>{self.shown_text()}</span>"
+        )
+
+    def _refit(self) -> None:
+        self.text = self.shown_text()
+        self._room = self.rect().width()
+        fit_text(self.item, self._html, self.size_px, self._room)
+        self.updateMin()
+        self._fit_row()
+        super().resizeEvent(None)
+
+    def _fit_row(self) -> None:
+        """Make the plot's title row as tall as the text (pyqtgraph fixes 30 px)."""
+        plot = self.parentItem()
+        layout = getattr(plot, "layout", None)
+        if layout is None or not self.isVisible():
+            return
+        height = self.item.boundingRect().height() if self.text else 0.0
+        self.setMaximumHeight(height)
+        layout.setRowFixedHeight(0, height)
+
+    def resizeEvent(self, ev: Any) -> None:
+        """Fit again when the plot's width changed (see :data:`REFIT_PX`)."""
+        width = self.rect().width()
+        overflows = self.item.boundingRect().width() > width + 0.5
+        if overflows or abs(width - self._room) > REFIT_PX:
+            self._refit()
+            return
+        super().resizeEvent(ev)
+
+    def updateMin(self) -> None:
+        """The text's height is the minimum; any width will do."""
+        super().updateMin()
+        self.setMinimumWidth(0)
+        height = self._sizeHint[Qt.SizeHint.MinimumSize][1]
+        self._sizeHint[Qt.SizeHint.MinimumSize] = (0, height)
+        self._sizeHint[Qt.SizeHint.PreferredSize] = (0, height)
+
+
+class FittedAxisItem(pg.AxisItem):
+    """An axis whose label fits the axis's length, in smaller type if need be.
+
+    The label stays on one line: a second line would make the axis thicker,
+    which changes the room of the plot's title (see :data:`REFIT_PX`).
+    """
+
+    label_px = 13
+    _room = -1.0
+
+    def set_label_px(self, px: int) -> None:
+        """The label's type size before fitting."""
+        self.label_px = px
+        self._room = -1.0
+        self.resizeEvent(None)
+
+    def _length(self) -> float:
+        size = self.size()
+        return size.height() if self.orientation in ("left", "right") else size.width()
+
+    def _label_html(self, px: int) -> str:
+        font = self.label.font()
+        font.setPixelSize(px)
+        self.label.setFont(font)
+        return self.labelString()
+
+    def resizeEvent(self, ev: Any = None) -> None:
+        """Fit the label to the axis, then let pyqtgraph place it."""
+        length = self._length()
+        if self.label is not None and (
+            abs(length - self._room) > REFIT_PX
+            or self.label.boundingRect().width() > length + 0.5 > 1.5
+        ):
+            self._room = length
+            before = self.label.boundingRect().height()
+            fit_text(self.label, self._label_html, self.label_px, length, wrap=False)
+            if abs(self.label.boundingRect().height() - before) > 0.5:
+                self._adjustSize()
+        super().resizeEvent(ev)
+
+    def generateDrawSpecs(self, p: Any) -> Any:
+        """The ticks pyqtgraph draws, less any text that would overlap another.
+
+        Major ticks come first in pyqtgraph's list, so they keep their text.
+        """
+        specs = super().generateDrawSpecs(p)
+        if specs is None:
+            return None
+        axis, ticks, texts = specs
+        kept: list[Any] = []
+        for spec in texts:
+            rect = spec[0].adjusted(-2, -1, 2, 1)
+            if not any(rect.intersects(other[0]) for other in kept):
+                kept.append(spec)
+        return axis, ticks, kept
+
+    def _updateLabel(self) -> None:
+        """A new label text is fitted afresh."""
+        super()._updateLabel()
+        self._room = -1.0
+        self.resizeEvent(None)
+
+
+def fitted_axes(plot: pg.PlotItem) -> None:
+    """Give ``plot`` fitted left and bottom axes (before it is styled)."""
+    plot.setAxisItems(
+        {"left": FittedAxisItem("left"), "bottom": FittedAxisItem("bottom")}
+    )
+
+
+def label_font(px: int) -> QFont:
+    """A font of ``px`` pixels for axis text."""
+    font = QFont()
+    font.setPixelSize(px)
+    return font

@@ -1,0 +1,228 @@
+"""What a lesson step draws over the window: halos, veils and bar bands.
+
+A *halo* is a thick frame around an element the caption points at; a
+*veil* covers an element that would give a question's answer away until it
+is answered; a *band* marks one bar of a bar plot. All three are drawn over
+the existing widgets (children of them, following their size), so no page
+needs to know about lessons, and removing them leaves every widget as it
+was.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+#: The halo's colour: a strong magenta, 5.9:1 on white, apart from P's blue,
+#: Q's orange and the vermillion gradient.
+HALO_COLOUR = "#C2185B"
+VEIL_BACKGROUND = "#E4E4E4"
+VEIL_TEXT = "#202020"
+
+
+class _Follower(QWidget):
+    """A child widget that always covers its parent exactly, on top."""
+
+    def __init__(self, target: QWidget) -> None:
+        super().__init__(target)
+        self.target = target
+        target.installEventFilter(self)
+        self.setGeometry(target.rect())
+        self.raise_()
+        self.show()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Follow the target's size; stay above children it adds later."""
+        if watched is self.target and event.type() in (
+            QEvent.Type.Resize,
+            QEvent.Type.ChildAdded,
+            QEvent.Type.LayoutRequest,
+        ):
+            self.setGeometry(self.target.rect())
+            self.raise_()
+        return False
+
+    def remove(self) -> None:
+        """Take the mark away (the target is left as it was)."""
+        self.target.removeEventFilter(self)
+        self.hide()
+        self.setParent(None)
+        self.deleteLater()
+
+
+class Halo(_Follower):
+    """A frame around ``target``: what the caption says to look at."""
+
+    def __init__(self, target: QWidget, width: int = 4) -> None:
+        self.thickness = width
+        super().__init__(target)
+        self.setObjectName(f"lesson_halo_{target.objectName()}")
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
+
+    def set_width(self, width: int) -> None:
+        """The frame's thickness (thicker in lecture mode)."""
+        self.thickness = width
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """A rounded frame just inside the target's edge."""
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = QPen(QColor(HALO_COLOUR), self.thickness)
+        painter.setPen(pen)
+        inset = self.thickness / 2 + 1
+        painter.drawRoundedRect(
+            QRectF(self.rect()).adjusted(inset, inset, -inset, -inset), 6, 6
+        )
+
+
+class Veil(_Follower):
+    """An opaque cover over ``target`` until the question is answered."""
+
+    def __init__(self, target: QWidget, font_px: int = 15) -> None:
+        super().__init__(target)
+        self.setObjectName(f"lesson_veil_{target.objectName()}")
+        self.label = QLabel(
+            QCoreApplication.translate("Lessons", "?  Answer first"), self
+        )
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label.setStyleSheet(
+            f"color: {VEIL_TEXT}; background: transparent; font-weight: bold;"
+            f" font-size: {font_px}px;"
+        )
+        self.label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(self.label)
+        self.setAccessibleName(
+            QCoreApplication.translate("Lessons", "Hidden until you answer")
+        )
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Fill with the veil's colour (a plain QWidget draws no style sheet)."""
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(VEIL_BACKGROUND))
+        painter.setPen(QPen(QColor("#707070"), 2, Qt.PenStyle.DashLine))
+        painter.drawRect(self.rect().adjusted(1, 1, -2, -2))
+
+
+class BarBands:
+    """A band behind one outcome's bars in each plot of a bar-plot widget.
+
+    The bands are created once per plot and shown or hidden; the bars stand
+    at x = 0, 1, … (a plot of more than a few dozen outcomes has no bars to
+    point at, and the lesson format refuses a bar beyond the step's K).
+    """
+
+    def __init__(self) -> None:
+        self._bands: dict[int, Any] = {}
+
+    def show(self, widget: Any, index: int | None) -> None:
+        """Mark outcome ``index`` in every plot of ``widget`` (None: none)."""
+        plots: list[Any] = getattr(widget, "plot_items", lambda: [])()
+        for plot in plots:
+            band = self._bands.get(id(plot))
+            if band is None:
+                band = pg.LinearRegionItem(
+                    movable=False,
+                    brush=pg.mkBrush(194, 24, 91, 46),
+                    pen=pg.mkPen(HALO_COLOUR, width=3),
+                )
+                band.setZValue(-10)
+                band.setObjectName("lesson_bar_band")
+                plot.addItem(band, ignoreBounds=True)
+                self._bands[id(plot)] = band
+            if index is None:
+                band.hide()
+            else:
+                band.setRegion((index - 0.5, index + 0.5))
+                band.show()
+
+    def hide_all(self) -> None:
+        """Hide every band."""
+        for band in self._bands.values():
+            band.hide()
+
+    def shown(self) -> list[tuple[float, float]]:
+        """The regions of the bands on show (for tests)."""
+        return [
+            tuple(band.getRegion()) for band in self._bands.values() if band.isVisible()
+        ]
+
+
+class Marks:
+    """Every halo, veil and band of the step on show, found by object name."""
+
+    def __init__(self, root: QWidget) -> None:
+        self.root = root
+        self.halos: dict[str, Halo] = {}
+        self.veils: dict[str, Veil] = {}
+        self.bands = BarBands()
+        self._banded: list[Any] = []
+        self.halo_width = 4
+        self.veil_font_px = 15
+
+    def find(self, name: str) -> QWidget | None:
+        """The window's widget called ``name`` (the first, if several)."""
+        if self.root.objectName() == name:
+            return self.root
+        found = self.root.findChild(QWidget, name)
+        return found if isinstance(found, QWidget) else None
+
+    def highlight(self, targets: list[tuple[str, int | None]]) -> list[str]:
+        """Halo each (name, bar) target; returns the names not found."""
+        self.clear_highlight()
+        missing = []
+        for name, bar in targets:
+            widget = self.find(name)
+            if widget is None:
+                missing.append(name)
+                continue
+            if name not in self.halos:
+                self.halos[name] = Halo(widget, self.halo_width)
+            if bar is not None:
+                self.bands.show(widget, bar)
+                self._banded.append(widget)
+        return missing
+
+    def clear_highlight(self) -> None:
+        """Remove every halo and band."""
+        for halo in self.halos.values():
+            halo.remove()
+        self.halos.clear()
+        self.bands.hide_all()
+        self._banded.clear()
+
+    def veil(self, names: list[str]) -> list[str]:
+        """Cover each named widget; returns the names not found."""
+        self.clear_veils()
+        missing = []
+        for name in names:
+            widget = self.find(name)
+            if widget is None:
+                missing.append(name)
+                continue
+            self.veils[name] = Veil(widget, self.veil_font_px)
+        return missing
+
+    def clear_veils(self) -> None:
+        """Uncover everything."""
+        for veil in self.veils.values():
+            veil.remove()
+        self.veils.clear()
+
+    def set_halo_width(self, width: int) -> None:
+        """The halos' thickness."""
+        self.halo_width = width
+        for halo in self.halos.values():
+            halo.set_width(width)
+
+    def clear(self) -> None:
+        """Remove every mark."""
+        self.clear_highlight()
+        self.clear_veils()

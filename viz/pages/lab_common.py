@@ -1,0 +1,316 @@
+"""What the Sampling and Code-length labs share: the explorer's P and Q, the clock.
+
+Both labs draw from the explorer's P and Q. A lecturer builds P and Q once, on
+the explorer (sliders, bar drags, families, presets), and opens a lab to see
+what those same numbers mean as averages over draws; a lab with its own 2 × 16
+sliders would be a third copy of P and Q to keep in step. So a lab reads P
+and Q from the explorer's results whenever they change while it is on show
+and when it is shown, and starts its run again when they differ from the
+run's (one undo step; the first start replaces the window's placeholder run
+without one).
+
+Playing draws at a rate in draws per second of wall-clock time, whatever the
+frame rate: each frame asks :func:`core.sampling.samples_due` how many draws
+the time since the last frame is worth, carrying the fraction, so 1 draw per
+second draws once a second at 60 frames per second, and 10,000 per second
+draws about 167 a frame.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QWidget,
+)
+
+from core.ranges import LAB_K, LAB_RATES, SEED
+from core.sampling import samples_due
+from viz.pages.common import AnimatedPage
+from viz.state import ScenarioStore
+from viz.store import Store
+from viz.widgets import named, set_text
+
+
+def rate_text(rate: int) -> str:
+    """How a rate is offered: "1 draw per second", "10,000 draws per second"."""
+    if rate == 1:
+        return QCoreApplication.translate("Labs", "1 draw per second")
+    return QCoreApplication.translate("Labs", "{rate} draws per second").format(
+        rate=f"{rate:,}"
+    )
+
+
+def outcomes_text(indices: tuple[int, ...]) -> str:
+    """Outcomes in words: "outcome 3", "outcomes 1 and 3", "… and 7 more"."""
+    if len(indices) == 1:
+        return QCoreApplication.translate("Labs", "outcome {index}").format(
+            index=indices[0]
+        )
+    shown = [str(i) for i in indices[:5]]
+    if len(indices) > 5:
+        return QCoreApplication.translate(
+            "Labs", "outcomes {first} and {more} more"
+        ).format(first=", ".join(shown), more=len(indices) - 5)
+    return QCoreApplication.translate("Labs", "outcomes {first} and {last}").format(
+        first=", ".join(shown[:-1]), last=shown[-1]
+    )
+
+
+class RateBox(QComboBox):
+    """The rate of Play: one of :data:`core.ranges.LAB_RATES` draws per second."""
+
+    def __init__(self, object_name: str) -> None:
+        super().__init__()
+        named(
+            self,
+            object_name,
+            QCoreApplication.translate("Labs", "Draws per second while playing"),
+        )
+        for rate in LAB_RATES:
+            self.addItem(rate_text(rate), rate)
+
+    def retranslate(self) -> None:
+        """Every rate's text in the language in use."""
+        for index, rate in enumerate(LAB_RATES):
+            self.setItemText(index, rate_text(rate))
+
+    def rate(self) -> int:
+        """The rate chosen."""
+        return int(self.currentData())
+
+    def show_rate(self, rate: int) -> None:
+        """Select ``rate`` without emitting (state → control)."""
+        index = self.findData(rate)
+        if index != self.currentIndex():
+            with QSignalBlocker(self):
+                self.setCurrentIndex(index)
+
+
+class SeedBox(QSpinBox):
+    """The run's seed, in :data:`core.ranges.SEED`."""
+
+    def __init__(self, object_name: str) -> None:
+        super().__init__()
+        named(
+            self, object_name, QCoreApplication.translate("Labs", "Seed of the draws")
+        )
+        self.setRange(SEED.low, SEED.high)
+        self.setKeyboardTracking(False)  # a typed 1234 is one seed, not four
+
+    def show_seed(self, seed: int) -> None:
+        """Show ``seed`` without emitting."""
+        if self.value() != seed:
+            with QSignalBlocker(self):
+                self.setValue(seed)
+
+
+def form(*rows: tuple[QLabel, QWidget]) -> QWidget:
+    """Captions and controls in two columns."""
+    widget = QWidget()
+    layout = QFormLayout(widget)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for caption, control in rows:
+        caption.setBuddy(control)
+        layout.addRow(caption, control)
+    return widget
+
+
+class LabPage(AnimatedPage):
+    """An animated page whose run draws from the explorer's P and Q by the clock.
+
+    Subclasses give, besides :meth:`advanced`, :meth:`can_advance` and
+    :meth:`restarted`: :meth:`restarted_from` (a run of new P and Q or a new
+    seed) and :meth:`with_rate`, and call :meth:`follow_explorer` once built.
+    """
+
+    #: Seconds since some fixed point; tests replace it to play by a fake clock.
+    clock: Callable[[], float] = staticmethod(time.perf_counter)
+
+    def __init__(
+        self,
+        store: Store[Any, Any],
+        explorer: ScenarioStore,
+        prefix: str,
+        what: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(store, prefix, what, parent)
+        self.explorer = explorer
+        self._last_frame: float | None = None
+        self._carried = 0.0
+        self.rate_box = RateBox(f"{prefix}_rate_combo")
+        self.seed_box = SeedBox(f"{prefix}_seed_spin")
+        self.rate_box.currentIndexChanged.connect(
+            lambda _: self.set_rate(self.rate_box.rate())
+        )
+        self.seed_box.valueChanged.connect(self.set_seed)
+        explorer.results_ready.connect(self._explorer_changed)
+        explorer.derive_failed.connect(self._explorer_changed)
+
+    # what a lab provides ------------------------------------------------------
+
+    def restarted_from(
+        self, state: Any, p: Any = None, q: Any = None, seed: Any = None
+    ) -> Any:
+        """A new run: of new P and Q, or with a new seed, if given."""
+        raise NotImplementedError
+
+    def with_rate(self, state: Any, rate: int) -> Any:
+        """The same run, played at ``rate`` draws per second."""
+        raise NotImplementedError
+
+    def show_problem(self, text: str) -> None:
+        """Say why the explorer's P and Q are not shown ("" to clear)."""
+        raise NotImplementedError
+
+    @property
+    def step(self) -> int:
+        """Draws so far (the other animated pages' steps)."""
+        return int(self.store.state.step)
+
+    # controls → state ---------------------------------------------------------
+
+    def set_rate(self, rate: int) -> None:
+        """Play at ``rate`` draws per second from now on (the run goes on)."""
+        self.store.set_state(self.with_rate(self.store.state, rate))
+
+    def set_seed(self, seed: int) -> None:
+        """A new seed: the run starts again with other draws."""
+        self.pause()
+        self.store.set_state(self.restarted_from(self.store.state, seed=seed))
+
+    # the explorer → state -----------------------------------------------------
+
+    def _explorer_changed(self, *_: object) -> None:
+        if self.isVisible():
+            self.follow_explorer()
+
+    def follow_explorer(self) -> None:
+        """Start again from the explorer's P and Q if they differ from the run's."""
+        explorer = self.explorer
+        stale = explorer.pending or explorer.results_state is not explorer.state
+        if stale and explorer.error is None:
+            return  # the explorer's results are on their way: follow them then
+        results = explorer.results
+        if explorer.error is not None:
+            self.show_problem(
+                QCoreApplication.translate(
+                    "Labs",
+                    "The Explorer's P and Q cannot be evaluated: {error}. "
+                    "Showing the last P and Q.",
+                ).format(error=explorer.error)
+            )
+            return
+        if results is None:
+            return
+        k = int(np.asarray(results.p).size)
+        if k > LAB_K.high:
+            self.show_problem(
+                QCoreApplication.translate(
+                    "Labs",
+                    "The Explorer's P and Q have {k} outcomes; this lab draws from "
+                    "at most {most} (a session keeps every outcome's count). Pick a "
+                    "family with fewer outcomes there. Showing the last P and Q.",
+                ).format(k=f"{k:,}", most=f"{LAB_K.high:,}")
+            )
+            return
+        self.show_problem("")
+        p = tuple(float(v) for v in results.p)
+        q = tuple(float(v) for v in results.q)
+        state = self.store.state
+        if (p, q) == (state.p, state.q):
+            return
+        self.pause()
+        try:
+            restarted = self.restarted_from(state, p, q)
+        except ValueError as error:
+            self.show_problem(
+                QCoreApplication.translate(
+                    "Labs", "The Explorer's P and Q cannot be drawn from: {error}."
+                ).format(error=error)
+            )
+            return
+        # The window's first run (made before any explorer was read) was never
+        # the user's: replacing it is no undo step.
+        if state.count == 0 and not self.store.can_undo:
+            self.store.refine(restarted)
+        else:
+            self.store.set_state(restarted)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Follow the explorer if it changed while hidden; restart the clock."""
+        self.follow_explorer()
+        self._last_frame = None
+        super().showEvent(event)
+
+    def reset(self) -> None:
+        """Pause, back to the first draw, and read the explorer again."""
+        super().reset()
+        self.follow_explorer()
+
+    # playing by the clock -----------------------------------------------------
+
+    def play(self) -> str | None:
+        """Start drawing; the first frame counts from now."""
+        self._last_frame = None
+        self._carried = 0.0
+        return super().play()
+
+    def draws_due(self) -> int:
+        """How many draws the time since the last frame is worth, at the rate."""
+        now = self.clock()
+        if self._last_frame is None:
+            self._last_frame = now
+            return 0
+        elapsed = max(0.0, now - self._last_frame)
+        self._last_frame = now
+        due, self._carried = samples_due(self.store.state.rate, elapsed, self._carried)
+        return due
+
+    def _tick(self) -> None:
+        if not self.isVisible():
+            self.timer.stop()
+            return
+        due = self.draws_due()
+        if due:
+            state = self.advanced(self.store.state, due)
+            self.store.set_state(state)
+        if not self.can_advance(self.store.state):
+            self.pause()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Texts again in a new language."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Set every text again (the subclass's and the rate box's)."""
+        self.rate_box.retranslate()
+
+
+def show_problem_label(label: QLabel, text: str) -> None:
+    """Show a problem strip with ``text``, or hide it for ""."""
+    set_text(label, text)
+    label.setVisible(bool(text))
+
+
+__all__ = [
+    "LabPage",
+    "RateBox",
+    "SeedBox",
+    "form",
+    "outcomes_text",
+    "rate_text",
+    "show_problem_label",
+]

@@ -1,0 +1,262 @@
+"""Plot pieces of the labs: running means with ±2 SE bands on a log axis, recent draws.
+
+Every item is created once and then updated with ``setData``/``setValue``;
+nothing here computes a statistic, it only draws what the results hold.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+import pyqtgraph as pg
+from numpy.typing import NDArray
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+
+from viz.plotting import StickyRange, text_symbol
+
+FloatArray = NDArray[np.float64]
+
+#: Line styles that tell series apart without their colours.
+STYLES = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine)
+
+#: Symbols that tell the recent draws' series apart without their colours.
+SYMBOLS = ("o", "t", "s")
+
+#: Running means before this many draws swing too far to fit the y range to.
+FIT_FROM = 10
+
+
+def translucent(colour: str, alpha: int = 45) -> QColor:
+    """``colour`` with the given alpha, for a band behind its line."""
+    shade = QColor(colour)
+    shade.setAlpha(alpha)
+    return shade
+
+
+def band(means: FloatArray, errors: FloatArray) -> tuple[FloatArray, FloatArray]:
+    """The ±2 standard-error band's edges of finite means and errors."""
+    return means - 2 * errors, means + 2 * errors
+
+
+class LogDrawsAxis:
+    """An x axis of draw counts on a log scale, growing a whole decade at a time."""
+
+    def __init__(self, plot: pg.PlotItem) -> None:
+        self.plot = plot
+        self.decades: int | None = None
+        plot.setLogMode(x=True, y=False)
+        plot.disableAutoRange(axis="x")
+        self.fit(0)
+
+    def fit(self, count: int) -> None:
+        """Show draws 1 … at least ``count`` (at least two decades)."""
+        decades = max(2, math.ceil(math.log10(max(count, 1)) + 1e-9))
+        if decades != self.decades:
+            self.decades = decades
+            self.plot.setXRange(0.0, float(decades), padding=0.02)
+
+
+class RunningMean:
+    """One running mean: its line, its ±2 SE band, its exact value and label."""
+
+    def __init__(
+        self, plot: pg.PlotItem, colour: str, style: Qt.PenStyle, label: str
+    ) -> None:
+        self.colour = colour
+        self.line = plot.plot(pen=pg.mkPen(colour, width=2.5, style=style))
+        self.upper = plot.plot(pen=pg.mkPen(translucent(colour, 90), width=1))
+        self.lower = plot.plot(pen=pg.mkPen(translucent(colour, 90), width=1))
+        self.band = pg.FillBetweenItem(
+            self.upper, self.lower, brush=translucent(colour)
+        )
+        plot.addItem(self.band)
+        dashed = pg.mkPen(colour, width=1.5, style=Qt.PenStyle.DashLine)
+        self.exact = pg.InfiniteLine(angle=0, pen=dashed)
+        plot.addItem(self.exact)
+        self.label = pg.TextItem(label, color=colour, anchor=(1, 1))
+        plot.addItem(self.label)
+        self.infinite = pg.ScatterPlotItem(
+            symbol=text_symbol("∞"), size=20, brush=colour, pen=None
+        )
+        plot.addItem(self.infinite)
+        self.infinite.setZValue(10)
+
+    def show(
+        self,
+        checkpoints: FloatArray,
+        means: FloatArray,
+        errors: FloatArray,
+        exact: float,
+        label: str,
+    ) -> None:
+        """Draw the history and the exact value (hidden when it is not finite)."""
+        finite = np.isfinite(means)
+        self.line.setData(checkpoints[finite], means[finite])
+        banded = finite & np.isfinite(errors)
+        lower, upper = band(means[banded], errors[banded])
+        self.upper.setData(checkpoints[banded], upper)
+        self.lower.setData(checkpoints[banded], lower)
+        self.exact.setVisible(math.isfinite(exact))
+        if math.isfinite(exact):
+            self.exact.setValue(exact)
+        self.label.setText(label)
+        self.label.setVisible(math.isfinite(exact))
+        self._infinite_from = (
+            float(checkpoints[~finite][0]) if (~finite).any() else None
+        )
+
+    def place(self, x_right: float, y_top: float) -> None:
+        """Put the label at the right end of its line and ∞ marks at the top."""
+        if self.exact.isVisible():
+            self.label.setPos(x_right, self.exact.value())
+        start = self._infinite_from
+        if start is None:
+            self.infinite.setData(x=[], y=[])
+        else:
+            self.infinite.setData(x=[math.log10(start)], y=[y_top])
+
+    _infinite_from: float | None = None
+
+
+class RunningMeansPlot:
+    """Several running means against the number of draws (log scale)."""
+
+    def __init__(
+        self,
+        plot: pg.PlotItem,
+        colours: Sequence[str],
+        labels: Sequence[str],
+        styles: Sequence[Qt.PenStyle] = STYLES,
+    ) -> None:
+        self.plot = plot
+        self.axis = LogDrawsAxis(plot)
+        self.means = [
+            RunningMean(plot, colour, styles[i % len(styles)], label)
+            for i, (colour, label) in enumerate(zip(colours, labels, strict=True))
+        ]
+        self.y_range = StickyRange(plot)
+        plot.getViewBox().sigRangeChanged.connect(lambda *_: self._place())
+
+    def show(
+        self,
+        checkpoints: NDArray[np.int64],
+        means: FloatArray,
+        errors: FloatArray,
+        exact: Sequence[float],
+        extra: Sequence[float],
+        labels: Sequence[str],
+        count: int,
+    ) -> None:
+        """Draw each row of ``means``/``errors`` with its exact value.
+
+        ``extra`` are further values the y range must show (what a biased
+        estimator converges to).
+        """
+        x = checkpoints.astype(np.float64)
+        for row, mean in enumerate(self.means):
+            mean.show(x, means[row], errors[row], exact[row], labels[row])
+        # From the top line down, labels alternate above and below their
+        # lines: close values (H(P) and H(P,Q)) stay legible.
+        labelled = [r for r in range(len(self.means)) if math.isfinite(exact[r])]
+        for place, row in enumerate(sorted(labelled, key=lambda r: -exact[r])):
+            self.means[row].label.setAnchor((1, 1) if place % 2 == 0 else (1, 0))
+        self.axis.fit(count)
+        self._fit_y(checkpoints, means, errors, [*exact, *extra])
+        self._place()
+
+    def _fit_y(
+        self,
+        checkpoints: NDArray[np.int64],
+        means: FloatArray,
+        errors: FloatArray,
+        fixed: Sequence[float],
+    ) -> None:
+        late = checkpoints >= FIT_FROM
+        values = [v for v in fixed if math.isfinite(v)]
+        shown = late[None, :] & np.isfinite(means) & np.isfinite(errors)
+        if shown.any():
+            lower, upper = band(means[shown], errors[shown])
+            values += [float(lower.min()), float(upper.max())]
+        if values:
+            self.y_range.fit(min(values), max(values))
+
+    def _place(self) -> None:
+        (_, x_high), (y_low, y_high) = self.plot.getViewBox().viewRange()
+        top = y_high - 0.06 * (y_high - y_low)
+        for mean in self.means:
+            mean.place(x_high, top)
+
+
+class RecentDraws:
+    """The values of each of the latest draws, newest at 0, with ∞ drawn at the top."""
+
+    def __init__(self, plot: pg.PlotItem, colours: Sequence[str], limit: int) -> None:
+        self.plot = plot
+        self.points = [
+            plot.plot(
+                pen=None,
+                symbol=SYMBOLS[i % len(SYMBOLS)],
+                symbolSize=7,
+                symbolBrush=colour,
+                symbolPen=pg.mkPen(colour),
+            )
+            for i, colour in enumerate(colours)
+        ]
+        self.exact = [
+            pg.InfiniteLine(
+                angle=0, pen=pg.mkPen(colour, width=1.5, style=Qt.PenStyle.DashLine)
+            )
+            for colour in colours
+        ]
+        for line in self.exact:
+            plot.addItem(line)
+        self.infinite = [
+            pg.ScatterPlotItem(symbol=text_symbol("∞"), size=16, brush=colour, pen=None)
+            for colour in colours
+        ]
+        for item in self.infinite:
+            plot.addItem(item)
+            item.setZValue(10)
+        plot.setXRange(-(limit - 1) - 0.5, 0.5, padding=0.01)
+        plot.disableAutoRange(axis="x")
+        self.y_range = StickyRange(plot)
+        self._infinite_x: list[FloatArray] = [np.empty(0) for _ in colours]
+        plot.getViewBox().sigRangeChanged.connect(lambda *_: self._place())
+
+    def show(self, values: FloatArray, exact: Sequence[float]) -> None:
+        """``values`` (rows: series; columns: draws, oldest first) and their means."""
+        m = values.shape[1]
+        x = np.arange(-(m - 1), 1, dtype=np.float64)
+        shown: list[float] = []
+        for row, item in enumerate(self.points):
+            finite = np.isfinite(values[row])
+            item.setData(x[finite], values[row][finite])
+            self._infinite_x[row] = x[~finite]
+            shown += values[row][finite].tolist()
+            line = self.exact[row]
+            line.setVisible(math.isfinite(exact[row]))
+            if math.isfinite(exact[row]):
+                line.setValue(exact[row])
+                shown.append(exact[row])
+        if shown:
+            self.y_range.fit(min(shown), max(shown))
+        self._place()
+
+    def _place(self) -> None:
+        _, (y_low, y_high) = self.plot.getViewBox().viewRange()
+        top = y_high - 0.06 * (y_high - y_low)
+        for item, x in zip(self.infinite, self._infinite_x, strict=True):
+            item.setData(x=x, y=np.full(x.size, top))
+
+
+__all__ = [
+    "FIT_FROM",
+    "LogDrawsAxis",
+    "RecentDraws",
+    "RunningMean",
+    "RunningMeansPlot",
+    "translucent",
+]
