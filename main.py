@@ -560,15 +560,29 @@ def _scenario_from_file_or_preset(
     if arguments.preset:
         presets = {preset.id: preset for preset in load_presets()}
         if arguments.preset not in presets:
-            known = ", ".join(presets)
-            raise CommandLineError(
-                translate(
-                    "CommandLine", "unknown preset {name}; known: {known}"
-                ).format(name=_quoted(arguments.preset), known=known)
-            )
+            raise CommandLineError(_unknown_preset(arguments.preset, list(presets)))
         preset = presets[arguments.preset]
         return preset.scenario, preset, None
     return None, None, None
+
+
+def _unknown_preset(name: str, known: list[str]) -> str:
+    """One short line: the closest known ids (difflib), then where the rest are.
+
+    The full list outgrew one readable line, so only up to three near
+    matches are named and --list-presets gives the others.
+    """
+    import difflib
+
+    close = difflib.get_close_matches(name[:200], known, n=3, cutoff=0.5)
+    if close:
+        return translate(
+            "CommandLine",
+            "unknown preset {name}; did you mean {close}? (see --list-presets)",
+        ).format(name=_quoted(name), close=", ".join(close))
+    return translate("CommandLine", "unknown preset {name}; see --list-presets").format(
+        name=_quoted(name)
+    )
 
 
 def print_metrics(arguments: argparse.Namespace) -> int:
@@ -986,7 +1000,8 @@ def _check_export_options(arguments: argparse.Namespace, argv: Sequence[str]) ->
         )
         if not _option_given(argv, "size"):
             arguments.size = ANIMATION_SIZE
-        check_frame_size(arguments.settings.frames, *arguments.size, arguments.scale)
+        width, height = arguments.size
+        check_frame_size(arguments.settings.frames, width, height, arguments.scale)
     except ValueError as error:
         raise CommandLineError(str(error)) from None
 

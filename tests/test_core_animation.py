@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import numpy as np
@@ -145,7 +146,7 @@ def test_bad_sweeps_name_the_sweep(text, words):
 def test_a_temperature_sweep_is_geometric_and_ends_exactly():
     values = sweep_values(parse_sweep("temperature=0.2:5"), 5)
     assert values[0] == 0.2 and values[-1] == 5.0
-    ratios = [b / a for a, b in zip(values, values[1:], strict=False)]
+    ratios = [b / a for a, b in itertools.pairwise(values)]
     # (5 / 0.2) ** (1/4) = 25 ** 0.25 = √5
     assert ratios == pytest.approx([math.sqrt(5)] * 4, rel=1e-12)
 

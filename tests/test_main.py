@@ -130,8 +130,11 @@ def test_negative_logits_are_read_as_numbers():
         ),
         (["--metrics", "--p", "1,1", "--q", "1,1", "--label", "5"], "label"),
         (["--preset", "no-such-preset"], "unknown preset 'no-such-preset'"),
+        # A near miss names the closest ids, not all of them (one short line).
+        (["--preset", "kl-asymetry"], "did you mean kl-asymmetry"),
+        (["--preset", "no-such-preset"], "see --list-presets"),
         (["--load", "missing.json"], "missing.json"),
-        (["--preset", "kl-asymmetry", "--export", "slide.gif"], ".png or .svg"),
+        (["--preset", "kl-asymmetry", "--export", "slide.gif"], ".png, .svg or .pdf"),
         (["--preset", "softmax", "--load", "x.json"], "not both"),
         (["--units", "furlongs"], "invalid choice"),
         # Empty values were silently ignored: --export "" opened the window

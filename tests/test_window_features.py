@@ -9,6 +9,7 @@ import json
 import math
 import os
 import xml.etree.ElementTree as ElementTree
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -296,7 +297,7 @@ def test_window_and_each_plot_export_as_pictures(
 def test_export_refuses_other_suffixes_with_a_message(window, tmp_path, qtbot):
     assert not window.export_picture(window, tmp_path / "picture.gif")
     box = window.findChild(QMessageBox, "problem_dialog")
-    assert box is not None and ".png or .svg" in box.text()
+    assert box is not None and ".png, .svg or .pdf" in box.text()
 
 
 def test_csv_table_holds_every_per_outcome_number(window, store, qtbot, tmp_path):
@@ -611,7 +612,7 @@ def test_good_settings_read_back_as_written(tmp_path):
     assert Remembered(None).texts("one") == []
 
 
-@pytest.mark.parametrize("suffix", [".png", ".svg"])
+@pytest.mark.parametrize("suffix", [".png", ".svg", ".pdf"])
 def test_a_failed_export_keeps_the_old_file_and_says_why(
     window, tmp_path, monkeypatch, suffix
 ):
@@ -622,21 +623,29 @@ def test_a_failed_export_keeps_the_old_file_and_says_why(
     target = tmp_path / f"slide{suffix}"
     target.write_bytes(b"the old slide")
 
-    def full_disk(widget, temporary):
-        temporary.write_bytes(b"half")
-        raise OSError(28, "No space left on device")
+    if suffix in (".svg", ".pdf"):
+        # QSvgGenerator and QPdfWriter write the file themselves: the disk
+        # fills up under them.
+        def full_disk(widget, temporary, info):
+            temporary.write_bytes(b"half")
+            raise OSError(28, "No space left on device")
 
-    if suffix == ".svg":
-        monkeypatch.setattr(viz.files, "_write_svg", full_disk)
+        monkeypatch.setattr(viz.files, f"_write_{suffix[1:]}", full_disk)
     else:
-        from PySide6.QtGui import QPixmap
+        # A PNG is encoded in memory, then its bytes written: that write fails.
+        real_write_bytes = Path.write_bytes
 
-        monkeypatch.setattr(QPixmap, "save", lambda self, name, kind: False)
+        def half_written(self, data):
+            real_write_bytes(self, data[:4])
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(Path, "write_bytes", half_written)
     assert not window.export_picture(window.explorer, target)
     assert target.read_bytes() == b"the old slide"
     assert os.listdir(tmp_path) == [target.name]
     message = window.statusBar().currentMessage()
     assert str(target) in message and ".tmp" not in message
+    assert "No space left on device" in message
 
 
 def test_a_problem_quoting_markup_shows_it_as_text(window, tmp_path, qtbot):
