@@ -24,7 +24,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 
 from core.next_token import (
     EXAMPLE_SIZES,
@@ -403,6 +403,12 @@ def test_truncation_controls_write_the_state_and_the_results_follow(
     assert state.p_settings.min_p == pytest.approx(0.1, rel=1e-2)
     statistics = settled(qtbot, lab_store).statistics
     assert_page_shows(page, expected(state))
+    # Something is cut: D(P‖P̃) = ∞, said in one line, each model's count
+    # (grouped in thousands, as the rows show it) in its tooltip.
+    reasons = page.readouts.reasons
+    assert reasons.isVisibleTo(page) and reasons.text().startswith("D(model")
+    cut = statistics.p.possible - statistics.p.kept
+    assert cut > 1000 and f"0 to {cut:,} tokens that P can emit" in reasons.toolTip()
     assert page.plot.lines["p"].isVisible()
     assert page.plot.lines["p"].value() == pytest.approx(
         math.log10(statistics.p.rank_curve.threshold_rank)
@@ -577,6 +583,81 @@ def test_the_page_paints_its_fills_in_a_child_process() -> None:
 
 
 # --- the window: undo, sessions, presets -------------------------------------------
+
+
+def test_ctrl_z_undoes_a_change_from_whichever_control_has_the_focus(
+    qtbot: Any, window: Any, page: NextTokenPage, lab_store: Any
+) -> None:
+    p = page.decoding["p"]
+    undo = (Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.mouseClick(p.top_k_check, Qt.MouseButton.LeftButton)
+    assert lab_store.state.p_settings.top_k == 50
+    assert QApplication.focusWidget() is p.top_k_check
+    qtbot.keyClick(p.top_k_check, *undo)
+    assert lab_store.state.p_settings.top_k is None
+    qtbot.mouseClick(p.top_k_check, Qt.MouseButton.LeftButton)
+    # A spin box's own text undo would swallow Ctrl+Z: the page's undo wins.
+    p.top_k.setFocus()
+    qtbot.keyClick(p.top_k, Qt.Key.Key_Up)
+    assert lab_store.state.p_settings.top_k == 51
+    qtbot.keyClick(p.top_k, *undo)
+    assert lab_store.state.p_settings.top_k == 50 and p.top_k.value() == 50
+    qtbot.keyClick(
+        p.top_k,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert lab_store.state.p_settings.top_k == 51
+    # Typed digits are one change, on Enter.
+    p.top_k.lineEdit().selectAll()
+    qtbot.keyClicks(p.top_k, "700")
+    assert lab_store.state.p_settings.top_k == 51
+    qtbot.keyClick(p.top_k, Qt.Key.Key_Return)
+    assert lab_store.state.p_settings.top_k == 700
+    qtbot.keyClick(p.top_k, *undo)
+    assert lab_store.state.p_settings.top_k == 51
+    slider = p.temperature.slider
+    slider.setFocus()
+    qtbot.keyClick(slider, Qt.Key.Key_Right)
+    assert lab_store.state.p_settings.temperature > 1.0
+    qtbot.keyClick(slider, *undo)
+    assert lab_store.state.p_settings.temperature == 1.0
+    settled(qtbot, lab_store)
+
+
+def test_lecture_type_refits_the_table_and_keeps_the_reasons_in_it(
+    qtbot: Any, window: Any, page: NextTokenPage, lab_store: Any
+) -> None:
+    lab_store.set_state(with_settings(start_lab(), "p", TRUNCATING))
+    settled(qtbot, lab_store)
+    window.set_lecture(True, full_screen=False)
+    try:
+        table = page.table
+        header = table.horizontalHeader()
+
+        def numbers_fit() -> bool:
+            # As wide as their cells and titles need in the lecture font.
+            return table.font().pixelSize() == QApplication.font().pixelSize() and all(
+                header.sectionSize(c)
+                >= max(table.sizeHintForColumn(c), header.sectionSizeHint(c))
+                for c in (0, 2, 3, 4, 5)
+            )
+
+        # The font grew with no new results: the columns fit it anyway.
+        qtbot.waitUntil(numbers_fit)
+        size = QApplication.font().pixelSize()
+        reason = page.pair["kl_pq"].reason
+        assert reason.isVisibleTo(page) and reason.text().startswith("∞: ")
+        # The fonts follow the application's (Qt delivers that change later).
+        qtbot.waitUntil(
+            lambda: (
+                reason.font().pixelSize()
+                == page.readouts.reasons.font().pixelSize()
+                == size
+            )
+        )
+    finally:
+        window.set_lecture(False, full_screen=False)
 
 
 def test_undo_on_the_page_and_a_session_round_trip(

@@ -31,11 +31,23 @@ import numpy as np
 import pyqtgraph as pg
 from numpy.typing import NDArray
 from PySide6.QtCore import (
+    QEvent,
+    QObject,
     QSignalBlocker,
     Qt,
+    QTimer,
     Signal,
 )
-from PySide6.QtGui import QFont, QGuiApplication, QStandardItem, QStandardItemModel
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QPalette,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -127,6 +139,11 @@ def significant(value: float, digits: int = 4) -> float:
     return float(f"{value:.{digits}g}")
 
 
+def shortened(text: str, limit: int = 24) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis (a line's example)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def token_text(text: str | None, token_id: int) -> str:
     """A token as the table shows it: quoted, spaces and escapes visible."""
     if text is None:
@@ -135,6 +152,27 @@ def token_text(text: str | None, token_id: int) -> str:
 
 
 # --- a model's decoding controls -------------------------------------------------
+
+
+class PageUndoKeys(QObject):
+    """Lets Ctrl+Z and its redo reach the window from a spin box.
+
+    A spin box's line edit takes Undo and Redo for its own text history,
+    which here is never what a user means: every value it showed was
+    already a change of the page's state, undone by the window's Undo.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Refuse the override of Undo and Redo, so the shortcut fires."""
+        if event.type() != QEvent.Type.ShortcutOverride or not isinstance(
+            event, QKeyEvent
+        ):
+            return False
+        keys = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
+        if any(event.matches(key) for key in keys):
+            event.ignore()
+            return True
+        return False
 
 
 class RuleRow(QWidget):
@@ -189,6 +227,11 @@ class DecodingControls(QWidget):
         self.top_k.setRange(TOP_K.low, TOP_K.high)
         self.top_k.setValue(TOP_K.default)
         self.top_k.setGroupSeparatorShown(True)
+        # Typed digits commit on Enter or leaving the box: typing 1000 is one
+        # change (one undo step), not k = 1, 10, 100, 1000. Arrows stay live.
+        self.top_k.setKeyboardTracking(False)
+        self._undo_keys = PageUndoKeys(self)
+        self.top_k.installEventFilter(self._undo_keys)
         self.top_p_check = QCheckBox(self.tr("top-p"))
         named(self.top_p_check, f"{prefix}_top_p_check", self.tr("Top-p on or off"))
         self.top_p = LabelledSlider(
@@ -413,42 +456,95 @@ class ModelReadouts(QWidget):
 
     ROWS = ("entropy", "perplexity", "kept", "cut", "kl_to", "kl_from", "js")
 
+    #: The widest value a cell is given room for (wider ones shrink to fit).
+    CELL_TEMPLATE = "00.0000 → 00.0000 bits"
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Short titles, so that two columns of values fit beside them on a
+        # 1024-pixel projector in lecture type; the tooltips say the rest.
         titles = {
-            "entropy": self.tr("entropy H, before → after"),
-            "perplexity": self.tr("perplexity, before → after"),
+            "entropy": self.tr("entropy H"),
+            "perplexity": self.tr("perplexity"),
             "kept": self.tr("tokens kept"),
             "cut": self.tr("mass cut off"),
             "kl_to": self.tr("D(model ‖ truncated)"),
-            "kl_from": self.tr("D(truncated ‖ model) = −log(1 − cut)"),
+            "kl_from": self.tr("D(truncated ‖ model)"),
             "js": self.tr("JS(model, truncated)"),
+        }
+        explanations = {
+            "entropy": self.tr(
+                "Entropy of the tempered model → of its renormalised truncation"
+            ),
+            "perplexity": self.tr(
+                "Perplexity 2^H (e^H in nats): tempered → truncated; the number "
+                "of equally likely tokens with the same entropy"
+            ),
+            "kept": self.tr("Tokens the truncation keeps, of those with p > 0"),
+            "cut": self.tr("The probability the truncation removes"),
+            "kl_to": self.tr(
+                "D(model ‖ truncated): ∞ whenever anything is cut, since the "
+                "truncated model gives 0 to tokens the model can emit"
+            ),
+            "kl_from": self.tr(
+                "D(truncated ‖ model) = −log(1 − cut): the renormalisation's cost"
+            ),
+            "js": self.tr("Jensen–Shannon divergence: symmetric and always finite"),
         }
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(2)
+        self.grid = grid
         self.cells: dict[tuple[str, str], LiveText] = {}
+        arrows = QLabel(self.tr("before → after the cut"))
+        arrows.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        arrows.setToolTip(
+            self.tr("Each arrow: the tempered model → its renormalised truncation")
+        )
+        grid.addWidget(arrows, 0, 0)
         for column, role in enumerate(("p", "q"), start=1):
             header = QLabel(swatch(ROLE_COLOURS[role], f"<b>{ROLE_NAMES[role]}</b>"))
             grid.addWidget(header, 0, column)
         for row, key in enumerate(self.ROWS, start=1):
             title = QLabel(titles[key])
+            title.setToolTip(explanations[key])
             title.setSizePolicy(
                 QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
             )
             grid.addWidget(title, row, 0)
             for column, role in enumerate(("p", "q"), start=1):
-                cell = LiveText("00.0000 → 00.0000 bits")
+                cell = LiveText(self.CELL_TEMPLATE)
                 cell.setObjectName(f"next_token_{role}_{key}")
                 cell.setAccessibleName(f"{ROLE_NAMES[role]}: {titles[key]}")
+                cell.setToolTip(explanations[key])
                 grid.addWidget(cell, row, column)
                 self.cells[(role, key)] = cell
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
         grid.setColumnStretch(2, 2)
+        self._fit_columns()
+        #: Why D(model ‖ truncated) is ∞: laid out by the page, under the
+        #: divergences between the models, with their reasons.
         self.reasons = text_label("next_token_truncation_reason", self.tr("Why ∞"))
-        grid.addWidget(self.reasons, len(self.ROWS) + 1, 0, 1, 3)
+        self.reasons.setVisible(False)
+
+    def _fit_columns(self) -> None:
+        """Value columns never narrower than the template; titles get the rest.
+
+        Every cell's width policy is Ignored (a LiveText never re-lays out),
+        so without a minimum the stretch factors alone would squeeze the
+        values on a narrow screen in large type.
+        """
+        width = self.fontMetrics().horizontalAdvance(self.CELL_TEMPLATE) + 6
+        for column in (1, 2):
+            self.grid.setColumnMinimumWidth(column, width)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A new font (lecture mode, zoom) changes the values' room."""
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_columns()
+        super().changeEvent(event)
 
     def texts(self, role: str) -> dict[str, str]:
         """What each row shows for ``role`` (tests)."""
@@ -480,7 +576,12 @@ class BigValue(LiveText):
 
 
 class PairReadout(QWidget):
-    """One divergence between the truncated models, large, with ∞'s reason."""
+    """One divergence between the truncated models, large, with ∞'s reason.
+
+    The reason is a line of its own (:attr:`reason`) that the page lays out
+    across the full width under the three readouts: a third of the width,
+    it wrapped to five lines in lecture type and squeezed the plot.
+    """
 
     def __init__(self, key: str, title: str, tooltip: str) -> None:
         super().__init__()
@@ -491,23 +592,27 @@ class PairReadout(QWidget):
         self.reason = QLabel("")
         named(self.reason, f"next_token_{key}_reason", self.tr("Why it is infinite"))
         self.reason.setWordWrap(True)
-        self.reason.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.reason.setVisible(False)
         self.reason.setSizePolicy(
             QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
         )
-        self.reason.setStyleSheet("color: #A0300A;")
+        # A palette colour, not a style sheet: a style sheet would pin the
+        # label's font and it would stay small in lecture type.
+        palette = self.reason.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, QColor("#A0300A"))
+        self.reason.setPalette(palette)
         self.setToolTip(tooltip)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
         layout.setSpacing(0)
         layout.addWidget(self.title)
         layout.addWidget(self.value)
-        layout.addWidget(self.reason)
 
-    def show_value(self, text: str, reason: str) -> None:
-        """Show ``text`` and, for ∞, why."""
+    def show_value(self, text: str, reason: str, detail: str = "") -> None:
+        """Show ``text`` and, for ∞, why (``detail``: the reason's tooltip)."""
         self.value.setText(text)
         set_text(self.reason, reason)
+        self.reason.setToolTip(detail)
         self.reason.setVisible(bool(reason))
 
 
@@ -539,14 +644,6 @@ class TopTokensModel(QStandardItemModel):
         )
         self.setColumnCount(len(self.headers))
         self.setHorizontalHeaderLabels(list(self.headers))
-        #: Rows that arrived while another table was on show.
-        self.waiting: tuple[TopToken, ...] | None = None
-
-    def catch_up(self) -> bool:
-        """Show rows that arrived while the table was not on show."""
-        if self.waiting is None:
-            return False
-        return self.show_rows(self.waiting)
 
     def cell_text(self, row: TopToken, column: int) -> str:
         """The text of one cell."""
@@ -574,17 +671,15 @@ class TopTokensModel(QStandardItemModel):
             item.setToolTip(self.tr("The source gave no token strings"))
         return item
 
-    def show_rows(self, rows: tuple[TopToken, ...], on_show: bool = True) -> bool:
+    def show_rows(self, rows: tuple[TopToken, ...]) -> bool:
         """New top tokens; True if they are other tokens (columns may refit).
 
         The same tokens (a change of temperature or truncation: the order
         of the logits does not change) change only the probabilities' text.
-        A table not ``on_show`` keeps the rows for :meth:`catch_up`.
+        Both models always hold their rows, the one not on show too: a
+        model without a view costs a few microseconds per changed cell,
+        and a switch of the table, a copy or a test reads current rows.
         """
-        if not on_show:
-            self.waiting = rows
-            return False
-        self.waiting = None
         same = len(rows) == len(self.rows) and all(
             (a.token_id, a.text) == (b.token_id, b.text)
             for a, b in zip(rows, self.rows, strict=True)
@@ -841,7 +936,14 @@ class NextTokenPage(Page):
         lower.addWidget(tables, 2)
         right = QVBoxLayout()
         right.setContentsMargins(4, 4, 4, 0)
+        infinities = QVBoxLayout()
+        infinities.setContentsMargins(0, 0, 0, 0)
+        infinities.setSpacing(0)
+        infinities.addWidget(self.pair["kl_pq"].reason)
+        infinities.addWidget(self.pair["kl_qp"].reason)
+        infinities.addWidget(self.readouts.reasons)
         right.addLayout(pair_row)
+        right.addLayout(infinities)
         right.addWidget(self.readouts)
         right.addLayout(lower, 1)
         layout = QHBoxLayout(self)
@@ -878,10 +980,18 @@ class NextTokenPage(Page):
         """The widgets holding this page's plots (each has ``plot_items()``)."""
         return [self.plot]
 
+    def changeEvent(self, event: QEvent) -> None:
+        """A new font (lecture mode, zoom): the table's columns fit it again.
+
+        Later in the event loop, once the font has reached the table.
+        """
+        if event.type() == QEvent.Type.FontChange:
+            QTimer.singleShot(0, self, self._fit_table)
+        super().changeEvent(event)
+
     def _show_top_of(self, index: int) -> None:
         """Show P's or Q's top tokens in the table (a view choice, not state)."""
         role = "q" if index == 1 else "p"
-        self.top_models[role].catch_up()
         self.table.setModel(self.top_models[role])
         self._fit_table()
 
@@ -1032,9 +1142,9 @@ class NextTokenPage(Page):
         for role in ("p", "q"):
             model = statistics.p if role == "p" else statistics.q
             rows = () if model is None else model.top_tokens
+            changed = self.top_models[role].show_rows(rows)
             on_show = self.table.model() is self.top_models[role]
-            changed = self.top_models[role].show_rows(rows, on_show)
-            refit = refit or changed
+            refit = refit or (changed and on_show)
         if refit:
             self._fit_table()
         self.plot.show_results(results)
@@ -1077,16 +1187,25 @@ class NextTokenPage(Page):
                 reasons.append(
                     self.tr(
                         "D({model}‖{model}̃) = ∞: the truncation gives probability "
-                        "0 to %Ln tokens that {model} can emit ({mass} of its "
+                        "0 to {count} tokens that {model} can emit ({mass} of its "
                         "probability).",
                         "",
                         model.possible - model.kept,
                     ).format(
+                        count=f"{model.possible - model.kept:,}",
                         model=ROLE_NAMES[role],
                         mass=format_probability(model.cut_mass),
                     )
                 )
-        set_text(self.readouts.reasons, "<br>".join(reasons))
+        # One short line for both models (the counts and masses are in the
+        # rows above); each model's sentence in the tooltip.
+        short = (
+            self.tr("D(model ‖ truncated) = ∞: the model can emit the tokens cut.")
+            if reasons
+            else ""
+        )
+        set_text(self.readouts.reasons, short)
+        self.readouts.reasons.setToolTip("\n".join(reasons))
         self.readouts.reasons.setVisible(bool(reasons))
 
     def _show_pair(self, results: NextTokenLabResults, units: str) -> None:
@@ -1100,13 +1219,13 @@ class NextTokenPage(Page):
         assert q is not None
         self.pair["kl_pq"].show_value(
             value_text(pair.kl_pq, units),
-            self._one_sided(
+            *self._one_sided(
                 "P", "Q", pair.p_only, pair.p_only_cut, pair.p_only_example, state.p
             ),
         )
         self.pair["kl_qp"].show_value(
             value_text(pair.kl_qp, units),
-            self._one_sided(
+            *self._one_sided(
                 "Q", "P", pair.q_only, pair.q_only_cut, pair.q_only_example, q
             ),
         )
@@ -1120,31 +1239,43 @@ class NextTokenPage(Page):
         cut: int,
         example: int | None,
         model: LabModel,
-    ) -> str:
-        """Why D(keeper̃‖other̃) is infinite ("" when it is not)."""
+    ) -> tuple[str, str]:
+        """Why D(keeper̃‖other̃) is infinite: a line and its detail ("" if not)."""
         if example is None or count == 0:
-            return ""
+            return "", ""
         causes = []
         if cut:
             causes.append(
-                self.tr("%Ln cut by {other}'s truncation", "", cut).format(other=other)
+                self.tr("{count} cut by {other}'s truncation", "", cut).format(
+                    count=f"{cut:,}", other=other
+                )
             )
         impossible = count - cut
         if impossible:
-            text = self.tr("%Ln impossible for {other} (−∞ logits)", "", impossible)
-            causes.append(text.format(other=other))
-        token = token_text(model.distribution.token_text(example), example)
-        return self.tr(
-            "∞: {other}̃ gives probability 0 to %Ln tokens that {keeper}̃ keeps "
-            "({causes}), such as {token}",
+            text = self.tr("{count} impossible for {other} (−∞ logits)", "", impossible)
+            causes.append(text.format(count=f"{impossible:,}", other=other))
+        token = html_escape(
+            shortened(token_text(model.distribution.token_text(example), example))
+        )
+        line = self.tr(
+            "∞: {other}̃ gives probability 0 to {count} tokens that {keeper}̃ keeps, "
+            "such as {token}",
+            "",
+            count,
+        ).format(count=f"{count:,}", keeper=keeper, other=other, token=token)
+        detail = self.tr(
+            "D({keeper}̃‖{other}̃) = ∞: {other}̃ gives probability 0 to {count} "
+            "tokens that {keeper}̃ keeps ({causes}), such as {token}",
             "",
             count,
         ).format(
+            count=f"{count:,}",
             keeper=keeper,
             other=other,
             causes=self.tr(", ").join(causes),
-            token=html_escape(token),
+            token=token,
         )
+        return line, detail
 
     # state, for tests -------------------------------------------------------------
 
