@@ -4,31 +4,38 @@
 <context>
     <name>NextTokenPage</name>
     <message numerus="yes">
-        <source>%Ln cut by {other}&apos;s truncation</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <source>D({keeper}̃‖{other}̃) = ∞: {other}̃ gives probability 0 to {count} tokens that {keeper}̃ keeps ({causes}), such as {token}</source>
+        <translation>
+            <numerusform>D({keeper}̃‖{other}̃) = ∞: {other}̃ gives probability 0 to {count} token that {keeper}̃ keeps ({causes}), such as {token}</numerusform>
+            <numerusform>D({keeper}̃‖{other}̃) = ∞: {other}̃ gives probability 0 to {count} tokens that {keeper}̃ keeps ({causes}), such as {token}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%Ln impossible for {other} (−∞ logits)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <source>D({model}‖{model}̃) = ∞: the truncation gives probability 0 to {count} tokens that {model} can emit ({mass} of its probability).</source>
+        <translation>
+            <numerusform>D({model}‖{model}̃) = ∞: the truncation gives probability 0 to {count} token that {model} can emit ({mass} of its probability).</numerusform>
+            <numerusform>D({model}‖{model}̃) = ∞: the truncation gives probability 0 to {count} tokens that {model} can emit ({mass} of its probability).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>D({model}‖{model}̃) = ∞: the truncation gives probability 0 to %Ln tokens that {model} can emit ({mass} of its probability).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <source>{count} cut by {other}&apos;s truncation</source>
+        <translation>
+            <numerusform>{count} cut by {other}&apos;s truncation</numerusform>
+            <numerusform>{count} cut by {other}&apos;s truncation</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>∞: {other}̃ gives probability 0 to %Ln tokens that {keeper}̃ keeps ({causes}), such as {token}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <source>{count} impossible for {other} (−∞ logits)</source>
+        <translation>
+            <numerusform>{count} impossible for {other} (−∞ logits)</numerusform>
+            <numerusform>{count} impossible for {other} (−∞ logits)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>∞: {other}̃ gives probability 0 to {count} tokens that {keeper}̃ keeps, such as {token}</source>
+        <translation>
+            <numerusform>∞: {other}̃ gives probability 0 to {count} token that {keeper}̃ keeps, such as {token}</numerusform>
+            <numerusform>∞: {other}̃ gives probability 0 to {count} tokens that {keeper}̃ keeps, such as {token}</numerusform>
         </translation>
     </message>
 </context>

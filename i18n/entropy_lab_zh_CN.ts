@@ -5,1744 +5,2470 @@
     <name>AboutDialog</name>
     <message>
         <source>About Entropy Lab</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 Entropy Lab</translation>
     </message>
 </context>
 <context>
     <name>Authoring</name>
     <message>
         <source>&amp;Edit this lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑此课程(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;New lesson…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建课程(&amp;N)…</translation>
     </message>
     <message>
         <source>Cannot add this state</source>
-        <translation type="unfinished"></translation>
+        <translation>无法添加此状态</translation>
     </message>
     <message>
         <source>Could not save the lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存课程</translation>
     </message>
     <message>
         <source>New lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>新建课程</translation>
     </message>
     <message>
         <source>Open a lesson, or start a new one, to edit it</source>
-        <translation type="unfinished"></translation>
+        <translation>打开一个课程或新建一个课程，即可编辑</translation>
     </message>
     <message>
         <source>Save lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>保存课程</translation>
     </message>
     <message>
         <source>Saved the lesson {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存课程 {path}</translation>
     </message>
     <message>
         <source>Title of the lesson:</source>
-        <translation type="unfinished"></translation>
+        <translation>课程标题：</translation>
     </message>
 </context>
 <context>
     <name>BatchModel</name>
     <message>
         <source>Computed: −z_y + log Σ exp(z)</source>
-        <translation type="unfinished"></translation>
+        <translation>计算方式：−z_y + log Σ exp(z)</translation>
     </message>
     <message>
         <source>label y</source>
-        <translation type="unfinished"></translation>
+        <translation>标签 y</translation>
     </message>
     <message>
         <source>loss (nats)</source>
-        <translation type="unfinished"></translation>
+        <translation>损失（奈特）</translation>
     </message>
     <message>
         <source>sample {index}</source>
-        <translation type="unfinished"></translation>
+        <translation>样本 {index}</translation>
     </message>
 </context>
 <context>
     <name>BatchPage</name>
     <message>
         <source>Add a sample to the batch</source>
-        <translation type="unfinished"></translation>
+        <translation>向批次添加一个样本</translation>
     </message>
     <message>
         <source>Add sample</source>
-        <translation type="unfinished"></translation>
+        <translation>添加样本</translation>
     </message>
     <message>
         <source>Edit the batch</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑批次</translation>
     </message>
     <message>
         <source>How it is computed</source>
-        <translation type="unfinished"></translation>
+        <translation>计算方式</translation>
     </message>
     <message>
         <source>Logits, labels and per-sample losses of the batch</source>
-        <translation type="unfinished"></translation>
+        <translation>批次的 logits、标签和每个样本的损失</translation>
     </message>
     <message>
         <source>Mean cross-entropy loss</source>
-        <translation type="unfinished"></translation>
+        <translation>平均交叉熵损失</translation>
     </message>
     <message>
         <source>Mean loss of the batch</source>
-        <translation type="unfinished"></translation>
+        <translation>批次的平均损失</translation>
     </message>
     <message>
         <source>Per sample: L = −z&lt;sub&gt;y&lt;/sub&gt; + log Σ&lt;sub&gt;j&lt;/sub&gt; exp(z&lt;sub&gt;j&lt;/sub&gt;) (log-softmax, then the negative log-likelihood of the label).&lt;br&gt;The batch&apos;s loss is the mean over its samples.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个样本：L = −z&lt;sub&gt;y&lt;/sub&gt; + log Σ&lt;sub&gt;j&lt;/sub&gt; exp(z&lt;sub&gt;j&lt;/sub&gt;)（先取 log-Softmax，再取标签的负对数似然）。&lt;br&gt;批次的损失是所有样本损失的平均值。</translation>
     </message>
     <message>
         <source>Remove last sample</source>
-        <translation type="unfinished"></translation>
+        <translation>删除最后一个样本</translation>
     </message>
     <message>
         <source>Remove the last sample of the batch</source>
-        <translation type="unfinished"></translation>
+        <translation>删除批次中的最后一个样本</translation>
     </message>
     <message>
         <source>Reset to the PyTorch example</source>
-        <translation type="unfinished"></translation>
+        <translation>重置为 PyTorch 示例</translation>
     </message>
     <message>
         <source>Reset to the course&apos;s example</source>
-        <translation type="unfinished"></translation>
+        <translation>重置为课程中的示例</translation>
     </message>
     <message>
         <source>The example: &lt;tt&gt;torch.manual_seed(100); logits = torch.rand(4, 5)&lt;/tt&gt;, labels &lt;tt&gt;[4, 3, 3, 2]&lt;/tt&gt;, &lt;tt&gt;nn.CrossEntropyLoss()(logits, labels)&lt;/tt&gt; = 1.5229846.</source>
-        <translation type="unfinished"></translation>
+        <translation>示例：&lt;tt&gt;torch.manual_seed(100); logits = torch.rand(4, 5)&lt;/tt&gt;，标签 &lt;tt&gt;[4, 3, 3, 2]&lt;/tt&gt;，&lt;tt&gt;nn.CrossEntropyLoss()(logits, labels)&lt;/tt&gt; = 1.5229846。</translation>
     </message>
     <message>
         <source>The mean, written out</source>
-        <translation type="unfinished"></translation>
+        <translation>平均值的展开式</translation>
     </message>
     <message>
         <source>The per-sample loss</source>
-        <translation type="unfinished"></translation>
+        <translation>每个样本的损失</translation>
     </message>
     <message>
         <source>Where the example comes from</source>
-        <translation type="unfinished"></translation>
+        <translation>示例的出处</translation>
     </message>
     <message>
         <source>{value} nats</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} 奈特</translation>
     </message>
 </context>
 <context>
     <name>BatchPlots</name>
     <message>
         <source>class</source>
-        <translation type="unfinished"></translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>cross-entropy loss (nats)</source>
-        <translation type="unfinished"></translation>
+        <translation>交叉熵损失（奈特）</translation>
     </message>
     <message>
         <source>label {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>标签 {label}</translation>
     </message>
     <message>
         <source>loss per sample</source>
-        <translation type="unfinished"></translation>
+        <translation>每个样本的损失</translation>
     </message>
     <message>
         <source>probability</source>
-        <translation type="unfinished"></translation>
+        <translation>概率</translation>
     </message>
     <message>
         <source>sample</source>
-        <translation type="unfinished"></translation>
+        <translation>样本</translation>
     </message>
     <message>
         <source>sample {row}: {softmax} vs {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>样本 {row}：{softmax} 与 {label}</translation>
     </message>
     <message>
         <source>{losses}, dashed: their mean</source>
-        <translation type="unfinished"></translation>
+        <translation>{losses}，虚线：其平均值</translation>
     </message>
 </context>
 <context>
     <name>BinaryPage</name>
     <message>
         <source>%n steps per frame</source>
-        <translation type="unfinished"></translation>
+        <translation>每帧 %n 步</translation>
     </message>
     <message>
         <source>Cross-entropy&apos;s gradient is &lt;b&gt;{ratio}&lt;/b&gt; squared error&apos;s here.</source>
-        <translation type="unfinished"></translation>
+        <translation>此处交叉熵的梯度是平方误差梯度的 &lt;b&gt;{ratio}&lt;/b&gt; 倍。</translation>
     </message>
     <message>
         <source>Gradient at z₀</source>
-        <translation type="unfinished"></translation>
+        <translation>z₀ 处的梯度</translation>
     </message>
     <message>
         <source>Label y, 0 or 1</source>
-        <translation type="unfinished"></translation>
+        <translation>标签 y，0 或 1</translation>
     </message>
     <message>
         <source>Learning rate of the race</source>
-        <translation type="unfinished"></translation>
+        <translation>竞赛的学习率</translation>
     </message>
     <message>
         <source>Logit z of the sigmoid output</source>
-        <translation type="unfinished"></translation>
+        <translation>Sigmoid 输出的 logit z</translation>
     </message>
     <message>
         <source>Loss, {loss}</source>
-        <translation type="unfinished"></translation>
+        <translation>损失，{loss}</translation>
     </message>
     <message>
         <source>Predicted probability</source>
-        <translation type="unfinished"></translation>
+        <translation>预测概率</translation>
     </message>
     <message>
         <source>Race, {loss}</source>
-        <translation type="unfinished"></translation>
+        <translation>竞赛，{loss}</translation>
     </message>
     <message>
         <source>Race: descent from z₀ until loss &lt; {threshold}</source>
-        <translation type="unfinished"></translation>
+        <translation>竞赛：从 z₀ 开始梯度下降，直到损失 &lt; {threshold}</translation>
     </message>
     <message>
         <source>Ratio of the gradients</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度之比</translation>
     </message>
     <message>
         <source>Squared error&apos;s gradient is 0 here: no learning at all.</source>
-        <translation type="unfinished"></translation>
+        <translation>此处平方误差的梯度为 0：完全不学习。</translation>
     </message>
     <message>
         <source>Steps needed, {loss}</source>
-        <translation type="unfinished"></translation>
+        <translation>所需步数，{loss}</translation>
     </message>
     <message>
         <source>Steps per frame</source>
-        <translation type="unfinished"></translation>
+        <translation>每帧步数</translation>
     </message>
     <message>
         <source>Steps taken</source>
-        <translation type="unfinished"></translation>
+        <translation>已走步数</translation>
     </message>
     <message>
         <source>The output: σ(z) against label y</source>
-        <translation type="unfinished"></translation>
+        <translation>输出：σ(z) 与标签 y</translation>
     </message>
     <message>
         <source>dL/dz, {loss}</source>
-        <translation type="unfinished"></translation>
+        <translation>dL/dz，{loss}</translation>
     </message>
     <message>
         <source>label y</source>
-        <translation type="unfinished"></translation>
+        <translation>标签 y</translation>
     </message>
     <message>
         <source>learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率</translation>
     </message>
     <message>
         <source>logit z₀</source>
-        <translation type="unfinished"></translation>
+        <translation>logit z₀</translation>
     </message>
     <message>
         <source>loss {value} (no unit)</source>
-        <translation type="unfinished"></translation>
+        <translation>损失 {value}（无单位）</translation>
     </message>
     <message>
         <source>loss {value} nats</source>
-        <translation type="unfinished"></translation>
+        <translation>损失 {value} 奈特</translation>
     </message>
     <message>
         <source>step {step}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {step} 步</translation>
     </message>
     <message>
         <source>the race</source>
-        <translation type="unfinished"></translation>
+        <translation>竞赛</translation>
     </message>
     <message>
         <source>{loss} needs more than {limit} steps.</source>
-        <translation type="unfinished"></translation>
+        <translation>{loss} 需要超过 {limit} 步。</translation>
     </message>
     <message>
         <source>{loss}: counting… (more than {done})</source>
-        <translation type="unfinished"></translation>
+        <translation>{loss}：计数中…（已超过 {done}）</translation>
     </message>
     <message>
         <source>{loss}: z = {z}, loss {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{loss}：z = {z}，损失 {value}</translation>
     </message>
     <message>
         <source>σ(z₀) = {probability}: the output&apos;s probability of class 1; the label says {label}.</source>
-        <translation type="unfinished"></translation>
+        <translation>σ(z₀) = {probability}：输出为类别 1 的概率；标签为 {label}。</translation>
     </message>
 </context>
 <context>
     <name>BinaryPlots</name>
     <message>
         <source>Loss vs z: {losses} (CE in nats)</source>
-        <translation type="unfinished"></translation>
+        <translation>损失随 z 的变化：{losses}（交叉熵以奈特计）</translation>
     </message>
     <message>
         <source>Race from z₀: loss vs step ({losses}), log scale</source>
-        <translation type="unfinished"></translation>
+        <translation>从 z₀ 开始的竞赛：损失随步数的变化（{losses}），对数坐标</translation>
     </message>
     <message>
         <source>gradient-descent step</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度下降步</translation>
     </message>
     <message>
         <source>logit z</source>
-        <translation type="unfinished"></translation>
+        <translation>logit z</translation>
     </message>
     <message>
         <source>loss</source>
-        <translation type="unfinished"></translation>
+        <translation>损失</translation>
     </message>
     <message>
         <source>loss (log scale)</source>
-        <translation type="unfinished"></translation>
+        <translation>损失（对数坐标）</translation>
     </message>
     <message>
         <source>loss = {threshold}</source>
-        <translation type="unfinished"></translation>
+        <translation>损失 = {threshold}</translation>
     </message>
     <message>
         <source>{cross_entropy} and {squared_error}</source>
-        <translation type="unfinished"></translation>
+        <translation>{cross_entropy} 与 {squared_error}</translation>
     </message>
     <message>
         <source>|dL/dz|</source>
-        <translation type="unfinished"></translation>
+        <translation>|dL/dz|</translation>
     </message>
     <message>
         <source>|dL/dz| vs z (log scale): squared error vanishes</source>
-        <translation type="unfinished"></translation>
+        <translation>|dL/dz| 随 z 的变化（对数坐标）：平方误差的梯度消失</translation>
+    </message>
+</context>
+<context>
+    <name>CaptionBar</name>
+    <message>
+        <source>Caption</source>
+        <translation>字幕</translation>
+    </message>
+    <message>
+        <source>Caption for the room</source>
+        <translation>给全场的字幕</translation>
+    </message>
+    <message>
+        <source>Type a caption for the room; Enter or Esc goes back to the page</source>
+        <translation>输入给全场看的字幕；按 Enter 或 Esc 返回页面</translation>
     </message>
 </context>
 <context>
     <name>CodePlots</name>
     <message>
         <source>Every outcome&apos;s codewords</source>
-        <translation type="unfinished"></translation>
+        <translation>每个结果的码字</translation>
     </message>
 </context>
 <context>
     <name>CodesPage</name>
     <message>
         <source>&lt;b&gt;Extra bits&lt;/b&gt; for coding P&apos;s draws with Q&apos;s code: ∞, as D(P‖Q) = ∞: Q&apos;s codes have no codeword for an outcome P can give.</source>
-        <translation type="unfinished"></translation>
+        <translation>用 Q 的编码对 P 的样本编码的&lt;b&gt;额外比特&lt;/b&gt;：∞，因为 D(P‖Q) = ∞：Q 的编码没有为 P 可能给出的某个结果分配码字。</translation>
     </message>
     <message>
         <source>&lt;b&gt;Extra bits&lt;/b&gt; per symbol for coding P&apos;s draws with Q&apos;s code instead of P&apos;s own: with the ideal lengths exactly D(P‖Q) = &lt;b&gt;{kl}&lt;/b&gt;; with Shannon&apos;s codes &lt;b&gt;{shannon}&lt;/b&gt;, within one bit of it (each code rounds up by less than a bit); with Huffman&apos;s codes {huffman} (never negative, no bound against D).</source>
-        <translation type="unfinished"></translation>
+        <translation>用 Q 的编码而不是 P 自己的编码对 P 的样本编码时，每个符号的&lt;b&gt;额外比特&lt;/b&gt;：按理想码长恰好为 D(P‖Q) = &lt;b&gt;{kl}&lt;/b&gt;；按香农编码为 &lt;b&gt;{shannon}&lt;/b&gt;，与之相差不到一比特（每个码长向上取整不到一比特）；按霍夫曼编码为 {huffman}（从不为负，但与 D 之间没有界）。</translation>
     </message>
     <message>
         <source>&lt;b&gt;What to look at.&lt;/b&gt; A codeword is a whole number of bits, about −log₂ of its probability: rare outcomes get long words. Coding P&apos;s draws with Q&apos;s code costs more bits per symbol than with P&apos;s own; with Shannon&apos;s codes the average lands in [H(P,Q), H(P,Q) + 1) and the difference is within a bit of D(P‖Q). Huffman&apos;s code of Q is optimal only for Q: on P&apos;s draws it can miss H(P,Q) by more than a bit.&lt;br&gt;&lt;b&gt;Try next:&lt;/b&gt; on the Explorer make Q = [0.9, 0.05, 0.05] and P = [0.05, 0.05, 0.9]: Huffman&apos;s code of Q spends 2 bits where −log₂ q is 4.32.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;看什么。&lt;/b&gt;码字的长度是整数个比特，约为其概率的 −log₂：罕见的结果得到长的码字。用 Q 的编码对 P 的样本编码，每个符号花费的比特比用 P 自己的编码多；用香农编码时，平均码长落在 [H(P,Q), H(P,Q) + 1) 之内，差值与 D(P‖Q) 相差不到一比特。Q 的霍夫曼编码只对 Q 最优：对 P 的样本，它与 H(P,Q) 的差距可能超过一比特。&lt;br&gt;&lt;b&gt;接下来试试：&lt;/b&gt;在探索器中令 Q = [0.9, 0.05, 0.05]、P = [0.05, 0.05, 0.9]：Q 的霍夫曼编码在 −log₂ q 为 4.32 之处只用 2 比特。</translation>
     </message>
     <message>
         <source>&lt;b&gt;bits per symbol of P&apos;s draws&lt;/b&gt; ± 2 SE</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;P 的样本每个符号的比特数&lt;/b&gt; ± 2 SE</translation>
     </message>
     <message>
         <source>&lt;b&gt;code&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;编码&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;converges to&lt;/b&gt; Σ p·l</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;收敛到&lt;/b&gt; Σ p·l</translation>
     </message>
     <message>
         <source>&lt;b&gt;lengths&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;码长&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;the claim that holds&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;成立的结论&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;{mean}&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{mean}&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;{mean}&lt;/b&gt; ± {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{mean}&lt;/b&gt; ± {error}</translation>
     </message>
     <message>
         <source>&lt;b&gt;{n}&lt;/b&gt; draws from P</source>
-        <translation type="unfinished"></translation>
+        <translation>从 P 抽样 &lt;b&gt;{n}&lt;/b&gt; 次</translation>
     </message>
     <message>
         <source>A tree is drawn for up to {most} outcomes; here K = {k}. The table lists every codeword.</source>
-        <translation type="unfinished"></translation>
+        <translation>结果不超过 {most} 个时才画树；此处 K = {k}。表中列出所有码字。</translation>
     </message>
     <message>
-        <source>Codeword lengths of {side}&apos;s codes (filled: Huffman, outlined: Shannon) and — −log₂ {other}</source>
-        <translation type="unfinished"></translation>
+        <source>Bits per symbol of P&apos;s draws: {q}, {p}</source>
+        <translation>P 的样本每个符号的比特数：{q}，{p}</translation>
+    </message>
+    <message>
+        <source>Codeword lengths of {side}&apos;s codes</source>
+        <translation>{side} 的各编码的码字长度</translation>
     </message>
     <message>
         <source>Draw 1</source>
-        <translation type="unfinished"></translation>
+        <translation>抽样 1 次</translation>
     </message>
     <message>
         <source>Draws from P, coded four ways</source>
-        <translation type="unfinished"></translation>
+        <translation>从 P 抽样，用四种编码编码</translation>
     </message>
     <message>
         <source>Draws so far</source>
-        <translation type="unfinished"></translation>
+        <translation>已抽样次数</translation>
     </message>
     <message>
         <source>Extra bits of Q&apos;s code</source>
-        <translation type="unfinished"></translation>
+        <translation>Q 的编码的额外比特</translation>
     </message>
     <message>
         <source>Huffman&apos;s code of P</source>
-        <translation type="unfinished"></translation>
+        <translation>P 的霍夫曼编码</translation>
     </message>
     <message>
         <source>Huffman&apos;s code of Q</source>
-        <translation type="unfinished"></translation>
+        <translation>Q 的霍夫曼编码</translation>
     </message>
     <message>
         <source>K = {k} outcomes. Change P and Q on the Explorer: new codes, and the draws start again (Ctrl+Z brings these back).</source>
-        <translation type="unfinished"></translation>
+        <translation>K = {k} 个结果。在探索器中修改 P 和 Q：编码随之更新，抽样重新开始（Ctrl+Z 可恢复）。</translation>
     </message>
     <message>
         <source>L = ∞ (q = 0 where p &gt; 0 at {which})</source>
-        <translation type="unfinished"></translation>
+        <translation>L = ∞（在 {which} 处 p &gt; 0 而 q = 0）</translation>
     </message>
     <message>
         <source>L ≥ {low} (P&apos;s own Huffman). Not within a bit of H(P,Q) in general: optimal for Q, not for P&apos;s draws.</source>
-        <translation type="unfinished"></translation>
+        <translation>L ≥ {low}（P 自己的霍夫曼编码）。一般不在 H(P,Q) 的一比特之内：它对 Q 最优，而不是对 P 的样本最优。</translation>
     </message>
     <message>
         <source>Last draws from P: {outcomes}</source>
-        <translation type="unfinished"></translation>
+        <translation>最近从 P 抽到的结果：{outcomes}</translation>
     </message>
     <message>
         <source>No draws yet: press Play or Draw 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无抽样：按“播放”或“抽样 1 次”。</translation>
     </message>
     <message>
         <source>One draw from P, coded with each code (.)</source>
-        <translation type="unfinished"></translation>
+        <translation>从 P 抽样一次，用每种编码编码 (.)</translation>
     </message>
     <message>
         <source>P and Q: the Explorer&apos;s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>P&apos;s draws coded with {q} and {p}: bits per symbol (solid: Shannon, dashed: Huffman; shaded: [H, H + 1))</source>
-        <translation type="unfinished"></translation>
+        <translation>P 和 Q：来自探索器</translation>
     </message>
     <message>
         <source>P&apos;s own</source>
-        <translation type="unfinished"></translation>
+        <translation>P 自己的编码</translation>
     </message>
     <message>
         <source>P: Huffman</source>
-        <translation type="unfinished"></translation>
+        <translation>P：霍夫曼</translation>
     </message>
     <message>
         <source>P: Shannon</source>
-        <translation type="unfinished"></translation>
+        <translation>P：香农</translation>
     </message>
     <message>
         <source>Q&apos;s codes</source>
-        <translation type="unfinished"></translation>
+        <translation>Q 的编码</translation>
     </message>
     <message>
         <source>Q: Huffman</source>
-        <translation type="unfinished"></translation>
+        <translation>Q：霍夫曼</translation>
     </message>
     <message>
         <source>Q: Shannon</source>
-        <translation type="unfinished"></translation>
+        <translation>Q：香农</translation>
     </message>
     <message>
         <source>Shannon&apos;s code of P</source>
-        <translation type="unfinished"></translation>
+        <translation>P 的香农编码</translation>
     </message>
     <message>
         <source>Shannon&apos;s code of Q</source>
-        <translation type="unfinished"></translation>
+        <translation>Q 的香农编码</translation>
     </message>
     <message>
         <source>The code the tree shows</source>
-        <translation type="unfinished"></translation>
+        <translation>树所显示的编码</translation>
     </message>
     <message>
         <source>The latest draws, coded</source>
-        <translation type="unfinished"></translation>
+        <translation>最近的样本及其编码</translation>
     </message>
     <message>
         <source>The tree of {code}</source>
-        <translation type="unfinished"></translation>
+        <translation>{code}的树</translation>
     </message>
     <message>
         <source>What to look at</source>
-        <translation type="unfinished"></translation>
+        <translation>看什么</translation>
     </message>
     <message>
         <source>Where P and Q come from</source>
-        <translation type="unfinished"></translation>
+        <translation>P 和 Q 的来源</translation>
     </message>
     <message>
         <source>bits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>bits per symbol</source>
-        <translation type="unfinished"></translation>
+        <translation>比特</translation>
     </message>
     <message>
         <source>draws n (log scale)</source>
-        <translation type="unfinished"></translation>
+        <translation>抽样次数 n（对数坐标）</translation>
+    </message>
+    <message>
+        <source>filled: Huffman, outlined: Shannon; — −log₂ {other}</source>
+        <translation>实心：霍夫曼，空心：香农；— −log₂ {other}</translation>
     </message>
     <message>
         <source>ideal −log₂ p(x), no code</source>
-        <translation type="unfinished"></translation>
+        <translation>理想码长 −log₂ p(x)，非实际编码</translation>
     </message>
     <message>
         <source>ideal −log₂ q(x), no code</source>
-        <translation type="unfinished"></translation>
+        <translation>理想码长 −log₂ q(x)，非实际编码</translation>
     </message>
     <message>
         <source>l = ⌈−log₂ p⌉</source>
-        <translation type="unfinished"></translation>
+        <translation>l = ⌈−log₂ p⌉</translation>
     </message>
     <message>
         <source>l = ⌈−log₂ q⌉</source>
-        <translation type="unfinished"></translation>
+        <translation>l = ⌈−log₂ q⌉</translation>
     </message>
     <message>
         <source>no draws yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无抽样</translation>
     </message>
     <message>
         <source>none: {side} = 0 (∞ bits)</source>
-        <translation type="unfinished"></translation>
+        <translation>无：{side} = 0（∞ 比特）</translation>
     </message>
     <message>
         <source>not whole numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>不是整数</translation>
     </message>
     <message>
         <source>optimal for P</source>
-        <translation type="unfinished"></translation>
+        <translation>对 P 最优</translation>
     </message>
     <message>
         <source>optimal for Q</source>
-        <translation type="unfinished"></translation>
+        <translation>对 Q 最优</translation>
     </message>
     <message>
         <source>outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>rate</source>
-        <translation type="unfinished"></translation>
+        <translation>速率</translation>
     </message>
     <message>
         <source>seed</source>
-        <translation type="unfinished"></translation>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>solid: Shannon, dashed: Huffman; shaded: [H, H + 1)</source>
+        <translation>实线：香农，虚线：霍夫曼；阴影：[H, H + 1)</translation>
     </message>
     <message>
         <source>the lengths a code rounds up or down</source>
-        <translation type="unfinished"></translation>
+        <translation>编码向上或向下取整的码长</translation>
     </message>
     <message>
         <source>tree of</source>
-        <translation type="unfinished"></translation>
+        <translation>树：</translation>
     </message>
     <message>
         <source>x</source>
-        <translation type="unfinished"></translation>
+        <translation>x</translation>
     </message>
     <message>
         <source>{bits} bits</source>
-        <translation type="unfinished"></translation>
+        <translation>{bits} 比特</translation>
     </message>
     <message>
         <source>{mean} (± after 2 draws)</source>
-        <translation type="unfinished"></translation>
+        <translation>{mean}（抽样 2 次后显示 ±）</translation>
     </message>
     <message>
         <source>{target} ≤ L &lt; {target} + 1: both ∞ here</source>
-        <translation type="unfinished"></translation>
+        <translation>{target} ≤ L &lt; {target} + 1：此处两者均为 ∞</translation>
     </message>
     <message>
         <source>{target} ≤ L &lt; {target} + 1: {low} ≤ L &lt; {high} {mark}</source>
-        <translation type="unfinished"></translation>
+        <translation>{target} ≤ L &lt; {target} + 1：{low} ≤ L &lt; {high} {mark}</translation>
     </message>
     <message>
         <source>∞ bits: no codeword</source>
-        <translation type="unfinished"></translation>
+        <translation>∞ 比特：没有码字</translation>
     </message>
     <message>
         <source>∞: drew {which}, where q = 0</source>
-        <translation type="unfinished"></translation>
+        <translation>∞：抽到了 {which}，而该处 q = 0</translation>
     </message>
     <message>
         <source>∞: drew {which}, which has no codeword (q = 0)</source>
-        <translation type="unfinished"></translation>
+        <translation>∞：抽到了 {which}，它没有码字（q = 0）</translation>
     </message>
 </context>
 <context>
     <name>CommandLine</name>
     <message>
+        <source>--animate needs --page or --sweep (one of them)</source>
+        <translation>--animate 需要 --page 或 --sweep（二者之一）</translation>
+    </message>
+    <message>
         <source>--label and --smoothing go with --logits, not --p-file</source>
-        <translation type="unfinished"></translation>
+        <translation>--label 和 --smoothing 要与 --logits 一起用，而不是与 --p-file</translation>
     </message>
     <message>
         <source>--lesson sets up the window itself: give it without --preset, --load or --metrics</source>
-        <translation type="unfinished"></translation>
+        <translation>--lesson 会自行设置窗口：使用它时不要给出 --preset、--load 或 --metrics</translation>
     </message>
     <message>
         <source>--metrics needs --p and --q, or --logits (and --label), or --p-file, or --preset/--load</source>
-        <translation type="unfinished"></translation>
+        <translation>--metrics 需要 --p 和 --q，或 --logits（以及 --label），或 --p-file，或 --preset/--load</translation>
     </message>
     <message>
         <source>--p, --q and --logits describe a scenario: give them instead of --preset or --load, not with them</source>
-        <translation type="unfinished"></translation>
+        <translation>--p、--q 和 --logits 描述一个场景：用它们代替 --preset 或 --load，不要同时给出</translation>
     </message>
     <message>
         <source>--p, --q and --logits go with --metrics</source>
-        <translation type="unfinished"></translation>
+        <translation>--p、--q 和 --logits 要与 --metrics 一起用</translation>
     </message>
     <message>
         <source>--p-file and the options with it go with --metrics</source>
-        <translation type="unfinished"></translation>
+        <translation>--p-file 及其相关选项要与 --metrics 一起用</translation>
     </message>
     <message>
         <source>--p-file reads a next-token distribution: give it instead of --p, --q, --logits, --preset or --load, not with them</source>
-        <translation type="unfinished"></translation>
+        <translation>--p-file 读取下一词元分布：用它代替 --p、--q、--logits、--preset 或 --load，不要同时给出</translation>
     </message>
     <message>
         <source>--q-file, --p-format, --q-format, --top-k, --top-p and --min-p go with --p-file</source>
-        <translation type="unfinished"></translation>
+        <translation>--q-file、--p-format、--q-format、--top-k、--top-p 和 --min-p 要与 --p-file 一起用</translation>
     </message>
     <message>
         <source>--q-format goes with --q-file</source>
-        <translation type="unfinished"></translation>
+        <translation>--q-format 要与 --q-file 一起用</translation>
+    </message>
+    <message>
+        <source>--scale goes with --export or --animate</source>
+        <translation>--scale 要与 --export 或 --animate 一起用</translation>
+    </message>
+    <message>
+        <source>--scale sets a PNG&apos;s pixels; an SVG or PDF is vector and sharp at any size</source>
+        <translation>--scale 设置 PNG 的像素；SVG 或 PDF 是矢量图，任何尺寸都清晰</translation>
+    </message>
+    <message>
+        <source>--slide goes with --export or --animate</source>
+        <translation>--slide 要与 --export 或 --animate 一起用</translation>
+    </message>
+    <message>
+        <source>--slide {slide} is one of the explorer&apos;s; a --page run shows the whole page</source>
+        <translation>--slide {slide} 是探索器的幻灯片之一；--page 运行显示整个页面</translation>
     </message>
     <message>
         <source>--step and --reveal go with --lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>--step 和 --reveal 要与 --lesson 一起用</translation>
     </message>
     <message>
         <source>--step must be a whole number from 1 to {count} for the lesson {name}, got {step}</source>
-        <translation type="unfinished"></translation>
+        <translation>对于课程 {name}，--step 必须是 1 到 {count} 之间的整数，得到的是 {step}</translation>
+    </message>
+    <message>
+        <source>--steps-per-frame goes with --page, not --sweep</source>
+        <translation>--steps-per-frame 要与 --page 一起用，而不是 --sweep</translation>
     </message>
     <message>
         <source>Examples: {examples}</source>
-        <translation type="unfinished"></translation>
+        <translation>示例：{examples}</translation>
+    </message>
+    <message>
+        <source>Frames are drawn offscreen from the states themselves, so a file is the same on any machine. MP4 is not offered: it needs a video encoder that is not installed with Entropy Lab.</source>
+        <translation>帧是直接由状态在屏幕外绘制的，因此在任何机器上生成的文件都相同。不提供 MP4：它需要一个不随 Entropy Lab 安装的视频编码器。</translation>
     </message>
     <message>
         <source>Move sliders and watch entropy, KL divergence, cross-entropy and softmax losses respond live.</source>
-        <translation type="unfinished"></translation>
+        <translation>移动滑块，实时观察熵、KL散度、交叉熵和 Softmax 损失的变化。</translation>
     </message>
     <message>
         <source>One or two models&apos; next-token distributions from files (.npy, .csv with value or token,value lines, .json), reshaped by --temperature and truncation as a decoder would, in that order.</source>
-        <translation type="unfinished"></translation>
+        <translation>来自文件的一个或两个模型的下一词元分布（.npy、每行为“值”或“词元,值”的 .csv、.json），像解码器那样依次经 --temperature 和截断重塑。</translation>
+    </message>
+    <message>
+        <source>animate a page&apos;s run from its start: binary (the race), training (the logit training), fitting (the KL fits)</source>
+        <translation>从头播放一个页面的运行动画：binary（竞赛）、training（logits 训练）、fitting（KL 拟合）</translation>
+    </message>
+    <message>
+        <source>animations for slides</source>
+        <translation>用于幻灯片的动画</translation>
     </message>
     <message>
         <source>bits (default) or nats</source>
-        <translation type="unfinished"></translation>
+        <translation>bits（比特，默认）或 nats（奈特）</translation>
     </message>
     <message>
         <source>could not write the output: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入输出：{reason}</translation>
     </message>
     <message>
         <source>each side of --size must lie in {low}–{high} pixels, got {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>--size 的每条边必须在 {low}–{high} 像素之间，得到的是 {text}</translation>
     </message>
     <message>
         <source>entropy-lab: error: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>entropy-lab：错误：{message}</translation>
+    </message>
+    <message>
+        <source>export one plot ({plots}), the readouts, or page (the page on show without its controls), drawn afresh at --size without menus, sliders or hints</source>
+        <translation>导出一张图（{plots}）、读数，或 page（当前页面，不含控件），以 --size 重新绘制，不含菜单、滑块和提示</translation>
+    </message>
+    <message>
+        <source>frames in the animation, 2–600 (default 60)</source>
+        <translation>动画的帧数，2–600（默认 60）</translation>
+    </message>
+    <message>
+        <source>frames per second, 1–50 (default 15)</source>
+        <translation>每秒帧数，1–50（默认 15）</translation>
+    </message>
+    <message>
+        <source>give --animate alone, not with --export or --metrics</source>
+        <translation>单独给出 --animate，不要与 --export 或 --metrics 同时给出</translation>
     </message>
     <message>
         <source>give --metrics or --export, not both</source>
-        <translation type="unfinished"></translation>
+        <translation>给出 --metrics 或 --export，不要同时给出</translation>
     </message>
     <message>
         <source>give --preset or --load, not both</source>
-        <translation type="unfinished"></translation>
+        <translation>给出 --preset 或 --load，不要同时给出</translation>
     </message>
     <message>
         <source>keep the K most probable tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>保留概率最高的 K 个词元</translation>
     </message>
     <message>
         <source>keep the fewest most probable tokens holding at least P</source>
-        <translation type="unfinished"></translation>
+        <translation>保留累计概率至少为 P 的最少的高概率词元</translation>
     </message>
     <message>
         <source>keep tokens at least M times as probable as the most probable</source>
-        <translation type="unfinished"></translation>
+        <translation>保留概率至少为最高概率 M 倍的词元</translation>
     </message>
     <message>
         <source>label smoothing ε</source>
-        <translation type="unfinished"></translation>
+        <translation>标签平滑 ε</translation>
     </message>
     <message>
         <source>language of the window and of messages: en (English) or zh_CN (Simplified Chinese); default: the last choice, else the system&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>窗口和消息的语言：en（英语）或 zh_CN（简体中文）；默认：上次的选择，否则为系统语言</translation>
     </message>
     <message>
         <source>lecture mode: full screen, large type, high contrast</source>
-        <translation type="unfinished"></translation>
+        <translation>讲课模式：全屏、大字号、高对比度</translation>
     </message>
     <message>
         <source>logits (default: zeros)</source>
-        <translation type="unfinished"></translation>
+        <translation>logits（默认：全零）</translation>
     </message>
     <message>
         <source>model P&apos;s next-token distribution</source>
-        <translation type="unfinished"></translation>
+        <translation>模型 P 的下一词元分布</translation>
     </message>
     <message>
         <source>model Q&apos;s, over the same vocabulary</source>
-        <translation type="unfinished"></translation>
+        <translation>模型 Q 的下一词元分布，词表相同</translation>
+    </message>
+    <message>
+        <source>move one explorer control over the frames: temperature, smoothing, logitN, pN or qN (N an outcome from 0), e.g. temperature=0.2:5; --slide picks what the frames show</source>
+        <translation>在各帧中移动探索器的一个控件：temperature、smoothing、logitN、pN 或 qN（N 为从 0 开始的结果编号），例如 temperature=0.2:5；--slide 选择帧显示的内容</translation>
     </message>
     <message>
         <source>next-token distributions (with --metrics)</source>
-        <translation type="unfinished"></translation>
+        <translation>下一词元分布（与 --metrics 一起用）</translation>
     </message>
     <message>
         <source>numbers without a window</source>
-        <translation type="unfinished"></translation>
+        <translation>不开窗口，只输出数值</translation>
     </message>
     <message>
         <source>open a guided lesson: a bundled one by name (see --list-lessons) or a lesson file</source>
-        <translation type="unfinished"></translation>
+        <translation>打开一个引导式课程：按名称打开内置课程（见 --list-lessons）或打开课程文件</translation>
     </message>
     <message>
         <source>open a preset (see --list-presets)</source>
-        <translation type="unfinished"></translation>
+        <translation>打开一个预设（见 --list-presets）</translation>
     </message>
     <message>
         <source>open a saved session (.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>打开已保存的会话（.json）</translation>
     </message>
     <message>
         <source>pictures for slides</source>
-        <translation type="unfinished"></translation>
+        <translation>用于幻灯片的图片</translation>
+    </message>
+    <message>
+        <source>pixel ratio of a PNG or an animation: 2 or 3 for a sharp picture on a HiDPI screen (SVG and PDF are vector)</source>
+        <translation>PNG 或动画的像素比：2 或 3 可在高分屏上得到清晰的图片（SVG 和 PDF 是矢量图）</translation>
     </message>
     <message>
         <source>print each bundled lesson&apos;s name, steps and title (tab-separated) and exit</source>
-        <translation type="unfinished"></translation>
+        <translation>打印每个内置课程的名称、步数和标题（以制表符分隔）后退出</translation>
     </message>
     <message>
         <source>print every readout as JSON and exit</source>
-        <translation type="unfinished"></translation>
+        <translation>以 JSON 打印所有读数后退出</translation>
     </message>
     <message>
         <source>print the preset names and exit</source>
-        <translation type="unfinished"></translation>
+        <translation>打印预设名称后退出</translation>
     </message>
     <message>
         <source>quit once the window has painted, printing how long that took (a start-up check)</source>
-        <translation type="unfinished"></translation>
+        <translation>窗口绘制完成后退出，并打印所用时间（启动检查）</translation>
     </message>
     <message>
-        <source>render the window to FILE.png or FILE.svg without showing it</source>
-        <translation type="unfinished"></translation>
+        <source>render the window (or a --slide) to FILE.svg, FILE.pdf or FILE.png without showing it</source>
+        <translation>不显示窗口，把窗口（或一张 --slide）渲染为 FILE.svg、FILE.pdf 或 FILE.png</translation>
     </message>
     <message>
         <source>show the lesson step&apos;s answer (with --lesson; otherwise it is withheld)</source>
-        <translation type="unfinished"></translation>
+        <translation>显示课程步骤的答案（与 --lesson 一起用；否则不显示）</translation>
     </message>
     <message>
         <source>size must look like 1600x1000, got {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>尺寸的格式应为 1600x1000，得到的是 {text}</translation>
     </message>
     <message>
         <source>softmax temperature</source>
-        <translation type="unfinished"></translation>
+        <translation>Softmax 温度</translation>
+    </message>
+    <message>
+        <source>steps of the run between frames, 1–10000 (default: the page&apos;s own speed: the race 2, the others 1)</source>
+        <translation>两帧之间运行的步数，1–10000（默认：页面自身的速度：竞赛为 2，其余为 1）</translation>
     </message>
     <message>
         <source>the installation is damaged: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>安装已损坏：{error}</translation>
     </message>
     <message>
         <source>the lesson&apos;s step to show, from 1 (with --lesson)</source>
-        <translation type="unfinished"></translation>
+        <translation>要显示的课程步骤，从 1 开始（与 --lesson 一起用）</translation>
     </message>
     <message>
         <source>true class (default 0)</source>
-        <translation type="unfinished"></translation>
+        <translation>真实类别（默认 0）</translation>
     </message>
     <message>
         <source>unknown lesson {name}; known: {known}</source>
-        <translation type="unfinished"></translation>
+        <translation>未知课程 {name}；已知课程：{known}</translation>
     </message>
     <message>
-        <source>unknown preset {name}; known: {known}</source>
-        <translation type="unfinished"></translation>
+        <source>unknown preset {name}; did you mean {close}? (see --list-presets)</source>
+        <translation>未知预设 {name}；您是指 {close} 吗？（见 --list-presets）</translation>
+    </message>
+    <message>
+        <source>unknown preset {name}; see --list-presets</source>
+        <translation>未知预设 {name}；见 --list-presets</translation>
     </message>
     <message>
         <source>weights of P, e.g. 0.7,0.3</source>
-        <translation type="unfinished"></translation>
+        <translation>P 的权重，例如 0.7,0.3</translation>
     </message>
     <message>
         <source>weights of Q, e.g. 0.5,0.5</source>
-        <translation type="unfinished"></translation>
+        <translation>Q 的权重，例如 0.5,0.5</translation>
     </message>
     <message>
         <source>what to open</source>
-        <translation type="unfinished"></translation>
+        <translation>打开什么</translation>
     </message>
     <message>
         <source>what {option} holds (default: auto, detected where the values leave no doubt)</source>
-        <translation type="unfinished"></translation>
+        <translation>{option} 中的内容（默认：auto，在数值无歧义时自动检测）</translation>
     </message>
     <message>
         <source>window size for --export (default 1600x1000)</source>
-        <translation type="unfinished"></translation>
+        <translation>--export 的窗口尺寸（默认 1600x1000）</translation>
+    </message>
+    <message>
+        <source>write an animated FILE.gif, FILE.apng or FILE.png (animated PNG) without showing a window; give --page or --sweep</source>
+        <translation>不显示窗口，写出动画 FILE.gif、FILE.apng 或 FILE.png（动画 PNG）；需给出 --page 或 --sweep</translation>
     </message>
     <message>
         <source>wrote {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>已写出 {path}</translation>
     </message>
     <message>
         <source>wrote {path} at {width}x{height}, the smallest size the window allows</source>
-        <translation type="unfinished"></translation>
+        <translation>已写出 {path}，尺寸 {width}x{height}，即窗口允许的最小尺寸</translation>
+    </message>
+    <message>
+        <source>wrote {path}: the slide {slide} at {width}x{height}</source>
+        <translation>已写出 {path}：幻灯片 {slide}，尺寸 {width}x{height}</translation>
+    </message>
+    <message>
+        <source>wrote {path}: {frames} frames of {width}x{height} at {fps} fps</source>
+        <translation>已写出 {path}：{frames} 帧，尺寸 {width}x{height}，{fps} fps</translation>
+    </message>
+    <message>
+        <source>{name} must be a whole number, got {text}</source>
+        <translation>{name} 必须是整数，得到的是 {text}</translation>
+    </message>
+    <message>
+        <source>{options}: only with --animate</source>
+        <translation>{options}：只能与 --animate 一起用</translation>
     </message>
     <message>
         <source>{option} needs a value, got an empty one</source>
-        <translation type="unfinished"></translation>
+        <translation>{option} 需要一个值，得到的是空值</translation>
     </message>
 </context>
 <context>
     <name>Data</name>
     <message>
         <source>{field} has an unknown language {language}</source>
-        <translation type="unfinished"></translation>
+        <translation>{field} 含有未知语言 {language}</translation>
     </message>
     <message>
         <source>{field} is longer than {limit} characters</source>
-        <translation type="unfinished"></translation>
+        <translation>{field} 超过 {limit} 个字符</translation>
     </message>
     <message>
         <source>{field} must be non-empty text</source>
-        <translation type="unfinished"></translation>
+        <translation>{field} 必须是非空文本</translation>
     </message>
     <message>
         <source>{field} needs an English text (en)</source>
-        <translation type="unfinished"></translation>
+        <translation>{field} 需要英文文本（en）</translation>
     </message>
 </context>
 <context>
     <name>DecodingControls</name>
     <message>
         <source>Min-p on or off</source>
-        <translation type="unfinished"></translation>
+        <translation>开启或关闭 min-p</translation>
     </message>
     <message>
         <source>Min-p: the share of the top probability a token needs</source>
-        <translation type="unfinished"></translation>
+        <translation>min-p：词元所需的最高概率的比例</translation>
     </message>
     <message>
         <source>Temperature of {model}</source>
-        <translation type="unfinished"></translation>
+        <translation>{model} 的温度</translation>
     </message>
     <message>
         <source>Top-k on or off</source>
-        <translation type="unfinished"></translation>
+        <translation>开启或关闭 top-k</translation>
     </message>
     <message>
         <source>Top-p on or off</source>
-        <translation type="unfinished"></translation>
+        <translation>开启或关闭 top-p</translation>
     </message>
     <message>
         <source>Top-p: the share of probability kept</source>
-        <translation type="unfinished"></translation>
+        <translation>top-p：保留的概率比例</translation>
     </message>
     <message>
         <source>k: the tokens top-k keeps</source>
-        <translation type="unfinished"></translation>
+        <translation>k：top-k 保留的词元数</translation>
     </message>
     <message>
         <source>min-p</source>
-        <translation type="unfinished"></translation>
+        <translation>min-p</translation>
     </message>
     <message>
         <source>temperature T</source>
-        <translation type="unfinished"></translation>
+        <translation>温度 T</translation>
     </message>
     <message>
         <source>top-k</source>
-        <translation type="unfinished"></translation>
+        <translation>top-k</translation>
     </message>
     <message>
         <source>top-p</source>
-        <translation type="unfinished"></translation>
+        <translation>top-p</translation>
+    </message>
+</context>
+<context>
+    <name>ExceptionReporter</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>出错了</translation>
+    </message>
+    <message>
+        <source>{error}
+
+Entropy Lab keeps running; your work is unchanged. Please report this with the details below.</source>
+        <translation>{error}
+
+Entropy Lab 仍在运行；您的工作没有改变。请连同下面的详细信息报告此问题。</translation>
+    </message>
+</context>
+<context>
+    <name>ExplanationDock</name>
+    <message>
+        <source>&lt;b&gt;Welcome to Entropy Lab.&lt;/b&gt;&lt;br&gt;Move a slider or drag a bar and every number follows. Pick a worked example from the &lt;i&gt;Presets&lt;/i&gt; menu (keys 1–9); each comes with what to look at and what to try next.</source>
+        <translation>&lt;b&gt;欢迎使用 Entropy Lab。&lt;/b&gt;&lt;br&gt;移动滑块或拖动柱条，每个数字都会随之变化。从&lt;i&gt;预设&lt;/i&gt;菜单（按键 1–9）中挑选一个课程中的例子；每个例子都会说明看什么、接下来试什么。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{title}.&lt;/b&gt; </source>
+        <translation>&lt;b&gt;{title}。&lt;/b&gt; </translation>
+    </message>
+    <message>
+        <source>About this example</source>
+        <translation>关于此例</translation>
+    </message>
+    <message>
+        <source>Back to the example</source>
+        <translation>回到例子</translation>
+    </message>
+    <message>
+        <source>Explanation of the current example</source>
+        <translation>当前例子的说明</translation>
+    </message>
+</context>
+<context>
+    <name>Families</name>
+    <message>
+        <source>Random (Dirichlet draw)</source>
+        <translation>随机（Dirichlet 抽样）</translation>
+    </message>
+    <message>
+        <source>Two peaks</source>
+        <translation>双峰</translation>
+    </message>
+    <message>
+        <source>Uniform</source>
+        <translation>均匀</translation>
+    </message>
+    <message>
+        <source>Zipf (word frequencies)</source>
+        <translation>Zipf（词频）</translation>
+    </message>
+    <message>
+        <source>concentration</source>
+        <translation>集中度</translation>
+    </message>
+    <message>
+        <source>exponent</source>
+        <translation>指数</translation>
+    </message>
+    <message>
+        <source>mix</source>
+        <translation>混合比例</translation>
+    </message>
+    <message>
+        <source>position 1</source>
+        <translation>位置 1</translation>
+    </message>
+    <message>
+        <source>position 2</source>
+        <translation>位置 2</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>width 1</source>
+        <translation>宽度 1</translation>
+    </message>
+    <message>
+        <source>width 2</source>
+        <translation>宽度 2</translation>
+    </message>
+</context>
+<context>
+    <name>FamilyEditor</name>
+    <message>
+        <source>Family</source>
+        <translation>分布族</translation>
+    </message>
+    <message>
+        <source>{distribution} family</source>
+        <translation>{distribution} 分布族</translation>
+    </message>
+    <message>
+        <source>{distribution} {family} {parameter}</source>
+        <translation>{distribution} {family} {parameter}</translation>
+    </message>
+</context>
+<context>
+    <name>FamilySettings</name>
+    <message>
+        <source>Number of outcomes K in family mode</source>
+        <translation>分布族模式下的结果数 K</translation>
+    </message>
+    <message>
+        <source>Outcomes K</source>
+        <translation>结果数 K</translation>
+    </message>
+    <message>
+        <source>The logits are log Q: softmax at T = 1 gives Q back, like a language model&apos;s prediction; the temperature reshapes it.</source>
+        <translation>logits 即 log Q：T = 1 时 Softmax 还原出 Q，就像语言模型的预测；温度会重塑它。</translation>
+    </message>
+    <message>
+        <source>True class in family mode</source>
+        <translation>分布族模式下的真实类别</translation>
+    </message>
+    <message>
+        <source>True class y</source>
+        <translation>真实类别 y</translation>
     </message>
 </context>
 <context>
     <name>FitView</name>
     <message>
         <source>D(P‖Q) of this fit</source>
-        <translation type="unfinished"></translation>
+        <translation>此拟合的 D(P‖Q)</translation>
     </message>
     <message>
         <source>D(Q‖P) of this fit</source>
-        <translation type="unfinished"></translation>
+        <translation>此拟合的 D(Q‖P)</translation>
     </message>
     <message>
         <source>Q&apos;s mass near peak 1: &lt;b&gt;{one}&lt;/b&gt;, near peak 2: &lt;b&gt;{two}&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Q 在峰 1 附近的质量：&lt;b&gt;{one}&lt;/b&gt;，在峰 2 附近：&lt;b&gt;{two}&lt;/b&gt;</translation>
     </message>
     <message>
         <source>The peaks coincide: P has one peak.</source>
-        <translation type="unfinished"></translation>
+        <translation>两个峰重合：P 只有一个峰。</translation>
     </message>
     <message>
         <source>bin</source>
-        <translation type="unfinished"></translation>
+        <translation>区间</translation>
     </message>
     <message>
         <source>converged</source>
-        <translation type="unfinished"></translation>
+        <translation>已收敛</translation>
     </message>
     <message>
         <source>probability</source>
-        <translation type="unfinished"></translation>
+        <translation>概率</translation>
     </message>
     <message>
         <source>step since P last changed</source>
-        <translation type="unfinished"></translation>
+        <translation>P 上次改变后的步数</translation>
     </message>
     <message>
         <source>step {step}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {step} 步</translation>
     </message>
     <message>
         <source>{divergence} (nats)</source>
-        <translation type="unfinished"></translation>
+        <translation>{divergence}（奈特）</translation>
     </message>
     <message>
         <source>{divergence} vs step</source>
-        <translation type="unfinished"></translation>
+        <translation>{divergence} 随步数的变化</translation>
     </message>
     <message>
         <source>{divergence}, &lt;b&gt;minimised&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>{divergence}，&lt;b&gt;最小化&lt;/b&gt;</translation>
     </message>
     <message>
         <source>{divergence}, not fitted</source>
-        <translation type="unfinished"></translation>
+        <translation>{divergence}，未拟合</translation>
     </message>
     <message>
         <source>{p} and {q} (one Gaussian bump)</source>
-        <translation type="unfinished"></translation>
+        <translation>{p} 与 {q}（一个高斯峰）</translation>
     </message>
     <message>
         <source>{value} nats</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} 奈特</translation>
     </message>
     <message>
         <source>μ = {mu}, σ = {sigma} bins · {status}&lt;br&gt;{masses}</source>
-        <translation type="unfinished"></translation>
+        <translation>μ = {mu}，σ = {sigma} 个区间 · {status}&lt;br&gt;{masses}</translation>
     </message>
     <message>
         <source>μ, σ and masses</source>
-        <translation type="unfinished"></translation>
+        <translation>μ、σ 与质量</translation>
     </message>
 </context>
 <context>
     <name>FittingPage</name>
     <message>
         <source>Both fits side by side</source>
-        <translation type="unfinished"></translation>
+        <translation>两个拟合并排显示</translation>
     </message>
     <message>
         <source>Both fits: {where}: μ = {mu}, σ = {sigma} bins.</source>
-        <translation type="unfinished"></translation>
+        <translation>两个拟合：{where}：μ = {mu}，σ = {sigma} 个区间。</translation>
     </message>
     <message>
         <source>Default peaks</source>
-        <translation type="unfinished"></translation>
+        <translation>默认峰</translation>
     </message>
     <message>
         <source>Default start</source>
-        <translation type="unfinished"></translation>
+        <translation>默认起点</translation>
     </message>
     <message>
         <source>Forward KL: minimise D(P‖Q), mode covering</source>
-        <translation type="unfinished"></translation>
+        <translation>前向 KL：最小化 D(P‖Q)，覆盖模式</translation>
     </message>
     <message>
         <source>Forward fit only</source>
-        <translation type="unfinished"></translation>
+        <translation>只看前向拟合</translation>
     </message>
     <message>
         <source>Gradient descent on (μ, log σ)</source>
-        <translation type="unfinished"></translation>
+        <translation>对 (μ, log σ) 做梯度下降</translation>
     </message>
     <message>
         <source>Height of peak {peak}</source>
-        <translation type="unfinished"></translation>
+        <translation>峰 {peak} 的高度</translation>
     </message>
     <message>
         <source>New random start</source>
-        <translation type="unfinished"></translation>
+        <translation>新的随机起点</translation>
     </message>
     <message>
         <source>P keeps its last shape: {error}.</source>
-        <translation type="unfinished"></translation>
+        <translation>P 保留其上一个形状：{error}。</translation>
     </message>
     <message>
         <source>Position of peak {peak}, in bins</source>
-        <translation type="unfinished"></translation>
+        <translation>峰 {peak} 的位置，以区间计</translation>
     </message>
     <message>
         <source>Put P&apos;s peaks back to their default shape</source>
-        <translation type="unfinished"></translation>
+        <translation>把 P 的峰恢复为默认形状</translation>
     </message>
     <message>
         <source>Restart both fits from a new random start</source>
-        <translation type="unfinished"></translation>
+        <translation>从新的随机起点重新开始两个拟合</translation>
     </message>
     <message>
         <source>Restart both fits from the default start</source>
-        <translation type="unfinished"></translation>
+        <translation>从默认起点重新开始两个拟合</translation>
     </message>
     <message>
         <source>Reverse KL: minimise D(Q‖P), mode seeking</source>
-        <translation type="unfinished"></translation>
+        <translation>反向 KL：最小化 D(Q‖P)，寻找模式</translation>
     </message>
     <message>
         <source>Reverse fit only</source>
-        <translation type="unfinished"></translation>
+        <translation>只看反向拟合</translation>
     </message>
     <message>
         <source>Steps taken</source>
-        <translation type="unfinished"></translation>
+        <translation>已走步数</translation>
     </message>
     <message>
         <source>The next seed: the start is reproducible</source>
-        <translation type="unfinished"></translation>
+        <translation>下一个种子：起点可复现</translation>
     </message>
     <message>
         <source>Where both fits start</source>
-        <translation type="unfinished"></translation>
+        <translation>两个拟合的起点</translation>
     </message>
     <message>
         <source>Which fits to show</source>
-        <translation type="unfinished"></translation>
+        <translation>显示哪些拟合</translation>
     </message>
     <message>
         <source>Width of peak {peak}, in bins</source>
-        <translation type="unfinished"></translation>
+        <translation>峰 {peak} 的宽度，以区间计</translation>
     </message>
     <message>
         <source>both fits</source>
-        <translation type="unfinished"></translation>
+        <translation>两个拟合</translation>
     </message>
     <message>
         <source>default start</source>
-        <translation type="unfinished"></translation>
+        <translation>默认起点</translation>
     </message>
     <message>
         <source>height {peak}</source>
-        <translation type="unfinished"></translation>
+        <translation>高度 {peak}</translation>
     </message>
     <message>
         <source>peak {peak} at</source>
-        <translation type="unfinished"></translation>
+        <translation>峰 {peak} 位于</translation>
     </message>
     <message>
         <source>random start, &lt;b&gt;seed {seed}&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>随机起点，&lt;b&gt;种子 {seed}&lt;/b&gt;</translation>
     </message>
     <message>
         <source>step {step}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {step} 步</translation>
     </message>
     <message>
         <source>step {step} · both converged</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {step} 步 · 两者均已收敛</translation>
     </message>
     <message>
         <source>width {peak}</source>
-        <translation type="unfinished"></translation>
+        <translation>宽度 {peak}</translation>
+    </message>
+</context>
+<context>
+    <name>FormulaDock</name>
+    <message>
+        <source>Formulas with live numbers</source>
+        <translation>带实时数值的公式</translation>
+    </message>
+    <message>
+        <source>Formulas with the current numbers</source>
+        <translation>代入当前数值的公式</translation>
     </message>
 </context>
 <context>
     <name>Help</name>
     <message>
         <source>(not installed: run from the source)</source>
-        <translation type="unfinished"></translation>
+        <translation>（未安装：从源码运行）</translation>
     </message>
     <message>
         <source>Arrows</source>
-        <translation type="unfinished"></translation>
+        <translation>方向键</translation>
     </message>
     <message>
         <source>Double-click a number, F2</source>
-        <translation type="unfinished"></translation>
+        <translation>双击数字，或按 F2</translation>
     </message>
     <message>
         <source>Enter / Esc</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter / Esc</translation>
     </message>
     <message>
         <source>Entropy Lab</source>
-        <translation type="unfinished"></translation>
+        <translation>Entropy Lab</translation>
     </message>
     <message>
         <source>In the controls</source>
-        <translation type="unfinished"></translation>
+        <translation>在控件中</translation>
     </message>
     <message>
         <source>Licence: {licence}</source>
-        <translation type="unfinished"></translation>
+        <translation>许可证：{licence}</translation>
     </message>
     <message>
         <source>Move sliders and watch entropy, KL divergence, cross-entropy and softmax losses respond live.</source>
-        <translation type="unfinished"></translation>
+        <translation>移动滑块，实时观察熵、KL散度、交叉熵和 Softmax 损失的变化。</translation>
     </message>
     <message>
         <source>Nudge the focused slider</source>
-        <translation type="unfinished"></translation>
+        <translation>微调当前聚焦的滑块</translation>
     </message>
     <message>
         <source>Other keys</source>
-        <translation type="unfinished"></translation>
+        <translation>其他按键</translation>
     </message>
     <message>
         <source>Running on</source>
-        <translation type="unfinished"></translation>
+        <translation>运行环境</translation>
     </message>
     <message>
         <source>Tab / Shift+Tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Tab / Shift+Tab</translation>
     </message>
     <message>
         <source>Take / cancel a typed value</source>
-        <translation type="unfinished"></translation>
+        <translation>确认 / 取消输入的值</translation>
     </message>
     <message>
         <source>The next / previous control</source>
-        <translation type="unfinished"></translation>
+        <translation>下一个 / 上一个控件</translation>
     </message>
     <message>
         <source>Type a value exactly</source>
-        <translation type="unfinished"></translation>
+        <translation>精确输入一个值</translation>
     </message>
     <message>
         <source>Version {version}</source>
-        <translation type="unfinished"></translation>
+        <translation>版本 {version}</translation>
+    </message>
+</context>
+<context>
+    <name>Hover</name>
+    <message>
+        <source>outcome {index}</source>
+        <translation>结果 {index}</translation>
+    </message>
+    <message>
+        <source>p = 0 where q &gt; 0</source>
+        <translation>q &gt; 0 处 p = 0</translation>
+    </message>
+    <message>
+        <source>q = 0 where p &gt; 0</source>
+        <translation>p &gt; 0 处 q = 0</translation>
     </message>
 </context>
 <context>
     <name>KeyboardSheet</name>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>键盘快捷键</translation>
     </message>
 </context>
 <context>
     <name>LabelledSlider</name>
     <message>
         <source>{control}: value</source>
-        <translation type="unfinished"></translation>
+        <translation>{control}：值</translation>
     </message>
 </context>
 <context>
     <name>Labs</name>
     <message>
         <source>1 draw per second</source>
-        <translation type="unfinished"></translation>
+        <translation>每秒抽样 1 次</translation>
     </message>
     <message>
         <source>Draws per second while playing</source>
-        <translation type="unfinished"></translation>
+        <translation>播放时每秒的抽样次数</translation>
     </message>
     <message>
         <source>Seed of the draws</source>
-        <translation type="unfinished"></translation>
+        <translation>抽样的种子</translation>
     </message>
     <message>
         <source>The Explorer&apos;s P and Q cannot be drawn from: {error}.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法从探索器的 P 和 Q 抽样：{error}。</translation>
     </message>
     <message>
         <source>The Explorer&apos;s P and Q cannot be evaluated: {error}. Showing the last P and Q.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法计算探索器的 P 和 Q：{error}。显示上一组 P 和 Q。</translation>
     </message>
     <message>
         <source>The Explorer&apos;s P and Q have {k} outcomes; this lab draws from at most {most} (a session keeps every outcome&apos;s count). Pick a family with fewer outcomes there. Showing the last P and Q.</source>
-        <translation type="unfinished"></translation>
+        <translation>探索器的 P 和 Q 有 {k} 个结果；本实验最多从 {most} 个结果中抽样（会话会保留每个结果的计数）。请在探索器中选择结果更少的分布族。显示上一组 P 和 Q。</translation>
     </message>
     <message>
         <source>outcome {index}</source>
-        <translation type="unfinished"></translation>
+        <translation>结果 {index}</translation>
     </message>
     <message>
         <source>outcomes {first} and {last}</source>
-        <translation type="unfinished"></translation>
+        <translation>结果 {first} 和 {last}</translation>
     </message>
     <message>
         <source>outcomes {first} and {more} more</source>
-        <translation type="unfinished"></translation>
+        <translation>结果 {first} 及另外 {more} 个</translation>
     </message>
     <message>
         <source>{rate} draws per second</source>
-        <translation type="unfinished"></translation>
+        <translation>每秒抽样 {rate} 次</translation>
     </message>
 </context>
 <context>
     <name>LanguageMenu</name>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言(&amp;L)</translation>
     </message>
 </context>
 <context>
     <name>LessonController</name>
     <message>
         <source>&amp;Bundled lessons</source>
-        <translation type="unfinished"></translation>
+        <translation>内置课程(&amp;B)</translation>
     </message>
     <message>
         <source>&amp;Lessons</source>
-        <translation type="unfinished"></translation>
+        <translation>课程(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Open lesson file…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开课程文件(&amp;O)…</translation>
     </message>
     <message>
         <source>Back to the lesson&apos;s step</source>
-        <translation type="unfinished"></translation>
+        <translation>回到课程的这一步</translation>
     </message>
     <message>
         <source>Cannot compute: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法计算：{why}</translation>
     </message>
     <message>
         <source>Could not open the lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开课程</translation>
     </message>
     <message>
         <source>Forget my answers</source>
-        <translation type="unfinished"></translation>
+        <translation>清除我的答案</translation>
     </message>
     <message>
         <source>Goal: {goal}. Now: {now}</source>
-        <translation type="unfinished"></translation>
+        <translation>目标：{goal}。当前：{now}</translation>
     </message>
     <message>
         <source>Leave the lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>离开课程</translation>
     </message>
     <message>
         <source>Move only what the task says: {moved} changed. Back to the lesson starts again.</source>
-        <translation type="unfinished"></translation>
+        <translation>只移动任务要求的控件：{moved} 已改变。“回到课程”会重新开始。</translation>
     </message>
     <message>
         <source>Next step (or preset)</source>
-        <translation type="unfinished"></translation>
+        <translation>下一步（或下一个预设）</translation>
     </message>
     <message>
         <source>No steps yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无步骤</translation>
     </message>
     <message>
         <source>Open lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>打开课程</translation>
     </message>
     <message>
         <source>Opened the lesson {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>已打开课程 {path}</translation>
     </message>
     <message>
         <source>Previous step (or preset)</source>
-        <translation type="unfinished"></translation>
+        <translation>上一步（或上一个预设）</translation>
     </message>
     <message>
         <source>Reveal the answer</source>
-        <translation type="unfinished"></translation>
+        <translation>显示答案</translation>
     </message>
     <message>
         <source>Set up the window, then add the current state as a step.</source>
-        <translation type="unfinished"></translation>
+        <translation>先设置好窗口，再把当前状态添加为一步。</translation>
     </message>
     <message>
         <source>This is the first preset</source>
-        <translation type="unfinished"></translation>
+        <translation>这是第一个预设</translation>
     </message>
     <message>
         <source>This is the last preset</source>
-        <translation type="unfinished"></translation>
+        <translation>这是最后一个预设</translation>
     </message>
     <message>
         <source>This is {where} step of the lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>这是课程的{where}步</translation>
     </message>
     <message>
         <source>the first</source>
-        <translation type="unfinished"></translation>
+        <translation>第一</translation>
     </message>
     <message>
         <source>the last</source>
-        <translation type="unfinished"></translation>
+        <translation>最后一</translation>
     </message>
     <message>
         <source>{number}. {title} ({steps} steps)</source>
-        <translation type="unfinished"></translation>
+        <translation>{number}. {title}（{steps} 步）</translation>
     </message>
 </context>
 <context>
     <name>LessonPanel</name>
     <message>
         <source>Answer</source>
-        <translation type="unfinished"></translation>
+        <translation>答案</translation>
     </message>
     <message>
         <source>Answer option</source>
-        <translation type="unfinished"></translation>
+        <translation>答案选项</translation>
     </message>
     <message>
         <source>Answered right: {correct} of {answered} ({questions} questions)</source>
-        <translation type="unfinished"></translation>
+        <translation>答对：{correct} / {answered}（共 {questions} 题）</translation>
     </message>
     <message>
         <source>Back to the lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>回到课程</translation>
     </message>
     <message>
         <source>Back to the lesson&apos;s step</source>
-        <translation type="unfinished"></translation>
+        <translation>回到课程的这一步</translation>
     </message>
     <message>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>检查</translation>
     </message>
     <message>
         <source>Check the estimate</source>
-        <translation type="unfinished"></translation>
+        <translation>检查估计值</translation>
     </message>
     <message>
         <source>Count-down</source>
-        <translation type="unfinished"></translation>
+        <translation>倒计时</translation>
     </message>
     <message>
         <source>Leave</source>
-        <translation type="unfinished"></translation>
+        <translation>离开</translation>
     </message>
     <message>
         <source>Leave the lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>离开课程</translation>
     </message>
     <message>
         <source>Leave the lesson: the window keeps its state</source>
-        <translation type="unfinished"></translation>
+        <translation>离开课程：窗口保留当前状态</translation>
     </message>
     <message>
         <source>Lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>课程</translation>
     </message>
     <message>
         <source>Next step (Page Down)</source>
-        <translation type="unfinished"></translation>
+        <translation>下一步（Page Down）</translation>
     </message>
     <message>
         <source>Next step (Page Down, → or ↓)</source>
-        <translation type="unfinished"></translation>
+        <translation>下一步（Page Down、→ 或 ↓）</translation>
     </message>
     <message>
         <source>Next ▶</source>
-        <translation type="unfinished"></translation>
+        <translation>下一步 ▶</translation>
     </message>
     <message>
         <source>Predict first</source>
-        <translation type="unfinished"></translation>
+        <translation>先预测</translation>
     </message>
     <message>
         <source>Previous step (Page Up)</source>
-        <translation type="unfinished"></translation>
+        <translation>上一步（Page Up）</translation>
     </message>
     <message>
         <source>Previous step (Page Up, ← or ↑)</source>
-        <translation type="unfinished"></translation>
+        <translation>上一步（Page Up、← 或 ↑）</translation>
     </message>
     <message>
         <source>Reveal the answer</source>
-        <translation type="unfinished"></translation>
+        <translation>显示答案</translation>
     </message>
     <message>
         <source>Show me</source>
-        <translation type="unfinished"></translation>
+        <translation>给我看</translation>
     </message>
     <message>
         <source>Show the answer</source>
-        <translation type="unfinished"></translation>
+        <translation>显示答案</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>开始</translation>
     </message>
     <message>
         <source>Start the count-down</source>
-        <translation type="unfinished"></translation>
+        <translation>开始倒计时</translation>
     </message>
     <message>
         <source>Step {n} of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {n} 步，共 {total} 步</translation>
     </message>
     <message>
         <source>The answer: {answer}</source>
-        <translation type="unfinished"></translation>
+        <translation>答案：{answer}</translation>
     </message>
     <message>
         <source>Time&apos;s up: reveal when ready</source>
-        <translation type="unfinished"></translation>
+        <translation>时间到：准备好后显示答案</translation>
     </message>
     <message>
         <source>You are exploring: the window differs from the step.</source>
-        <translation type="unfinished"></translation>
+        <translation>您正在自由探索：窗口与这一步不同。</translation>
     </message>
     <message>
         <source>Your estimate</source>
-        <translation type="unfinished"></translation>
+        <translation>您的估计</translation>
     </message>
     <message>
         <source>no count-down</source>
-        <translation type="unfinished"></translation>
+        <translation>不倒计时</translation>
     </message>
     <message>
         <source>your estimate</source>
-        <translation type="unfinished"></translation>
+        <translation>您的估计</translation>
     </message>
     <message>
         <source>{seconds} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{seconds} 秒</translation>
     </message>
     <message>
         <source>{seconds} s to think</source>
-        <translation type="unfinished"></translation>
+        <translation>思考 {seconds} 秒</translation>
     </message>
     <message>
         <source>◀ Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ 上一步</translation>
     </message>
 </context>
 <context>
     <name>Lessons</name>
     <message>
         <source>?  Answer first</source>
-        <translation type="unfinished"></translation>
+        <translation>?  先作答</translation>
     </message>
     <message>
         <source>Hidden until you answer</source>
-        <translation type="unfinished"></translation>
+        <translation>作答后显示</translation>
+    </message>
+</context>
+<context>
+    <name>LossSettings</name>
+    <message>
+        <source>Label smoothing epsilon</source>
+        <translation>标签平滑 epsilon</translation>
+    </message>
+    <message>
+        <source>Label smoothing ε</source>
+        <translation>标签平滑 ε</translation>
+    </message>
+    <message>
+        <source>Label smoothing ε: value</source>
+        <translation>标签平滑 ε：值</translation>
+    </message>
+    <message>
+        <source>Link Q to the softmax and the target to P</source>
+        <translation>把 Q 关联到 Softmax，把目标关联到 P</translation>
+    </message>
+    <message>
+        <source>Link: Q = softmax(z/T), target = P</source>
+        <translation>关联：Q = softmax(z/T)，目标 = P</translation>
+    </message>
+    <message>
+        <source>Q becomes the softmax of the logits and the loss&apos;s target becomes P:
+the loss is then H(P,Q), and KL(P‖Q) = loss − H(P).</source>
+        <translation>Q 变为 logits 的 Softmax，损失的目标变为 P：
+此时损失为 H(P,Q)，且 KL(P‖Q) = 损失 − H(P)。</translation>
+    </message>
+    <message>
+        <source>Softmax temperature T</source>
+        <translation>Softmax 温度 T</translation>
+    </message>
+    <message>
+        <source>Temperature T</source>
+        <translation>温度 T</translation>
+    </message>
+    <message>
+        <source>Temperature T: value</source>
+        <translation>温度 T：值</translation>
+    </message>
+    <message>
+        <source>True class</source>
+        <translation>真实类别</translation>
+    </message>
+    <message>
+        <source>True class y</source>
+        <translation>真实类别 y</translation>
+    </message>
+    <message>
+        <source>class {index}</source>
+        <translation>类别 {index}</translation>
     </message>
 </context>
 <context>
     <name>Losses</name>
     <message>
         <source>Cross-entropy</source>
-        <translation type="unfinished"></translation>
+        <translation>交叉熵</translation>
     </message>
     <message>
         <source>Squared error</source>
-        <translation type="unfinished"></translation>
+        <translation>平方误差</translation>
     </message>
     <message>
         <source>cross-entropy</source>
-        <translation type="unfinished"></translation>
+        <translation>交叉熵</translation>
     </message>
     <message>
         <source>squared error</source>
-        <translation type="unfinished"></translation>
+        <translation>平方误差</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>&amp;About Entropy Lab</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 Entropy Lab(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Actual size</source>
+        <translation>实际大小(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Caption line</source>
+        <translation>字幕栏(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear the pinned state</source>
+        <translation>清除固定的状态(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy readouts as text</source>
+        <translation>将读数复制为文本(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Lecture mode</source>
+        <translation>讲课模式(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Open session…</source>
+        <translation>打开会话(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Pin this state to compare (dashed ghosts)</source>
+        <translation>固定此状态以作比较（虚线幽灵）(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Presets</source>
+        <translation>预设(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Save session</source>
+        <translation>保存会话(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>A &amp;tour of the window</source>
-        <translation type="unfinished"></translation>
+        <translation>窗口导览(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Animation: a run or a sweep (GIF or APNG)…</source>
+        <translation>动画：一次运行或一次扫描（GIF 或 APNG）…</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation>CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Changed on the Explorer page</source>
+        <translation>已在探索器页面上更改</translation>
+    </message>
+    <message>
+        <source>Changed since the example was loaded: the numbers in this text describe the example, not what is on show.</source>
+        <translation>自载入例子以来已有更改：本说明中的数字描述的是例子，而不是当前显示的内容。</translation>
+    </message>
+    <message>
+        <source>Copy P &amp;to Q</source>
+        <translation>把 P 复制到 Q(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Could not export the table</source>
+        <translation>无法导出表格</translation>
+    </message>
+    <message>
+        <source>Could not open the session</source>
+        <translation>无法打开会话</translation>
+    </message>
+    <message>
+        <source>Could not save the session</source>
+        <translation>无法保存会话</translation>
+    </message>
+    <message>
+        <source>Entropy Lab sessions (*.json)</source>
+        <translation>Entropy Lab 会话 (*.json)</translation>
+    </message>
+    <message>
+        <source>Export table</source>
+        <translation>导出表格</translation>
+    </message>
+    <message>
+        <source>Exported {path}</source>
+        <translation>已导出 {path}</translation>
+    </message>
+    <message>
+        <source>Gradient per logit</source>
+        <translation>每个 logit 的梯度</translation>
+    </message>
+    <message>
+        <source>Ignored damaged remembered settings ({names}); defaults apply.</source>
+        <translation>已忽略损坏的记忆设置（{names}）；使用默认值。</translation>
+    </message>
+    <message>
+        <source>Information as area</source>
+        <translation>以面积表示的信息量</translation>
+    </message>
+    <message>
+        <source>KL terms and totals</source>
+        <translation>KL 各项与总和</translation>
+    </message>
+    <message>
+        <source>Laser &amp;pointer</source>
+        <translation>激光笔(&amp;P)</translation>
     </message>
     <message>
         <source>Leave lecture mode and full screen</source>
-        <translation type="unfinished"></translation>
+        <translation>离开讲课模式和全屏</translation>
+    </message>
+    <message>
+        <source>Loss vs true-class logit</source>
+        <translation>损失随真实类别 logit 的变化</translation>
+    </message>
+    <message>
+        <source>Move a slider or drag a bar. Presets: keys 1–9.</source>
+        <translation>移动滑块或拖动柱条。预设：按键 1–9。</translation>
+    </message>
+    <message>
+        <source>Next outcome&apos;s slider</source>
+        <translation>下一个结果的滑块</translation>
+    </message>
+    <message>
+        <source>Next plots</source>
+        <translation>后面的图</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Open session</source>
+        <translation>打开会话</translation>
+    </message>
+    <message>
+        <source>Opened {path}</source>
+        <translation>已打开 {path}</translation>
+    </message>
+    <message>
+        <source>P and Q</source>
+        <translation>P 和 Q</translation>
+    </message>
+    <message>
+        <source>Per-outcome table as CSV…</source>
+        <translation>逐结果表格，导出为 CSV…</translation>
+    </message>
+    <message>
+        <source>Play / pause</source>
+        <translation>播放 / 暂停</translation>
+    </message>
+    <message>
+        <source>Preset: {title}</source>
+        <translation>预设：{title}</translation>
+    </message>
+    <message>
+        <source>Previous outcome&apos;s slider</source>
+        <translation>上一个结果的滑块</translation>
+    </message>
+    <message>
+        <source>Previous plots</source>
+        <translation>前面的图</translation>
+    </message>
+    <message>
+        <source>Readouts copied to the clipboard</source>
+        <translation>读数已复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>Reset to the default scenario</source>
+        <translation>重置为默认场景</translation>
+    </message>
+    <message>
+        <source>S&amp;wap P and Q</source>
+        <translation>交换 P 和 Q(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Save session</source>
+        <translation>保存会话</translation>
+    </message>
+    <message>
+        <source>Save session &amp;as…</source>
+        <translation>会话另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <source>Show the controls column</source>
+        <translation>显示控件栏</translation>
+    </message>
+    <message>
+        <source>Show the readouts</source>
+        <translation>显示读数</translation>
+    </message>
+    <message>
+        <source>Show {plot}</source>
+        <translation>显示{plot}</translation>
+    </message>
+    <message>
+        <source>Single step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>Softmax vs target</source>
+        <translation>Softmax 与目标</translation>
+    </message>
+    <message>
+        <source>The page on show, as on screen (SVG, PDF or PNG)…</source>
+        <translation>当前页面，与屏幕上相同（SVG、PDF 或 PNG）…</translation>
+    </message>
+    <message>
+        <source>This explains the example on the {page} page.</source>
+        <translation>这是对{page}页面上例子的说明。</translation>
+    </message>
+    <message>
+        <source>Whole window as a picture (SVG, PDF or PNG)…</source>
+        <translation>整个窗口导出为图片（SVG、PDF 或 PNG）…</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Zoom {percent}</source>
+        <translation>缩放 {percent}</translation>
+    </message>
+    <message>
+        <source>{slide} as a slide…</source>
+        <translation>{slide}，导出为幻灯片…</translation>
+    </message>
+    <message>
+        <source>{title}: {message}</source>
+        <translation>{title}：{message}</translation>
+    </message>
+</context>
+<context>
+    <name>Metrics</name>
+    <message>
+        <source> (give {option})</source>
+        <translation>（请给出 {option}）</translation>
+    </message>
+    <message>
+        <source>--label must be an integer class, got {value}</source>
+        <translation>--label 必须是整数类别，得到的是 {value}</translation>
+    </message>
+    <message>
+        <source>--label must lie in [0, {last}] (classes count from 0)</source>
+        <translation>--label 必须在 [0, {last}] 之内（类别从 0 开始计数）</translation>
+    </message>
+    <message>
+        <source>--logits has {count} entries but --p has {k}: give --logits {k} values (one per outcome of --p)</source>
+        <translation>--logits 有 {count} 个值，而 --p 有 {k} 个：请给 --logits {k} 个值（--p 的每个结果一个）</translation>
+    </message>
+    <message>
+        <source>--logits needs at least 2 entries, got {count}</source>
+        <translation>--logits 至少需要 2 个值，得到的是 {count} 个</translation>
+    </message>
+    <message>
+        <source>--q has {count} entries but --p has {k}: give --q {k} values</source>
+        <translation>--q 有 {count} 个值，而 --p 有 {k} 个：请给 --q {k} 个值</translation>
+    </message>
+    <message>
+        <source>--q needs --p: give both, or --logits and --label alone</source>
+        <translation>--q 需要 --p：两者都给出，或只给出 --logits 和 --label</translation>
+    </message>
+    <message>
+        <source>--smoothing must lie in [0, 1], got {value}</source>
+        <translation>--smoothing 必须在 [0, 1] 之内，得到的是 {value}</translation>
+    </message>
+    <message>
+        <source>--temperature must be &gt; 0, got {value}</source>
+        <translation>--temperature 必须 &gt; 0，得到的是 {value}</translation>
+    </message>
+    <message>
+        <source>--temperature must lie in [{low}, {high}] for next-token files, got {value}</source>
+        <translation>对于下一词元文件，--temperature 必须在 [{low}, {high}] 之内，得到的是 {value}</translation>
+    </message>
+    <message>
+        <source>--units must be bits or nats, got {value}</source>
+        <translation>--units 必须是 bits 或 nats，得到的是 {value}</translation>
+    </message>
+    <message>
+        <source>give --q (with --p), or --logits: there is no Q</source>
+        <translation>请给出 --q（与 --p 一起），或 --logits：没有 Q</translation>
+    </message>
+    <message>
+        <source>{option} has {count} entries; at most {most}</source>
+        <translation>{option} 有 {count} 个值；最多 {most} 个</translation>
+    </message>
+    <message>
+        <source>{option} is all zero: at least one weight must be positive</source>
+        <translation>{option} 全为零：至少一个权重必须为正</translation>
+    </message>
+    <message>
+        <source>{option} must be a number, got {value}</source>
+        <translation>{option} 必须是数字，得到的是 {value}</translation>
+    </message>
+    <message>
+        <source>{option} must be a real number, got {value}</source>
+        <translation>{option} 必须是实数，得到的是 {value}</translation>
+    </message>
+    <message>
+        <source>{option} must be an integer ≥ 1, got {value}</source>
+        <translation>{option} 必须是 ≥ 1 的整数，得到的是 {value}</translation>
+    </message>
+    <message>
+        <source>{option} must be finite, got an integer too large</source>
+        <translation>{option} 必须是有限值，得到的整数太大</translation>
+    </message>
+    <message>
+        <source>{option} must be finite, got {value}</source>
+        <translation>{option} 必须是有限值，得到的是 {value}</translation>
+    </message>
+    <message>
+        <source>{option} must be numbers separated by commas, e.g. 0.7,0.3</source>
+        <translation>{option} 必须是以逗号分隔的数字，例如 0.7,0.3</translation>
+    </message>
+    <message>
+        <source>{option} must be one of {choices}, got {value}</source>
+        <translation>{option} 必须是 {choices} 之一，得到的是 {value}</translation>
+    </message>
+    <message>
+        <source>{option} must lie in {interval}, got {value}</source>
+        <translation>{option} 必须在 {interval} 之内，得到的是 {value}</translation>
+    </message>
+    <message>
+        <source>{option} needs at least 2 outcomes, got {count}</source>
+        <translation>{option} 至少需要 2 个结果，得到的是 {count} 个</translation>
+    </message>
+    <message>
+        <source>{option}: entry {index} ({entry}) is not a number</source>
+        <translation>{option}：第 {index} 项（{entry}）不是数字</translation>
+    </message>
+    <message>
+        <source>{option}: entry {index} ({entry}) is not finite</source>
+        <translation>{option}：第 {index} 项（{entry}）不是有限值</translation>
+    </message>
+    <message>
+        <source>{option}: entry {index} is empty; give numbers separated by commas, e.g. 0.7,0.3</source>
+        <translation>{option}：第 {index} 项为空；请给出以逗号分隔的数字，例如 0.7,0.3</translation>
+    </message>
+    <message>
+        <source>{option}: entry {index} is negative ({value})</source>
+        <translation>{option}：第 {index} 项为负（{value}）</translation>
     </message>
 </context>
 <context>
     <name>ModelReadouts</name>
     <message>
         <source>D(model ‖ truncated)</source>
-        <translation type="unfinished"></translation>
+        <translation>D(模型 ‖ 截断后)</translation>
     </message>
     <message>
-        <source>D(truncated ‖ model) = −log(1 − cut)</source>
-        <translation type="unfinished"></translation>
+        <source>D(model ‖ truncated): ∞ whenever anything is cut, since the truncated model gives 0 to tokens the model can emit</source>
+        <translation>D(模型 ‖ 截断后)：只要有任何词元被截掉就为 ∞，因为截断后的模型给模型可能生成的词元分配了 0 概率</translation>
+    </message>
+    <message>
+        <source>D(truncated ‖ model)</source>
+        <translation>D(截断后 ‖ 模型)</translation>
+    </message>
+    <message>
+        <source>D(truncated ‖ model) = −log(1 − cut): the renormalisation&apos;s cost</source>
+        <translation>D(截断后 ‖ 模型) = −log(1 − 截掉的质量)：重新归一化的代价</translation>
+    </message>
+    <message>
+        <source>Each arrow: the tempered model → its renormalised truncation</source>
+        <translation>每个箭头：经温度调整的模型 → 其重新归一化的截断</translation>
+    </message>
+    <message>
+        <source>Entropy of the tempered model → of its renormalised truncation</source>
+        <translation>经温度调整的模型的熵 → 其重新归一化的截断的熵</translation>
     </message>
     <message>
         <source>JS(model, truncated)</source>
-        <translation type="unfinished"></translation>
+        <translation>JS(模型, 截断后)</translation>
+    </message>
+    <message>
+        <source>Jensen–Shannon divergence: symmetric and always finite</source>
+        <translation>Jensen–Shannon 散度：对称且总是有限</translation>
+    </message>
+    <message>
+        <source>Perplexity 2^H (e^H in nats): tempered → truncated; the number of equally likely tokens with the same entropy</source>
+        <translation>困惑度 2^H（以奈特计为 e^H）：温度调整后 → 截断后；熵相同的等可能词元的个数</translation>
+    </message>
+    <message>
+        <source>The probability the truncation removes</source>
+        <translation>截断去掉的概率</translation>
+    </message>
+    <message>
+        <source>Tokens the truncation keeps, of those with p &gt; 0</source>
+        <translation>在 p &gt; 0 的词元中，截断保留的词元数</translation>
     </message>
     <message>
         <source>Why ∞</source>
-        <translation type="unfinished"></translation>
+        <translation>为何为 ∞</translation>
     </message>
     <message>
-        <source>entropy H, before → after</source>
-        <translation type="unfinished"></translation>
+        <source>before → after the cut</source>
+        <translation>截断前 → 截断后</translation>
+    </message>
+    <message>
+        <source>entropy H</source>
+        <translation>熵 H</translation>
     </message>
     <message>
         <source>mass cut off</source>
-        <translation type="unfinished"></translation>
+        <translation>截掉的质量</translation>
     </message>
     <message>
-        <source>perplexity, before → after</source>
-        <translation type="unfinished"></translation>
+        <source>perplexity</source>
+        <translation>困惑度</translation>
     </message>
     <message>
         <source>tokens kept</source>
-        <translation type="unfinished"></translation>
+        <translation>保留的词元</translation>
     </message>
 </context>
 <context>
     <name>ModelsPanel</name>
     <message>
         <source>, no strings</source>
-        <translation type="unfinished"></translation>
+        <translation>，无字符串</translation>
     </message>
     <message>
         <source>Example</source>
-        <translation type="unfinished"></translation>
+        <translation>示例</translation>
     </message>
     <message>
         <source>Import {model} from a file</source>
-        <translation type="unfinished"></translation>
+        <translation>从文件导入 {model}</translation>
     </message>
     <message>
         <source>Import {model} from the clipboard</source>
-        <translation type="unfinished"></translation>
+        <translation>从剪贴板导入 {model}</translation>
     </message>
     <message>
         <source>No Q</source>
-        <translation type="unfinished"></translation>
+        <translation>无 Q</translation>
     </message>
     <message>
         <source>Open {model}…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开 {model}…</translation>
     </message>
     <message>
         <source>Paste {model}</source>
-        <translation type="unfinished"></translation>
+        <translation>粘贴 {model}</translation>
     </message>
     <message>
         <source>Remove Q</source>
-        <translation type="unfinished"></translation>
+        <translation>移除 Q</translation>
     </message>
     <message>
         <source>Show the bundled example</source>
-        <translation type="unfinished"></translation>
+        <translation>显示内置示例</translation>
     </message>
     <message>
         <source>The example&apos;s tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>示例的词元</translation>
     </message>
     <message>
         <source>What an imported file holds</source>
-        <translation type="unfinished"></translation>
+        <translation>导入的文件包含什么</translation>
     </message>
     <message>
         <source>Where it came from</source>
-        <translation type="unfinished"></translation>
+        <translation>来源</translation>
     </message>
     <message>
         <source>detect</source>
-        <translation type="unfinished"></translation>
+        <translation>自动检测</translation>
     </message>
     <message>
         <source>log-probabilities</source>
-        <translation type="unfinished"></translation>
+        <translation>对数概率</translation>
     </message>
     <message>
         <source>logits</source>
-        <translation type="unfinished"></translation>
+        <translation>logits</translation>
     </message>
     <message>
         <source>probabilities</source>
-        <translation type="unfinished"></translation>
+        <translation>概率</translation>
     </message>
     <message>
         <source>the bundled example</source>
-        <translation type="unfinished"></translation>
+        <translation>内置示例</translation>
     </message>
     <message>
         <source>values are</source>
-        <translation type="unfinished"></translation>
+        <translation>数值为</translation>
     </message>
     <message>
         <source>{kind}, detected</source>
-        <translation type="unfinished"></translation>
+        <translation>{kind}，自动检测</translation>
     </message>
     <message>
         <source>{mark}: none (one model)</source>
-        <translation type="unfinished"></translation>
+        <translation>{mark}：无（一个模型）</translation>
     </message>
     <message>
         <source>{mark}: {where} · {size} tokens · {how}{strings}</source>
-        <translation type="unfinished"></translation>
+        <translation>{mark}：{where} · {size} 个词元 · {how}{strings}</translation>
     </message>
     <message>
         <source>{size} tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>{size} 个词元</translation>
     </message>
 </context>
 <context>
     <name>NextTokenPage</name>
-    <message numerus="yes">
-        <source>%Ln cut by {other}&apos;s truncation</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln impossible for {other} (−∞ logits)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
         <source>, </source>
-        <translation type="unfinished"></translation>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>D(model ‖ truncated) = ∞: the model can emit the tokens cut.</source>
+        <translation>D(模型 ‖ 截断后) = ∞：模型可能生成被截掉的词元。</translation>
     </message>
     <message numerus="yes">
-        <source>D({model}‖{model}̃) = ∞: the truncation gives probability 0 to %Ln tokens that {model} can emit ({mass} of its probability).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <source>D({keeper}̃‖{other}̃) = ∞: {other}̃ gives probability 0 to {count} tokens that {keeper}̃ keeps ({causes}), such as {token}</source>
+        <translation>
+            <numerusform>D({keeper}̃‖{other}̃) = ∞：{other}̃ 给 {keeper}̃ 保留的 {count} 个词元分配了 0 概率（{causes}），例如 {token}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>D({model}‖{model}̃) = ∞: the truncation gives probability 0 to {count} tokens that {model} can emit ({mass} of its probability).</source>
+        <translation>
+            <numerusform>D({model}‖{model}̃) = ∞：截断给 {model} 可能生成的 {count} 个词元分配了 0 概率（占其概率的 {mass}）。</numerusform>
         </translation>
     </message>
     <message>
         <source>Decode Q with P&apos;s settings</source>
-        <translation type="unfinished"></translation>
+        <translation>用 P 的设置解码 Q</translation>
     </message>
     <message>
         <source>Decoding P (and Q while linked)</source>
-        <translation type="unfinished"></translation>
+        <translation>解码 P（关联时也解码 Q）</translation>
     </message>
     <message>
         <source>Decoding Q</source>
-        <translation type="unfinished"></translation>
+        <translation>解码 Q</translation>
     </message>
     <message>
         <source>Distributions (*.npy *.csv *.tsv *.txt *.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>分布 (*.npy *.csv *.tsv *.txt *.json);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Jensen–Shannon: symmetric and finite</source>
-        <translation type="unfinished"></translation>
+        <translation>Jensen–Shannon：对称且有限</translation>
     </message>
     <message>
         <source>KL divergence of the truncated models</source>
-        <translation type="unfinished"></translation>
+        <translation>截断后模型的 KL散度</translation>
     </message>
     <message>
         <source>KL divergence the other way round</source>
-        <translation type="unfinished"></translation>
+        <translation>反方向的 KL散度</translation>
     </message>
     <message>
         <source>Models</source>
-        <translation type="unfinished"></translation>
+        <translation>模型</translation>
     </message>
     <message>
         <source>Open {model}&apos;s next-token distribution</source>
-        <translation type="unfinished"></translation>
+        <translation>打开 {model} 的下一词元分布</translation>
     </message>
     <message>
         <source>Q uses P&apos;s settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Q 使用 P 的设置</translation>
     </message>
     <message>
         <source>The clipboard holds no text to import.</source>
-        <translation type="unfinished"></translation>
+        <translation>剪贴板中没有可导入的文本。</translation>
     </message>
     <message>
         <source>Units</source>
-        <translation type="unfinished"></translation>
+        <translation>单位</translation>
     </message>
     <message>
         <source>Whose top tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>谁的高概率词元</translation>
     </message>
     <message>
         <source>bits</source>
-        <translation type="unfinished"></translation>
+        <translation>比特</translation>
     </message>
     <message>
         <source>nats</source>
-        <translation type="unfinished"></translation>
+        <translation>奈特</translation>
     </message>
     <message>
         <source>one model: import or show a Q</source>
-        <translation type="unfinished"></translation>
+        <translation>一个模型：导入或显示一个 Q</translation>
     </message>
     <message>
         <source>the clipboard</source>
-        <translation type="unfinished"></translation>
+        <translation>剪贴板</translation>
     </message>
     <message>
         <source>units</source>
-        <translation type="unfinished"></translation>
+        <translation>单位</translation>
     </message>
     <message>
         <source>{before} → {after}</source>
-        <translation type="unfinished"></translation>
+        <translation>{before} → {after}</translation>
     </message>
     <message>
         <source>{before} → {after} {units}</source>
-        <translation type="unfinished"></translation>
+        <translation>{before} → {after} {units}</translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} cut by {other}&apos;s truncation</source>
+        <translation>
+            <numerusform>{count} 个被 {other} 的截断截掉</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} impossible for {other} (−∞ logits)</source>
+        <translation>
+            <numerusform>{count} 个对 {other} 不可能（logits 为 −∞）</numerusform>
+        </translation>
     </message>
     <message>
         <source>{kept} of {possible}</source>
-        <translation type="unfinished"></translation>
+        <translation>{kept} / {possible}</translation>
     </message>
     <message>
         <source>{model}&apos;s top tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>{model} 的高概率词元</translation>
     </message>
     <message>
         <source>{source} was not imported as {model}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{source} 未作为 {model} 导入：{reason}</translation>
     </message>
     <message numerus="yes">
-        <source>∞: {other}̃ gives probability 0 to %Ln tokens that {keeper}̃ keeps ({causes}), such as {token}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <source>∞: {other}̃ gives probability 0 to {count} tokens that {keeper}̃ keeps, such as {token}</source>
+        <translation>
+            <numerusform>∞：{other}̃ 给 {keeper}̃ 保留的 {count} 个词元分配了 0 概率，例如 {token}</numerusform>
         </translation>
     </message>
 </context>
@@ -1750,776 +2476,986 @@
     <name>OutcomeAxis</name>
     <message>
         <source>{axis} rank (log scale)</source>
-        <translation type="unfinished"></translation>
+        <translation>{axis}排名（对数坐标）</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeCount</name>
+    <message>
+        <source>Number of outcomes K</source>
+        <translation>结果数 K</translation>
+    </message>
+    <message>
+        <source>Outcomes K</source>
+        <translation>结果数 K</translation>
     </message>
 </context>
 <context>
     <name>Page</name>
     <message>
         <source>Nothing left to play: reset (or change a setting) first.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可播放的了：请先重置（或修改某个设置）。</translation>
     </message>
     <message>
         <source>Nothing left to step: reset (or change a setting) first.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可单步执行的了：请先重置（或修改某个设置）。</translation>
     </message>
     <message>
         <source>Nothing to play on this page: its numbers follow every edit.</source>
-        <translation type="unfinished"></translation>
+        <translation>本页面没有可播放的内容：它的数字随每次编辑而变化。</translation>
+    </message>
+</context>
+<context>
+    <name>Pages</name>
+    <message>
+        <source>A PyTorch batch</source>
+        <translation>一个 PyTorch 批次</translation>
+    </message>
+    <message>
+        <source>Code lengths</source>
+        <translation>码长</translation>
+    </message>
+    <message>
+        <source>Explorer</source>
+        <translation>探索器</translation>
+    </message>
+    <message>
+        <source>Forward vs reverse KL</source>
+        <translation>前向 KL 与反向 KL</translation>
+    </message>
+    <message>
+        <source>Next-token lab</source>
+        <translation>下一词元实验</translation>
+    </message>
+    <message>
+        <source>Sampling</source>
+        <translation>抽样</translation>
+    </message>
+    <message>
+        <source>Training the logits</source>
+        <translation>训练 logits</translation>
+    </message>
+    <message>
+        <source>Vanishing gradients</source>
+        <translation>梯度消失</translation>
     </message>
 </context>
 <context>
     <name>PairReadout</name>
     <message>
         <source>Why it is infinite</source>
-        <translation type="unfinished"></translation>
+        <translation>为什么是无穷大</translation>
     </message>
 </context>
 <context>
     <name>PlaybackBar</name>
     <message>
         <source>One gradient step (.)</source>
-        <translation type="unfinished"></translation>
+        <translation>一步梯度下降 (.)</translation>
     </message>
     <message>
         <source>One step of {what} (.)</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}前进一步 (.)</translation>
     </message>
     <message>
         <source>Play or pause (Space)</source>
-        <translation type="unfinished"></translation>
+        <translation>播放或暂停（空格）</translation>
     </message>
     <message>
         <source>Play or pause {what} (Space)</source>
-        <translation type="unfinished"></translation>
+        <translation>播放或暂停{what}（空格）</translation>
     </message>
     <message>
         <source>Reset</source>
-        <translation type="unfinished"></translation>
+        <translation>重置</translation>
     </message>
     <message>
         <source>Reset {what}</source>
-        <translation type="unfinished"></translation>
+        <translation>重置{what}</translation>
     </message>
     <message>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>单步</translation>
     </message>
     <message>
         <source>▶ Play</source>
-        <translation type="unfinished"></translation>
+        <translation>▶ 播放</translation>
     </message>
     <message>
         <source>❚❚ Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>❚❚ 暂停</translation>
+    </message>
+</context>
+<context>
+    <name>PlotGrid</name>
+    <message>
+        <source>Show the next plots (Alt+Right)</source>
+        <translation>显示后面的图（Alt+Right）</translation>
+    </message>
+    <message>
+        <source>Show the previous plots (Alt+Left)</source>
+        <translation>显示前面的图（Alt+Left）</translation>
+    </message>
+    <message>
+        <source>Which plots are on show</source>
+        <translation>显示哪些图</translation>
+    </message>
+    <message>
+        <source>plots {shown} of {count} · Alt+→ for more</source>
+        <translation>第 {shown} 组图，共 {count} 组 · 按 Alt+→ 查看更多</translation>
     </message>
 </context>
 <context>
     <name>Presets</name>
     <message>
         <source>id must be lower-case words joined by hyphens</source>
-        <translation type="unfinished"></translation>
+        <translation>id 必须是由连字符连接的小写单词</translation>
     </message>
     <message>
         <source>key must be 1 to 9 or null, got {key}</source>
-        <translation type="unfinished"></translation>
+        <translation>key 必须是 1 到 9 或 null，得到的是 {key}</translation>
     </message>
     <message>
         <source>preset {index}</source>
-        <translation type="unfinished"></translation>
+        <translation>预设 {index}</translation>
     </message>
     <message>
         <source>preset {index} ({id})</source>
-        <translation type="unfinished"></translation>
+        <translation>预设 {index}（{id}）</translation>
     </message>
     <message>
         <source>version must be {version}</source>
-        <translation type="unfinished"></translation>
+        <translation>version 必须是 {version}</translation>
     </message>
     <message>
         <source>{source}: key {key} is used by both {one} and {other}</source>
-        <translation type="unfinished"></translation>
+        <translation>{source}：按键 {key} 同时被 {one} 和 {other} 使用</translation>
     </message>
     <message>
         <source>{source}: the id {id} appears twice</source>
-        <translation type="unfinished"></translation>
+        <translation>{source}：id {id} 出现了两次</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemLabel</name>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
     </message>
 </context>
 <context>
     <name>RankPlot</name>
     <message>
         <source>Probability by rank, log–log: {p} solid, {q} dashed</source>
-        <translation type="unfinished"></translation>
+        <translation>按排名的概率，双对数坐标：{p} 实线，{q} 虚线</translation>
     </message>
     <message>
         <source>probability</source>
-        <translation type="unfinished"></translation>
+        <translation>概率</translation>
     </message>
     <message>
         <source>rank (1 = most probable)</source>
-        <translation type="unfinished"></translation>
+        <translation>排名（1 = 概率最高）</translation>
     </message>
     <message>
         <source>shaded: the tail the truncation cuts</source>
-        <translation type="unfinished"></translation>
+        <translation>阴影：截断截掉的尾部</translation>
+    </message>
+</context>
+<context>
+    <name>Readouts</name>
+    <message>
+        <source>Cross-entropy loss of the logits against the target</source>
+        <translation>logits 相对目标的交叉熵损失</translation>
+    </message>
+    <message>
+        <source>Cross-entropy −Σ p log q = H(P) + D(P‖Q)</source>
+        <translation>交叉熵 −Σ p log q = H(P) + D(P‖Q)</translation>
+    </message>
+    <message>
+        <source>Cross-entropy −Σ q log p = H(Q) + D(Q‖P)</source>
+        <translation>交叉熵 −Σ q log p = H(Q) + D(Q‖P)</translation>
+    </message>
+    <message>
+        <source>Entropy of P: −Σ p log p</source>
+        <translation>P 的熵：−Σ p log p</translation>
+    </message>
+    <message>
+        <source>Entropy of Q: −Σ q log q</source>
+        <translation>Q 的熵：−Σ q log q</translation>
+    </message>
+    <message>
+        <source>Jensen–Shannon divergence: symmetric, at most 1 bit</source>
+        <translation>Jensen–Shannon 散度：对称，至多 1 比特</translation>
+    </message>
+    <message>
+        <source>KL divergence Σ p log(p/q)</source>
+        <translation>KL散度 Σ p log(p/q)</translation>
+    </message>
+    <message>
+        <source>KL divergence Σ q log(q/p): not the same as D(P‖Q)</source>
+        <translation>KL散度 Σ q log(q/p)：与 D(P‖Q) 不同</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>pinned: {value}</source>
+        <translation>固定值：{value}</translation>
+    </message>
+</context>
+<context>
+    <name>Reasons</name>
+    <message>
+        <source>P = 0 where Q &gt; 0</source>
+        <translation>Q &gt; 0 处 P = 0</translation>
+    </message>
+    <message>
+        <source>Q = 0 where P &gt; 0</source>
+        <translation>P &gt; 0 处 Q = 0</translation>
+    </message>
+    <message>
+        <source>outcome {index}</source>
+        <translation>结果 {index}</translation>
+    </message>
+    <message>
+        <source>outcomes {first} and {last}</source>
+        <translation>结果 {first} 和 {last}</translation>
+    </message>
+    <message>
+        <source>outcomes {first} and {more} more</source>
+        <translation>结果 {first} 及另外 {more} 个</translation>
+    </message>
+    <message>
+        <source>softmax = 0 where the target &gt; 0</source>
+        <translation>目标 &gt; 0 处 Softmax = 0</translation>
+    </message>
+    <message>
+        <source>{cause} at {outcomes}</source>
+        <translation>{cause}：{outcomes}</translation>
     </message>
 </context>
 <context>
     <name>SamplingPage</name>
     <message>
         <source> (draws: {value})</source>
-        <translation type="unfinished"></translation>
+        <translation>（抽样：{value}）</translation>
     </message>
     <message>
         <source>0 (unbiased)</source>
-        <translation type="unfinished"></translation>
+        <translation>0（无偏）</translation>
     </message>
     <message>
         <source>; its mean → {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>；其平均值 → {value}</translation>
     </message>
     <message>
         <source>&lt;b&gt;What to look at.&lt;/b&gt; Each draw&apos;s information jumps about; its running mean settles on the exact value, and the ±2 SE band around it shrinks as 1/√n: 100 times the draws, a tenth of the width. −log q(x) = −log p(x) + log p(x)/q(x) draw by draw, so H(P,Q) = H(P) + D(P‖Q). k1 can go negative on a single draw; k2 and k3 never do; k3 is unbiased with the smallest variance when Q is close to P.&lt;br&gt;&lt;b&gt;Try next:&lt;/b&gt; make Q miss an outcome of P on the Explorer and watch −log q(x) hit ∞ the first time it is drawn.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;看什么。&lt;/b&gt;每次抽样的信息量上下跳动；它的累计平均值稳定在精确值上，周围的 ±2 SE 带按 1/√n 收窄：抽样次数增加 100 倍，宽度缩小到十分之一。逐次抽样都有 −log q(x) = −log p(x) + log p(x)/q(x)，所以 H(P,Q) = H(P) + D(P‖Q)。k1 在单次抽样上可能为负；k2 和 k3 从不为负；当 Q 接近 P 时，k3 无偏且方差最小。&lt;br&gt;&lt;b&gt;接下来试试：&lt;/b&gt;在探索器中让 Q 漏掉 P 的一个结果，观察 −log q(x) 在该结果第一次被抽到时变为 ∞。</translation>
     </message>
     <message>
         <source>&lt;b&gt;bias&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;偏差&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;converges to&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;收敛到&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;drawn from&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;抽样自&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;each draw&apos;s value&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;每次抽样的值&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;running mean ± 2 SE&lt;/b&gt; ({units})</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;累计平均值 ± 2 SE&lt;/b&gt;（{units}）</translation>
     </message>
     <message>
         <source>&lt;b&gt;variance of one draw&lt;/b&gt; ({units}²)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;单次抽样的方差&lt;/b&gt;（{units}²）</translation>
     </message>
     <message>
         <source>&lt;b&gt;{mean}&lt;/b&gt; ± {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{mean}&lt;/b&gt; ± {error}</translation>
     </message>
     <message>
         <source>&lt;b&gt;{n}&lt;/b&gt; draws from each of P and Q</source>
-        <translation type="unfinished"></translation>
+        <translation>从 P 和 Q 各抽样 &lt;b&gt;{n}&lt;/b&gt; 次</translation>
     </message>
     <message>
         <source>Draw 1</source>
-        <translation type="unfinished"></translation>
+        <translation>抽样 1 次</translation>
     </message>
     <message>
         <source>Draws from P and, in step, from Q</source>
-        <translation type="unfinished"></translation>
+        <translation>从 P 抽样，同步从 Q 抽样</translation>
     </message>
     <message>
         <source>Draws so far</source>
-        <translation type="unfinished"></translation>
+        <translation>已抽样次数</translation>
     </message>
     <message>
         <source>How the values are computed</source>
-        <translation type="unfinished"></translation>
+        <translation>数值的计算方式</translation>
     </message>
     <message>
         <source>K = {k} outcomes. Change P and Q on the Explorer: the run starts again from its first draw (Ctrl+Z brings this one back).</source>
-        <translation type="unfinished"></translation>
+        <translation>K = {k} 个结果。在探索器中修改 P 和 Q：运行从第一次抽样重新开始（Ctrl+Z 可恢复本次运行）。</translation>
+    </message>
+    <message>
+        <source>Means ± 2 SE, x ~ P → {targets}</source>
+        <translation>平均值 ± 2 SE，x ~ P → {targets}</translation>
     </message>
     <message>
         <source>One draw from P and one from Q (.)</source>
-        <translation type="unfinished"></translation>
+        <translation>从 P 和 Q 各抽样一次 (.)</translation>
     </message>
     <message>
         <source>P = 0 where Q &gt; 0 at {which}</source>
-        <translation type="unfinished"></translation>
+        <translation>在 {which} 处 Q &gt; 0 而 P = 0</translation>
     </message>
     <message>
         <source>P and Q: the Explorer&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>P 和 Q：来自探索器</translation>
     </message>
     <message>
         <source>Q = 0 where P &gt; 0 at {which}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Running means ± 2 SE of draws from P → {targets}</source>
-        <translation type="unfinished"></translation>
+        <translation>在 {which} 处 P &gt; 0 而 Q = 0</translation>
     </message>
     <message>
         <source>The last draws from P: {values}</source>
-        <translation type="unfinished"></translation>
+        <translation>最近从 P 抽样的值：{values}</translation>
     </message>
     <message>
         <source>The last draws from Q: {ks}</source>
-        <translation type="unfinished"></translation>
+        <translation>最近从 Q 抽样的值：{ks}</translation>
     </message>
     <message>
         <source>Units</source>
-        <translation type="unfinished"></translation>
+        <translation>单位</translation>
     </message>
     <message>
         <source>What to look at</source>
-        <translation type="unfinished"></translation>
+        <translation>看什么</translation>
     </message>
     <message>
         <source>Where P and Q come from</source>
-        <translation type="unfinished"></translation>
+        <translation>P 和 Q 的来源</translation>
     </message>
     <message>
         <source>draw (0 = the latest)</source>
-        <translation type="unfinished"></translation>
+        <translation>抽样（0 = 最近一次）</translation>
     </message>
     <message>
         <source>draws n (log scale)</source>
-        <translation type="unfinished"></translation>
+        <translation>抽样次数 n（对数坐标）</translation>
     </message>
     <message>
         <source>k1 = −log r</source>
-        <translation type="unfinished"></translation>
+        <translation>k1 = −log r</translation>
     </message>
     <message>
         <source>k1, k2, k3 use r = p(x)/q(x) with x drawn from &lt;b&gt;Q&lt;/b&gt;, so they estimate D(Q‖P) (Schulman&apos;s convention), computed with the natural log; in bits each is divided by ln 2, so k2 is (ln r)²/(2 ln 2), not (log₂ r)²/2.</source>
-        <translation type="unfinished"></translation>
+        <translation>k1、k2、k3 使用 r = p(x)/q(x)，其中 x 抽样自 &lt;b&gt;Q&lt;/b&gt;，因此它们估计的是 D(Q‖P)（Schulman 的约定），用自然对数计算；以比特计时各除以 ln 2，所以 k2 是 (ln r)²/(2 ln 2)，而不是 (log₂ r)²/2。</translation>
     </message>
     <message>
         <source>k2 = ½(log r)²</source>
-        <translation type="unfinished"></translation>
+        <translation>k2 = ½(log r)²</translation>
     </message>
     <message>
         <source>k3 = (r − 1) − log r</source>
-        <translation type="unfinished"></translation>
+        <translation>k3 = (r − 1) − log r</translation>
     </message>
     <message>
         <source>log p(x)/q(x)</source>
-        <translation type="unfinished"></translation>
+        <translation>log p(x)/q(x)</translation>
     </message>
     <message>
         <source>no draws yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无抽样</translation>
     </message>
     <message>
         <source>none defined (∞)</source>
-        <translation type="unfinished"></translation>
+        <translation>均无定义（∞）</translation>
     </message>
     <message>
         <source>outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>probability</source>
-        <translation type="unfinished"></translation>
+        <translation>概率</translation>
     </message>
     <message>
         <source>rate</source>
-        <translation type="unfinished"></translation>
+        <translation>速率</translation>
     </message>
     <message>
         <source>seed</source>
-        <translation type="unfinished"></translation>
+        <translation>种子</translation>
     </message>
     <message>
         <source>units</source>
-        <translation type="unfinished"></translation>
+        <translation>单位</translation>
     </message>
     <message>
         <source>x ~ {source}</source>
-        <translation type="unfinished"></translation>
+        <translation>x ~ {source}</translation>
     </message>
     <message>
-        <source>{ks} ± 2 SE from draws of Q → D(Q‖P)</source>
-        <translation type="unfinished"></translation>
+        <source>{ks} ± 2 SE, x ~ Q → D(Q‖P)</source>
+        <translation>{ks} ± 2 SE，x ~ Q → D(Q‖P)</translation>
     </message>
     <message>
         <source>{mean} (± after 2 draws)</source>
-        <translation type="unfinished"></translation>
+        <translation>{mean}（抽样 2 次后显示 ±）</translation>
     </message>
     <message>
-        <source>{p} and {q}; ○ ■ their shares of the draws</source>
-        <translation type="unfinished"></translation>
+        <source>{p}, {q}; ○ ■ shares drawn</source>
+        <translation>{p}，{q}；○ ■ 抽到的比例</translation>
     </message>
     <message>
         <source>−log p(x)</source>
-        <translation type="unfinished"></translation>
+        <translation>−log p(x)</translation>
     </message>
     <message>
         <source>−log q(x)</source>
-        <translation type="unfinished"></translation>
+        <translation>−log q(x)</translation>
     </message>
     <message>
         <source>∞: drew {which} from Q, where p = 0</source>
-        <translation type="unfinished"></translation>
+        <translation>∞：从 Q 抽到了 {which}，而该处 p = 0</translation>
     </message>
     <message>
         <source>∞: drew {which}, where q = 0</source>
-        <translation type="unfinished"></translation>
+        <translation>∞：抽到了 {which}，而该处 q = 0</translation>
     </message>
 </context>
 <context>
     <name>SessionTitle</name>
     <message>
         <source>Entropy Lab</source>
-        <translation type="unfinished"></translation>
+        <translation>Entropy Lab</translation>
     </message>
     <message>
         <source>{name}[*] — Entropy Lab</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}[*] — Entropy Lab</translation>
+    </message>
+</context>
+<context>
+    <name>SliderColumn</name>
+    <message>
+        <source>{slider}: value</source>
+        <translation>{slider}：值</translation>
     </message>
 </context>
 <context>
     <name>StepDialog</name>
     <message>
         <source>(nothing)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无）</translation>
     </message>
     <message>
         <source>Add the current state as a step</source>
-        <translation type="unfinished"></translation>
+        <translation>把当前状态添加为一步</translation>
     </message>
     <message>
         <source>Ask</source>
-        <translation type="unfinished"></translation>
+        <translation>提问</translation>
     </message>
     <message>
         <source>Caption</source>
-        <translation type="unfinished"></translation>
+        <translation>字幕</translation>
     </message>
     <message>
         <source>Compare</source>
-        <translation type="unfinished"></translation>
+        <translation>比较</translation>
     </message>
     <message>
         <source>Estimate it.</source>
-        <translation type="unfinished"></translation>
+        <translation>估计它。</translation>
     </message>
     <message>
         <source>Goal comparison</source>
-        <translation type="unfinished"></translation>
+        <translation>目标比较方式</translation>
     </message>
     <message>
         <source>Goal value</source>
-        <translation type="unfinished"></translation>
+        <translation>目标值</translation>
     </message>
     <message>
         <source>Highlight</source>
-        <translation type="unfinished"></translation>
+        <translation>高亮</translation>
     </message>
     <message>
         <source>Is it zero, finite or infinite?</source>
-        <translation type="unfinished"></translation>
+        <translation>它是零、有限值还是无穷大？</translation>
     </message>
     <message>
         <source>Move the controls until the goal is reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>移动控件，直到达到目标。</translation>
     </message>
     <message>
         <source>Quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>量</translation>
     </message>
     <message>
         <source>Question</source>
-        <translation type="unfinished"></translation>
+        <translation>问题</translation>
     </message>
     <message>
         <source>Step title</source>
-        <translation type="unfinished"></translation>
+        <translation>步骤标题</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>标题</translation>
     </message>
     <message>
         <source>Tolerance</source>
-        <translation type="unfinished"></translation>
+        <translation>容差</translation>
     </message>
     <message>
         <source>What to look at, in a sentence or two</source>
-        <translation type="unfinished"></translation>
+        <translation>看什么，用一两句话说明</translation>
     </message>
     <message>
         <source>Which is largest?</source>
-        <translation type="unfinished"></translation>
+        <translation>哪个最大？</translation>
     </message>
     <message>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
     <message>
         <source>Why (shown with the answer)</source>
-        <translation type="unfinished"></translation>
+        <translation>原因（与答案一起显示）</translation>
     </message>
     <message>
         <source>above</source>
-        <translation type="unfinished"></translation>
+        <translation>高于</translation>
     </message>
     <message>
         <source>below</source>
-        <translation type="unfinished"></translation>
+        <translation>低于</translation>
     </message>
     <message>
         <source>compare a third</source>
-        <translation type="unfinished"></translation>
+        <translation>再比较第三个</translation>
     </message>
     <message>
         <source>moving only</source>
-        <translation type="unfinished"></translation>
+        <translation>只移动</translation>
     </message>
     <message>
         <source>right within ±</source>
-        <translation type="unfinished"></translation>
+        <translation>答对范围 ±</translation>
     </message>
     <message>
         <source>until it is</source>
-        <translation type="unfinished"></translation>
+        <translation>直到它</translation>
     </message>
     <message>
         <source>with</source>
-        <translation type="unfinished"></translation>
+        <translation>与</translation>
     </message>
 </context>
 <context>
     <name>StepEditor</name>
     <message>
         <source>Add the current state as a step…</source>
-        <translation type="unfinished"></translation>
+        <translation>把当前状态添加为一步…</translation>
     </message>
     <message>
         <source>All changes saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>所有更改已保存。</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
         <source>Edit this lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑此课程</translation>
     </message>
     <message>
         <source>Move down</source>
-        <translation type="unfinished"></translation>
+        <translation>下移</translation>
     </message>
     <message>
         <source>Move up</source>
-        <translation type="unfinished"></translation>
+        <translation>上移</translation>
     </message>
     <message>
         <source>Save lesson as…</source>
-        <translation type="unfinished"></translation>
+        <translation>课程另存为…</translation>
     </message>
     <message>
         <source>The lesson&apos;s steps</source>
-        <translation type="unfinished"></translation>
+        <translation>课程的步骤</translation>
     </message>
     <message>
         <source>Unsaved changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>有未保存的更改。</translation>
     </message>
 </context>
 <context>
     <name>TopTokensModel</name>
     <message>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
         <source>The source gave no token strings</source>
-        <translation type="unfinished"></translation>
+        <translation>来源没有给出词元字符串</translation>
     </message>
     <message>
         <source>id</source>
-        <translation type="unfinished"></translation>
+        <translation>id</translation>
     </message>
     <message>
         <source>token</source>
-        <translation type="unfinished"></translation>
+        <translation>词元</translation>
     </message>
     <message>
         <source>{other} kept</source>
-        <translation type="unfinished"></translation>
+        <translation>{other} 保留</translation>
     </message>
     <message>
         <source>{own} at T</source>
-        <translation type="unfinished"></translation>
+        <translation>{own}（温度 T）</translation>
     </message>
     <message>
         <source>{own} kept</source>
-        <translation type="unfinished"></translation>
+        <translation>{own} 保留</translation>
     </message>
 </context>
 <context>
     <name>Tour</name>
     <message>
         <source>A tour of Entropy Lab</source>
-        <translation type="unfinished"></translation>
+        <translation>Entropy Lab 导览</translation>
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>上一步</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>完成</translation>
     </message>
     <message>
         <source>Drag a bar to set its weight and hover for its numbers. Ctrl+1 to Ctrl+5 hide or show plots; Alt+Right shows the next ones when not all fit.</source>
-        <translation type="unfinished"></translation>
+        <translation>拖动柱条设置其权重，悬停查看其数值。Ctrl+1 到 Ctrl+5 隐藏或显示图；图放不下时，Alt+Right 显示后面的图。</translation>
     </message>
     <message>
         <source>Every number follows at once: both entropies, the cross-entropies, KL divergence both ways, JS and the loss. An infinite value says why.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个数字都立即随之变化：两个熵、交叉熵、双向的 KL散度、JS 和损失。无穷大的值会说明原因。</translation>
     </message>
     <message>
         <source>F1 lists every key. This tour is in the Help menu whenever you want it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>F1 列出所有按键。本导览随时可从“帮助”菜单再次打开。</translation>
     </message>
     <message>
         <source>F11: full screen, large type, thick bars and high contrast for the projector. Esc leaves it.</source>
-        <translation type="unfinished"></translation>
+        <translation>F11：全屏、大字号、粗柱条和高对比度，适合投影仪。按 Esc 离开。</translation>
     </message>
     <message>
         <source>Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助</translation>
     </message>
     <message>
         <source>Lecture mode</source>
-        <translation type="unfinished"></translation>
+        <translation>讲课模式</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>下一步</translation>
     </message>
     <message>
         <source>Presets</source>
-        <translation type="unfinished"></translation>
+        <translation>预设</translation>
     </message>
     <message>
         <source>Set P and Q, the logits, the temperature and the true class here. Double-click any number beside a slider to type it exactly.</source>
-        <translation type="unfinished"></translation>
+        <translation>在这里设置 P 和 Q、logits、温度和真实类别。双击滑块旁的任意数字即可精确输入。</translation>
     </message>
     <message>
         <source>Skip tour</source>
-        <translation type="unfinished"></translation>
+        <translation>跳过导览</translation>
     </message>
     <message>
         <source>Step {number} of {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {number} 步，共 {count} 步</translation>
     </message>
     <message>
         <source>The controls</source>
-        <translation type="unfinished"></translation>
+        <translation>控件</translation>
     </message>
     <message>
         <source>The course&apos;s worked examples, on keys 1 to 9. Each explains what to look at and what to try next.</source>
-        <translation type="unfinished"></translation>
+        <translation>课程中的例子，对应按键 1 到 9。每个例子都会说明看什么、接下来试什么。</translation>
     </message>
     <message>
         <source>The plots</source>
-        <translation type="unfinished"></translation>
+        <translation>图</translation>
     </message>
     <message>
         <source>The readouts</source>
-        <translation type="unfinished"></translation>
+        <translation>读数</translation>
     </message>
 </context>
 <context>
     <name>TrainingPage</name>
     <message>
         <source>&lt;b&gt;What to look at.&lt;/b&gt; Cross-entropy&apos;s bar for the true class is (q&lt;sub&gt;y&lt;/sub&gt; − y&lt;sub&gt;y&lt;/sub&gt;)/T and every other bar is q&lt;sub&gt;j&lt;/sub&gt;/T: it pushes the true logit up and the others down, each by its own probability. Squared error&apos;s bars mix all the errors, can push a small wrong class &lt;i&gt;up&lt;/i&gt;, and carry the factor q, so a true class the model gives almost nothing barely moves.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;看什么。&lt;/b&gt;交叉熵在真实类别上的柱条是 (q&lt;sub&gt;y&lt;/sub&gt; − y&lt;sub&gt;y&lt;/sub&gt;)/T，其他每根柱条是 q&lt;sub&gt;j&lt;/sub&gt;/T：它把真实类别的 logit 往上推、把其他的往下推，各按其自身的概率。平方误差的柱条混合了所有误差，可能把一个概率很小的错误类别往&lt;i&gt;上&lt;/i&gt;推，并且带有因子 q，所以当模型给真实类别的概率几乎为零时，它几乎不动。</translation>
     </message>
     <message>
         <source>Gradient descent: z ← z − lr·∂L/∂z</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度下降：z ← z − lr·∂L/∂z</translation>
     </message>
     <message>
         <source>How the temperature enters</source>
-        <translation type="unfinished"></translation>
+        <translation>温度如何起作用</translation>
     </message>
     <message>
         <source>Learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率</translation>
     </message>
     <message>
         <source>Loss and true-class gradient, {loss}</source>
-        <translation type="unfinished"></translation>
+        <translation>损失与真实类别的梯度，{loss}</translation>
     </message>
     <message>
         <source>P (linked)</source>
-        <translation type="unfinished"></translation>
+        <translation>P（已关联）</translation>
     </message>
     <message>
         <source>Start: the explorer&apos;s scenario</source>
-        <translation type="unfinished"></translation>
+        <translation>起点：探索器的场景</translation>
     </message>
     <message>
         <source>Steps taken</source>
-        <translation type="unfinished"></translation>
+        <translation>已走步数</translation>
     </message>
     <message>
         <source>The explorer is in family mode, which has no logits to train: switch it to one slider per outcome. Showing the last start.</source>
-        <translation type="unfinished"></translation>
+        <translation>探索器处于分布族模式，没有可训练的 logits：请将其切换为每个结果一个滑块。显示上一个起点。</translation>
     </message>
     <message>
         <source>The explorer&apos;s scenario cannot be trained: {error}.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法训练探索器的场景：{error}。</translation>
     </message>
     <message>
         <source>The explorer&apos;s scenario cannot be trained: {error}. Showing the last start.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法训练探索器的场景：{error}。显示上一个起点。</translation>
     </message>
     <message>
         <source>What to look at</source>
-        <translation type="unfinished"></translation>
+        <translation>看什么</translation>
     </message>
     <message>
         <source>Where the training starts</source>
-        <translation type="unfinished"></translation>
+        <translation>训练从哪里开始</translation>
     </message>
     <message>
         <source>learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率</translation>
     </message>
     <message>
         <source>loss &lt;b&gt;{value}&lt;/b&gt; (no unit)</source>
-        <translation type="unfinished"></translation>
+        <translation>损失 &lt;b&gt;{value}&lt;/b&gt;（无单位）</translation>
     </message>
     <message>
         <source>loss &lt;b&gt;{value}&lt;/b&gt; nats</source>
-        <translation type="unfinished"></translation>
+        <translation>损失 &lt;b&gt;{value}&lt;/b&gt; 奈特</translation>
     </message>
     <message>
         <source>q = softmax(z/T), y = the (smoothed) target. Step {step}: each step moves z by −lr·∂L/∂z, and every gradient carries 1/T (here T = {t}, lr = {lr}).</source>
-        <translation type="unfinished"></translation>
+        <translation>q = softmax(z/T)，y = （平滑后的）目标。第 {step} 步：每一步把 z 移动 −lr·∂L/∂z，每个梯度都带有 1/T（此处 T = {t}，lr = {lr}）。</translation>
     </message>
     <message>
         <source>step {step}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {step} 步</translation>
     </message>
     <message>
         <source>the training</source>
-        <translation type="unfinished"></translation>
+        <translation>训练</translation>
     </message>
     <message>
         <source>z = [{logits}]&lt;br&gt;true class {label}, target {target}, T = {t}, ε = {epsilon}&lt;br&gt;&lt;i&gt;Reset reads the explorer again.&lt;/i&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>z = [{logits}]&lt;br&gt;真实类别 {label}，目标 {target}，T = {t}，ε = {epsilon}&lt;br&gt;&lt;i&gt;“重置”会重新读取探索器。&lt;/i&gt;</translation>
     </message>
 </context>
 <context>
     <name>TrainingPlots</name>
     <message>
         <source>class</source>
-        <translation type="unfinished"></translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>each model&apos;s cross-entropy</source>
-        <translation type="unfinished"></translation>
+        <translation>各模型的交叉熵</translation>
     </message>
     <message>
         <source>each model&apos;s q of the true class</source>
-        <translation type="unfinished"></translation>
+        <translation>各模型对真实类别的 q</translation>
     </message>
     <message>
         <source>gradient-descent step</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度下降步</translation>
     </message>
     <message>
         <source>nats (log scale)</source>
-        <translation type="unfinished"></translation>
+        <translation>奈特（对数坐标）</translation>
     </message>
     <message>
         <source>probability</source>
-        <translation type="unfinished"></translation>
+        <translation>概率</translation>
     </message>
     <message>
         <source>target y</source>
-        <translation type="unfinished"></translation>
+        <translation>目标 y</translation>
     </message>
     <message>
         <source>{gradient} per logit ({loss})</source>
-        <translation type="unfinished"></translation>
+        <translation>每个 logit 的 {gradient}（{loss}）</translation>
     </message>
     <message>
         <source>{softmax} vs {target}</source>
-        <translation type="unfinished"></translation>
+        <translation>{softmax} 与 {target}</translation>
     </message>
     <message>
         <source>∂L/∂z (per unit of z)</source>
-        <translation type="unfinished"></translation>
+        <translation>∂L/∂z（每单位 z）</translation>
+    </message>
+</context>
+<context>
+    <name>TypedEntry</name>
+    <message>
+        <source>Double-click to type an exact value</source>
+        <translation>双击以输入精确值</translation>
+    </message>
+    <message>
+        <source>Type {value}</source>
+        <translation>输入 {value}</translation>
+    </message>
+    <message>
+        <source>not a finite number: {text}</source>
+        <translation>不是有限数：{text}</translation>
+    </message>
+    <message>
+        <source>not a number: {text}</source>
+        <translation>不是数字：{text}</translation>
+    </message>
+    <message>
+        <source>{name} must lie in [{low}, {high}]</source>
+        <translation>{name} 必须在 [{low}, {high}] 之内</translation>
+    </message>
+</context>
+<context>
+    <name>Units</name>
+    <message>
+        <source>bits</source>
+        <translation>比特</translation>
+    </message>
+    <message>
+        <source>nats</source>
+        <translation>奈特</translation>
+    </message>
+</context>
+<context>
+    <name>ViewSettings</name>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Reset to the default scenario</source>
+        <translation>重置为默认场景</translation>
+    </message>
+    <message>
+        <source>Switch between bits (log base 2) and nats (natural log)</source>
+        <translation>在比特（以 2 为底的对数）和奈特（自然对数）之间切换</translation>
+    </message>
+    <message>
+        <source>Units: bits or nats</source>
+        <translation>单位：比特或奈特</translation>
+    </message>
+    <message>
+        <source>Units: {units}</source>
+        <translation>单位：{units}</translation>
     </message>
 </context>
 <context>
     <name>argparse</name>
     <message>
         <source>ambiguous option: %(option)s could match %(matches)s</source>
-        <translation type="unfinished"></translation>
+        <translation>有歧义的选项：%(option)s 可以匹配 %(matches)s</translation>
     </message>
     <message>
         <source>argument %(argument_name)s: %(message)s</source>
-        <translation type="unfinished"></translation>
+        <translation>参数 %(argument_name)s：%(message)s</translation>
     </message>
     <message>
         <source>expected at least one argument</source>
-        <translation type="unfinished"></translation>
+        <translation>至少需要一个参数</translation>
     </message>
     <message>
         <source>expected at most one argument</source>
-        <translation type="unfinished"></translation>
+        <translation>至多需要一个参数</translation>
     </message>
     <message>
         <source>expected one argument</source>
-        <translation type="unfinished"></translation>
+        <translation>需要一个参数</translation>
     </message>
     <message>
         <source>ignored explicit argument %r</source>
-        <translation type="unfinished"></translation>
+        <translation>忽略了显式参数 %r</translation>
     </message>
     <message>
         <source>invalid %(type)s value: %(value)r</source>
-        <translation type="unfinished"></translation>
+        <translation>无效的 %(type)s 值：%(value)r</translation>
     </message>
     <message>
         <source>invalid choice: %(value)r (choose from %(choices)s)</source>
-        <translation type="unfinished"></translation>
+        <translation>无效的选项：%(value)r（可选：%(choices)s）</translation>
     </message>
     <message>
         <source>not allowed with argument %s</source>
-        <translation type="unfinished"></translation>
+        <translation>不能与参数 %s 同时使用</translation>
     </message>
     <message>
         <source>options</source>
-        <translation type="unfinished"></translation>
+        <translation>选项</translation>
     </message>
     <message>
         <source>show this help message and exit</source>
-        <translation type="unfinished"></translation>
+        <translation>显示此帮助信息并退出</translation>
     </message>
     <message>
         <source>the following arguments are required: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>以下参数是必需的：%s</translation>
     </message>
     <message>
         <source>unrecognized arguments: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>无法识别的参数：%s</translation>
     </message>
     <message>
         <source>usage: </source>
-        <translation type="unfinished"></translation>
+        <translation>用法：</translation>
     </message>
 </context>
 <context>
     <name>model</name>
     <message>
         <source>Top tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>高概率词元</translation>
     </message>
 </context>
 </TS>
