@@ -570,13 +570,15 @@ def assert_totals(explorer, ref: Reference):
         assert top == pytest.approx(r["entropy_p"], rel=1e-9, abs=1e-12)
     if math.isinf(r["kl_pq"]):
         # D(P‖Q)'s bar, and the stack's top above H(P) where it stands.
-        pq_x, pq_y0 = [0.0, float(plot.kl_part.opts["x"][0])], [0.0, r["entropy_p"]]
+        pq_x = [float(plot.kl_pq_bar.opts["x"][0]), float(plot.kl_part.opts["x"][0])]
+        pq_y0 = [0.0, r["entropy_p"]]
     else:
         pq_x, pq_y0 = [], []
     assert_infinite_bars(
         plot.infinite_totals, plot.totals_plot, pq_x, pq_y0, "D(P‖Q) and H(P,Q)"
     )
-    qp_x = [1.0] if math.isinf(r["kl_qp"]) else []
+    # The ∞ mark stands where D(Q‖P)'s bar does.
+    qp_x = [float(plot.kl_qp_bar.opts["x"][0])] if math.isinf(r["kl_qp"]) else []
     assert_infinite_bars(
         plot.infinite_qp_total, plot.totals_plot, qp_x, [0.0] * len(qp_x), "D(Q‖P)"
     )

@@ -63,6 +63,14 @@ def problems_on_show(window, style: theme.Theme) -> list[str]:
     )
 
 
+@pytest.fixture
+def normal_style_after(window):
+    """A failed check must not leave lecture type to the tests after it."""
+    yield
+    window.set_lecture(False, full_screen=False)
+    appearance.apply_application_style(theme.NORMAL, 1.0)
+
+
 @pytest.fixture(params=LANGUAGES)
 def language(request):
     from viz.language import set_language
@@ -73,7 +81,9 @@ def language(request):
 
 
 @pytest.mark.parametrize("lecture", [False, True], ids=["normal", "lecture"])
-def test_every_page_fits_every_projector_size(window, qtbot, lecture, language):
+def test_every_page_fits_every_projector_size(
+    window, qtbot, lecture, language, normal_style_after
+):
     style = theme.LECTURE if lecture else theme.NORMAL
     appearance.apply_application_style(style, 1.0)
     window.set_lecture(lecture, full_screen=False)
@@ -82,9 +92,13 @@ def test_every_page_fits_every_projector_size(window, qtbot, lecture, language):
         window.resize(width, height)
         for spec in PAGES:
             window.show_panel(spec.panel)
-            settle()
+            # A page built on first show takes a few passes to polish its
+            # fonts; a layout that keeps moving after that never rests.
+            for _ in range(3):
+                settle()
             where = f"{width}×{height} {style.name} {language} {spec.panel}"
-            assert window.width() == width, f"{where}: the window is {window.width()}"
+            if window.width() != width:
+                found.append(f"{where}: the window is {window.width()} wide")
             found += [
                 f"{where}: {problem}" for problem in problems_on_show(window, style)
             ]
@@ -132,16 +146,18 @@ window = MainWindow()
 window.show()
 window.set_lecture(True)
 found = []
-for panel in ("explorer", "training", "fitting"):
+plots = {{}}
+for panel in ("explorer", "training", "fitting", "sampling", "codes"):
     window.show_panel(panel)
     settle()
     found += [panel + ": " + p for p in problems_on_show(window, theme.LECTURE)]
+    plots[panel] = len(list(checks.visible_plot_items(window)))
 screen = window.screen()
 print(json.dumps({{
     "problems": found,
     "logical": [window.width(), window.height()],
     "ratio": window.devicePixelRatio(),
-    "plots": len(list(checks.visible_plot_items(window))),
+    "plots": plots,
 }}))
 """
 
@@ -183,5 +199,6 @@ def test_a_3840_by_2160_screen_at_scale_2_lays_out_as_1920_by_1080(tmp_path):
     report = json.loads(done.stdout.strip().splitlines()[-1])
     assert report["ratio"] == 2.0
     assert report["logical"] == [1920, 1080]
-    assert report["plots"] >= 6
+    # The explorer's 1920×1080 lecture layout: two rows of at least three.
+    assert report["plots"]["explorer"] >= 6
     assert not report["problems"], "\n".join(report["problems"])

@@ -210,7 +210,8 @@ class ExplorerPage(Page):
             [
                 replace(shapes.get(name, GridItem("", self)), name=name, widget=plot)
                 for name, plot in self.plots.items()
-            ]
+            ],
+            name="explorer_plots",
         )
         self.plot_grid.setObjectName("plot_grid")
         right_layout.addWidget(self.plot_grid, 1)

@@ -166,6 +166,9 @@ class FittedAxisItem(pg.AxisItem):
 
     label_px = 13
     _room = -1.0
+    #: Only the label's units ("bits" of "contribution (bits)") are shown:
+    #: the whole label did not fit even in the smallest type.
+    units_only = False
 
     def set_label_px(self, px: int) -> None:
         """The label's type size before fitting."""
@@ -175,13 +178,21 @@ class FittedAxisItem(pg.AxisItem):
 
     def _length(self) -> float:
         size = self.size()
-        return size.height() if self.orientation in ("left", "right") else size.width()
+        return float(
+            size.height() if self.orientation in ("left", "right") else size.width()
+        )
+
+    def _has_units(self) -> bool:
+        return re.search(r"\(([^()]+)\)\s*$", str(self.labelText)) is not None
 
     def _label_html(self, px: int) -> str:
         font = self.label.font()
         font.setPixelSize(px)
         self.label.setFont(font)
-        return self.labelString()
+        html = str(self.labelString())
+        if self.units_only:
+            html = re.sub(r">[^<]*\(([^()<]+)\)\s*<", r">\1<", html, count=1)
+        return html
 
     def resizeEvent(self, ev: Any = None) -> None:
         """Fit the label to the axis, then let pyqtgraph place it."""
@@ -192,6 +203,12 @@ class FittedAxisItem(pg.AxisItem):
         ):
             self._room = length
             before = self.label.boundingRect().height()
+            # Full size first: "bits" in 24-px lecture type reads better from
+            # the back row than "contribution (bits)" shrunk to 18 px.
+            self.units_only = False
+            self.label.setHtml(self._label_html(self.label_px))
+            too_long = length > 1 and self.label.boundingRect().width() > length
+            self.units_only = too_long and self._has_units()
             fit_text(self.label, self._label_html, self.label_px, length, wrap=False)
             if abs(self.label.boundingRect().height() - before) > 0.5:
                 self._adjustSize()

@@ -98,6 +98,7 @@ class PlotGrid(QWidget):
         items: Sequence[GridItem],
         parent: QWidget | None = None,
         column_major: bool = False,
+        name: str = "plots",
     ) -> None:
         super().__init__(parent)
         self.items = tuple(items)
@@ -115,11 +116,16 @@ class PlotGrid(QWidget):
         row = QHBoxLayout(self.strip)
         row.setContentsMargins(4, 0, 4, 0)
         self.back = QPushButton("◀")
-        named(self.back, "plots_previous", "Show the previous plots (Alt+Left)")
+        named(
+            self.back,
+            f"{name}_previous",
+            self.tr("Show the previous plots (Alt+Left)"),
+        )
         self.forward = QPushButton("▶")
-        named(self.forward, "plots_next", "Show the next plots (Alt+Right)")
+        named(self.forward, f"{name}_next", self.tr("Show the next plots (Alt+Right)"))
         self.where = QLabel()
-        self.where.setObjectName("plots_where")
+        self.where.setObjectName(f"{name}_where")
+        self.where.setAccessibleName(self.tr("Which plots are on show"))
         self.where.setAlignment(Qt.AlignmentFlag.AlignCenter)
         row.addWidget(self.back)
         row.addWidget(self.where, 1)
@@ -284,7 +290,12 @@ class PlotGrid(QWidget):
         self.strip.setGeometry(0, height, width, self.STRIP_HEIGHT)
         numbers = [visible.index(item) + 1 for item in chosen.items]
         shown = ", ".join(str(n) for n in numbers)
-        set_text(self.where, f"plots {shown} of {len(visible)} · Alt+→ for more")
+        set_text(
+            self.where,
+            self.tr("plots {shown} of {count} · Alt+→ for more").format(
+                shown=shown, count=len(visible)
+            ),
+        )
 
     def _place(self, chosen: Arrangement, width: int) -> None:
         top = 0.0

@@ -197,6 +197,11 @@ class InformationPlot(pg.PlotWidget):
         self.y_range.fit(0.0, max(tops))
 
 
+#: Where the totals' bars stand: D(P‖Q), D(Q‖P), then H(P) + D(P‖Q) stacked,
+#: far enough apart for their labels in lecture type.
+KL_PQ_X, KL_QP_X, STACK_X = 0.0, 1.2, 2.7
+
+
 class AsymmetryPlot(pg.GraphicsLayoutWidget):
     """Per-outcome KL terms both ways, and the two totals side by side."""
 
@@ -221,19 +226,20 @@ class AsymmetryPlot(pg.GraphicsLayoutWidget):
         stack = "D both ways; " + swatch(theme.ENTROPY_COLOUR, "H(P)") + " + "
         stack += swatch(theme.P_COLOUR, "D(P‖Q)")
         style_plot(self.totals_plot, stack, "", "")
-        self.ci.layout.setColumnStretchFactor(0, 3)
-        self.ci.layout.setColumnStretchFactor(1, 2)
+        # Equal halves: in lecture type the totals' three labels need it.
+        self.ci.layout.setColumnStretchFactor(0, 1)
+        self.ci.layout.setColumnStretchFactor(1, 1)
         self.kl_pq_bar = pg.BarGraphItem(
-            x=[0], height=[0], width=0.7, brush=theme.P_COLOUR, pen=None
+            x=[KL_PQ_X], height=[0], width=0.7, brush=theme.P_COLOUR, pen=None
         )
         self.kl_qp_bar = pg.BarGraphItem(
-            x=[1], height=[0], width=0.7, brush=theme.Q_COLOUR, pen=None
+            x=[KL_QP_X], height=[0], width=0.7, brush=theme.Q_COLOUR, pen=None
         )
         self.entropy_part = pg.BarGraphItem(
-            x=[2.6], height=[0], width=0.7, brush=theme.ENTROPY_COLOUR, pen=None
+            x=[STACK_X], height=[0], width=0.7, brush=theme.ENTROPY_COLOUR, pen=None
         )
         self.kl_part = pg.BarGraphItem(
-            x=[2.6],
+            x=[STACK_X],
             y0=[0],
             height=[0],
             width=0.7,
@@ -243,7 +249,11 @@ class AsymmetryPlot(pg.GraphicsLayoutWidget):
         for item in (self.kl_pq_bar, self.kl_qp_bar, self.entropy_part, self.kl_part):
             self.totals_plot.addItem(item)
         self.totals_ghost = pg.BarGraphItem(
-            x=[0, 1, 2.6], height=[0, 0, 0], width=0.7, brush=None, pen=GHOST_PEN
+            x=[KL_PQ_X, KL_QP_X, STACK_X],
+            height=[0, 0, 0],
+            width=0.7,
+            brush=None,
+            pen=GHOST_PEN,
         )
         self.totals_plot.addItem(self.totals_ghost)
         self.totals_ghost.setVisible(False)
@@ -253,9 +263,9 @@ class AsymmetryPlot(pg.GraphicsLayoutWidget):
         self.totals_range = StickyRange(self.totals_plot, floor=0.1)
         self.totals_plot.getAxis("bottom").setTicks(
             # Short, so that all three fit under their bars in lecture type.
-            [[(0, "P‖Q"), (1, "Q‖P"), (2.6, "H(P,Q)")], []]
+            [[(KL_PQ_X, "P‖Q"), (KL_QP_X, "Q‖P"), (STACK_X, "H(P,Q)")], []]
         )
-        self.totals_plot.setXRange(-0.6, 3.3, padding=0)
+        self.totals_plot.setXRange(-0.55, STACK_X + 0.75, padding=0)
         self.axis = OutcomeAxis(self.terms_plot, "outcome")
 
     def plot_items(self) -> list[pg.PlotItem]:
@@ -321,10 +331,10 @@ class AsymmetryPlot(pg.GraphicsLayoutWidget):
         headroom = 1.6 * results.entropy_p if np.isinf(results.kl_pq) else 0.0
         self.totals_range.fit(0.0, max(finite_top, headroom))
         if np.isinf(results.kl_pq):
-            self.infinite_totals.show([0.0, 2.6], [0.0, results.entropy_p])
+            self.infinite_totals.show([KL_PQ_X, STACK_X], [0.0, results.entropy_p])
         else:
             self.infinite_totals.show([])
-        self.infinite_qp_total.show([1.0] if np.isinf(results.kl_qp) else [])
+        self.infinite_qp_total.show([KL_QP_X] if np.isinf(results.kl_qp) else [])
 
 
 #: At most this many ∞ marks on a long tail (each is a symbol to draw).

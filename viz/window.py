@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
 
 from core import Scenario, default_scenario
 from core.export import outcome_table_csv, readouts_text
+from core.i18n import QT_TRANSLATE_NOOP
+from core.numbers import format_percent
 from core.presets import Preset, load_presets
 from core.session import (
     Session,
@@ -46,6 +48,7 @@ from viz.files import write_text
 from viz.help import HelpDialogs
 from viz.icon import application_icon
 from viz.keys import KeyOwnership
+from viz.language import LanguageMenu
 from viz.lazy_pages import LazyPages
 from viz.lessons import LessonController
 from viz.memory import reuse_large_allocations
@@ -53,6 +56,7 @@ from viz.pages import KIND_OF_PANEL, PAGES, PANEL_OF_KIND, PageSpec
 from viz.pages.common import Page
 from viz.plot_grid import PlotGrid
 from viz.plotting import configure_pyqtgraph
+from viz.presenter import CaptionBar, LaserPointer
 from viz.remembered import Remembered
 from viz.session_title import SessionTitle
 from viz.slides import SLIDE_NAMES
@@ -60,19 +64,23 @@ from viz.state import ScenarioStore
 from viz.store import Store
 from viz.theme import Theme
 from viz.widgets import shortened
+from viz.window_texts import TextMaker, WindowTexts, window_text
 
 WINDOW_TITLE = "Entropy Lab"
-SESSION_FILTER = "Entropy Lab sessions (*.json)"
+SESSION_FILTER = QT_TRANSLATE_NOOP("MainWindow", "Entropy Lab sessions (*.json)")
 MAX_RECENT = 8
 
 #: Keys that hide and show the explorer's panels (lecture mode and beyond).
 PANEL_KEYS = {
-    "distributions": ("P and Q", "Ctrl+1"),
-    "information": ("Information as area", "Ctrl+I"),
-    "asymmetry": ("KL terms and totals", "Ctrl+2"),
-    "softmax": ("Softmax vs target", "Ctrl+3"),
-    "gradient": ("Gradient per logit", "Ctrl+4"),
-    "loss_curve": ("Loss vs true-class logit", "Ctrl+5"),
+    "distributions": (QT_TRANSLATE_NOOP("MainWindow", "P and Q"), "Ctrl+1"),
+    "information": (QT_TRANSLATE_NOOP("MainWindow", "Information as area"), "Ctrl+I"),
+    "asymmetry": (QT_TRANSLATE_NOOP("MainWindow", "KL terms and totals"), "Ctrl+2"),
+    "softmax": (QT_TRANSLATE_NOOP("MainWindow", "Softmax vs target"), "Ctrl+3"),
+    "gradient": (QT_TRANSLATE_NOOP("MainWindow", "Gradient per logit"), "Ctrl+4"),
+    "loss_curve": (
+        QT_TRANSLATE_NOOP("MainWindow", "Loss vs true-class logit"),
+        "Ctrl+5",
+    ),
 }
 
 
@@ -91,6 +99,11 @@ def _same_start(now: Any, preset: Any) -> bool:
         return False  # nothing runs on this page: only equality counts
     settings = [name for name in names if name not in PROGRESS_FIELDS]
     return all(getattr(now, name) == getattr(preset, name) for name in settings)
+
+
+def _preset_title(preset: Preset) -> str:
+    """A preset's menu entry: its title in the language in use."""
+    return preset.title
 
 
 class MainWindow(QMainWindow):
@@ -135,12 +148,15 @@ class MainWindow(QMainWindow):
         for spec in PAGES:
             if spec.new_store is not None:
                 self.stores[spec.kind] = spec.new_store(self)
+        #: The window's own texts, made again on a language change.
+        self.texts = WindowTexts(self.statusBar())
         self.tabs = QTabWidget()
         self.tabs.setObjectName("panel_tabs")
         self.explorer = ExplorerPage(self.store)
         self.pages = LazyPages(self.tabs, self._page_built)
         for spec in PAGES:
             self.add_page(spec.panel, spec.title, self._page_factory(spec))
+            self.texts.tab(self.tabs, self.pages.host(spec.panel), spec.tab_title)
         self.setCentralWidget(self.tabs)
         self.explanation = ExplanationDock(self)
         self.formulas = FormulaDock(self)
@@ -152,6 +168,12 @@ class MainWindow(QMainWindow):
         self.store.scenario_changed.connect(self._check_explanation)
         self.tabs.currentChanged.connect(self._check_explanation)
         self.actions_by_name: dict[str, QAction] = {}
+        #: Presenter conveniences (viz/presenter.py): a halo that follows the
+        #: mouse and a line of large type for the room.
+        self.laser = LaserPointer(self)
+        self.caption = CaptionBar(self)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.caption)
+        self.caption.line.finished.connect(self._caption_typed)
         self.help = HelpDialogs(self)
         self._build_menus()
         self.session_title = SessionTitle(self, self.stores)
@@ -163,7 +185,9 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._update_history_actions)
         #: Guided lessons: their menu, dock and keys (viz/lessons.py).
         self.lessons = LessonController(self)
-        self.statusBar().showMessage("Move a slider or drag a bar. Presets: keys 1–9.")
+        self.texts.status(
+            lambda: self.tr("Move a slider or drag a bar. Presets: keys 1–9.")
+        )
         self.store.recompute_now()
         self._update_history_actions()
 
@@ -223,12 +247,19 @@ class MainWindow(QMainWindow):
         self,
         menu: QMenu,
         name: str,
-        text: str,
+        text: str | TextMaker,
         slot: Callable[[], Any],
         shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
         checkable: bool = False,
     ) -> QAction:
-        action = QAction(text, self)
+        """A menu entry and shortcut named ``name``.
+
+        ``text`` is a source text marked with ``QT_TRANSLATE_NOOP("MainWindow",
+        …)``, or a function that makes the text: either way it is set again on
+        a language change.
+        """
+        action = QAction(self)
+        self.texts.action(action, text)
         action.setObjectName(f"action_{name}")
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -240,50 +271,61 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
-        self._build_file_menu(self.menuBar().addMenu("&File"))
-        self._build_edit_menu(self.menuBar().addMenu("&Edit"))
-        self._build_view_menu(self.menuBar().addMenu("&View"))
-        self._build_presets_menu(self.menuBar().addMenu("&Presets"))
-        self._build_help_menu(self.menuBar().addMenu(self.tr("&Help")))
+        self._build_file_menu(self._menu(lambda: self.tr("&File")))
+        self._build_edit_menu(self._menu(lambda: self.tr("&Edit")))
+        self._build_view_menu(self._menu(lambda: self.tr("&View")))
+        self._build_presets_menu(self._menu(lambda: self.tr("&Presets")))
+        self.language_menu = LanguageMenu(self, self.settings)
+        self.menuBar().addMenu(self.language_menu)
+        self._build_help_menu(self._menu(lambda: self.tr("&Help")))
+
+    def _menu(self, title: TextMaker, parent: QMenu | None = None) -> QMenu:
+        """A menu in the menu bar (or ``parent``) whose title follows the language."""
+        menu = (parent or self.menuBar()).addMenu("")
+        return self.texts.menu(menu, title)
 
     def _build_file_menu(self, menu: QMenu) -> None:
         self._action(
             menu,
             "open",
-            "&Open session…",
+            QT_TRANSLATE_NOOP("MainWindow", "&Open session…"),
             self.open_session_dialog,
             QKeySequence.StandardKey.Open,
         )
-        self.recent_menu = menu.addMenu("Open &recent")
+        self.recent_menu = self._menu(lambda: self.tr("Open &recent"), menu)
         self.recent_menu.setObjectName("recent_menu")
         self._action(
             menu,
             "save",
-            "&Save session",
+            QT_TRANSLATE_NOOP("MainWindow", "&Save session"),
             self.save_session_action,
             QKeySequence.StandardKey.Save,
         )
         self._action(
             menu,
             "save_as",
-            "Save session &as…",
+            QT_TRANSLATE_NOOP("MainWindow", "Save session &as…"),
             self.save_session_dialog,
             "Ctrl+Shift+S",
         )
         menu.addSeparator()
-        export = menu.addMenu("&Export")
+        export = self._menu(lambda: self.tr("&Export"), menu)
         export.setObjectName("export_menu")
         self.exporter = Exporter(self)
         self._action(
             export,
             "export_window",
-            "Whole window as a picture (SVG, PDF or PNG)…",
+            QT_TRANSLATE_NOOP(
+                "MainWindow", "Whole window as a picture (SVG, PDF or PNG)…"
+            ),
             lambda: self.exporter.picture_dialog(self, "entropy-lab", "Entropy Lab"),
         )
         self._action(
             export,
             "export_page",
-            "The page on show, as on screen (SVG, PDF or PNG)…",
+            QT_TRANSLATE_NOOP(
+                "MainWindow", "The page on show, as on screen (SVG, PDF or PNG)…"
+            ),
             lambda: self.exporter.picture_dialog(
                 self.current_page(), f"entropy-lab-{self.current_panel()}"
             ),
@@ -294,45 +336,68 @@ class MainWindow(QMainWindow):
             self._action(
                 export,
                 f"export_{name}" if name in PANEL_KEYS else f"export_slide_{name}",
-                f"{slide_title(name)} as a slide…",
+                partial(self._slide_entry, name),
                 partial(self.exporter.slide_dialog, name),
             )
         self._action(
             export,
             "export_animation",
-            "Animation: a run or a sweep (GIF or APNG)…",
+            QT_TRANSLATE_NOOP(
+                "MainWindow", "Animation: a run or a sweep (GIF or APNG)…"
+            ),
             self.exporter.animation_dialog,
         )
         export.addSeparator()
         self._action(
-            export, "export_csv", "Per-outcome table as CSV…", self.export_csv_dialog
+            export,
+            "export_csv",
+            QT_TRANSLATE_NOOP("MainWindow", "Per-outcome table as CSV…"),
+            self.export_csv_dialog,
         )
         self._action(
             menu,
             "copy_readouts",
-            "&Copy readouts as text",
+            QT_TRANSLATE_NOOP("MainWindow", "&Copy readouts as text"),
             self.copy_readouts,
             "Ctrl+Shift+C",
         )
         menu.addSeparator()
-        self._action(menu, "quit", "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self._action(
+            menu,
+            "quit",
+            QT_TRANSLATE_NOOP("MainWindow", "&Quit"),
+            self.close,
+            QKeySequence.StandardKey.Quit,
+        )
         self._rebuild_recent_menu()
 
     def _build_edit_menu(self, menu: QMenu) -> None:
-        self._action(menu, "undo", "&Undo", self.undo, QKeySequence.StandardKey.Undo)
-        self._action(menu, "redo", "&Redo", self.redo, "Ctrl+Shift+Z")
+        self._action(
+            menu,
+            "undo",
+            QT_TRANSLATE_NOOP("MainWindow", "&Undo"),
+            self.undo,
+            QKeySequence.StandardKey.Undo,
+        )
+        self._action(
+            menu,
+            "redo",
+            QT_TRANSLATE_NOOP("MainWindow", "&Redo"),
+            self.redo,
+            "Ctrl+Shift+Z",
+        )
         menu.addSeparator()
         self._action(
             menu,
             "swap",
-            "S&wap P and Q",
+            QT_TRANSLATE_NOOP("MainWindow", "S&wap P and Q"),
             lambda: self._explorer_edit(self.explorer.swap_p_and_q),
             "Ctrl+Shift+W",
         )
         self._action(
             menu,
             "copy_p_to_q",
-            "Copy P &to Q",
+            QT_TRANSLATE_NOOP("MainWindow", "Copy P &to Q"),
             lambda: self._explorer_edit(self.explorer.copy_p_to_q),
             "Ctrl+Shift+E",
         )
@@ -340,14 +405,16 @@ class MainWindow(QMainWindow):
         self._action(
             menu,
             "pin",
-            "&Pin this state to compare (dashed ghosts)",
+            QT_TRANSLATE_NOOP(
+                "MainWindow", "&Pin this state to compare (dashed ghosts)"
+            ),
             self.explorer.pin,
             "Ctrl+G",
         )
         self._action(
             menu,
             "unpin",
-            "&Clear the pinned state",
+            QT_TRANSLATE_NOOP("MainWindow", "&Clear the pinned state"),
             self.explorer.unpin,
             "Ctrl+Shift+G",
         )
@@ -355,64 +422,93 @@ class MainWindow(QMainWindow):
         self._action(
             menu,
             "reset",
-            "Reset to the default scenario",
+            QT_TRANSLATE_NOOP("MainWindow", "Reset to the default scenario"),
             lambda: self.store.set_scenario(default_scenario()),
             "Ctrl+Backspace",
         )
 
     def _build_view_menu(self, menu: QMenu) -> None:
         self._action(
-            menu, "lecture", "&Lecture mode", self.toggle_lecture, "F11", checkable=True
+            menu,
+            "lecture",
+            QT_TRANSLATE_NOOP("MainWindow", "&Lecture mode"),
+            self.toggle_lecture,
+            "F11",
+            checkable=True,
         )
         self._action(
             menu,
             "leave_full_screen",
-            self.tr("Leave lecture mode and full screen"),
+            QT_TRANSLATE_NOOP("MainWindow", "Leave lecture mode and full screen"),
             self.leave_full_screen,
             "Esc",
         ).setEnabled(False)
         self._action(
             menu,
             "zoom_in",
-            "Zoom &in",
+            QT_TRANSLATE_NOOP("MainWindow", "Zoom &in"),
             lambda: self.set_zoom(appearance.zoom_in(self.zoom)),
             "Ctrl+=",
         )
         self._action(
             menu,
+            "laser_pointer",
+            QT_TRANSLATE_NOOP("MainWindow", "Laser &pointer"),
+            self.toggle_laser,
+            "Ctrl+L",
+            checkable=True,
+        )
+        self._action(
+            menu,
+            "caption",
+            QT_TRANSLATE_NOOP("MainWindow", "&Caption line"),
+            self.toggle_caption,
+            "Ctrl+K",
+            checkable=True,
+        )
+        self._action(
+            menu,
             "zoom_out",
-            "Zoom &out",
+            QT_TRANSLATE_NOOP("MainWindow", "Zoom &out"),
             lambda: self.set_zoom(appearance.zoom_out(self.zoom)),
             "Ctrl+-",
         )
         self._action(
-            menu, "zoom_reset", "&Actual size", lambda: self.set_zoom(1.0), "Ctrl+0"
+            menu,
+            "zoom_reset",
+            QT_TRANSLATE_NOOP("MainWindow", "&Actual size"),
+            lambda: self.set_zoom(1.0),
+            "Ctrl+0",
         )
         menu.addSeparator()
         for name, (title, key) in PANEL_KEYS.items():
             action = self._action(
                 menu,
                 f"toggle_{name}",
-                f"Show {title}",
+                partial(self._show_plot_entry, title),
                 partial(self.toggle_plot, name),
                 key,
                 checkable=True,
             )
             action.setChecked(True)
         self._action(
-            menu, "next_plots", "Next plots", lambda: self.page_plots(1), "Alt+Right"
+            menu,
+            "next_plots",
+            QT_TRANSLATE_NOOP("MainWindow", "Next plots"),
+            lambda: self.page_plots(1),
+            "Alt+Right",
         )
         self._action(
             menu,
             "previous_plots",
-            "Previous plots",
+            QT_TRANSLATE_NOOP("MainWindow", "Previous plots"),
             lambda: self.page_plots(-1),
             "Alt+Left",
         )
         controls = self._action(
             menu,
             "toggle_controls",
-            "Show the controls column",
+            QT_TRANSLATE_NOOP("MainWindow", "Show the controls column"),
             self.toggle_controls,
             "Ctrl+6",
             checkable=True,
@@ -421,7 +517,7 @@ class MainWindow(QMainWindow):
         readouts = self._action(
             menu,
             "toggle_readouts",
-            "Show the readouts",
+            QT_TRANSLATE_NOOP("MainWindow", "Show the readouts"),
             self.toggle_readouts,
             "Ctrl+7",
             checkable=True,
@@ -439,53 +535,72 @@ class MainWindow(QMainWindow):
         self._action(
             menu,
             "next_outcome",
-            "Next outcome's slider",
+            QT_TRANSLATE_NOOP("MainWindow", "Next outcome's slider"),
             lambda: self.step_outcome(1),
             "]",
         )
         self._action(
             menu,
             "previous_outcome",
-            "Previous outcome's slider",
+            QT_TRANSLATE_NOOP("MainWindow", "Previous outcome's slider"),
             lambda: self.step_outcome(-1),
             "[",
         )
         self._action(
             menu,
             "play",
-            "Play / pause",
+            QT_TRANSLATE_NOOP("MainWindow", "Play / pause"),
             self.play_or_pause,
             "Space",
         )
-        self._action(menu, "step", "Single step", self.single_step, ".")
+        self._action(
+            menu,
+            "step",
+            QT_TRANSLATE_NOOP("MainWindow", "Single step"),
+            self.single_step,
+            ".",
+        )
 
     def _build_presets_menu(self, menu: QMenu) -> None:
         menu.setObjectName("presets_menu")
         for preset in self.presets:
             key = str(preset.key) if preset.key is not None else None
-            text = f"{preset.title}"
             self._action(
                 menu,
                 f"preset_{preset.id}",
-                text,
+                partial(_preset_title, preset),
                 partial(self.apply_preset, preset),
                 key,
             )
+
+    def _slide_entry(self, name: str) -> str:
+        return self.tr("{slide} as a slide…").format(slide=slide_title(name))
+
+    def _show_plot_entry(self, title: str) -> str:
+        return self.tr("Show {plot}").format(plot=window_text(title))
 
     def _build_help_menu(self, menu: QMenu) -> None:
         menu.setObjectName("help_menu")
         self._action(
             menu,
             "keyboard_sheet",
-            self.tr("&Keyboard shortcuts"),
+            QT_TRANSLATE_NOOP("MainWindow", "&Keyboard shortcuts"),
             self.help.show_keyboard_sheet,
             "F1",
         )
         self._action(
-            menu, "tour", self.tr("A &tour of the window"), self.help.start_tour
+            menu,
+            "tour",
+            QT_TRANSLATE_NOOP("MainWindow", "A &tour of the window"),
+            self.help.start_tour,
         )
         menu.addSeparator()
-        self._action(menu, "about", self.tr("&About Entropy Lab"), self.help.show_about)
+        self._action(
+            menu,
+            "about",
+            QT_TRANSLATE_NOOP("MainWindow", "&About Entropy Lab"),
+            self.help.show_about,
+        )
 
     def _explorer_edit(self, edit: Callable[[], str]) -> None:
         self.show_panel("explorer")
@@ -508,10 +623,10 @@ class MainWindow(QMainWindow):
         if preset.state is not None:
             self.stores[preset.page].set_state(preset.state)
         self.show_panel(PANEL_OF_KIND[preset.page])
-        self.explanation.show_explanation(preset.title, preset.explanation)
+        self.explanation.show_preset(preset)
         self.explanation.show()
         self._explained = preset
-        self.statusBar().showMessage(f"Preset: {preset.title}")
+        self.texts.status(lambda: self.tr("Preset: {title}").format(title=preset.title))
 
     def _check_explanation(self, *_: Any) -> None:
         """Mark the preset's text as describing another state once it does."""
@@ -522,11 +637,13 @@ class MainWindow(QMainWindow):
         page_title = self.tabs.tabText(self.tabs.indexOf(self.pages.host(panel)))
         page_state = self.stores[preset.page].state
         if self.current_panel() != panel:
-            why = f"This explains the example on the {page_title} page."
+            why = self.tr("This explains the example on the {page} page.").format(
+                page=page_title
+            )
         elif self.store.scenario != preset.scenario or (
             preset.state is not None and not _same_start(page_state, preset.state)
         ):
-            why = (
+            why = self.tr(
                 "Changed since the example was loaded: the numbers in this "
                 "text describe the example, not what is on show."
             )
@@ -552,7 +669,7 @@ class MainWindow(QMainWindow):
         grid.set_hidden(name, not grid.is_hidden(name))
         self.actions_by_name[f"toggle_{name}"].setChecked(not grid.is_hidden(name))
         if self.current_panel() != "explorer":
-            self.statusBar().showMessage("Changed on the Explorer page")
+            self.texts.status(lambda: self.tr("Changed on the Explorer page"))
 
     def page_plots(self, step: int) -> None:
         """Alt+→ / Alt+←: the next or previous plots, when not all fit."""
@@ -573,7 +690,7 @@ class MainWindow(QMainWindow):
         widget.setHidden(not widget.isHidden())
         self.actions_by_name[action].setChecked(not widget.isHidden())
         if self.current_panel() != "explorer":
-            self.statusBar().showMessage("Changed on the Explorer page")
+            self.texts.status(lambda: self.tr("Changed on the Explorer page"))
 
     def step_outcome(self, step: int) -> None:
         """Move the keyboard focus to the next or previous outcome's slider."""
@@ -608,6 +725,30 @@ class MainWindow(QMainWindow):
             if self._geometry_before_lecture is not None:
                 self.setGeometry(self._geometry_before_lecture)
 
+    def toggle_laser(self) -> None:
+        """Ctrl+L: the halo that follows the mouse, on or off."""
+        on = not self.laser.is_on()
+        self.laser.set_on(on)
+        self.actions_by_name["laser_pointer"].setChecked(on)
+
+    def toggle_caption(self) -> None:
+        """Ctrl+K: show the caption line and type into it, or hide it."""
+        if self.caption.isHidden():
+            self.caption.show()
+            self.caption.line.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.caption.line.selectAll()
+        else:
+            self.caption.hide()
+        self.actions_by_name["caption"].setChecked(not self.caption.isHidden())
+
+    def _caption_typed(self) -> None:
+        # The keys go back to the page (Space plays, arrows step); an empty
+        # caption takes no room.
+        if not self.caption.text().strip():
+            self.caption.hide()
+            self.actions_by_name["caption"].setChecked(False)
+        self.current_page().setFocus(Qt.FocusReason.OtherFocusReason)
+
     def leave_full_screen(self) -> None:
         """Esc: out of lecture mode and out of full screen, whichever is on."""
         if self.lecture:
@@ -631,13 +772,22 @@ class MainWindow(QMainWindow):
         """Follow full screen entered or left by the window manager, too."""
         if event.type() == QEvent.Type.WindowStateChange:
             self._update_escape()
+        elif event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
         super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """The window's menus, actions, tabs and messages in the language in use."""
+        self.texts.retranslate()
+        self._check_explanation()
 
     def set_zoom(self, zoom: float) -> None:
         """Scale every font (Ctrl+= and Ctrl+−)."""
         self.zoom = zoom
         self._apply_appearance()
-        self.statusBar().showMessage(f"Zoom {zoom:.0%}")
+        self.texts.status(
+            lambda: self.tr("Zoom {percent}").format(percent=format_percent(zoom))
+        )
 
     def _apply_appearance(self) -> None:
         style = appearance.theme_for(self.lecture)
@@ -650,6 +800,9 @@ class MainWindow(QMainWindow):
             "#7A2E00" if self.lecture else "#A0300A"
         )
         self.explanation.set_font_px(round(style.explanation_font_px * self.zoom))
+        caption_px = style.readout_font_px if self.lecture else 22
+        self.caption.set_font_px(round(caption_px * self.zoom))
+        self.laser.set_radius(round((48 if self.lecture else 32) * self.zoom))
 
     def _style_page(self, page: QWidget, style: Theme) -> None:
         if isinstance(page, Page):
@@ -708,12 +861,12 @@ class MainWindow(QMainWindow):
         try:
             save_session(path, self.session())
         except (SessionError, OSError) as error:
-            self.show_problem("Could not save the session", f"{path}: {error}")
+            self.show_problem(self.tr("Could not save the session"), f"{path}: {error}")
             return False
         self.session_path = Path(path)
         self.session_title.matches_file(self.session_path)
         self._remember_recent(self.session_path)
-        self.statusBar().showMessage(f"Saved {path}")
+        self.texts.status(lambda: self.tr("Saved {path}").format(path=path))
         return True
 
     def load_session_from(self, path: str | os.PathLike[str]) -> bool:
@@ -722,7 +875,7 @@ class MainWindow(QMainWindow):
             session = load_session(path)
             self._check_view(session.view)
         except SessionError as error:
-            self.show_problem("Could not open the session", str(error))
+            self.show_problem(self.tr("Could not open the session"), str(error))
             return False
         self.open_session(session, path)
         return True
@@ -736,7 +889,7 @@ class MainWindow(QMainWindow):
             self.session_path = Path(path)
             self.session_title.matches_file(self.session_path)
             self._remember_recent(self.session_path)
-            self.statusBar().showMessage(f"Opened {path}")
+            self.texts.status(lambda: self.tr("Opened {path}").format(path=path))
 
     @staticmethod
     def _check_view(view: Mapping[str, Any]) -> None:
@@ -768,7 +921,10 @@ class MainWindow(QMainWindow):
     def save_session_dialog(self) -> None:
         """Ask where to save, then save."""
         path, _ = QFileDialog.getSaveFileName(
-            self, "Save session", self._suggested_path(), SESSION_FILTER
+            self,
+            self.tr("Save session"),
+            self._suggested_path(),
+            window_text(SESSION_FILTER),
         )
         if path:
             if not path.lower().endswith(".json"):
@@ -778,7 +934,10 @@ class MainWindow(QMainWindow):
     def open_session_dialog(self) -> None:
         """Ask which file to open, then open it."""
         path, _ = QFileDialog.getOpenFileName(
-            self, "Open session", self._suggested_path(), SESSION_FILTER
+            self,
+            self.tr("Open session"),
+            self._suggested_path(),
+            window_text(SESSION_FILTER),
         )
         if path:
             self.load_session_from(path)
@@ -797,8 +956,10 @@ class MainWindow(QMainWindow):
     def _report_dropped_settings(self) -> None:
         if self.remembered.dropped:
             names = ", ".join(self.remembered.dropped)
-            self.statusBar().showMessage(
-                f"Ignored damaged remembered settings ({names}); defaults apply."
+            self.texts.status(
+                lambda: self.tr(
+                    "Ignored damaged remembered settings ({names}); defaults apply."
+                ).format(names=names)
             )
 
     def _remember_recent(self, path: Path) -> None:
@@ -896,18 +1057,18 @@ class MainWindow(QMainWindow):
         try:
             write_text(path, outcome_table_csv(results))
         except OSError as error:
-            self.show_problem("Could not export the table", f"{path}: {error}")
+            self.show_problem(self.tr("Could not export the table"), f"{path}: {error}")
             return False
-        self.statusBar().showMessage(f"Exported {path}")
+        self.texts.status(lambda: self.tr("Exported {path}").format(path=path))
         return True
 
     def export_csv_dialog(self) -> None:
         """Ask for a file name, then write the CSV table."""
         path, _ = QFileDialog.getSaveFileName(
             self,
-            "Export table",
+            self.tr("Export table"),
             str(Path.home() / "entropy-lab-table.csv"),
-            "CSV table (*.csv)",
+            self.tr("CSV table (*.csv)"),
         )
         if path:
             self.export_csv(path)
@@ -917,7 +1078,7 @@ class MainWindow(QMainWindow):
         results = self.store.results
         text = readouts_text(results) if results is not None else ""
         QGuiApplication.clipboard().setText(text)
-        self.statusBar().showMessage("Readouts copied to the clipboard")
+        self.texts.status(lambda: self.tr("Readouts copied to the clipboard"))
         return text
 
     # problems ----------------------------------------------------------------
@@ -940,4 +1101,6 @@ class MainWindow(QMainWindow):
         box.setObjectName("problem_dialog")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
-        self.statusBar().showMessage(f"{title}: {message}")
+        self.statusBar().showMessage(
+            self.tr("{title}: {message}").format(title=title, message=message)
+        )

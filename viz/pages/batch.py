@@ -299,7 +299,8 @@ class BatchPlots(QWidget):
             [
                 GridItem(widget.objectName(), widget)
                 for widget in (self.losses_widget, self.sample_widget)
-            ]
+            ],
+            name="batch_plots",
         )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -226,7 +226,8 @@ class BinaryPlots(Retranslating, QWidget):
             [
                 GridItem(widget.objectName(), widget)
                 for widget in (self.loss_widget, self.grad_widget, self.race_widget)
-            ]
+            ],
+            name="binary_plots",
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -65,8 +64,15 @@ from viz.pages.code_views import (
     draws_text,
 )
 from viz.pages.common import controls_column, number_text, text_label
-from viz.pages.lab_common import LabPage, form, outcomes_text, show_problem_label
+from viz.pages.lab_common import (
+    HeaderArea,
+    LabPage,
+    form,
+    outcomes_text,
+    show_problem_label,
+)
 from viz.pages.lab_plots import RunningMeansPlot, translucent
+from viz.plot_grid import GridItem, PlotGrid
 from viz.plotting import style_plot, swatch
 from viz.state import ScenarioStore
 from viz.store import Store
@@ -279,10 +285,6 @@ class CodePlots(QWidget):
         for name in ("bits", "tree", "lengths"):
             widget = pg.PlotWidget()
             widget.setObjectName(f"codes_{name}_plot")
-            widget.setMinimumSize(200, 150)
-            widget.setSizePolicy(
-                QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding
-            )
             self.widgets[name] = widget
         for name, texts in self.titles("huffman_q").items():
             style_plot(self.plot(name), *texts)
@@ -315,13 +317,20 @@ class CodePlots(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents
         )
-        self.table.setMinimumSize(200, 150)
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(self.widgets["bits"], 0, 0)
-        grid.addWidget(self.widgets["tree"], 0, 1)
-        grid.addWidget(self.widgets["lengths"], 1, 0)
-        grid.addWidget(self.table, 1, 1)
+        # Two rows of two where they fit; on a small projector fewer at a
+        # time, the draws' bits per symbol first.
+        cells = (
+            ("bits", self.widgets["bits"]),
+            ("tree", self.widgets["tree"]),
+            ("lengths", self.widgets["lengths"]),
+            ("table", self.table),
+        )
+        self.plot_grid = PlotGrid(
+            [GridItem(name, widget) for name, widget in cells], name="codes_plots"
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot_grid)
         self._tree_shown = "huffman_q"
 
     def plot(self, name: str) -> pg.PlotItem:
@@ -333,16 +342,14 @@ class CodePlots(QWidget):
         """The plots inside this widget (for styling and export)."""
         return [widget.getPlotItem() for widget in self.widgets.values()]
 
-    def titles(self, tree: str) -> dict[str, tuple[str, str, str]]:
+    def titles(self, tree: str) -> dict[str, tuple[str, str, str, str]]:
         """Each plot's title and axis labels, in the language in use."""
         side = tree[-1]
         other = "q" if side == "q" else "p"
         return {
             "bits": (
                 QCoreApplication.translate(
-                    "CodesPage",
-                    "P's draws coded with {q} and {p}: bits per symbol "
-                    "(solid: Shannon, dashed: Huffman; shaded: [H, H + 1))",
+                    "CodesPage", "Bits per symbol of P's draws: {q}, {p}"
                 ).format(
                     q=swatch(
                         theme.Q_COLOUR,
@@ -354,7 +361,11 @@ class CodePlots(QWidget):
                     ),
                 ),
                 QCoreApplication.translate("CodesPage", "draws n (log scale)"),
-                QCoreApplication.translate("CodesPage", "bits per symbol"),
+                QCoreApplication.translate("CodesPage", "bits"),
+                QCoreApplication.translate(
+                    "CodesPage",
+                    "solid: Shannon, dashed: Huffman; shaded: [H, H + 1)",
+                ),
             ),
             "tree": (
                 QCoreApplication.translate("CodesPage", "The tree of {code}").format(
@@ -362,24 +373,27 @@ class CodePlots(QWidget):
                 ),
                 "",
                 "",
+                "",
             ),
             "lengths": (
                 QCoreApplication.translate(
-                    "CodesPage",
-                    "Codeword lengths of {side}'s codes (filled: Huffman, outlined: "
-                    "Shannon) and — −log₂ {other}",
-                ).format(side=side.upper(), other=other),
+                    "CodesPage", "Codeword lengths of {side}'s codes"
+                ).format(side=side.upper()),
                 QCoreApplication.translate("CodesPage", "outcome"),
                 QCoreApplication.translate("CodesPage", "bits"),
+                QCoreApplication.translate(
+                    "CodesPage", "filled: Huffman, outlined: Shannon; — −log₂ {other}"
+                ).format(other=other),
             ),
         }
 
     def retranslate(self, tree: str) -> None:
         """Titles and axis labels for the code the tree shows."""
         self._tree_shown = tree
-        for name, (title, x_label, y_label) in self.titles(tree).items():
+        for name, (title, x_label, y_label, hint) in self.titles(tree).items():
             plot = self.plot(name)
             plot.setTitle(title)
+            plot.titleLabel.set_hint(hint)
             if name == "tree":
                 continue  # a tree has no axes (setLabel would show them)
             plot.setLabel("bottom", x_label)
@@ -471,9 +485,8 @@ class CodesPage(LabPage):
         self.plots = CodePlots()
         right = QVBoxLayout()
         right.setContentsMargins(4, 4, 4, 0)
-        right.addWidget(self.table)
-        right.addWidget(self.extra)
-        right.addWidget(self.draws)
+        self.header = HeaderArea("codes_header", self.table, self.extra, self.draws)
+        right.addWidget(self.header)
         right.addWidget(self.plots, 1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -393,7 +393,8 @@ class FittingPage(AnimatedPage):
             [
                 GridItem(direction, view, 1.0, 2, alternative=(2.0, 1))
                 for direction, view in self.views.items()
-            ]
+            ],
+            name="fitting_plots",
         )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -23,13 +23,17 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker, QSize, Qt
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QLabel,
+    QScrollArea,
+    QSizePolicy,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -247,6 +251,12 @@ class LabPage(AnimatedPage):
         else:
             self.store.set_state(restarted)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Tell the tables above the plots how much height is theirs."""
+        super().resizeEvent(event)
+        for area in self.findChildren(HeaderArea):
+            area.set_room(self.height())
+
     def showEvent(self, event: QShowEvent) -> None:
         """Follow the explorer if it changed while hidden; restart the clock."""
         self.follow_explorer()
@@ -314,3 +324,50 @@ __all__ = [
     "rate_text",
     "show_problem_label",
 ]
+
+
+class HeaderArea(QScrollArea):
+    """The readout tables above a lab's plots, never taller than their share.
+
+    At 24-px lecture type on a 1280×720 projector the tables alone would take
+    the page and leave the plots a sliver: the area takes at most ``share`` of
+    the page's height (the rest scrolls) and never widens the window (a wide
+    table scrolls sideways instead).
+    """
+
+    def __init__(self, object_name: str, *widgets: QWidget, share: float = 0.45):
+        super().__init__()
+        self.setObjectName(object_name)
+        self.share = share
+        inner = QWidget()
+        column = QVBoxLayout(inner)
+        column.setContentsMargins(0, 0, 0, 0)
+        for widget in widgets:
+            column.addWidget(widget)
+        self.setWidget(inner)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+
+    def set_room(self, page_height: int) -> None:
+        """The page is ``page_height`` tall: take at most our share of it."""
+        self.setMaximumHeight(max(80, int(page_height * self.share)))
+
+    def sizeHint(self) -> QSize:
+        """The tables' own height (capped by set_room), any width."""
+        inner = self.widget()
+        if inner is None:
+            return QSize(200, 80)
+        width = self.viewport().width()
+        if inner.hasHeightForWidth() and width > 0:
+            height = inner.heightForWidth(width)
+        else:
+            height = inner.sizeHint().height()
+        if inner.minimumSizeHint().width() > width:
+            height += self.horizontalScrollBar().sizeHint().height()
+        return QSize(200, height)
+
+    def minimumSizeHint(self) -> QSize:
+        """Small: the window's width and the plots' height come first."""
+        return QSize(100, 80)

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -47,8 +46,15 @@ from core.sampling_lab import (
 )
 from viz import theme
 from viz.pages.common import controls_column, number_text, text_label
-from viz.pages.lab_common import LabPage, form, outcomes_text, show_problem_label
+from viz.pages.lab_common import (
+    HeaderArea,
+    LabPage,
+    form,
+    outcomes_text,
+    show_problem_label,
+)
 from viz.pages.lab_plots import RecentDraws, RunningMeansPlot
+from viz.plot_grid import GridItem, PlotGrid
 from viz.plotting import OutcomeAxis, Series, style_plot, swatch
 from viz.state import ScenarioStore
 from viz.store import Store
@@ -257,10 +263,6 @@ class SamplingPlots(QWidget):
         for name in ("means_p", "means_q", "recent_p", "recent_q", "counts"):
             widget = pg.PlotWidget()
             widget.setObjectName(f"sampling_{name}_plot")
-            widget.setMinimumSize(200, 150)
-            widget.setSizePolicy(
-                QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding
-            )
             self.widgets[name] = widget
         for name, texts in self.titles("bits").items():
             style_plot(self.plot(name), *texts)
@@ -285,15 +287,19 @@ class SamplingPlots(QWidget):
         self.p_share = counts.plot(symbolBrush="w", **marker)
         self.q_share = counts.plot(symbolBrush="k", **{**marker, "symbol": "s"})
         self.counts_axis = OutcomeAxis(counts, "outcome", probability=True)
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(self.widgets["means_p"], 0, 0)
-        grid.addWidget(self.widgets["means_q"], 0, 1)
-        grid.addWidget(self.widgets["counts"], 0, 2, 2, 1)
-        grid.addWidget(self.widgets["recent_p"], 1, 0)
-        grid.addWidget(self.widgets["recent_q"], 1, 1)
-        for column in range(3):
-            grid.setColumnStretch(column, 2 if column < 2 else 1)
+        # Means over recent draws, column by column (P's, then Q's), the
+        # counts beside them; on a small projector fewer at a time.
+        order = ("means_p", "means_q", "counts", "recent_p", "recent_q")
+        self.plot_grid = PlotGrid(
+            [
+                GridItem(name, self.widgets[name], 0.8 if name == "counts" else 1.0)
+                for name in order
+            ],
+            name="sampling_plots",
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot_grid)
 
     def plot(self, name: str) -> pg.PlotItem:
         """The plot ``name``: means_p, means_q, recent_p, recent_q or counts."""
@@ -314,14 +320,14 @@ class SamplingPlots(QWidget):
         return {
             "means_p": (
                 QCoreApplication.translate(
-                    "SamplingPage", "Running means ± 2 SE of draws from P → {targets}"
+                    "SamplingPage", "Means ± 2 SE, x ~ P → {targets}"
                 ).format(targets=to_p),
                 draws,
                 units,
             ),
             "means_q": (
                 QCoreApplication.translate(
-                    "SamplingPage", "{ks} ± 2 SE from draws of Q → D(Q‖P)"
+                    "SamplingPage", "{ks} ± 2 SE, x ~ Q → D(Q‖P)"
                 ).format(ks=ks),
                 draws,
                 units,
@@ -342,7 +348,7 @@ class SamplingPlots(QWidget):
             ),
             "counts": (
                 QCoreApplication.translate(
-                    "SamplingPage", "{p} and {q}; ○ ■ their shares of the draws"
+                    "SamplingPage", "{p}, {q}; ○ ■ shares drawn"
                 ).format(p=swatch(theme.P_COLOUR, "P"), q=swatch(theme.Q_COLOUR, "Q")),
                 QCoreApplication.translate("SamplingPage", "outcome"),
                 QCoreApplication.translate("SamplingPage", "probability"),
@@ -456,8 +462,8 @@ class SamplingPage(LabPage):
         self.plots = SamplingPlots()
         right = QVBoxLayout()
         right.setContentsMargins(4, 4, 4, 0)
-        right.addWidget(self.table)
-        right.addWidget(self.note)
+        self.header = HeaderArea("sampling_header", self.table, self.note)
+        right.addWidget(self.header)
         right.addWidget(self.plots, 1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -227,7 +227,9 @@ class TrainingPlots(QWidget):
         widgets = [w for kind in LOSS_KINDS for w in self.kinds[kind].widgets()]
         widgets += [self.probability_widget, self.cross_entropy_widget]
         self.plot_grid = PlotGrid(
-            [GridItem(w.objectName(), w) for w in widgets], column_major=True
+            [GridItem(w.objectName(), w) for w in widgets],
+            column_major=True,
+            name="training_plots",
         )
         grid = QVBoxLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
