@@ -2110,7 +2110,7 @@ the loss is then H(P,Q), and KL(P‖Q) = loss − H(P).</source>
     </message>
     <message>
         <source>--units must be bits or nats, got {value}</source>
-        <translation>--units 必须是 bits 或 nats，得到的是 {value}</translation>
+        <translation>--units 必须是 bits（比特）或 nats（奈特），得到的是 {value}</translation>
     </message>
     <message>
         <source>give --q (with --p), or --logits: there is no Q</source>
@@ -2246,6 +2246,10 @@ the loss is then H(P,Q), and KL(P‖Q) = loss − H(P).</source>
     <message>
         <source>tokens kept</source>
         <translation>保留的词元</translation>
+    </message>
+    <message>
+        <source>{model}: {quantity}</source>
+        <translation>{model}：{quantity}</translation>
     </message>
 </context>
 <context>
@@ -2404,6 +2408,10 @@ the loss is then H(P,Q), and KL(P‖Q) = loss − H(P).</source>
     <message>
         <source>The clipboard holds no text to import.</source>
         <translation>剪贴板中没有可导入的文本。</translation>
+    </message>
+    <message>
+        <source>Top tokens</source>
+        <translation>高概率词元</translation>
     </message>
     <message>
         <source>Units</source>

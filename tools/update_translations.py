@@ -14,19 +14,24 @@ plural forms need a translation too), then ``pyside6-lrelease`` into
 unfinished: translate them in the ``.ts`` file (Qt Linguist,
 ``pyside6-linguist``, or any editor), using the terms of
 ``i18n/glossary.json``, and run the script again. It reports how many
-entries are unfinished.
+entries are unfinished and where a translation departs from the glossary,
+and refreshes each glossary term's ``used_in`` (the contexts and files of
+the messages that use it); ``--check`` reports a stale ``used_in``.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import xml.etree.ElementTree as ElementTree
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE_DIRECTORIES = ("core", "viz")
@@ -35,6 +40,9 @@ TS_DIRECTORY = ROOT / "i18n"
 QM_DIRECTORY = ROOT / "assets" / "i18n"
 #: Each catalogue, and whether it holds only the plural forms.
 CATALOGUES = {"zh_CN": False, "en": True}
+GLOSSARY = TS_DIRECTORY / "glossary.json"
+#: The catalogue the glossary describes.
+GLOSSARY_LANGUAGE = "zh_CN"
 
 
 def ts_path(language: str) -> Path:
@@ -117,6 +125,168 @@ def unfinished(ts_file: Path) -> list[str]:
     return missing
 
 
+# --- the glossary -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Message:
+    """One message of a catalogue: where it is used, its source, its translations."""
+
+    context: str
+    source: str
+    comment: str
+    translations: tuple[str, ...]
+    files: tuple[str, ...] = ()
+
+
+def messages(ts_file: Path) -> list[Message]:
+    """Every message of ``ts_file``, with the files its locations name (if any)."""
+    found = []
+    filename = ""  # a location without a filename is in the file named before it
+    for context in ElementTree.parse(ts_file).getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is None:
+                texts: tuple[str, ...] = ()
+            elif message.get("numerus") == "yes":
+                texts = tuple(
+                    form.text or "" for form in translation.iter("numerusform")
+                )
+            else:
+                texts = (translation.text or "",)
+            files = set()
+            for location in message.iter("location"):
+                filename = location.get("filename", filename)
+                files.add(_relative(ts_file, filename))
+            found.append(
+                Message(
+                    name,
+                    message.findtext("source", ""),
+                    message.findtext("comment", ""),
+                    texts,
+                    tuple(sorted(files)),
+                )
+            )
+    return found
+
+
+def _relative(ts_file: Path, filename: str) -> str:
+    """A location's file (relative to the .ts) as a path from the repository root."""
+    return (ts_file.parent / filename).resolve().relative_to(ROOT).as_posix()
+
+
+#: An accelerator mark (&File); "&&" is a literal ampersand.
+_ACCELERATOR = re.compile(r"&(?=[^&\s])")
+
+
+def without_accelerators(text: str) -> str:
+    """``text`` with its accelerator marks removed ("&File" → "File")."""
+    return _ACCELERATOR.sub("", text)
+
+
+def load_glossary(path: Path = GLOSSARY) -> dict[str, Any]:
+    """The glossary: ``{"terms": [{"en", "zh_CN", "pattern", …}, …], …}``."""
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def term_pattern(term: dict[str, Any]) -> re.Pattern[str]:
+    """Where ``term`` occurs in an English source (its ``pattern``, else the word)."""
+    pattern = term.get("pattern") or rf"\b{re.escape(term['en'])}\b"
+    return re.compile(pattern, re.IGNORECASE)
+
+
+#: A placeholder filled in later ("{label}"): its name is not a word of the text.
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+
+
+def words_of(source: str) -> str:
+    """``source`` as the user reads its words: no accelerators, no placeholders."""
+    return _PLACEHOLDER.sub(" ", without_accelerators(source))
+
+
+def term_uses(term: dict[str, Any], catalogue: list[Message]) -> list[Message]:
+    """The messages whose English source uses ``term``."""
+    pattern = term_pattern(term)
+    return [m for m in catalogue if pattern.search(words_of(m.source))]
+
+
+def glossary_departures(
+    glossary: dict[str, Any], catalogue: list[Message]
+) -> list[str]:
+    """Each translation of a glossary term that uses none of its Chinese words."""
+    problems = []
+    for term in glossary["terms"]:
+        words = [term["zh_CN"], *term.get("alternatives", ())]
+        exempt = {(e["context"], e["source"]) for e in term.get("exempt", ())}
+        for message in term_uses(term, catalogue):
+            if (message.context, message.source) in exempt:
+                continue
+            for text in message.translations:
+                if text and not any(word in text for word in words):
+                    problems.append(
+                        f"{term['en']!r} → {term['zh_CN']!r}: [{message.context}] "
+                        f"{message.source[:70]!r} is translated {text[:70]!r}"
+                    )
+    return problems
+
+
+def glossary_usage(
+    glossary: dict[str, Any], catalogue: list[Message]
+) -> dict[str, dict[str, list[str]]]:
+    """Each term's ``used_in``: the contexts and files of the messages using it."""
+    usage = {}
+    for term in glossary["terms"]:
+        uses = term_uses(term, catalogue)
+        usage[term["en"]] = {
+            "contexts": sorted({m.context for m in uses}),
+            "files": sorted({name for m in uses for name in m.files}),
+        }
+    return usage
+
+
+def located_messages(scratch: Path) -> list[Message]:
+    """The sources' messages with their files (a fresh lupdate that keeps locations)."""
+    target = scratch / "located.ts"
+    command = [
+        tool("pyside6-lupdate"),
+        *(str(path) for path in source_files()),
+        "-locations",
+        "relative",
+        "-silent",
+        "-ts",
+        str(target),
+    ]
+    subprocess.run(command, check=True, cwd=ROOT)
+    return messages(target)
+
+
+def refresh_glossary(check: bool, scratch: Path, catalogue_file: Path) -> int:
+    """Report glossary departures and a stale ``used_in`` (or refresh it); problems."""
+    if not GLOSSARY.exists():
+        return 0
+    glossary = load_glossary()
+    problems = 0
+    departures = glossary_departures(glossary, messages(catalogue_file))
+    if departures:
+        problems += 1
+        print(f"{GLOSSARY.name}: {len(departures)} translations depart from it, e.g.:")
+        for line in departures[:10]:
+            print(f"    {line}")
+    usage = glossary_usage(glossary, located_messages(scratch))
+    stale = [t["en"] for t in glossary["terms"] if t.get("used_in") != usage[t["en"]]]
+    if stale and check:
+        problems += 1
+        print(f"{GLOSSARY.name}: used_in is out of date for {', '.join(stale[:5])}")
+    elif stale:
+        for term in glossary["terms"]:
+            term["used_in"] = usage[term["en"]]
+        text = json.dumps(glossary, ensure_ascii=False, indent=2) + "\n"
+        GLOSSARY.write_text(text, encoding="utf-8")
+    return problems
+
+
 def update(check: bool) -> int:
     """Update (or, with ``check``, only compare) every catalogue; the exit code."""
     problems = 0
@@ -146,6 +316,8 @@ def update(check: bool) -> int:
                     print(f"    {source[:100]!r}")
             else:
                 print(f"{committed.name}: complete")
+            if language == GLOSSARY_LANGUAGE:
+                problems += refresh_glossary(check, Path(scratch), candidate)
     return 1 if problems else 0
 
 
