@@ -540,29 +540,29 @@ class Claim:
         return abs(left - right) <= self.tolerance
 
     def describe(self, evaluation: Evaluation) -> str:
-        """The claim with its numbers: ``D(P‖Q) = 0.1187 bits > D(Q‖P) = …``."""
-        from core.numbers import format_number
+        """The claim with its numbers: ``D(P‖Q) = 0.1187 bits > D(Q‖P) = …``.
+
+        Step counts and whole thresholds show as whole numbers: "1,511 steps
+        > 100", never "1511.0000 steps > 100.0000"; other values as every
+        readout shows them.
+        """
 
         def written(quantity: Quantity) -> str:
-            unit = evaluation.unit(quantity)
-            value = format_number(evaluation.value(quantity))
-            return f"{quantity.title} = {value}{' ' + unit if unit else ''}"
+            return f"{quantity.title} = {shown_value(evaluation, quantity)}"
 
         left = written(self.quantity)
         if isinstance(self.value, Quantity):
             right = written(self.value)
         else:
-            right = format_number(self.value)
+            right = _number_text(self.value)
         return f"{left} {self.op} {right}"
 
     def text(self) -> str:
         """The claim in words, without numbers (``D(P‖Q) < 0.05``)."""
-        from core.numbers import format_number
-
         if isinstance(self.value, Quantity):
             right = self.value.title
         else:
-            right = format_number(self.value)
+            right = _number_text(self.value)
         return f"{self.quantity.title} {self.op} {right}"
 
     def to_dict(self) -> dict[str, Any]:
@@ -733,3 +733,23 @@ __all__ = [
     "parse_quantity",
     "parse_target",
 ]
+
+
+def _number_text(value: float) -> str:
+    """A claim's number: whole numbers whole, the rest as every readout shows them."""
+    from core.numbers import format_count, format_number
+
+    if math.isfinite(value) and value == round(value) and abs(value) < 1e15:
+        return format_count(round(value))
+    return format_number(value)
+
+
+def shown_value(evaluation: Evaluation, quantity: Quantity) -> str:
+    """``quantity``'s value with its unit, as a claim or an answer writes it."""
+    from core.numbers import format_number
+
+    unit = evaluation.unit(quantity)
+    number = evaluation.value(quantity)
+    steps = quantity.spec.unit == "steps"
+    value = _number_text(number) if steps else format_number(number)
+    return f"{value} {unit}" if unit else value

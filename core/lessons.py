@@ -115,6 +115,7 @@ from core.lesson_quantities import (
     Target,
     parse_quantity,
     parse_target,
+    shown_value,
 )
 from core.numbers import format_number
 from core.resources import ASSETS_PACKAGE, AssetError
@@ -1018,10 +1019,8 @@ def right_answer(step: Step) -> str:
         facts = "; ".join(claim.describe(evaluation) for claim in option.when)
         return f"{option.text.get('en')} ({facts})"
     if isinstance(question, EstimateQuestion):
-        value = evaluation.value(question.quantity)
-        unit = evaluation.unit(question.quantity)
-        shown_value = format_number(value) + (f" {unit}" if unit else "")
-        return f"{question.quantity.title} = {shown_value}"
+        shown = shown_value(evaluation, question.quantity)
+        return f"{question.quantity.title} = {shown}"
     if isinstance(question, DragQuestion):
         return "; ".join(claim.text() for claim in question.goal)
     raise ValueError("the step asks no question")

@@ -44,12 +44,14 @@ from core.lessons import (
     lesson_name_for,
     lesson_to_dict,
     lesson_to_json,
+    load_bundled,
     load_lesson,
     moved_state,
     parse_estimate,
     parse_lesson,
     parse_progress,
     progress_to_json,
+    right_answer,
     same_setup,
     save_lesson,
     step_from_dict,
@@ -764,3 +766,26 @@ def test_quantities_and_targets_are_checked_by_name():
         parse_target("p_slider_2", 2)
     with pytest.raises(ValueError, match="names no element"):
         parse_target("main_window", 2)
+
+
+def test_step_counts_in_answers_are_whole_numbers():
+    """ "1,511 steps > 100", never "1511.0000 steps > 100.0000" (a misleading digit)."""
+    import re
+
+    found = []
+    for entry in bundled_entries():
+        for step in load_bundled(entry.file).steps:
+            if step.question is None:
+                continue
+            answer = right_answer(step)
+            if re.search(r"\d\.\d+ steps|\.0000 steps|> 100\.0", answer):
+                found.append(answer)
+    assert not found, found
+    # At least one answer does speak of steps, so the check can fail.
+    answers = [
+        right_answer(step)
+        for entry in bundled_entries()
+        for step in load_bundled(entry.file).steps
+        if step.question is not None
+    ]
+    assert any(re.search(r"\b1,\d{3} steps", answer) for answer in answers)
