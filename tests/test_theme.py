@@ -111,3 +111,16 @@ def test_text_colours_of_both_themes_are_at_least_7_to_1():
 
     for colour in (theme.NORMAL.foreground, theme.LECTURE.foreground, HINT_COLOUR):
         assert contrast(colour) >= 7.0, colour
+
+
+def test_disabled_controls_look_disabled_in_lecture_mode(qapp):
+    """A control that does nothing must not look live on the projector."""
+    from PySide6.QtGui import QPalette
+
+    from viz.appearance import high_contrast_palette
+
+    palette = high_contrast_palette()
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
+        live = palette.color(QPalette.ColorGroup.Active, role)
+        dead = palette.color(QPalette.ColorGroup.Disabled, role)
+        assert contrast(live.name(), dead.name()) > 3.0

@@ -54,6 +54,19 @@ def high_contrast_palette() -> QPalette:
     }
     for role, colour in roles.items():
         palette.setColor(role, colour)
+    # A control that does nothing must look it: without a disabled group
+    # the unchecked top-k box and the linked Q controls read as live.
+    # (Inactive controls are exempt from the 7:1 rule, and should be.)
+    disabled = QPalette.ColorGroup.Disabled
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+    ):
+        palette.setColor(disabled, role, QColor("#8C8C8C"))
+    palette.setColor(disabled, QPalette.ColorRole.Button, QColor("#E8E8E8"))
+    palette.setColor(disabled, QPalette.ColorRole.Base, QColor("#F2F2F2"))
+    palette.setColor(disabled, QPalette.ColorRole.Highlight, QColor("#A0A0A0"))
     return palette
 
 
