@@ -14,8 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 
+from core.i18n import QT_TRANSLATE_NOOP
 from viz.pages.common import Page
 from viz.state import ScenarioStore
 from viz.store import Store
@@ -30,7 +31,7 @@ class PageSpec:
     panel : str
         The tab's id (presets and the view name pages by ``kind``).
     title : str
-        The tab's title.
+        The tab's title, in English (the source text of :meth:`tab_title`).
     kind : str
         The state kind of :mod:`core.state_schemas` ("scenario" for the
         explorer, whose store the window makes itself).
@@ -45,6 +46,10 @@ class PageSpec:
     kind: str
     new_store: Callable[[QObject], Store[Any, Any]] | None
     build: Callable[[Store[Any, Any], ScenarioStore], Page]
+
+    def tab_title(self) -> str:
+        """The tab's title in the language in use."""
+        return QCoreApplication.translate("Pages", self.title)
 
 
 def _race_store(parent: QObject) -> Store[Any, Any]:
@@ -152,22 +157,58 @@ def _explorer_page(store: Store[Any, Any], explorer: ScenarioStore) -> Page:
 
 #: Every page, in tab order.
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("explorer", "Explorer", "scenario", None, _explorer_page),
-    PageSpec("binary", "Vanishing gradients", "race", _race_store, _race_page),
+    PageSpec(
+        "explorer",
+        QT_TRANSLATE_NOOP("Pages", "Explorer"),
+        "scenario",
+        None,
+        _explorer_page,
+    ),
+    PageSpec(
+        "binary",
+        QT_TRANSLATE_NOOP("Pages", "Vanishing gradients"),
+        "race",
+        _race_store,
+        _race_page,
+    ),
     PageSpec(
         "training",
-        "Training the logits",
+        QT_TRANSLATE_NOOP("Pages", "Training the logits"),
         "trainings",
         _trainings_store,
         _trainings_page,
     ),
-    PageSpec("fitting", "Forward vs reverse KL", "fits", _fits_store, _fits_page),
-    PageSpec("batch", "A PyTorch batch", "batch", _batch_store, _batch_page),
-    PageSpec("sampling", "Sampling", "sampling", _sampling_store, _sampling_page),
-    PageSpec("codes", "Code lengths", "codes", _codes_store, _codes_page),
+    PageSpec(
+        "fitting",
+        QT_TRANSLATE_NOOP("Pages", "Forward vs reverse KL"),
+        "fits",
+        _fits_store,
+        _fits_page,
+    ),
+    PageSpec(
+        "batch",
+        QT_TRANSLATE_NOOP("Pages", "A PyTorch batch"),
+        "batch",
+        _batch_store,
+        _batch_page,
+    ),
+    PageSpec(
+        "sampling",
+        QT_TRANSLATE_NOOP("Pages", "Sampling"),
+        "sampling",
+        _sampling_store,
+        _sampling_page,
+    ),
+    PageSpec(
+        "codes",
+        QT_TRANSLATE_NOOP("Pages", "Code lengths"),
+        "codes",
+        _codes_store,
+        _codes_page,
+    ),
     PageSpec(
         "next_token",
-        "Next-token lab",
+        QT_TRANSLATE_NOOP("Pages", "Next-token lab"),
         "next_token",
         _next_token_store,
         _next_token_page,
