@@ -124,3 +124,23 @@ def test_disabled_controls_look_disabled_in_lecture_mode(qapp):
         live = palette.color(QPalette.ColorGroup.Active, role)
         dead = palette.color(QPalette.ColorGroup.Disabled, role)
         assert contrast(live.name(), dead.name()) > 3.0
+
+
+def test_a_warning_strip_follows_lecture_type(qapp):
+    """A style sheet once pinned warning strips at the small type of the desk."""
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    from viz.widgets import problem_label
+
+    holder = QWidget()
+    strip = problem_label("strip")
+    QVBoxLayout(holder).addWidget(strip)
+    before = qapp.font()
+    try:
+        font = qapp.font()
+        font.setPixelSize(31)
+        qapp.setFont(font)
+        qapp.processEvents()
+        assert strip.font().pixelSize() == 31
+    finally:
+        qapp.setFont(before)

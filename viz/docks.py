@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from core import Results, Scenario
 from core.formulas import formulas
-from viz.widgets import PROBLEM_STYLE
+from viz.widgets import style_as_problem
 
 translate = QCoreApplication.translate
 
@@ -80,7 +80,7 @@ class ExplanationDock(QDockWidget):
         self.stale.setObjectName("explanation_stale")
         self.stale.setTextFormat(Qt.TextFormat.PlainText)
         self.stale.setWordWrap(True)
-        self.stale.setStyleSheet(PROBLEM_STYLE)
+        style_as_problem(self.stale)
         self.restore = QPushButton()
         self.restore.setObjectName("explanation_restore")
         self.restore.clicked.connect(self.restore_requested)

@@ -3,12 +3,33 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
-
-#: A warm strip that explains a refused entry or a state that cannot be shown.
-PROBLEM_STYLE = (
-    "background: #FFF4E5; color: #7A2E00; padding: 6px; border: 1px solid #E69F00;"
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QGroupBox,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
+
+#: A warning strip's colours: dark orange-brown on pale orange (7.9:1).
+PROBLEM_TEXT, PROBLEM_BACKGROUND = "#7A2E00", "#FFF4E5"
+
+
+def style_as_problem(label: QLabel) -> None:
+    """Colour ``label`` as a warning strip, by palette, not by style sheet.
+
+    A style sheet would pin the label's font: lecture mode's larger type
+    (and zoom) would pass the strip by.
+    """
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.Window, QColor(PROBLEM_BACKGROUND))
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(PROBLEM_TEXT))
+    label.setPalette(palette)
+    label.setAutoFillBackground(True)
+    label.setFrameShape(QFrame.Shape.Box)
+    label.setMargin(6)
 
 
 def named(widget: QWidget, object_name: str, accessible: str) -> QWidget:
@@ -53,6 +74,6 @@ def problem_label(object_name: str) -> QLabel:
     label.setTextFormat(Qt.TextFormat.PlainText)
     named(label, object_name, QCoreApplication.translate("ProblemLabel", "Problem"))
     label.setWordWrap(True)
-    label.setStyleSheet(PROBLEM_STYLE)
+    style_as_problem(label)
     label.setVisible(False)
     return label
