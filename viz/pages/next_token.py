@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -85,7 +87,7 @@ from core.next_token_lab import (
     with_units,
     without_q,
 )
-from core.numbers import format_number, format_probability
+from core.numbers import format_count, format_number, format_probability
 from core.ranges import MIN_P, NEXT_TOKEN_TEMPERATURE, TOP_K, TOP_P
 from viz import theme
 from viz.livetext import LiveText
@@ -100,6 +102,7 @@ from viz.pages.common import (
 )
 from viz.plotting import style_plot, swatch
 from viz.store import Store
+from viz.translated import LiveTexts, Retranslating, set_plot_texts
 from viz.widgets import group, named, problem_label, set_text
 
 #: A filled curve of 30,000 points or more aborts PySide6 6.12 with
@@ -195,12 +198,13 @@ class RuleRow(QWidget):
         self.changed.emit()
 
 
-class DecodingControls(QWidget):
+class DecodingControls(Retranslating, QWidget):
     """Temperature, top-k, top-p and min-p of one model.
 
     ``settings_changed`` carries the settings the controls now show; a
     slider's press and release are ``gesture_started``/``gesture_ended``.
-    :meth:`show_settings` moves the controls without emitting.
+    :meth:`show_settings` moves the controls without emitting. Its texts
+    follow the language (:attr:`texts`).
     """
 
     settings_changed = Signal(object)
@@ -210,20 +214,30 @@ class DecodingControls(QWidget):
     def __init__(self, role: Role, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.role = role
+        self.texts = LiveTexts()
         model = ROLE_NAMES[role]
         prefix = f"next_token_{role}"
         self.temperature = LabelledSlider(
             f"{prefix}_temperature",
-            self.tr("temperature T"),
-            self.tr("Temperature of {model}").format(model=model),
+            "",
+            "",
             slider_scale(NEXT_TOKEN_TEMPERATURE),
             "00.000",
             3,
         )
-        self.top_k_check = QCheckBox(self.tr("top-k"))
-        named(self.top_k_check, f"{prefix}_top_k_check", self.tr("Top-k on or off"))
+        self.texts.call(
+            lambda: self.temperature.set_texts(
+                self.tr("temperature T"),
+                self.tr("Temperature of {model}").format(model=model),
+            )
+        )
+        self.top_k_check = QCheckBox()
+        self.top_k_check.setObjectName(f"{prefix}_top_k_check")
+        self.texts.set(self.top_k_check, lambda: self.tr("top-k"))
+        self._accessible(self.top_k_check, lambda: self.tr("Top-k on or off"))
         self.top_k = QSpinBox()
-        named(self.top_k, f"{prefix}_top_k", self.tr("k: the tokens top-k keeps"))
+        self.top_k.setObjectName(f"{prefix}_top_k")
+        self._accessible(self.top_k, lambda: self.tr("k: the tokens top-k keeps"))
         self.top_k.setRange(TOP_K.low, TOP_K.high)
         self.top_k.setValue(TOP_K.default)
         self.top_k.setGroupSeparatorShown(True)
@@ -232,25 +246,29 @@ class DecodingControls(QWidget):
         self.top_k.setKeyboardTracking(False)
         self._undo_keys = PageUndoKeys(self)
         self.top_k.installEventFilter(self._undo_keys)
-        self.top_p_check = QCheckBox(self.tr("top-p"))
-        named(self.top_p_check, f"{prefix}_top_p_check", self.tr("Top-p on or off"))
+        self.top_p_check = QCheckBox()
+        self.top_p_check.setObjectName(f"{prefix}_top_p_check")
+        self.texts.set(self.top_p_check, lambda: self.tr("top-p"))
+        self._accessible(self.top_p_check, lambda: self.tr("Top-p on or off"))
         self.top_p = LabelledSlider(
-            f"{prefix}_top_p",
-            "p",
-            self.tr("Top-p: the share of probability kept"),
-            slider_scale(TOP_P),
-            "0.000",
-            3,
+            f"{prefix}_top_p", "p", "", slider_scale(TOP_P), "0.000", 3
         )
-        self.min_p_check = QCheckBox(self.tr("min-p"))
-        named(self.min_p_check, f"{prefix}_min_p_check", self.tr("Min-p on or off"))
+        self.texts.call(
+            lambda: self.top_p.set_texts(
+                "p", self.tr("Top-p: the share of probability kept")
+            )
+        )
+        self.min_p_check = QCheckBox()
+        self.min_p_check.setObjectName(f"{prefix}_min_p_check")
+        self.texts.set(self.min_p_check, lambda: self.tr("min-p"))
+        self._accessible(self.min_p_check, lambda: self.tr("Min-p on or off"))
         self.min_p = LabelledSlider(
-            f"{prefix}_min_p",
-            "×",
-            self.tr("Min-p: the share of the top probability a token needs"),
-            slider_scale(MIN_P),
-            "0.000",
-            3,
+            f"{prefix}_min_p", "×", "", slider_scale(MIN_P), "0.000", 3
+        )
+        self.texts.call(
+            lambda: self.min_p.set_texts(
+                "×", self.tr("Min-p: the share of the top probability a token needs")
+            )
         )
         self.top_p.show_value(TOP_P.default)
         self.min_p.show_value(MIN_P.default)
@@ -271,6 +289,9 @@ class DecodingControls(QWidget):
             control.slider.sliderPressed.connect(self.gesture_started)
             control.slider.sliderReleased.connect(self.gesture_ended)
         self.top_k.valueChanged.connect(self._emit)
+
+    def _accessible(self, widget: QWidget, make: Callable[[], str]) -> None:
+        self.texts.set(widget, make, "setAccessibleName")
 
     def settings(self) -> DecodingSettings:
         """The settings the controls show, as shown (0.900, not 0.90001)."""
@@ -314,76 +335,108 @@ class DecodingControls(QWidget):
 # --- the models and their imports ------------------------------------------------
 
 
-class ModelsPanel(QWidget):
-    """Which distributions: the example, or a file or the clipboard for P or Q."""
+class ModelsPanel(Retranslating, QWidget):
+    """Which distributions: the example, or a file or the clipboard for P or Q.
+
+    Its fixed texts follow the language (:attr:`texts`); the sources are
+    described again by the page (:meth:`show_state`).
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.texts = LiveTexts()
         self.labels = {
-            role: text_label(f"next_token_{role}_source", self.tr("Where it came from"))
-            for role in ("p", "q")
+            role: text_label(f"next_token_{role}_source", "") for role in ("p", "q")
         }
+        for label in self.labels.values():
+            self._accessible(label, lambda: self.tr("Where it came from"))
         self.open_buttons: dict[str, QPushButton] = {}
         self.paste_buttons: dict[str, QPushButton] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for role in ("p", "q"):
             model = ROLE_NAMES[role]
-            opened = QPushButton(self.tr("Open {model}…").format(model=model))
-            named(
-                opened,
-                f"next_token_{role}_open",
-                self.tr("Import {model} from a file").format(model=model),
-            )
-            pasted = QPushButton(self.tr("Paste {model}").format(model=model))
-            named(
-                pasted,
-                f"next_token_{role}_paste",
-                self.tr("Import {model} from the clipboard").format(model=model),
-            )
+            opened = QPushButton()
+            opened.setObjectName(f"next_token_{role}_open")
+            self.texts.set(opened, partial(self._open_text, model))
+            self._accessible(opened, partial(self._open_name, model))
+            pasted = QPushButton()
+            pasted.setObjectName(f"next_token_{role}_paste")
+            self.texts.set(pasted, partial(self._paste_text, model))
+            self._accessible(pasted, partial(self._paste_name, model))
             self.open_buttons[role] = opened
             self.paste_buttons[role] = pasted
             row = QHBoxLayout()
             row.addWidget(opened)
             row.addWidget(pasted)
             if role == "q":
-                self.remove_q = QPushButton(self.tr("No Q"))
-                named(self.remove_q, "next_token_q_remove", self.tr("Remove Q"))
+                self.remove_q = QPushButton()
+                self.remove_q.setObjectName("next_token_q_remove")
+                self.texts.set(self.remove_q, lambda: self.tr("No Q"))
+                self._accessible(self.remove_q, lambda: self.tr("Remove Q"))
                 row.addWidget(self.remove_q)
             layout.addWidget(self.labels[role])
             layout.addLayout(row)
         self.kind = QComboBox()
-        named(self.kind, "next_token_kind", self.tr("What an imported file holds"))
-        for text, kind in (
-            (self.tr("detect"), "auto"),
-            (self.tr("logits"), "logits"),
-            (self.tr("log-probabilities"), "logprobs"),
-            (self.tr("probabilities"), "probs"),
-        ):
-            self.kind.addItem(text, kind)
+        self.kind.setObjectName("next_token_kind")
+        self._accessible(self.kind, lambda: self.tr("What an imported file holds"))
+        for kind in ("auto", "logits", "logprobs", "probs"):
+            self.kind.addItem("", kind)
+        self.texts.call(self._name_kinds, self.kind)
         kind_row = QHBoxLayout()
-        caption = QLabel(self.tr("values are"))
+        caption = QLabel()
+        self.texts.set(caption, lambda: self.tr("values are"))
         caption.setBuddy(self.kind)
         kind_row.addWidget(caption)
         kind_row.addWidget(self.kind, 1)
         layout.addLayout(kind_row)
         self.example_size = QComboBox()
-        named(
-            self.example_size,
-            "next_token_example_size",
-            self.tr("The example's tokens"),
-        )
+        self.example_size.setObjectName("next_token_example_size")
+        self._accessible(self.example_size, lambda: self.tr("The example's tokens"))
         for size in EXAMPLE_SIZES:
-            text = self.tr("{size} tokens").format(size=f"{size:,}")
-            self.example_size.addItem(text, size)
-        self.example = QPushButton(self.tr("Example"))
-        named(self.example, "next_token_example", self.tr("Show the bundled example"))
+            self.example_size.addItem("", size)
+        self.texts.call(self._name_sizes, self.example_size)
+        self.example = QPushButton()
+        self.example.setObjectName("next_token_example")
+        self.texts.set(self.example, lambda: self.tr("Example"))
+        self._accessible(self.example, lambda: self.tr("Show the bundled example"))
         example_row = QHBoxLayout()
         example_row.addWidget(self.example)
         example_row.addWidget(self.example_size, 1)
         layout.addLayout(example_row)
         self.problem = problem_label("next_token_problem")
         layout.addWidget(self.problem)
+
+    def _accessible(self, widget: QWidget, make: Callable[[], str]) -> None:
+        self.texts.set(widget, make, "setAccessibleName")
+
+    def _open_text(self, model: str) -> str:
+        return self.tr("Open {model}…").format(model=model)
+
+    def _open_name(self, model: str) -> str:
+        return self.tr("Import {model} from a file").format(model=model)
+
+    def _paste_text(self, model: str) -> str:
+        return self.tr("Paste {model}").format(model=model)
+
+    def _paste_name(self, model: str) -> str:
+        return self.tr("Import {model} from the clipboard").format(model=model)
+
+    def _name_kinds(self) -> None:
+        names = {
+            "auto": self.tr("detect"),
+            "logits": self.tr("logits"),
+            "logprobs": self.tr("log-probabilities"),
+            "probs": self.tr("probabilities"),
+        }
+        for index in range(self.kind.count()):
+            self.kind.setItemText(index, names[str(self.kind.itemData(index))])
+
+    def _name_sizes(self) -> None:
+        for index in range(self.example_size.count()):
+            size = int(self.example_size.itemData(index))
+            text = self.tr("{size} tokens").format(size=format_count(size))
+            self.example_size.setItemText(index, text)
 
     def chosen_kind(self) -> str:
         """The kind the next import reads ("auto" detects it)."""
@@ -451,7 +504,8 @@ class ModelReadouts(QWidget):
     """Per model (a column each): entropy, perplexity, tokens kept, mass cut.
 
     And the divergences between the model and its truncation, with why one
-    is infinite below.
+    is infinite below. Titles and tooltips follow the language
+    (:meth:`retranslate`); the page words the values.
     """
 
     ROWS = ("entropy", "perplexity", "kept", "cut", "kl_to", "kl_from", "js")
@@ -461,6 +515,45 @@ class ModelReadouts(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(2)
+        self.grid = grid
+        self.cells: dict[tuple[str, str], LiveText] = {}
+        self.titles: dict[str, QLabel] = {}
+        self.arrows = QLabel()
+        self.arrows.setSizePolicy(
+            QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
+        )
+        grid.addWidget(self.arrows, 0, 0)
+        for column, role in enumerate(("p", "q"), start=1):
+            header = QLabel(swatch(ROLE_COLOURS[role], f"<b>{ROLE_NAMES[role]}</b>"))
+            grid.addWidget(header, 0, column)
+        for row, key in enumerate(self.ROWS, start=1):
+            title = QLabel()
+            title.setSizePolicy(
+                QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
+            )
+            grid.addWidget(title, row, 0)
+            self.titles[key] = title
+            for column, role in enumerate(("p", "q"), start=1):
+                cell = LiveText(self.CELL_TEMPLATE)
+                cell.setObjectName(f"next_token_{role}_{key}")
+                grid.addWidget(cell, row, column)
+                self.cells[(role, key)] = cell
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        grid.setColumnStretch(2, 2)
+        self._fit_columns()
+        #: Why D(model ‖ truncated) is ∞: laid out by the page, under the
+        #: divergences between the models, with their reasons.
+        self.reasons = text_label("next_token_truncation_reason", "")
+        self.reasons.setVisible(False)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Titles, tooltips and accessible names in the language in use."""
         # Short titles, so that two columns of values fit beside them on a
         # 1024-pixel projector in lecture type; the tooltips say the rest.
         titles = {
@@ -491,43 +584,22 @@ class ModelReadouts(QWidget):
             ),
             "js": self.tr("Jensen–Shannon divergence: symmetric and always finite"),
         }
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(12)
-        grid.setVerticalSpacing(2)
-        self.grid = grid
-        self.cells: dict[tuple[str, str], LiveText] = {}
-        arrows = QLabel(self.tr("before → after the cut"))
-        arrows.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        arrows.setToolTip(
+        set_text(self.arrows, self.tr("before → after the cut"))
+        self.arrows.setToolTip(
             self.tr("Each arrow: the tempered model → its renormalised truncation")
         )
-        grid.addWidget(arrows, 0, 0)
-        for column, role in enumerate(("p", "q"), start=1):
-            header = QLabel(swatch(ROLE_COLOURS[role], f"<b>{ROLE_NAMES[role]}</b>"))
-            grid.addWidget(header, 0, column)
-        for row, key in enumerate(self.ROWS, start=1):
-            title = QLabel(titles[key])
+        for key, title in self.titles.items():
+            set_text(title, titles[key])
             title.setToolTip(explanations[key])
-            title.setSizePolicy(
-                QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
-            )
-            grid.addWidget(title, row, 0)
-            for column, role in enumerate(("p", "q"), start=1):
-                cell = LiveText(self.CELL_TEMPLATE)
-                cell.setObjectName(f"next_token_{role}_{key}")
-                cell.setAccessibleName(f"{ROLE_NAMES[role]}: {titles[key]}")
+            for role in ("p", "q"):
+                cell = self.cells[(role, key)]
+                cell.setAccessibleName(
+                    self.tr("{model}: {quantity}").format(
+                        model=ROLE_NAMES[role], quantity=titles[key]
+                    )
+                )
                 cell.setToolTip(explanations[key])
-                grid.addWidget(cell, row, column)
-                self.cells[(role, key)] = cell
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
-        grid.setColumnStretch(2, 2)
-        self._fit_columns()
-        #: Why D(model ‖ truncated) is ∞: laid out by the page, under the
-        #: divergences between the models, with their reasons.
-        self.reasons = text_label("next_token_truncation_reason", self.tr("Why ∞"))
-        self.reasons.setVisible(False)
+        self.reasons.setAccessibleName(self.tr("Why ∞"))
 
     def _fit_columns(self) -> None:
         """Value columns never narrower than the template; titles get the rest.
@@ -541,9 +613,11 @@ class ModelReadouts(QWidget):
             self.grid.setColumnMinimumWidth(column, width)
 
     def changeEvent(self, event: QEvent) -> None:
-        """A new font (lecture mode, zoom) changes the values' room."""
+        """A new font (lecture mode, zoom) changes the values' room; and a language."""
         if event.type() == QEvent.Type.FontChange:
             self._fit_columns()
+        elif event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
         super().changeEvent(event)
 
     def texts(self, role: str) -> dict[str, str]:
@@ -575,22 +649,28 @@ class BigValue(LiveText):
         self.setFont(font)
 
 
-class PairReadout(QWidget):
+class PairReadout(Retranslating, QWidget):
     """One divergence between the truncated models, large, with ∞'s reason.
 
     The reason is a line of its own (:attr:`reason`) that the page lays out
     across the full width under the three readouts: a third of the width,
     it wrapped to five lines in lecture type and squeezed the plot.
+    ``tooltip`` makes the tooltip in the language in use (set again on a
+    language change); ``title`` is a formula, the same in every language.
     """
 
-    def __init__(self, key: str, title: str, tooltip: str) -> None:
+    def __init__(self, key: str, title: str, tooltip: Callable[[], str]) -> None:
         super().__init__()
+        self.texts = LiveTexts()
         self.title = QLabel(title)
         self.title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.value = BigValue(1.6, "0.0000 bits")
         named(self.value, f"next_token_{key}", title)
         self.reason = QLabel("")
-        named(self.reason, f"next_token_{key}_reason", self.tr("Why it is infinite"))
+        self.reason.setObjectName(f"next_token_{key}_reason")
+        self.texts.set(
+            self.reason, lambda: self.tr("Why it is infinite"), "setAccessibleName"
+        )
         self.reason.setWordWrap(True)
         self.reason.setVisible(False)
         self.reason.setSizePolicy(
@@ -601,7 +681,7 @@ class PairReadout(QWidget):
         palette = self.reason.palette()
         palette.setColor(QPalette.ColorRole.WindowText, QColor("#A0300A"))
         self.reason.setPalette(palette)
-        self.setToolTip(tooltip)
+        self.texts.set(self, tooltip, "setToolTip")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
         layout.setSpacing(0)
@@ -633,7 +713,13 @@ class TopTokensModel(QStandardItemModel):
         super().__init__(parent)
         self.role = role
         self.rows: tuple[TopToken, ...] = ()
-        own, other = ("p", "q") if role == "p" else ("q", "p")
+        self.headers: tuple[str, ...] = ()
+        self.retranslate()
+        self.setColumnCount(len(self.headers))
+
+    def retranslate(self) -> None:
+        """The column headers in the language in use (a model gets no event)."""
+        own, other = ("p", "q") if self.role == "p" else ("q", "p")
         self.headers = (
             self.tr("#"),
             self.tr("token"),
@@ -642,7 +728,6 @@ class TopTokensModel(QStandardItemModel):
             self.tr("{own} kept").format(own=own + "̃"),
             self.tr("{other} kept").format(other=other + "̃"),
         )
-        self.setColumnCount(len(self.headers))
         self.setHorizontalHeaderLabels(list(self.headers))
 
     def cell_text(self, row: TopToken, column: int) -> str:
@@ -670,6 +755,11 @@ class TopTokensModel(QStandardItemModel):
         elif row.text is None:
             item.setToolTip(self.tr("The source gave no token strings"))
         return item
+
+    def reword(self) -> None:
+        """Cells worded by the language (tooltips): made again for the rows held."""
+        rows, self.rows = self.rows, ()
+        self.show_rows(rows)
 
     def show_rows(self, rows: tuple[TopToken, ...]) -> bool:
         """New top tokens; True if they are other tokens (columns may refit).
@@ -734,16 +824,8 @@ class RankPlot(QWidget):
         self.widget = pg.PlotWidget()
         self.widget.setObjectName("next_token_rank_plot")
         self.plot = self.widget.getPlotItem()
-        title = self.tr("Probability by rank, log–log: {p} solid, {q} dashed").format(
-            p=swatch(theme.P_COLOUR, "P"), q=swatch(theme.Q_COLOUR, "Q")
-        )
-        style_plot(
-            self.plot,
-            title,
-            self.tr("rank (1 = most probable)"),
-            self.tr("probability"),
-            self.tr("shaded: the tail the truncation cuts"),
-        )
+        style_plot(self.plot, "", "", "")
+        self.retranslate()
         self.plot.setLogMode(x=True, y=True)
         self.curves: dict[str, pg.PlotDataItem] = {}
         self.kept: dict[str, pg.PlotDataItem] = {}
@@ -784,6 +866,25 @@ class RankPlot(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.widget)
         self.widget.setMinimumSize(240, 180)
+
+    def retranslate(self) -> None:
+        """Title, axis labels and hint in the language in use."""
+        title = self.tr("Probability by rank, log–log: {p} solid, {q} dashed").format(
+            p=swatch(theme.P_COLOUR, "P"), q=swatch(theme.Q_COLOUR, "Q")
+        )
+        set_plot_texts(
+            self.plot,
+            title,
+            self.tr("rank (1 = most probable)"),
+            self.tr("probability"),
+            self.tr("shaded: the tail the truncation cuts"),
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Retranslate on a language change."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def plot_items(self) -> list[pg.PlotItem]:
         """The plot inside (for styling and export)."""
@@ -877,38 +978,57 @@ class NextTokenPage(Page):
     def _build(self) -> None:
         self.models = ModelsPanel()
         self.decoding = {role: DecodingControls(role) for role in ("p", "q")}
-        self.linked = QCheckBox(self.tr("Q uses P's settings"))
-        named(self.linked, "next_token_linked", self.tr("Decode Q with P's settings"))
+        texts = self.texts
+        self.linked = QCheckBox()
+        self.linked.setObjectName("next_token_linked")
+        texts.set(self.linked, lambda: self.tr("Q uses P's settings"))
+        self._accessible(self.linked, lambda: self.tr("Decode Q with P's settings"))
         self.units = QComboBox()
-        named(self.units, "next_token_units", self.tr("Units"))
-        self.units.addItem(self.tr("bits"), "bits")
-        self.units.addItem(self.tr("nats"), "nats")
+        self.units.setObjectName("next_token_units")
+        self._accessible(self.units, lambda: self.tr("Units"))
+        self.units.addItem("", "bits")
+        self.units.addItem("", "nats")
+        texts.call(self._name_units, self.units)
         units_row = QWidget()
         units_layout = QHBoxLayout(units_row)
         units_layout.setContentsMargins(0, 0, 0, 0)
-        units_caption = QLabel(self.tr("units"))
+        units_caption = QLabel()
+        texts.set(units_caption, lambda: self.tr("units"))
         units_caption.setBuddy(self.units)
         units_layout.addWidget(units_caption)
         units_layout.addWidget(self.units, 1)
         self.notice = problem_label("next_token_notice")
-        self.q_group = group(self.tr("Decoding Q"), self.linked, self.decoding["q"])
+        self.q_group = group("", self.linked, self.decoding["q"])
+        texts.set(self.q_group, lambda: self.tr("Decoding Q"), "setTitle")
+        models_group = group("", self.models)
+        texts.set(models_group, lambda: self.tr("Models"), "setTitle")
+        p_group = group("", self.decoding["p"])
+        texts.set(
+            p_group, lambda: self.tr("Decoding P (and Q while linked)"), "setTitle"
+        )
         self.column = controls_column(
             "next_token_controls",
-            group(self.tr("Models"), self.models),
+            models_group,
             self.notice,
-            group(self.tr("Decoding P (and Q while linked)"), self.decoding["p"]),
+            p_group,
             self.q_group,
             units_row,
         )
         self.pair = {
             "kl_pq": PairReadout(
-                "kl_pq", "D(P̃‖Q̃)", self.tr("KL divergence of the truncated models")
+                "kl_pq",
+                "D(P̃‖Q̃)",
+                lambda: self.tr("KL divergence of the truncated models"),
             ),
             "kl_qp": PairReadout(
-                "kl_qp", "D(Q̃‖P̃)", self.tr("KL divergence the other way round")
+                "kl_qp",
+                "D(Q̃‖P̃)",
+                lambda: self.tr("KL divergence the other way round"),
             ),
             "js": PairReadout(
-                "js", "JS(P̃, Q̃)", self.tr("Jensen–Shannon: symmetric and finite")
+                "js",
+                "JS(P̃, Q̃)",
+                lambda: self.tr("Jensen–Shannon: symmetric and finite"),
             ),
         }
         pair_row = QHBoxLayout()
@@ -919,11 +1039,13 @@ class NextTokenPage(Page):
         self.plot = RankPlot()
         self.top_models = {role: TopTokensModel(role, self) for role in ("p", "q")}
         self.top_choice = QComboBox()
-        named(self.top_choice, "next_token_top_choice", self.tr("Whose top tokens"))
+        self.top_choice.setObjectName("next_token_top_choice")
+        self._accessible(self.top_choice, lambda: self.tr("Whose top tokens"))
         for role in ("p", "q"):
-            text = self.tr("{model}'s top tokens").format(model=ROLE_NAMES[role])
-            self.top_choice.addItem(text, role)
+            self.top_choice.addItem("", role)
+        texts.call(self._name_top_choices, self.top_choice)
         self.table = top_tokens_view(self.top_models["p"], "next_token_top_tokens")
+        self._accessible(self.table, lambda: self.tr("Top tokens"))
         self._fitted_font = ""
         tables = QWidget()
         tables_layout = QVBoxLayout(tables)
@@ -975,6 +1097,33 @@ class NextTokenPage(Page):
         self.models.example.clicked.connect(
             lambda *_: self.show_example(self.models.chosen_size())
         )
+
+    def _accessible(self, widget: QWidget, make: Callable[[], str]) -> None:
+        self.texts.set(widget, make, "setAccessibleName")
+
+    def _name_units(self) -> None:
+        self.units.setItemText(0, self.tr("bits"))
+        self.units.setItemText(1, self.tr("nats"))
+
+    def _name_top_choices(self) -> None:
+        for index in range(self.top_choice.count()):
+            role = str(self.top_choice.itemData(index))
+            text = self.tr("{model}'s top tokens").format(model=ROLE_NAMES[role])
+            self.top_choice.setItemText(index, text)
+
+    def retranslate(self) -> None:
+        """Every text in the language in use: fixed ones, the state's and the results'.
+
+        The controls' own texts follow by themselves (each gets the event);
+        the sources, notices and table headers are worded here again.
+        """
+        super().retranslate()
+        for model in self.top_models.values():
+            model.retranslate()
+            model.reword()
+        self.models.show_state(self.store.state)
+        self._show_notices(self.store.state.notices)
+        self._fit_table()
 
     def plot_widgets(self) -> list[QWidget]:
         """The widgets holding this page's plots (each has ``plot_items()``)."""
