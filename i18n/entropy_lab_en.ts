@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>BinaryPage</name>
+    <message numerus="yes">
+        <source>%n steps per frame</source>
+        <translation>
+            <numerusform>%n step per frame</numerusform>
+            <numerusform>%n steps per frame</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>NextTokenPage</name>
     <message numerus="yes">
         <source>D({keeper}̃‖{other}̃) = ∞: {other}̃ gives probability 0 to {count} tokens that {keeper}̃ keeps ({causes}), such as {token}</source>

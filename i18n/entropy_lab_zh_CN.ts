@@ -174,9 +174,11 @@
 </context>
 <context>
     <name>BinaryPage</name>
-    <message>
+    <message numerus="yes">
         <source>%n steps per frame</source>
-        <translation>每帧 %n 步</translation>
+        <translation>
+            <numerusform>每帧 %n 步</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cross-entropy&apos;s gradient is &lt;b&gt;{ratio}&lt;/b&gt; squared error&apos;s here.</source>

@@ -372,3 +372,19 @@ def test_an_f_string_or_keyword_in_a_translate_call_is_found(tmp_path):
         "the text is an f-string or a sum",
         "a keyword argument (lupdate reads only positions)",
     ]
+
+
+def test_every_count_message_is_a_plural_in_the_catalogue():
+    """'%n' outside a plural message shows "1 steps per frame" in English.
+
+    lupdate marks a message as a plural only for ``self.tr(text, "", n)``;
+    ``QCoreApplication.translate(context, text, None, n)`` loses the form.
+    """
+    root = ElementTree.parse(ZH_TS).getroot()
+    singular = [
+        message.findtext("source")
+        for message in root.iter("message")
+        if "%n" in (message.findtext("source") or "")
+        and message.get("numerus") != "yes"
+    ]
+    assert not singular, singular

@@ -476,7 +476,8 @@ class BinaryPage(AnimatedPage):
         for index, steps in enumerate(SPEEDS):
             self.speed.setItemText(
                 index,
-                translate("BinaryPage", "%n steps per frame", None, steps),
+                # self.tr with n: the form lupdate marks as a plural.
+                self.tr("%n steps per frame", "", steps),
             )
 
     def _caption_texts(self, captions: dict[str, QLabel]) -> None:
