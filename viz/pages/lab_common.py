@@ -23,7 +23,7 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, QSize, Qt
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -298,14 +298,12 @@ class LabPage(AnimatedPage):
         if not self.can_advance(self.store.state):
             self.pause()
 
-    def changeEvent(self, event: QEvent) -> None:
-        """Texts again in a new language."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
-        """Set every text again (the subclass's and the rate box's)."""
+        """Set every text again: the page's (playback bar first), the rate box's.
+
+        Called on ``QEvent.LanguageChange`` (:class:`viz.pages.common.Page`).
+        """
+        super().retranslate()
         self.rate_box.retranslate()
 
 
