@@ -336,9 +336,14 @@ class Authoring(QObject):
         controller.step_shown.connect(lambda _: self.show_steps())
         menu = controller.authoring_menu
         menu.addSeparator()
-        controller._action(menu, "lesson_new", self.tr("&New lesson…"), self.new_dialog)
+        controller._action(
+            menu, "lesson_new", lambda: self.tr("&New lesson…"), self.new_dialog
+        )
         self.edit_action = controller._action(
-            menu, "lesson_edit", self.tr("&Edit this lesson"), self.toggle_editing
+            menu,
+            "lesson_edit",
+            lambda: self.tr("&Edit this lesson"),
+            self.toggle_editing,
         )
         self.edit_action.setCheckable(True)
 

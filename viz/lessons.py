@@ -19,6 +19,7 @@ per lesson in QSettings under ``lessons/<name>``.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -192,11 +193,13 @@ class LessonController(QObject):
         self,
         menu: QMenu,
         name: str,
-        text: str,
+        text: Callable[[], str],
         slot: Any,
         shortcut: str | None = None,
     ) -> QAction:
-        action = QAction(text, self.window)
+        """A menu entry whose ``text()`` is made again on a language change."""
+        action = QAction(self.window)
+        self.window.texts.action(action, text)
         action.setObjectName(f"action_{name}")
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -208,7 +211,8 @@ class LessonController(QObject):
 
     def _build_menu(self) -> QMenu:
         bar = self.window.menuBar()
-        menu = QMenu(self.tr("&Lessons"), self.window)
+        menu = QMenu(self.window)
+        self.window.texts.menu(menu, lambda: self.tr("&Lessons"))
         menu.setObjectName("lessons_menu")
         help_menu = next(
             (
@@ -223,36 +227,51 @@ class LessonController(QObject):
             bar.insertMenu(help_menu, menu)
         else:
             bar.addMenu(menu)
-        self.list_menu = menu.addMenu(self.tr("&Bundled lessons"))
+        self.list_menu = self.window.texts.menu(
+            menu.addMenu(""), lambda: self.tr("&Bundled lessons")
+        )
         self.list_menu.setObjectName("lessons_list_menu")
         self.list_menu.aboutToShow.connect(self._fill_list_menu)
         self._action(
-            menu, "open_lesson", self.tr("&Open lesson file…"), self.open_file_dialog
+            menu,
+            "open_lesson",
+            lambda: self.tr("&Open lesson file…"),
+            self.open_file_dialog,
         )
         self._add_to_file_menu()
         menu.addSeparator()
         self._action(
             menu,
             "lesson_next",
-            self.tr("Next step (or preset)"),
+            lambda: self.tr("Next step (or preset)"),
             lambda: self.advance(1),
             "PgDown",
         )
         self._action(
             menu,
             "lesson_previous",
-            self.tr("Previous step (or preset)"),
+            lambda: self.tr("Previous step (or preset)"),
             lambda: self.advance(-1),
             "PgUp",
         )
-        self._action(menu, "lesson_reveal", self.tr("Reveal the answer"), self.reveal)
         self._action(
-            menu, "lesson_back", self.tr("Back to the lesson's step"), self.back_to_step
+            menu, "lesson_reveal", lambda: self.tr("Reveal the answer"), self.reveal
         )
         self._action(
-            menu, "lesson_reset", self.tr("Forget my answers"), self.reset_answers
+            menu,
+            "lesson_back",
+            lambda: self.tr("Back to the lesson's step"),
+            self.back_to_step,
         )
-        self._action(menu, "lesson_leave", self.tr("Leave the lesson"), self.leave)
+        self._action(
+            menu,
+            "lesson_reset",
+            lambda: self.tr("Forget my answers"),
+            self.reset_answers,
+        )
+        self._action(
+            menu, "lesson_leave", lambda: self.tr("Leave the lesson"), self.leave
+        )
         #: Where the authoring tools add their actions.
         self.authoring_menu = menu
         self._update_actions()
