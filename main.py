@@ -1029,6 +1029,7 @@ def _write_export(window: Any, arguments: argparse.Namespace) -> str:
     """
     from core.export import readouts_text
     from viz.files import PictureInfo, save_picture
+    from viz.vector_style import controls_for_picture
 
     if arguments.animate:
         return _write_animation(window, arguments)
@@ -1046,7 +1047,8 @@ def _write_export(window: Any, arguments: argparse.Namespace) -> str:
     results = window.store.results
     numbers = readouts_text(results).strip() if results is not None else ""
     info = PictureInfo("Entropy Lab", numbers)
-    save_picture(window, arguments.export, arguments.scale, info)
+    with controls_for_picture(window, arguments.export):
+        save_picture(window, arguments.export, arguments.scale, info)
     return ""
 
 

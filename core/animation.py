@@ -13,12 +13,13 @@ file is the same on a fast machine and a slow one:
   temperature, the label smoothing, one logit, or one weight of P or Q.
 
 The frame rate only sets each frame's duration in the file
-(:func:`frame_duration_ms`). Every check raises ValueError naming the
+(:func:`frame_durations_ms`). Every check raises ValueError naming the
 argument, in words a command line can print as they are.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 import os
 import re
@@ -76,24 +77,32 @@ def animation_format(path: str | os.PathLike[str]) -> str:
     )
 
 
-def frame_duration_ms(fps: int, kind: str) -> int:
-    """How long each frame shows, in milliseconds, as the file will store it.
+def frame_durations_ms(frames: int, fps: int, kind: str) -> tuple[int, ...]:
+    """Each frame's time in the file, so that frame k starts at k/fps seconds.
 
-    An animated PNG stores the exact 1000/fps ms (rounded to a whole
-    millisecond); a GIF stores hundredths of a second, so its duration is
-    1000/fps rounded to 10 ms (15 fps: 70 ms, i.e. 14.3 frames per second).
+    A GIF counts in hundredths of a second, so 15 fps cannot be one repeated
+    duration (70 ms would play at 14.3 fps); here each frame ends at the
+    file's unit nearest to (k + 1)/fps, so the times differ by one unit at
+    most (15 fps: 70, 60, 70, 70, 60, ... ms) and the whole runs exactly
+    frames/fps seconds, rounded once. An animated PNG does the same in
+    milliseconds. Every GIF frame is at least 20 ms (browsers slow anything
+    shorter to 100 ms): fps ≤ 50 guarantees it.
 
     Raises
     ------
     ValueError
-        For an fps outside :data:`FPS` or an unknown kind.
+        For frames below 1, an fps outside :data:`FPS` or an unknown kind.
     """
     rate = FPS.check(fps)
-    if kind == "gif":
-        return 10 * max(2, round(100 / rate))
-    if kind == "apng":
-        return round(1000 / rate)
-    raise ValueError(f"kind must be 'gif' or 'apng', got {kind!r:.40}")
+    if isinstance(frames, bool) or not isinstance(frames, int) or frames < 1:
+        raise ValueError(f"frames must be a whole number ≥ 1, got {frames!r:.40}")
+    if kind not in ("gif", "apng"):
+        raise ValueError(f"kind must be 'gif' or 'apng', got {kind!r:.40}")
+    unit = 10 if kind == "gif" else 1  # ms per tick of the file's clock
+    ticks_per_second = 1000 // unit
+    # Exact integer rounding of k·ticks/rate (half up): no float drift.
+    ends = [(2 * k * ticks_per_second + rate) // (2 * rate) for k in range(frames + 1)]
+    return tuple(unit * (b - a) for a, b in itertools.pairwise(ends))
 
 
 @dataclass(frozen=True)

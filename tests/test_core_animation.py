@@ -16,7 +16,7 @@ from core.animation import (
     animation_format,
     animation_settings,
     check_frame_size,
-    frame_duration_ms,
+    frame_durations_ms,
     parse_sweep,
     run_frames,
     sweep_caption,
@@ -50,18 +50,37 @@ def test_other_suffixes_say_what_to_write(name, words):
 
 
 def test_frame_durations_as_each_file_stores_them():
-    # GIF counts hundredths of a second: 1000/15 = 66.7 ms is stored as 7/100 s.
-    assert frame_duration_ms(15, "gif") == 70
-    assert frame_duration_ms(10, "gif") == 100
-    assert frame_duration_ms(50, "gif") == 20
-    assert frame_duration_ms(15, "apng") == 67
-    assert frame_duration_ms(1, "apng") == 1000
+    # GIF counts hundredths of a second: 1000/15 = 66.7 ms cannot repeat, so
+    # frame k ends at the hundredth nearest k/15 s: 7, 13, 20, 27, 33, 40 cs.
+    assert frame_durations_ms(6, 15, "gif") == (70, 60, 70, 70, 60, 70)
+    assert frame_durations_ms(3, 10, "gif") == (100, 100, 100)
+    assert frame_durations_ms(4, 50, "gif") == (20, 20, 20, 20)
+    assert frame_durations_ms(3, 15, "apng") == (67, 66, 67)
+    assert frame_durations_ms(1, 1, "apng") == (1000,)
     with pytest.raises(ValueError, match="fps"):
-        frame_duration_ms(51, "gif")
+        frame_durations_ms(3, 51, "gif")
     with pytest.raises(ValueError, match="fps"):
-        frame_duration_ms(0, "apng")
+        frame_durations_ms(3, 0, "apng")
     with pytest.raises(ValueError, match="kind"):
-        frame_duration_ms(10, "mp4")
+        frame_durations_ms(3, 10, "mp4")
+    with pytest.raises(ValueError, match="frames"):
+        frame_durations_ms(0, 10, "gif")
+
+
+@pytest.mark.parametrize("kind", ["gif", "apng"])
+@pytest.mark.parametrize("fps", [1, 7, 12, 15, 24, 25, 30, 50])
+@pytest.mark.parametrize("frames", [1, 2, 59, 60, 600])
+def test_an_animation_runs_frames_over_fps_seconds_at_an_even_pace(kind, fps, frames):
+    durations = frame_durations_ms(frames, fps, kind)
+    unit = 10 if kind == "gif" else 1
+    assert len(durations) == frames
+    assert all(d % unit == 0 for d in durations)
+    # The whole: frames/fps seconds, to the file's clock (one rounding, not n).
+    assert abs(sum(durations) - 1000 * frames / fps) <= unit / 2
+    # Even: no frame more than one tick away from 1000/fps.
+    assert all(abs(d - 1000 / fps) < unit for d in durations)
+    if kind == "gif":
+        assert min(durations) >= 20  # browsers slow shorter GIF frames to 100 ms
 
 
 @pytest.mark.parametrize(

@@ -147,6 +147,8 @@ def test_negative_logits_are_read_as_numbers():
         (["--export", "x.png", "--size", "100x100"], "320–8192"),
         (["--export", "x.png", "--size", "big"], "1600x1000"),
         (["--preset", "x" * 100_000], "unknown preset 'xxxx"),
+        (["--animate", "x.mp4", "--page", "binary"], "needs an encoder"),
+        (["--animate", "x.gif"], "--page or --sweep"),
     ],
 )
 def test_bad_arguments_give_one_line_and_exit_code_two(arguments, message, tmp_path):
@@ -250,6 +252,30 @@ def test_export_renders_a_preset_without_a_window_and_exits(tmp_path, suffix):
         assert (image.width(), image.height()) == (1280, 800)
     else:
         assert ElementTree.parse(target).getroot().tag.endswith("svg")
+        # The controls too are paths and text, not 1× PNGs of the style.
+        assert "<image" not in target.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("arguments", "frames"),
+    [
+        (["--page", "binary", "--frames", "6", "--fps", "15"], 6),
+        (["--sweep", "temperature=0.2:5", "--frames", "4"], 4),
+    ],
+)
+def test_animate_writes_a_gif_whose_frames_move(tmp_path, arguments, frames):
+    from PIL import Image, ImageChops, ImageSequence
+
+    target = tmp_path / "movie.gif"
+    done = run("--animate", str(target), *arguments, "--size", "640x360")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == (
+        f"wrote {target}: {frames} frames of 640x360 at 15 fps"
+    )
+    with Image.open(target) as image:
+        shown = [frame.convert("RGB") for frame in ImageSequence.Iterator(image)]
+    assert len(shown) == frames and shown[0].size == (640, 360)
+    assert ImageChops.difference(shown[0], shown[-1]).getbbox() is not None
 
 
 def test_export_from_a_saved_session_in_lecture_style(tmp_path):

@@ -27,7 +27,7 @@ from core.animation import (
     animation_format,
     check_frame_size,
     check_sweep,
-    frame_duration_ms,
+    frame_durations_ms,
     run_frames,
     sweep_caption,
     sweep_frames,
@@ -157,7 +157,7 @@ def write_animation(
     """
     try:
         kind = animation_format(path)
-        duration = frame_duration_ms(job.settings.fps, kind)
+        durations = frame_durations_ms(job.settings.frames, job.settings.fps, kind)
     except ValueError as error:
         raise ExportError(str(error)) from None
     job.check()
@@ -171,7 +171,7 @@ def write_animation(
         frames = _frame_images(copy, job, kind, progress)
 
     def write(temporary: Path) -> None:
-        _encode(temporary, kind, frames, duration, info)
+        _encode(temporary, kind, frames, list(durations[: len(frames)]), info)
 
     try:
         atomic_write(path, write)
@@ -205,7 +205,11 @@ def _frame_images(
 
 
 def _encode(
-    path: Path, kind: str, frames: list[Image.Image], duration: int, info: PictureInfo
+    path: Path,
+    kind: str,
+    frames: list[Image.Image],
+    duration: list[int],
+    info: PictureInfo,
 ) -> None:
     first, rest = frames[0], frames[1:]
     if kind == "gif":

@@ -45,6 +45,7 @@ from viz.animation_export import (
 )
 from viz.files import PNG_SCALES, ExportError, PictureInfo, save_picture
 from viz.slides import SLIDE_NAMES, SLIDE_SIZE, export_slide
+from viz.vector_style import controls_for_picture
 
 if TYPE_CHECKING:
     from viz.window import MainWindow
@@ -332,7 +333,8 @@ class Exporter:
         numbers = readouts_text(results) if results is not None else ""
         info = PictureInfo(title or "Entropy Lab", numbers.strip())
         try:
-            save_picture(widget, path, scale, info)
+            with controls_for_picture(widget, path):
+                save_picture(widget, path, scale, info)
         except ExportError as error:
             window.show_problem("Could not export", str(error))
             return False
