@@ -1017,7 +1017,7 @@ def right_answer(step: Step) -> str:
     if isinstance(question, ChoiceQuestion):
         option = question.options[question.answer]
         facts = "; ".join(claim.describe(evaluation) for claim in option.when)
-        return f"{option.text.get('en')} ({facts})"
+        return f"{option.text.get()} ({facts})"
     if isinstance(question, EstimateQuestion):
         shown = shown_value(evaluation, question.quantity)
         return f"{question.quantity.title} = {shown}"

@@ -35,6 +35,7 @@ are the text in the language in use, ``preset.titles`` and
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Mapping
@@ -291,4 +292,11 @@ def _load_presets_file(source: Path) -> tuple[Preset, ...]:
         text = read_text(source)
     except SessionError as error:
         raise PresetError(f"{source.name}: {error}") from None
-    return parse_presets(text, source.name)
+    return _parsed_presets(text, source.name)
+
+
+@functools.lru_cache(maxsize=4)
+def _parsed_presets(text: str, name: str) -> tuple[Preset, ...]:
+    # Presets are frozen values: the same text parses to the same presets,
+    # and every new window (and every window test) need not validate again.
+    return parse_presets(text, name)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QLineEdit,
     QPlainTextEdit,
@@ -76,3 +77,29 @@ class KeyOwnership(QObject):
             event.accept()
             return True
         return False
+
+
+class FocusFollower(QObject):
+    """Keeps an event filter on whichever widget has the keyboard focus.
+
+    Key events (and their ShortcutOverride) go to the focus widget, or to
+    the window when nothing has focus: a filter there sees every key an
+    application-wide filter would, without being called for the hundreds
+    of thousands of paint, timer and layout events a session sends.
+    """
+
+    def __init__(self, window: QWidget, event_filter: QObject) -> None:
+        super().__init__(event_filter)
+        self.event_filter = event_filter
+        window.installEventFilter(event_filter)
+        application = QApplication.instance()
+        if isinstance(application, QApplication):
+            application.focusChanged.connect(self.focus_changed)
+            focused = application.focusWidget()
+            if focused is not None:
+                focused.installEventFilter(event_filter)
+
+    def focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Put the filter on the widget that now has the focus."""
+        if new is not None:
+            new.installEventFilter(self.event_filter)

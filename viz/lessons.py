@@ -67,6 +67,7 @@ from core.lessons import (
 )
 from core.resources import AssetError
 from viz import theme
+from viz.keys import FocusFollower
 from viz.lesson_marks import Marks
 from viz.lesson_panel import LessonPanel, StepView
 from viz.pages import PANEL_OF_KIND
@@ -175,9 +176,7 @@ class LessonController(QObject):
             store.results_ready.connect(self._results_ready)
         window.tabs.currentChanged.connect(self._state_changed)
         self.keys = LessonKeys(self)
-        application = QApplication.instance()
-        if application is not None:
-            application.installEventFilter(self.keys)
+        FocusFollower(window, self.keys)
         self.menu = self._build_menu()
         lecture = window.actions_by_name.get("lecture")
         if lecture is not None:

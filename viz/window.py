@@ -18,7 +18,6 @@ from PySide6.QtGui import (
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
-    QApplication,
     QFileDialog,
     QMainWindow,
     QMenu,
@@ -47,7 +46,7 @@ from viz.export_menu import Exporter, slide_title
 from viz.files import write_text
 from viz.help import HelpDialogs
 from viz.icon import application_icon
-from viz.keys import KeyOwnership
+from viz.keys import FocusFollower, KeyOwnership
 from viz.language import LanguageMenu
 from viz.lazy_pages import LazyPages
 from viz.lessons import LessonController
@@ -128,9 +127,7 @@ class MainWindow(QMainWindow):
         configure_pyqtgraph()
         reuse_large_allocations()
         self.key_ownership = KeyOwnership(self)
-        application = QApplication.instance()
-        if application is not None:
-            application.installEventFilter(self.key_ownership)
+        FocusFollower(self, self.key_ownership)
         self.setWindowTitle(WINDOW_TITLE)
         self.setWindowIcon(application_icon())
         self.setObjectName("main_window")
