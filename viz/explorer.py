@@ -11,7 +11,7 @@ from functools import partial
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from core import Family, Results, Scenario, default_scenario
 from core.editing import resized, weights_for_probability, with_entry
+from core.i18n import QT_TRANSLATE_NOOP
 from core.numbers import format_number
 from viz.controls import (
     LOGIT_SCALE,
@@ -47,16 +48,20 @@ from viz.plots import (
 )
 from viz.readouts import ReadoutPanel
 from viz.state import ScenarioStore
-from viz.widgets import group, named, problem_label
+from viz.translated import LiveTexts, Retranslating
+from viz.widgets import group, problem_label
 
 #: What family mode starts with: word frequencies against a flatter model.
 DEFAULT_FAMILY_K = 10_000
 DEFAULT_P_FAMILY = Family("zipf", DEFAULT_FAMILY_K, {"exponent": 1.1})
 DEFAULT_Q_FAMILY = Family("zipf", DEFAULT_FAMILY_K, {"exponent": 0.8})
 
+translate = QCoreApplication.translate
+
+#: The ways to set P and Q: a key and its menu text (translated when shown).
 MODES = (
-    ("sliders", "One slider per outcome (K ≤ 16)"),
-    ("families", "Families (K up to 100,000)"),
+    ("sliders", QT_TRANSLATE_NOOP("Explorer", "One slider per outcome (K ≤ 16)")),
+    ("families", QT_TRANSLATE_NOOP("Explorer", "Families (K up to 100,000)")),
 )
 
 
@@ -65,8 +70,11 @@ def is_family_mode(scenario: Scenario) -> bool:
     return scenario.p_family is not None and scenario.q_family is not None
 
 
-class ExplorerControls(QWidget):
-    """Every control of the explorer, grouped, in one scrollable column."""
+class ExplorerControls(Retranslating, QWidget):
+    """Every control of the explorer, grouped, in one scrollable column.
+
+    Its texts follow the language (:attr:`texts`).
+    """
 
     def changeEvent(self, event: QEvent) -> None:
         """Let the column grow with the font (lecture mode, zoom)."""
@@ -80,52 +88,102 @@ class ExplorerControls(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.texts = LiveTexts()
+        texts = self.texts
         self.mode = QComboBox()
         self.mode.setObjectName("mode_combo")
-        self.mode.setAccessibleName("How P and Q are set: sliders or families")
-        for key, title in MODES:
-            self.mode.addItem(title, key)
+        texts.set(
+            self.mode,
+            lambda: translate("Explorer", "How P and Q are set: sliders or families"),
+            "setAccessibleName",
+        )
+        for key, _ in MODES:
+            self.mode.addItem("", key)
+        texts.call(self._name_modes, self.mode)
         self.count = OutcomeCount()
         self.view = ViewSettings()
         self.families = FamilySettings()
         self.p_sliders = SliderColumn(
-            "p", "p", WEIGHT_SCALE, lambda i: f"Weight of P at outcome {i}"
+            "p",
+            "p",
+            WEIGHT_SCALE,
+            lambda i: translate("Explorer", "Weight of P at outcome {i}").format(i=i),
         )
         self.q_sliders = SliderColumn(
-            "q", "q", WEIGHT_SCALE, lambda i: f"Weight of Q at outcome {i}"
+            "q",
+            "q",
+            WEIGHT_SCALE,
+            lambda i: translate("Explorer", "Weight of Q at outcome {i}").format(i=i),
         )
         self.logit_sliders = SliderColumn(
             "logit",
             "z",
             LOGIT_SCALE,
-            lambda i: f"Logit of class {i}",
+            lambda i: translate("Explorer", "Logit of class {i}").format(i=i),
             widest="+10.00 → 0.000",
         )
-        self.follow_q = QCheckBox("Logits = log Q (a model's prediction)")
-        named(self.follow_q, "follow_q_toggle", "The logits are log Q")
-        self.follow_q.setToolTip(
-            "The logits become log q of Q's weights: Q's sliders set them, as a\n"
-            "language model's log-probabilities do; T then reshapes the softmax."
+        self.follow_q = QCheckBox()
+        self.follow_q.setObjectName("follow_q_toggle")
+        texts.set(
+            self.follow_q,
+            lambda: translate("Explorer", "Logits = log Q (a model's prediction)"),
+        )
+        texts.set(
+            self.follow_q,
+            lambda: translate("Explorer", "The logits are log Q"),
+            "setAccessibleName",
+        )
+        texts.set(
+            self.follow_q,
+            lambda: translate(
+                "Explorer",
+                "The logits become log q of Q's weights: Q's sliders set them, as a\n"
+                "language model's log-probabilities do; T then reshapes the softmax.",
+            ),
+            "setToolTip",
         )
         self.loss = LossSettings()
-        self.q_note = QLabel("Linked: Q follows the logits.")
+        self.q_note = QLabel()
         self.q_note.setObjectName("q_linked_note")
         self.q_note.setWordWrap(True)
         self.q_note.setVisible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(group("Outcomes and units", self.mode, self.count, self.view))
-        self.family_group = group("Families", self.families)
+        outcomes = group("", self.mode, self.count, self.view)
+        texts.set(
+            outcomes, lambda: translate("Explorer", "Outcomes and units"), "setTitle"
+        )
+        layout.addWidget(outcomes)
+        self.family_group = group("", self.families)
+        texts.set(
+            self.family_group, lambda: translate("Explorer", "Families"), "setTitle"
+        )
         self.slider_groups = (
-            group("P: weights → probability", self.p_sliders),
-            group("Q: weights → probability", self.q_note, self.q_sliders),
-            group("Logits z → softmax", self.follow_q, self.logit_sliders),
+            group("", self.p_sliders),
+            group("", self.q_note, self.q_sliders),
+            group("", self.follow_q, self.logit_sliders),
+        )
+        p_box, q_box, logits_box = self.slider_groups
+        texts.set(
+            p_box, lambda: translate("Explorer", "P: weights → probability"), "setTitle"
+        )
+        texts.set(
+            q_box, lambda: translate("Explorer", "Q: weights → probability"), "setTitle"
+        )
+        texts.set(
+            logits_box, lambda: translate("Explorer", "Logits z → softmax"), "setTitle"
         )
         layout.addWidget(self.family_group)
         for box in self.slider_groups:
             layout.addWidget(box)
-        layout.addWidget(group("Loss", self.loss))
+        loss_box = group("", self.loss)
+        texts.set(loss_box, lambda: translate("Explorer", "Loss"), "setTitle")
+        layout.addWidget(loss_box)
         layout.addStretch(1)
+
+    def _name_modes(self) -> None:
+        for index, (_, title) in enumerate(MODES):
+            self.mode.setItemText(index, translate("Explorer", title))
 
     def show_mode(self, family_mode: bool) -> None:
         """Show the family editors or the per-outcome sliders."""
@@ -170,6 +228,11 @@ class ExplorerPage(Page):
         store.evaluation_failed.connect(self.show_problem)
         store.pinned_changed.connect(lambda _: self._show_ghosts())
         self.show_scenario(store.scenario)
+
+    def retranslate(self) -> None:
+        """The texts made from the scenario and from the results, worded anew."""
+        super().retranslate()
+        self.show_scenario(self.store.scenario)
 
     @property
     def plots(self) -> dict[str, Any]:
@@ -302,11 +365,15 @@ class ExplorerPage(Page):
         """A typed logit for class ``index``; None if taken."""
         s = self.store.scenario
         if s.logits_follow_q:
-            return "the logits follow Q (z = log q): untick that to set them"
+            return translate(
+                "Explorer", "the logits follow Q (z = log q): untick that to set them"
+            )
         if not LOGIT_SCALE.low <= value <= LOGIT_SCALE.high:
-            return f"a logit must lie in [{LOGIT_SCALE.low:g}, {LOGIT_SCALE.high:g}]"
+            return translate("Explorer", "a logit must lie in [{low}, {high}]").format(
+                low=f"{LOGIT_SCALE.low:g}", high=f"{LOGIT_SCALE.high:g}"
+            )
         if index >= s.logits.size:
-            return "that class no longer exists"
+            return translate("Explorer", "that class no longer exists")
         self.store.update(logits=with_entry(s.logits, index, value))
         return None
 
@@ -314,22 +381,26 @@ class ExplorerPage(Page):
         """Exchange P and Q (one undo step); returns what happened, to say."""
         s = self.store.scenario
         if s.linked:
-            return "Q follows the logits while linked: unlink to swap P and Q."
+            return translate(
+                "Explorer", "Q follows the logits while linked: unlink to swap P and Q."
+            )
         self.store.update(
             p_weights=s.q_weights,
             q_weights=s.p_weights,
             p_family=s.q_family,
             q_family=s.p_family,
         )
-        return "Swapped P and Q: D(P‖Q) and D(Q‖P) trade places."
+        return translate("Explorer", "Swapped P and Q: D(P‖Q) and D(Q‖P) trade places.")
 
     def copy_p_to_q(self) -> str:
         """Make Q equal to P (one undo step); returns what happened, to say."""
         s = self.store.scenario
         if s.linked:
-            return "Q follows the logits while linked: unlink to copy P to Q."
+            return translate(
+                "Explorer", "Q follows the logits while linked: unlink to copy P to Q."
+            )
         self.store.update(q_weights=s.p_weights, q_family=s.p_family)
-        return "Q is now P: every divergence is exactly 0."
+        return translate("Explorer", "Q is now P: every divergence is exactly 0.")
 
     def set_logits_follow_q(self, follow: bool) -> None:
         """Tie the logits to log Q, or free them where they stood (one step)."""
@@ -424,15 +495,21 @@ class ExplorerPage(Page):
             # A family of K ≤ 200 is drawn as bars, but has no weight per
             # outcome to set (dragging bar 50 raised ValueError in the slot).
             self._show_message(
-                "In family mode the family's parameters shape P and Q: "
-                "use the Families controls instead."
+                translate(
+                    "Explorer",
+                    "In family mode the family's parameters shape P and Q: "
+                    "use the Families controls instead.",
+                )
             )
             return
         if series == "q" and self.store.scenario.linked:
             # A hint, not a failed evaluation: shown as written, without
             # "Cannot compute" and the renaming of field names.
             self._show_message(
-                "Q follows the logits while linked: move the logits instead."
+                translate(
+                    "Explorer",
+                    "Q follows the logits while linked: move the logits instead.",
+                )
             )
             return
         current_k = self.store.scenario.p_weights.size
@@ -469,18 +546,22 @@ class ExplorerPage(Page):
             c.logit_sliders.show_values(scenario.logits)
         c.logit_sliders.set_editable(
             not follow,
-            "The logits follow Q: z = log q. Untick 'Logits = log Q' to set them.",
+            translate(
+                "Explorer",
+                "The logits follow Q: z = log q. Untick 'Logits = log Q' to set them.",
+            ),
         )
         if c.follow_q.isChecked() != follow:
             with QSignalBlocker(c.follow_q):
                 c.follow_q.setChecked(follow)
         c.q_sliders.set_editable(
-            not scenario.linked or follow, "Linked: Q is the softmax of the logits"
+            not scenario.linked or follow,
+            translate("Explorer", "Linked: Q is the softmax of the logits"),
         )
         c.q_note.setText(
-            "Linked: these weights set the logits (z = log q)."
+            translate("Explorer", "Linked: these weights set the logits (z = log q).")
             if follow
-            else "Linked: Q follows the logits."
+            else translate("Explorer", "Linked: Q follows the logits.")
         )
         if c.q_note.isVisibleTo(c) != scenario.linked:
             c.q_note.setVisible(scenario.linked)
@@ -580,12 +661,17 @@ def slider_number(value: float) -> str:
 
 
 def _plain_problem(message: str) -> str:
-    names = {"p_weights": "P", "q_weights": "Q", "logits": "the logits"}
+    names = {
+        "p_weights": "P",
+        "q_weights": "Q",
+        "logits": translate("Explorer", "the logits"),
+    }
     for field, name in names.items():
         message = message.replace(field, name)
     hint = ""
     if "all zero" in message:
-        hint = " Raise one of its sliders above zero."
-    return (
-        f"Cannot compute: {message}.{hint} The plots still show the last valid state."
-    )
+        hint = translate("Explorer", " Raise one of its sliders above zero.")
+    return translate(
+        "Explorer",
+        "Cannot compute: {message}.{hint} The plots still show the last valid state.",
+    ).format(message=message, hint=hint)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pyqtgraph as pg
 from numpy.typing import NDArray
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 
 from core import Results
+from core.numbers import unit_name
 from viz import theme
 from viz.hover import HoverReporter
 from viz.plotting import (
@@ -25,6 +28,7 @@ from viz.plotting import (
     swatch,
     without_infinity,
 )
+from viz.translated import Retranslating, set_plot_texts
 
 
 class BarDragViewBox(pg.ViewBox):
@@ -85,20 +89,42 @@ class BarDragViewBox(pg.ViewBox):
             self.gesture_finished.emit()
 
 
-class DistributionPlot(pg.PlotWidget):
+translate = QCoreApplication.translate
+
+
+def _relabel_units(plot: Any) -> None:
+    """Word a plot's unit label again: ``set_units`` relabels only on a change."""
+    units = getattr(plot, "_units", None)
+    if units is not None:
+        plot._units = None
+        plot.set_units(units)
+
+
+class DistributionPlot(Retranslating, pg.PlotWidget):
     """P and Q side by side per outcome; drag a bar to set its weight."""
 
     def __init__(self) -> None:
         self.view_box = BarDragViewBox()
-        super().__init__(viewBox=self.view_box)
+        pg.PlotWidget.__init__(self, viewBox=self.view_box)
         self.setObjectName("plot_distributions")
         plot = self.getPlotItem()
-        title = f"{swatch(theme.P_COLOUR, 'P')} and {swatch(theme.Q_COLOUR, 'Q')}"
-        style_plot(plot, title, "outcome", "probability", hint="drag a bar")
+        style_plot(plot, "", "", "")
         self.p = Series(plot, theme.P_COLOUR, -0.2, 0.38, "P")
         self.q = Series(plot, theme.Q_COLOUR, 0.2, 0.38, "Q")
         self.hover = HoverReporter(self, plot)
-        self.axis = OutcomeAxis(plot, "outcome", probability=True)
+        self.axis = OutcomeAxis(plot, "", probability=True)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Title, axis labels and hint in the language in use."""
+        title = translate("Plots", "{p} and {q}").format(
+            p=swatch(theme.P_COLOUR, "P"), q=swatch(theme.Q_COLOUR, "Q")
+        )
+        outcome = translate("Plots", "outcome")
+        probability = translate("Plots", "probability")
+        hint = translate("Plots", "drag a bar")
+        set_plot_texts(self.getPlotItem(), title, outcome, probability, hint)
+        self.axis.set_label(outcome)
 
     def plot_items(self) -> list[pg.PlotItem]:
         """The plots inside this widget (for styling and export)."""
@@ -120,7 +146,7 @@ class DistributionPlot(pg.PlotWidget):
         self.q.set_values(results.q, log_x=log_x)
 
 
-class InformationPlot(pg.PlotWidget):
+class InformationPlot(Retranslating, pg.PlotWidget):
     """Entropy as an area: each outcome a rectangle p wide and −log p tall.
 
     Laid side by side along [0, 1], P's rectangles have the areas
@@ -136,11 +162,8 @@ class InformationPlot(pg.PlotWidget):
         super().__init__()
         self.setObjectName("plot_information")
         plot = self.getPlotItem()
-        title = (
-            f"{swatch(theme.P_COLOUR, 'H(P)')} "
-            f"{swatch(theme.Q_COLOUR, 'H(Q)')} as areas"
-        )
-        style_plot(plot, title, "outcomes, each p wide", "")
+        style_plot(plot, "", "", "")
+        self.retranslate()
         self.rectangles = {
             "p": pg.BarGraphItem(
                 x0=[], width=[], height=[], brush=theme.P_COLOUR, pen=pg.mkPen("w")
@@ -162,6 +185,17 @@ class InformationPlot(pg.PlotWidget):
         plot.setXRange(0.0, 1.0, padding=0.01)
         self.y_range = StickyRange(plot)
 
+    def retranslate(self) -> None:
+        """Title and axis labels in the language in use."""
+        plot = self.getPlotItem()
+        plot.setTitle(
+            translate("Plots", "{h_p} {h_q} as areas").format(
+                h_p=swatch(theme.P_COLOUR, "H(P)"), h_q=swatch(theme.Q_COLOUR, "H(Q)")
+            )
+        )
+        plot.setLabel("bottom", translate("Plots", "outcomes, each p wide"))
+        _relabel_units(self)
+
     def plot_items(self) -> list[pg.PlotItem]:
         """The plots inside this widget (for styling and export)."""
         return [self.getPlotItem()]
@@ -170,7 +204,10 @@ class InformationPlot(pg.PlotWidget):
         """Label the axis with the unit (only on change: relabelling is costly)."""
         if units != getattr(self, "_units", None):
             self._units = units
-            self.getPlotItem().getAxis("left").setLabel(f"−log p ({units})")
+            label = translate("Plots", "−log p ({units})").format(
+                units=unit_name(units)
+            )
+            self.getPlotItem().getAxis("left").setLabel(label)
 
     def show_ghost(self, pinned: Results | None, log_x: bool = False) -> None:
         """No ghost: a pinned state's widths would not line up with these."""
@@ -202,7 +239,7 @@ class InformationPlot(pg.PlotWidget):
 KL_PQ_X, KL_QP_X, STACK_X = 0.0, 1.2, 2.7
 
 
-class AsymmetryPlot(pg.GraphicsLayoutWidget):
+class AsymmetryPlot(Retranslating, pg.GraphicsLayoutWidget):
     """Per-outcome KL terms both ways, and the two totals side by side."""
 
     def __init__(self) -> None:
@@ -213,7 +250,7 @@ class AsymmetryPlot(pg.GraphicsLayoutWidget):
             f"{swatch(theme.P_COLOUR, 'p·log(p/q)')}   "
             f"{swatch(theme.Q_COLOUR, 'q·log(q/p)')}"
         )
-        style_plot(self.terms_plot, title, "outcome", "contribution")
+        style_plot(self.terms_plot, title, "", "")
         self.pq_terms = Series(
             self.terms_plot, theme.P_COLOUR, -0.2, 0.38, "p·log(p/q)"
         )
@@ -223,9 +260,7 @@ class AsymmetryPlot(pg.GraphicsLayoutWidget):
         self.infinite_qp = InfiniteBars(self.terms_plot, theme.Q_COLOUR, 0.38)
         self.terms_plot.addLine(y=0, pen=pg.mkPen("#888888"))
         self.totals_plot = self.addPlot(row=0, col=1)
-        stack = "D both ways; " + swatch(theme.ENTROPY_COLOUR, "H(P)") + " + "
-        stack += swatch(theme.P_COLOUR, "D(P‖Q)")
-        style_plot(self.totals_plot, stack, "", "")
+        style_plot(self.totals_plot, "", "", "")
         # Equal halves: in lecture type the totals' three labels need it.
         self.ci.layout.setColumnStretchFactor(0, 1)
         self.ci.layout.setColumnStretchFactor(1, 1)
@@ -266,7 +301,20 @@ class AsymmetryPlot(pg.GraphicsLayoutWidget):
             [[(KL_PQ_X, "P‖Q"), (KL_QP_X, "Q‖P"), (STACK_X, "H(P,Q)")], []]
         )
         self.totals_plot.setXRange(-0.55, STACK_X + 0.75, padding=0)
-        self.axis = OutcomeAxis(self.terms_plot, "outcome")
+        self.axis = OutcomeAxis(self.terms_plot, "")
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Titles and axis labels in the language in use."""
+        self.terms_plot.setLabel("bottom", translate("Plots", "outcome"))
+        self.axis.set_label(translate("Plots", "outcome"))
+        stack = translate("Plots", "D both ways; {h} + {d}").format(
+            h=swatch(theme.ENTROPY_COLOUR, "H(P)"), d=swatch(theme.P_COLOUR, "D(P‖Q)")
+        )
+        self.totals_plot.setTitle(stack)
+        if getattr(self, "_units", None) is None:
+            self.terms_plot.setLabel("left", translate("Plots", "contribution"))
+        _relabel_units(self)
 
     def plot_items(self) -> list[pg.PlotItem]:
         """The plots inside this widget (for styling and export)."""
@@ -277,9 +325,11 @@ class AsymmetryPlot(pg.GraphicsLayoutWidget):
         if units == getattr(self, "_units", None):
             return
         self._units = units
-        self.terms_plot.setLabel("left", "contribution", units=None)
-        self.terms_plot.getAxis("left").setLabel(f"contribution ({units})")
-        self.totals_plot.getAxis("left").setLabel(units)
+        name = unit_name(units)
+        self.terms_plot.getAxis("left").setLabel(
+            translate("Plots", "contribution ({units})").format(units=name)
+        )
+        self.totals_plot.getAxis("left").setLabel(name)
 
     def show_ghost(self, pinned: Results | None, log_x: bool = False) -> None:
         """Outline a pinned state's terms and totals (None removes them)."""
@@ -356,21 +406,29 @@ def _infinity_positions(
     return np.log10(positions + 1.0, dtype=np.float64) if log_x else positions
 
 
-class SoftmaxPlot(pg.PlotWidget):
+class SoftmaxPlot(Retranslating, pg.PlotWidget):
     """softmax(z/T) against the (smoothed) target."""
 
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("plot_softmax")
         plot = self.getPlotItem()
-        title = (
-            f"{swatch(theme.MODEL_COLOUR, 'softmax(z/T)')} vs "
-            f"{swatch(theme.TARGET_COLOUR, 'target y')}"
-        )
-        style_plot(plot, title, "class", "probability")
+        style_plot(plot, "", "", "")
         self.target = Series(plot, theme.TARGET_COLOUR, -0.2, 0.38, "target y")
         self.softmax = Series(plot, theme.MODEL_COLOUR, 0.2, 0.38, "softmax(z/T)")
-        self.axis = OutcomeAxis(plot, "class", probability=True)
+        self.axis = OutcomeAxis(plot, "", probability=True)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Title and axis labels in the language in use."""
+        title = translate("Plots", "{softmax} vs {target}").format(
+            softmax=swatch(theme.MODEL_COLOUR, "softmax(z/T)"),
+            target=swatch(theme.TARGET_COLOUR, translate("Plots", "target y")),
+        )
+        class_label = translate("Plots", "class")
+        probability = translate("Plots", "probability")
+        set_plot_texts(self.getPlotItem(), title, class_label, probability)
+        self.axis.set_label(class_label)
 
     def plot_items(self) -> list[pg.PlotItem]:
         """The plots inside this widget (for styling and export)."""
@@ -390,25 +448,34 @@ class SoftmaxPlot(pg.PlotWidget):
         self.softmax.set_values(results.softmax, log_x=log_x)
 
 
-#: Why a gradient is always per nat, whatever the readouts' unit.
-GRADIENT_UNIT_NOTE = (
-    "The gradient is of the loss in nats: ∂L/∂z = (softmax − y)/T, the rule\n"
-    "a network trains with. Measured in bits the loss is 1/ln 2 ≈ 1.443 times\n"
-    "larger, and so is its gradient; its direction is the same."
-)
+def gradient_unit_note() -> str:
+    """Why a gradient is always per nat, whatever the readouts' unit."""
+    return translate(
+        "Plots",
+        "The gradient is of the loss in nats: ∂L/∂z = (softmax − y)/T, the rule\n"
+        "a network trains with. Measured in bits the loss is 1/ln 2 ≈ 1.443 times\n"
+        "larger, and so is its gradient; its direction is the same.",
+    )
 
 
-class GradientPlot(pg.PlotWidget):
+class GradientPlot(Retranslating, pg.PlotWidget):
     """∂L/∂z per logit: softmax − target; the true class's bar goes negative."""
 
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("plot_gradient")
         plot = self.getPlotItem()
-        style_plot(plot, "∂L/∂z = (softmax − y)/T", "class", "∂L/∂z, L in nats")
-        self.setToolTip(GRADIENT_UNIT_NOTE)
+        style_plot(plot, "∂L/∂z = (softmax − y)/T", "", "")
         self.bars = GradientBars(plot, theme.GRADIENT_COLOUR)
         self.gradient, self.true_class = self.bars.gradient, self.bars.true_class
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Axis labels and tooltip in the language in use."""
+        plot = self.getPlotItem()
+        plot.setLabel("bottom", translate("Plots", "class"))
+        plot.setLabel("left", translate("Plots", "∂L/∂z, L in nats"))
+        self.setToolTip(gradient_unit_note())
 
     def plot_items(self) -> list[pg.PlotItem]:
         """The plots inside this widget (for styling and export)."""
@@ -425,21 +492,23 @@ class GradientPlot(pg.PlotWidget):
 
 def _infinite_loss_reason(results: Results) -> str:
     needed = ", ".join(str(i) for i in results.loss_infinite_at[:3])
-    return f"the target needs class {needed}, whose q is 0"
+    return translate("Plots", "the target needs class {needed}, whose q is 0").format(
+        needed=needed
+    )
 
 
-class LossCurvePlot(pg.GraphicsLayoutWidget):
+class LossCurvePlot(Retranslating, pg.GraphicsLayoutWidget):
     """Loss and its gradient against the true-class logit, others fixed."""
 
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("plot_loss_curve")
         self.loss_plot = self.addPlot(row=0, col=0)
-        style_plot(self.loss_plot, "loss vs z<sub>y</sub>, others fixed", "", "loss")
+        style_plot(self.loss_plot, "", "", "")
         self.grad_plot = self.addPlot(row=1, col=0)
         self._shape = 0
-        style_plot(self.grad_plot, "", "z<sub>y</sub>", "∂L/∂z<sub>y</sub>, L in nats")
-        self.setToolTip(GRADIENT_UNIT_NOTE)
+        style_plot(self.grad_plot, "", "z<sub>y</sub>", "")
+        self._infinite_reason = ""
         self.grad_plot.setXLink(self.loss_plot)
         self.loss_curve = self.loss_plot.plot(
             pen=pg.mkPen(theme.ACCENT_COLOUR, width=2)
@@ -475,6 +544,26 @@ class LossCurvePlot(pg.GraphicsLayoutWidget):
         self.grad_line = self.grad_plot.addLine(
             x=0, pen=pg.mkPen(theme.MARKER_COLOUR, style=Qt.PenStyle.DashLine)
         )
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Titles, axis labels and tooltip in the language in use."""
+        self.loss_plot.setTitle(
+            translate("Plots", "loss vs z<sub>y</sub>, others fixed")
+        )
+        if getattr(self, "_units", None) is None:
+            self.loss_plot.setLabel("left", translate("Plots", "loss"))
+        self.grad_plot.setLabel(
+            "left", translate("Plots", "∂L/∂z<sub>y</sub>, L in nats")
+        )
+        self.everywhere_infinite.setText(translate("Plots", "L = ∞ for every z"))
+        self._show_tooltip()
+        _relabel_units(self)
+
+    def _show_tooltip(self) -> None:
+        note = gradient_unit_note()
+        reason = self._infinite_reason
+        self.setToolTip(f"{reason}\n\n{note}" if reason else note)
 
     def plot_items(self) -> list[pg.PlotItem]:
         """The plots inside this widget (for styling and export)."""
@@ -494,7 +583,9 @@ class LossCurvePlot(pg.GraphicsLayoutWidget):
         if units == getattr(self, "_units", None):
             return
         self._units = units
-        self.loss_plot.getAxis("left").setLabel(f"loss ({units})")
+        self.loss_plot.getAxis("left").setLabel(
+            translate("Plots", "loss ({units})").format(units=unit_name(units))
+        )
 
     def show_ghost(self, pinned: Results | None, log_x: bool = False) -> None:
         """Dashed copies of a pinned state's curves."""
@@ -512,12 +603,9 @@ class LossCurvePlot(pg.GraphicsLayoutWidget):
 
     def _say_everywhere_infinite(self, infinite: bool, results: Results) -> None:
         self.everywhere_infinite.setVisible(infinite)
-        if not infinite:
-            self.setToolTip(GRADIENT_UNIT_NOTE)
-        else:
-            self.setToolTip(
-                _infinite_loss_reason(results) + "\n\n" + GRADIENT_UNIT_NOTE
-            )
+        self._infinite_reason = _infinite_loss_reason(results) if infinite else ""
+        self._show_tooltip()
+        if infinite:
             box = self.loss_plot.getViewBox().boundingRect()
             self.everywhere_infinite.setPos(box.center())
 
