@@ -367,6 +367,11 @@ class FittingPage(AnimatedPage):
         self.default_peaks.setObjectName("fitting_peaks_reset_button")
         self._button_texts()
         self.problem = problem_label("fitting_problem")
+        self.peaks_note = _note("")
+        self.texts.set(
+            self.peaks_note,
+            lambda: translate("FittingPage", "Change them while it runs."),
+        )
         column = controls_column(
             "fitting_controls",
             group(
@@ -378,8 +383,8 @@ class FittingPage(AnimatedPage):
                 self.show_combo,
             ),
             group(
-                "Target P: two peaks",
-                _note("Change them while it runs."),
+                "",
+                self.peaks_note,
                 *self.peak_controls.values(),
                 self.default_peaks,
             ),
@@ -477,6 +482,13 @@ class FittingPage(AnimatedPage):
             self.texts.set(
                 descent,
                 lambda: translate("FittingPage", "Gradient descent on (μ, log σ)"),
+                "setTitle",
+            )
+        peaks = self.peaks_note.parentWidget()
+        if isinstance(peaks, QGroupBox):
+            self.texts.set(
+                peaks,
+                lambda: translate("FittingPage", "Target P: two peaks"),
                 "setTitle",
             )
 

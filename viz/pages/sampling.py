@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.numbers import unit_name
 from core.sampling import QUANTITIES, RECENT_LIMIT, Estimate
 from core.sampling_lab import (
     LAB_UNITS,
@@ -312,6 +313,7 @@ class SamplingPlots(QWidget):
 
     def titles(self, units: str) -> dict[str, tuple[str, str, str]]:
         """Each plot's title and axis labels, in the language in use."""
+        unit = unit_name(units)  # the axis says "bits" in the language in use
         draws = QCoreApplication.translate("SamplingPage", "draws n (log scale)")
         latest = QCoreApplication.translate("SamplingPage", "draw (0 = the latest)")
         to_p = ", ".join(swatch(COLOURS[n], target_name(n)) for n in QUANTITIES[:3])
@@ -323,28 +325,28 @@ class SamplingPlots(QWidget):
                     "SamplingPage", "Means ± 2 SE, x ~ P → {targets}"
                 ).format(targets=to_p),
                 draws,
-                units,
+                unit,
             ),
             "means_q": (
                 QCoreApplication.translate(
                     "SamplingPage", "{ks} ± 2 SE, x ~ Q → D(Q‖P)"
                 ).format(ks=ks),
                 draws,
-                units,
+                unit,
             ),
             "recent_p": (
                 QCoreApplication.translate(
                     "SamplingPage", "The last draws from P: {values}"
                 ).format(values=values),
                 latest,
-                units,
+                unit,
             ),
             "recent_q": (
                 QCoreApplication.translate(
                     "SamplingPage", "The last draws from Q: {ks}"
                 ).format(ks=ks),
                 latest,
-                units,
+                unit,
             ),
             "counts": (
                 QCoreApplication.translate(
