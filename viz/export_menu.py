@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -37,6 +37,8 @@ from core.animation import (
     animation_settings,
     parse_sweep,
 )
+from core.i18n import QT_TRANSLATE_NOOP
+from core.numbers import format_count
 from viz.animation_export import (
     ANIMATION_SIZE,
     AnimationCancelledError,
@@ -50,29 +52,55 @@ from viz.vector_style import controls_for_picture
 if TYPE_CHECKING:
     from viz.window import MainWindow
 
-#: Picture formats the dialog offers: label, suffix, file-dialog filter.
+translate = QCoreApplication.translate
+
+#: Picture formats the dialog offers: label, suffix, file-dialog filter
+#: (label and filter are source texts, translated where shown).
 PICTURE_FORMATS = (
-    ("SVG drawing (vector: sharp at any size)", ".svg", "SVG drawing (*.svg)"),
-    ("PDF document (vector)", ".pdf", "PDF document (*.pdf)"),
-    ("PNG image", ".png", "PNG image (*.png)"),
+    (
+        QT_TRANSLATE_NOOP("Export", "SVG drawing (vector: sharp at any size)"),
+        ".svg",
+        QT_TRANSLATE_NOOP("Export", "SVG drawing (*.svg)"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Export", "PDF document (vector)"),
+        ".pdf",
+        QT_TRANSLATE_NOOP("Export", "PDF document (*.pdf)"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Export", "PNG image"),
+        ".png",
+        QT_TRANSLATE_NOOP("Export", "PNG image (*.png)"),
+    ),
 )
 ANIMATION_FORMATS = (
-    ("Animated GIF (plays everywhere)", ".gif", "Animated GIF (*.gif)"),
-    ("Animated PNG (full colour)", ".apng", "Animated PNG (*.apng *.png)"),
+    (
+        QT_TRANSLATE_NOOP("Export", "Animated GIF (plays everywhere)"),
+        ".gif",
+        QT_TRANSLATE_NOOP("Export", "Animated GIF (*.gif)"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Export", "Animated PNG (full colour)"),
+        ".apng",
+        QT_TRANSLATE_NOOP("Export", "Animated PNG (*.apng *.png)"),
+    ),
 )
 #: What an animation can show: a page's run, or a sweep in the explorer.
 ANIMATION_SOURCES = (
-    ("binary", "The race (Vanishing gradients)"),
-    ("training", "The logit training (Training the logits)"),
-    ("fitting", "The KL fits (Forward vs reverse KL)"),
-    ("sweep", "A sweep of one explorer control"),
+    ("binary", QT_TRANSLATE_NOOP("Export", "The race (Vanishing gradients)")),
+    (
+        "training",
+        QT_TRANSLATE_NOOP("Export", "The logit training (Training the logits)"),
+    ),
+    ("fitting", QT_TRANSLATE_NOOP("Export", "The KL fits (Forward vs reverse KL)")),
+    ("sweep", QT_TRANSLATE_NOOP("Export", "A sweep of one explorer control")),
 )
 SWEEP_LABELS = {
-    "temperature": "temperature T",
-    "smoothing": "label smoothing ε",
-    "logit": "a logit z",
-    "p": "a weight of P",
-    "q": "a weight of Q",
+    "temperature": QT_TRANSLATE_NOOP("Export", "temperature T"),
+    "smoothing": QT_TRANSLATE_NOOP("Export", "label smoothing ε"),
+    "logit": QT_TRANSLATE_NOOP("Export", "a logit z"),
+    "p": QT_TRANSLATE_NOOP("Export", "a weight of P"),
+    "q": QT_TRANSLATE_NOOP("Export", "a weight of Q"),
 }
 #: A sweep's suggested ends, per control.
 SWEEP_DEFAULTS = {
@@ -89,8 +117,11 @@ def slide_title(name: str) -> str:
     from viz.window import PANEL_KEYS
 
     if name in PANEL_KEYS:
-        return f"Plot “{PANEL_KEYS[name][0]}”"
-    return {"readouts": "The readouts", "page": "The page on show (no controls)"}[name]
+        plot = translate("MainWindow", PANEL_KEYS[name][0])  # i18n: variable
+        return translate("Export", "Plot “{plot}”").format(plot=plot)
+    if name == "readouts":
+        return translate("Export", "The readouts")
+    return translate("Export", "The page on show (no controls)")
 
 
 def _size_row(size: tuple[int, int]) -> tuple[QWidget, QSpinBox, QSpinBox]:
@@ -98,12 +129,16 @@ def _size_row(size: tuple[int, int]) -> tuple[QWidget, QSpinBox, QSpinBox]:
     layout = QHBoxLayout(row)
     layout.setContentsMargins(0, 0, 0, 0)
     width, height = QSpinBox(), QSpinBox()
+    names = {
+        "width": translate("Export", "Picture width in pixels"),
+        "height": translate("Export", "Picture height in pixels"),
+    }
     for box, value, name in ((width, size[0], "width"), (height, size[1], "height")):
         box.setRange(160, 4096)
         box.setValue(value)
-        box.setSuffix(" px")
+        box.setSuffix(translate("Export", " px"))
         box.setObjectName(f"export_{name}")
-        box.setAccessibleName(f"Picture {name} in pixels")
+        box.setAccessibleName(names[name])
     layout.addWidget(width)
     layout.addWidget(QLabel("×"))
     layout.addWidget(height)
@@ -118,23 +153,28 @@ class PictureDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("picture_export_dialog")
-        self.setWindowTitle(f"Export: {title}")
+        self.setWindowTitle(translate("Export", "Export: {title}").format(title=title))
         self.format = QComboBox()
         self.format.setObjectName("export_format")
         for label, suffix, _ in PICTURE_FORMATS:
-            self.format.addItem(label, suffix)
+            self.format.addItem(translate("Export", label), suffix)
         self.scale = QComboBox()
         self.scale.setObjectName("export_scale")
         for scale in PNG_SCALES:
-            why = "sharp on a HiDPI projector" if scale > 1 else "screen pixels"
-            self.scale.addItem(f"{scale}× ({why})", scale)
+            why = (
+                translate("Export", "sharp on a HiDPI projector")
+                if scale > 1
+                else translate("Export", "screen pixels")
+            )
+            text = translate("Export", "{scale}× ({why})")
+            self.scale.addItem(text.format(scale=scale, why=why), scale)
         form = QFormLayout(self)
-        form.addRow("Format", self.format)
-        form.addRow("PNG scale", self.scale)
+        form.addRow(translate("Export", "Format"), self.format)
+        form.addRow(translate("Export", "PNG scale"), self.scale)
         self.size_row: QWidget | None = None
         if size is not None:
             self.size_row, self.width_box, self.height_box = _size_row(size)
-            form.addRow("Size", self.size_row)
+            form.addRow(translate("Export", "Size"), self.size_row)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -165,7 +205,9 @@ class PictureDialog(QDialog):
 
     def file_filter(self) -> str:
         """The file dialog's filter for the chosen format."""
-        return next(f for _, s, f in PICTURE_FORMATS if s == self.suffix)
+        return translate(
+            "Export", next(f for _, s, f in PICTURE_FORMATS if s == self.suffix)
+        )
 
 
 class AnimationDialog(QDialog):
@@ -174,29 +216,35 @@ class AnimationDialog(QDialog):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.setObjectName("animation_export_dialog")
-        self.setWindowTitle("Export an animation")
+        self.setWindowTitle(translate("Export", "Export an animation"))
         self.window_ = window
         self.source = QComboBox()
         self.source.setObjectName("animation_source")
         for key, label in ANIMATION_SOURCES:
-            self.source.addItem(label, key)
+            self.source.addItem(translate("Export", label), key)
         self.control = QComboBox()
         self.control.setObjectName("animation_control")
         for key in SWEEP_CONTROLS:
-            self.control.addItem(SWEEP_LABELS[key], key)
+            self.control.addItem(translate("Export", SWEEP_LABELS[key]), key)
         self.outcome = QSpinBox()
         self.outcome.setObjectName("animation_outcome")
-        self.outcome.setAccessibleName("The outcome whose logit or weight moves")
+        self.outcome.setAccessibleName(
+            translate("Export", "The outcome whose logit or weight moves")
+        )
         self.start, self.end = QDoubleSpinBox(), QDoubleSpinBox()
+        ends = {
+            "start": translate("Export", "Value at the start of the sweep"),
+            "end": translate("Export", "Value at the end of the sweep"),
+        }
         for box, name in ((self.start, "start"), (self.end, "end")):
             box.setObjectName(f"animation_{name}")
             box.setDecimals(3)
-            box.setAccessibleName(f"Value at the {name} of the sweep")
+            box.setAccessibleName(ends[name])
         self.view = QComboBox()
         self.view.setObjectName("animation_view")
         for name in SLIDE_NAMES:
             self.view.addItem(
-                "The explorer (readouts and plots)"
+                translate("Export", "The explorer (readouts and plots)")
                 if name == "page"
                 else slide_title(name),
                 name,
@@ -210,25 +258,25 @@ class AnimationDialog(QDialog):
         self.format = QComboBox()
         self.format.setObjectName("animation_format")
         for label, suffix, _ in ANIMATION_FORMATS:
-            self.format.addItem(label, suffix)
+            self.format.addItem(translate("Export", label), suffix)
         self.scale = QComboBox()
         self.scale.setObjectName("animation_scale")
         for scale in PNG_SCALES:
             self.scale.addItem(f"{scale}×", scale)
         size_row, self.width_box, self.height_box = _size_row(ANIMATION_SIZE)
         form = QFormLayout(self)
-        form.addRow("Animate", self.source)
-        form.addRow("Control", self.control)
-        form.addRow("Outcome", self.outcome)
-        form.addRow("From", self.start)
-        form.addRow("To", self.end)
-        form.addRow("Show", self.view)
-        form.addRow("Steps per frame", self.steps)
-        form.addRow("Frames", self.frames)
-        form.addRow("Frames per second", self.fps)
-        form.addRow("Format", self.format)
-        form.addRow("Size", size_row)
-        form.addRow("Scale", self.scale)
+        form.addRow(translate("Export", "Animate"), self.source)
+        form.addRow(translate("Export", "Control"), self.control)
+        form.addRow(translate("Export", "Outcome"), self.outcome)
+        form.addRow(translate("Export", "From"), self.start)
+        form.addRow(translate("Export", "To"), self.end)
+        form.addRow(translate("Export", "Show"), self.view)
+        form.addRow(translate("Export", "Steps per frame"), self.steps)
+        form.addRow(translate("Export", "Frames"), self.frames)
+        form.addRow(translate("Export", "Frames per second"), self.fps)
+        form.addRow(translate("Export", "Format"), self.format)
+        form.addRow(translate("Export", "Size"), size_row)
+        form.addRow(translate("Export", "Scale"), self.scale)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -295,7 +343,9 @@ class AnimationDialog(QDialog):
 
     def file_filter(self) -> str:
         """The file dialog's filter for the chosen format."""
-        return next(f for _, s, f in ANIMATION_FORMATS if s == self.suffix)
+        return translate(
+            "Export", next(f for _, s, f in ANIMATION_FORMATS if s == self.suffix)
+        )
 
     def job(self) -> AnimationJob:
         """The animation the dialog describes; ValueError says what is wrong."""
@@ -336,9 +386,11 @@ class Exporter:
             with controls_for_picture(widget, path):
                 save_picture(widget, path, scale, info)
         except ExportError as error:
-            window.show_problem("Could not export", str(error))
+            window.show_problem(translate("Export", "Could not export"), str(error))
             return False
-        window.statusBar().showMessage(f"Exported {path}")
+        window.statusBar().showMessage(
+            translate("Export", "Exported {path}").format(path=path)
+        )
         return True
 
     def picture_dialog(self, widget: QWidget, name: str, title: str = "") -> None:
@@ -366,9 +418,13 @@ class Exporter:
         try:
             export_slide(window, name, path, size, scale)
         except ExportError as error:
-            window.show_problem("Could not export the slide", str(error))
+            window.show_problem(
+                translate("Export", "Could not export the slide"), str(error)
+            )
             return False
-        window.statusBar().showMessage(f"Exported the slide {path}")
+        window.statusBar().showMessage(
+            translate("Export", "Exported the slide {path}").format(path=path)
+        )
         return True
 
     def slide_dialog(self, name: str) -> None:
@@ -395,10 +451,14 @@ class Exporter:
         """
         window = self.window
         progress = QProgressDialog(
-            "Drawing the frames…", "Cancel", 0, job.settings.frames, window
+            translate("Export", "Drawing the frames…"),
+            translate("Export", "Cancel"),
+            0,
+            job.settings.frames,
+            window,
         )
         progress.setObjectName("animation_progress")
-        progress.setWindowTitle("Export an animation")
+        progress.setWindowTitle(translate("Export", "Export an animation"))
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(0)
         progress.setValue(0)
@@ -406,22 +466,29 @@ class Exporter:
         def report(done: int, total: int) -> bool:
             progress.setValue(done)
             if done == total:
-                progress.setLabelText("Writing the file…")
+                progress.setLabelText(translate("Export", "Writing the file…"))
             QApplication.processEvents()
             return not progress.wasCanceled()
 
         try:
             frames = write_animation(window, path, job, report)
         except AnimationCancelledError:
-            window.statusBar().showMessage("Animation cancelled: nothing was written")
+            window.statusBar().showMessage(
+                translate("Export", "Animation cancelled: nothing was written")
+            )
             return False
         except ExportError as error:
-            window.show_problem("Could not export the animation", str(error))
+            window.show_problem(
+                translate("Export", "Could not export the animation"), str(error)
+            )
             return False
         finally:
             progress.reset()
             progress.deleteLater()
-        window.statusBar().showMessage(f"Exported {path} ({frames} frames)")
+        text = translate("Export", "Exported {path} ({count} frames)", None, frames)
+        window.statusBar().showMessage(
+            text.format(path=path, count=format_count(frames))
+        )
         return True
 
     def animation_dialog(self) -> None:
@@ -432,7 +499,9 @@ class Exporter:
             try:
                 job = dialog.job()
             except ValueError as error:
-                self.window.show_problem("Cannot make this animation", str(error))
+                self.window.show_problem(
+                    translate("Export", "Cannot make this animation"), str(error)
+                )
                 return
             name = job.sweep.name if job.sweep is not None else job.panel
             path = self._ask_path(
@@ -453,7 +522,7 @@ class Exporter:
     def _ask_path(self, base: str, suffix: str, file_filter: str) -> str:
         suggested = str(Path.home() / f"{base}{suffix}")
         path, _ = QFileDialog.getSaveFileName(
-            self.window, "Export", suggested, file_filter
+            self.window, translate("Export", "Export"), suggested, file_filter
         )
         if path and Path(path).suffix.lower() not in (suffix, ".png"):
             path += suffix
