@@ -1041,6 +1041,374 @@ Entropy Lab 仍在运行；您的工作没有改变。请连同下面的详细�
     </message>
 </context>
 <context>
+    <name>Explorer</name>
+    <message>
+        <source> Raise one of its sliders above zero.</source>
+        <translation>请把其中一个滑块调到零以上。</translation>
+    </message>
+    <message>
+        <source>Cannot compute: {message}.{hint} The plots still show the last valid state.</source>
+        <translation>无法计算：{message}。{hint}图中仍显示上一个有效状态。</translation>
+    </message>
+    <message>
+        <source>Families</source>
+        <translation>分布族</translation>
+    </message>
+    <message>
+        <source>Families (K up to 100,000)</source>
+        <translation>分布族（K 最多 100,000）</translation>
+    </message>
+    <message>
+        <source>How P and Q are set: sliders or families</source>
+        <translation>P 和 Q 的设置方式：滑块或分布族</translation>
+    </message>
+    <message>
+        <source>In family mode the family&apos;s parameters shape P and Q: use the Families controls instead.</source>
+        <translation>在分布族模式下，P 和 Q 的形状由分布族的参数决定：请改用“分布族”中的控件。</translation>
+    </message>
+    <message>
+        <source>Linked: Q follows the logits.</source>
+        <translation>已关联：Q 跟随 logits。</translation>
+    </message>
+    <message>
+        <source>Linked: Q is the softmax of the logits</source>
+        <translation>已关联：Q 是 logits 的 Softmax</translation>
+    </message>
+    <message>
+        <source>Linked: these weights set the logits (z = log q).</source>
+        <translation>已关联：这些权重设置 logits（z = log q）。</translation>
+    </message>
+    <message>
+        <source>Logit of class {i}</source>
+        <translation>类别 {i} 的 logit</translation>
+    </message>
+    <message>
+        <source>Logits = log Q (a model&apos;s prediction)</source>
+        <translation>logits = log Q（模型的预测）</translation>
+    </message>
+    <message>
+        <source>Logits z → softmax</source>
+        <translation>logits z → Softmax</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>One slider per outcome (K ≤ 16)</source>
+        <translation>每个结果一个滑块（K ≤ 16）</translation>
+    </message>
+    <message>
+        <source>Outcomes and units</source>
+        <translation>结果与单位</translation>
+    </message>
+    <message>
+        <source>P: weights → probability</source>
+        <translation>P：权重 → 概率</translation>
+    </message>
+    <message>
+        <source>Q follows the logits while linked: move the logits instead.</source>
+        <translation>关联时 Q 跟随 logits：请改为移动 logits。</translation>
+    </message>
+    <message>
+        <source>Q follows the logits while linked: unlink to copy P to Q.</source>
+        <translation>关联时 Q 跟随 logits：请先取消关联，再把 P 复制到 Q。</translation>
+    </message>
+    <message>
+        <source>Q follows the logits while linked: unlink to swap P and Q.</source>
+        <translation>关联时 Q 跟随 logits：请先取消关联，再交换 P 和 Q。</translation>
+    </message>
+    <message>
+        <source>Q is now P: every divergence is exactly 0.</source>
+        <translation>Q 现在与 P 相同：每个散度都恰好为 0。</translation>
+    </message>
+    <message>
+        <source>Q: weights → probability</source>
+        <translation>Q：权重 → 概率</translation>
+    </message>
+    <message>
+        <source>Swapped P and Q: D(P‖Q) and D(Q‖P) trade places.</source>
+        <translation>已交换 P 和 Q：D(P‖Q) 与 D(Q‖P) 互换位置。</translation>
+    </message>
+    <message>
+        <source>The logits are log Q</source>
+        <translation>logits 即 log Q</translation>
+    </message>
+    <message>
+        <source>The logits become log q of Q&apos;s weights: Q&apos;s sliders set them, as a
+language model&apos;s log-probabilities do; T then reshapes the softmax.</source>
+        <translation>logits 变为 Q 的权重的 log q：由 Q 的滑块设置它们，
+就像语言模型的对数概率那样；然后 T 重塑 Softmax。</translation>
+    </message>
+    <message>
+        <source>The logits follow Q: z = log q. Untick &apos;Logits = log Q&apos; to set them.</source>
+        <translation>logits 跟随 Q：z = log q。取消勾选“logits = log Q”即可设置它们。</translation>
+    </message>
+    <message>
+        <source>Weight of P at outcome {i}</source>
+        <translation>P 在结果 {i} 处的权重</translation>
+    </message>
+    <message>
+        <source>Weight of Q at outcome {i}</source>
+        <translation>Q 在结果 {i} 处的权重</translation>
+    </message>
+    <message>
+        <source>a logit must lie in [{low}, {high}]</source>
+        <translation>logit 必须在 [{low}, {high}] 之内</translation>
+    </message>
+    <message>
+        <source>that class no longer exists</source>
+        <translation>该类别已不存在</translation>
+    </message>
+    <message>
+        <source>the logits</source>
+        <translation>logits</translation>
+    </message>
+    <message>
+        <source>the logits follow Q (z = log q): untick that to set them</source>
+        <translation>logits 跟随 Q（z = log q）：取消勾选该项才能设置它们</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <source>A sweep of one explorer control</source>
+        <translation>探索器中一个控件的扫描</translation>
+    </message>
+    <message>
+        <source>Animate</source>
+        <translation>动画内容</translation>
+    </message>
+    <message>
+        <source>Animated GIF (*.gif)</source>
+        <translation>动画 GIF (*.gif)</translation>
+    </message>
+    <message>
+        <source>Animated GIF (plays everywhere)</source>
+        <translation>动画 GIF（到处都能播放）</translation>
+    </message>
+    <message>
+        <source>Animated PNG (*.apng *.png)</source>
+        <translation>动画 PNG (*.apng *.png)</translation>
+    </message>
+    <message>
+        <source>Animated PNG (full colour)</source>
+        <translation>动画 PNG（全彩色）</translation>
+    </message>
+    <message>
+        <source>Animation cancelled: nothing was written</source>
+        <translation>动画已取消：未写出任何文件</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cannot make this animation</source>
+        <translation>无法制作此动画</translation>
+    </message>
+    <message>
+        <source>Control</source>
+        <translation>控件</translation>
+    </message>
+    <message>
+        <source>Could not export</source>
+        <translation>无法导出</translation>
+    </message>
+    <message>
+        <source>Could not export the animation</source>
+        <translation>无法导出动画</translation>
+    </message>
+    <message>
+        <source>Could not export the slide</source>
+        <translation>无法导出幻灯片</translation>
+    </message>
+    <message>
+        <source>Drawing the frames…</source>
+        <translation>正在绘制各帧…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Export an animation</source>
+        <translation>导出动画</translation>
+    </message>
+    <message>
+        <source>Export: {title}</source>
+        <translation>导出：{title}</translation>
+    </message>
+    <message>
+        <source>Exported the slide {path}</source>
+        <translation>已导出幻灯片 {path}</translation>
+    </message>
+    <message>
+        <source>Exported {path}</source>
+        <translation>已导出 {path}</translation>
+    </message>
+    <message>
+        <source>Exported {path} ({count} frames)</source>
+        <translation>已导出 {path}（{count} 帧）</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Frames</source>
+        <translation>帧数</translation>
+    </message>
+    <message>
+        <source>Frames per second</source>
+        <translation>每秒帧数</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起始值</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PDF document (vector)</source>
+        <translation>PDF 文档（矢量）</translation>
+    </message>
+    <message>
+        <source>PNG image</source>
+        <translation>PNG 图像</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>PNG scale</source>
+        <translation>PNG 缩放倍数</translation>
+    </message>
+    <message>
+        <source>Picture height in pixels</source>
+        <translation>图片高度（像素）</translation>
+    </message>
+    <message>
+        <source>Picture width in pixels</source>
+        <translation>图片宽度（像素）</translation>
+    </message>
+    <message>
+        <source>Plot “{plot}”</source>
+        <translation>图“{plot}”</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG 绘图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (vector: sharp at any size)</source>
+        <translation>SVG 绘图（矢量：任何尺寸都清晰）</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>缩放倍数</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示内容</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <source>Steps per frame</source>
+        <translation>每帧步数</translation>
+    </message>
+    <message>
+        <source>The KL fits (Forward vs reverse KL)</source>
+        <translation>KL 拟合（前向 KL 与反向 KL）</translation>
+    </message>
+    <message>
+        <source>The explorer (readouts and plots)</source>
+        <translation>探索器（读数和图）</translation>
+    </message>
+    <message>
+        <source>The logit training (Training the logits)</source>
+        <translation>logits 训练（训练 logits）</translation>
+    </message>
+    <message>
+        <source>The outcome whose logit or weight moves</source>
+        <translation>其 logit 或权重发生变化的结果</translation>
+    </message>
+    <message>
+        <source>The page on show (no controls)</source>
+        <translation>当前页面（不含控件）</translation>
+    </message>
+    <message>
+        <source>The race (Vanishing gradients)</source>
+        <translation>竞赛（梯度消失）</translation>
+    </message>
+    <message>
+        <source>The readouts</source>
+        <translation>读数</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>结束值</translation>
+    </message>
+    <message>
+        <source>Value at the end of the sweep</source>
+        <translation>扫描结束时的值</translation>
+    </message>
+    <message>
+        <source>Value at the start of the sweep</source>
+        <translation>扫描开始时的值</translation>
+    </message>
+    <message>
+        <source>Writing the file…</source>
+        <translation>正在写入文件…</translation>
+    </message>
+    <message>
+        <source>a logit z</source>
+        <translation>一个 logit z</translation>
+    </message>
+    <message>
+        <source>a weight of P</source>
+        <translation>P 的一个权重</translation>
+    </message>
+    <message>
+        <source>a weight of Q</source>
+        <translation>Q 的一个权重</translation>
+    </message>
+    <message>
+        <source>label smoothing ε</source>
+        <translation>标签平滑 ε</translation>
+    </message>
+    <message>
+        <source>screen pixels</source>
+        <translation>屏幕像素</translation>
+    </message>
+    <message>
+        <source>sharp on a HiDPI projector</source>
+        <translation>在高分辨率投影仪上清晰</translation>
+    </message>
+    <message>
+        <source>temperature T</source>
+        <translation>温度 T</translation>
+    </message>
+    <message>
+        <source>{scale}× ({why})</source>
+        <translation>{scale}×（{why}）</translation>
+    </message>
+</context>
+<context>
     <name>Families</name>
     <message>
         <source>Random (Dirichlet draw)</source>
@@ -1211,6 +1579,10 @@ Entropy Lab 仍在运行；您的工作没有改变。请连同下面的详细�
         <translation>两个拟合：{where}：μ = {mu}，σ = {sigma} 个区间。</translation>
     </message>
     <message>
+        <source>Change them while it runs.</source>
+        <translation>可在运行时修改它们。</translation>
+    </message>
+    <message>
         <source>Default peaks</source>
         <translation>默认峰</translation>
     </message>
@@ -1269,6 +1641,10 @@ Entropy Lab 仍在运行；您的工作没有改变。请连同下面的详细�
     <message>
         <source>Steps taken</source>
         <translation>已走步数</translation>
+    </message>
+    <message>
+        <source>Target P: two peaks</source>
+        <translation>目标 P：双峰</translation>
     </message>
     <message>
         <source>The next seed: the start is reproducible</source>
@@ -2613,6 +2989,97 @@ the loss is then H(P,Q), and KL(P‖Q) = loss − H(P).</source>
     <message>
         <source>plots {shown} of {count} · Alt+→ for more</source>
         <translation>第 {shown} 组图，共 {count} 组 · 按 Alt+→ 查看更多</translation>
+    </message>
+</context>
+<context>
+    <name>Plots</name>
+    <message>
+        <source>D both ways; {h} + {d}</source>
+        <translation>两个方向的 D；{h} + {d}</translation>
+    </message>
+    <message>
+        <source>L = ∞ for every z</source>
+        <translation>对每个 z，L = ∞</translation>
+    </message>
+    <message>
+        <source>The gradient is of the loss in nats: ∂L/∂z = (softmax − y)/T, the rule
+a network trains with. Measured in bits the loss is 1/ln 2 ≈ 1.443 times
+larger, and so is its gradient; its direction is the same.</source>
+        <translation>这是以奈特计的损失的梯度：∂L/∂z = (softmax − y)/T，即网络
+训练时所用的规则。以比特计时，损失是它的 1/ln 2 ≈ 1.443 倍，
+梯度也一样；梯度的方向不变。</translation>
+    </message>
+    <message>
+        <source>class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>contribution</source>
+        <translation>贡献</translation>
+    </message>
+    <message>
+        <source>contribution ({units})</source>
+        <translation>贡献（{units}）</translation>
+    </message>
+    <message>
+        <source>drag a bar</source>
+        <translation>拖动柱条</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>loss ({units})</source>
+        <translation>损失（{units}）</translation>
+    </message>
+    <message>
+        <source>loss vs z&lt;sub&gt;y&lt;/sub&gt;, others fixed</source>
+        <translation>损失随 z&lt;sub&gt;y&lt;/sub&gt; 的变化，其余固定</translation>
+    </message>
+    <message>
+        <source>outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>outcomes, each p wide</source>
+        <translation>结果，每个宽为 p</translation>
+    </message>
+    <message>
+        <source>probability</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>target y</source>
+        <translation>目标 y</translation>
+    </message>
+    <message>
+        <source>the target needs class {needed}, whose q is 0</source>
+        <translation>目标需要类别 {needed}，但它的 q 为 0</translation>
+    </message>
+    <message>
+        <source>{h_p} {h_q} as areas</source>
+        <translation>以面积表示的 {h_p} {h_q}</translation>
+    </message>
+    <message>
+        <source>{p} and {q}</source>
+        <translation>{p} 和 {q}</translation>
+    </message>
+    <message>
+        <source>{softmax} vs {target}</source>
+        <translation>{softmax} 与 {target}</translation>
+    </message>
+    <message>
+        <source>∂L/∂z, L in nats</source>
+        <translation>∂L/∂z，L 以奈特计</translation>
+    </message>
+    <message>
+        <source>∂L/∂z&lt;sub&gt;y&lt;/sub&gt;, L in nats</source>
+        <translation>∂L/∂z&lt;sub&gt;y&lt;/sub&gt;，L 以奈特计</translation>
+    </message>
+    <message>
+        <source>−log p ({units})</source>
+        <translation>−log p（{units}）</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 
 import numpy as np
 import pyqtgraph as pg
@@ -58,10 +59,19 @@ def swatch(colour: str, text: str) -> str:
     them; a colour-keyed title does neither.
     """
     # Never broken across lines: "q·log(q/" over "p)" reads as nonsense.
+    # Qt's nowrap only keeps spaces from breaking; a word joiner between two
+    # Chinese characters keeps "目标" from breaking into "目" over "标".
+    text = _CJK_PAIR.sub("\\1\u2060", text)
     return (
         f"<span style='white-space:nowrap'><span style='color:{colour}'>■</span>"
         f"&nbsp;{text}</span>"
     )
+
+
+#: A CJK character followed by another (where Qt may break a line).
+_CJK_PAIR = re.compile(
+    r"([\u3400-\u9fff\uff00-\uffef])(?=[\u3400-\u9fff\uff00-\uffef])"
+)
 
 
 def _fitted_title(plot: pg.PlotItem) -> None:
