@@ -29,6 +29,20 @@ VARIATIONS = {
 }
 
 
+def iterative_test_files() -> list[str]:
+    """The test files that mark tests iterative: collecting the whole suite
+    again in each subprocess would cost more than the tests themselves."""
+    tests = Path(__file__).parent
+    files = [
+        str(path.relative_to(ROOT))
+        for path in sorted(tests.glob("test_*.py"))
+        if path.name != Path(__file__).name
+        and "mark.iterative" in path.read_text(encoding="utf-8")
+    ]
+    assert files, "no test is marked iterative"
+    return files
+
+
 @pytest.mark.skipif(
     platform.machine().lower() not in ("x86_64", "amd64"),
     reason="the variations name x86-64 kernels",
@@ -46,6 +60,7 @@ def test_iterative_tests_pass_with_other_kernels(name):
             "iterative",
             "-p",
             "no:cacheprovider",
+            *iterative_test_files(),
         ],
         cwd=ROOT,
         env=environment,
