@@ -48,9 +48,7 @@ def test_the_halo_is_larger_in_lecture_mode(window):
     assert window.laser.radius == normal
 
 
-def test_the_caption_line_takes_keys_until_enter_then_gives_them_back(
-    window, qtbot
-):
+def test_the_caption_line_takes_keys_until_enter_then_gives_them_back(window, qtbot):
     caption = window.caption
     assert caption.isHidden()
     window.actions_by_name["caption"].trigger()
