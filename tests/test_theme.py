@@ -144,3 +144,21 @@ def test_a_warning_strip_follows_lecture_type(qapp):
         assert strip.font().pixelSize() == 31
     finally:
         qapp.setFont(before)
+
+
+@pytest.mark.parametrize(
+    ("label", "units"),
+    [
+        ("contribution (bits)", "bits"),
+        ("贡献（比特）", "比特"),
+        ("−log p (nats)", "nats"),
+    ],
+)
+def test_a_label_too_long_for_its_axis_keeps_its_units(label, units):
+    from viz.fitted_text import UNITS_AT_END, UNITS_IN_HTML
+
+    assert UNITS_AT_END.search(label)
+    assert (
+        UNITS_IN_HTML.sub(r">\1<", f"<span>{label}</span>") == f"<span>{units}</span>"
+    )
+    assert UNITS_AT_END.search("probability") is None

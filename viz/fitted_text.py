@@ -31,6 +31,10 @@ MIN_SCALE = 0.75
 #: label narrows the axis, which widens the title's room, and so on.
 REFIT_PX = 8.0
 
+#: "contribution (bits)" ends in its units; Chinese writes "贡献（比特）".
+UNITS_AT_END = re.compile(r"[(（]([^()（）]+)[)）]\s*$")
+UNITS_IN_HTML = re.compile(r">[^<]*[(（]([^()（）<]+)[)）]\s*<")
+
 #: The colour of a hint ("drag a bar") beside a title: secondary, 7:1 on white.
 HINT_COLOUR = "#4D4D4D"
 
@@ -183,7 +187,7 @@ class FittedAxisItem(pg.AxisItem):
         )
 
     def _has_units(self) -> bool:
-        return re.search(r"\(([^()]+)\)\s*$", str(self.labelText)) is not None
+        return UNITS_AT_END.search(str(self.labelText)) is not None
 
     def _label_html(self, px: int) -> str:
         font = self.label.font()
@@ -191,7 +195,7 @@ class FittedAxisItem(pg.AxisItem):
         self.label.setFont(font)
         html = str(self.labelString())
         if self.units_only:
-            html = re.sub(r">[^<]*\(([^()<]+)\)\s*<", r">\1<", html, count=1)
+            html = UNITS_IN_HTML.sub(r">\1<", html, count=1)
         return html
 
     def resizeEvent(self, ev: Any = None) -> None:
