@@ -312,10 +312,6 @@
         <translation>损失</translation>
     </message>
     <message>
-        <source>loss (log scale)</source>
-        <translation>损失（对数坐标）</translation>
-    </message>
-    <message>
         <source>loss = {threshold}</source>
         <translation>损失 = {threshold}</translation>
     </message>

@@ -13,6 +13,24 @@ os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={_SCREEN}")
 import pytest  # noqa: E402
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--slow",
+        action="store_true",
+        help="also run the tests marked slow (more monkey seeds and the like)",
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    """The README's command leaves out the slow tests; --slow (or -m slow) runs them."""
+    if config.getoption("--slow") or "slow" in (config.getoption("-m") or ""):
+        return
+    skip = pytest.mark.skip(reason="slow: run with --slow")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_runtest_teardown(item):
     """Delete the test's widgets now, not at some later event loop.

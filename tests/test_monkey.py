@@ -31,10 +31,13 @@ def _load_monkey():
 
 monkey = _load_monkey()
 
-#: Actions per seed in CI (a patient and an impatient run each);
-#: ``benchmarks/monkey.py`` runs 5,000 of each kind by default.
+#: Actions per run in CI: one patient and one impatient run, each with its
+#: own seed; ``benchmarks/monkey.py`` runs 5,000 of each kind by default,
+#: and ``-m slow`` runs both kinds with every seed here.
 CI_ACTIONS = 300
 CI_SEEDS = (11, 12)
+PATIENT_SEEDS = [12, pytest.param(11, marks=pytest.mark.slow)]
+IMPATIENT_SEEDS = [11, pytest.param(12, marks=pytest.mark.slow)]
 
 
 def make_monkey(window, qtbot, seed, patient=True):
@@ -47,7 +50,7 @@ def make_monkey(window, qtbot, seed, patient=True):
     )
 
 
-@pytest.mark.parametrize("seed", CI_SEEDS)
+@pytest.mark.parametrize("seed", IMPATIENT_SEEDS)
 def test_the_window_survives_an_impatient_user(window, qtbot, seed):
     # Input sent before the window has caught up found the stale-bar
     # exception (a click on a bar a preset was about to remove).
@@ -57,7 +60,7 @@ def test_the_window_survives_an_impatient_user(window, qtbot, seed):
     assert m.counts["bar_click"] + m.counts["bar_drag"] > 10
 
 
-@pytest.mark.parametrize("seed", CI_SEEDS)
+@pytest.mark.parametrize("seed", PATIENT_SEEDS)
 def test_the_window_survives_a_random_user(window, qtbot, seed):
     m = make_monkey(window, qtbot, seed)
     m.run(CI_ACTIONS)

@@ -106,10 +106,13 @@ def open_editor(qtbot, page, row, column) -> QLineEdit:
     """Select a cell and open its editor, as a double click does."""
     table = page.table
     index = page.model.index(row, column)
+    table.scrollTo(index)  # as a user scrolls to a cell before a double click
     table.setCurrentIndex(index)
     table.edit(index)
-    editor = table.viewport().findChild(QLineEdit)
-    assert editor is not None and editor.isVisible()
+    # The last editor may linger, hidden, until its deferred delete runs.
+    editors = [e for e in table.viewport().findChildren(QLineEdit) if e.isVisible()]
+    assert len(editors) == 1
+    editor = editors[0]
     assert editor.text() == cell(page, row, column)  # it opens on the shown text
     return editor
 

@@ -182,6 +182,9 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._update_history_actions)
         #: Guided lessons: their menu, dock and keys (viz/lessons.py).
         self.lessons = LessonController(self)
+        # The normal look from the start, the same as after leaving lecture
+        # mode (Qt's default font is a pixel smaller than the theme's).
+        self._apply_appearance()
         self.texts.status(
             lambda: self.tr("Move a slider or drag a bar. Presets: keys 1–9.")
         )

@@ -258,7 +258,7 @@ class BinaryPlots(Retranslating, QWidget):
                 "BinaryPlots", "Race from z₀: loss vs step ({losses}), log scale"
             ).format(losses=both),
             translate("BinaryPlots", "gradient-descent step"),
-            translate("BinaryPlots", "loss (log scale)"),
+            translate("BinaryPlots", "loss"),
         )
         self.threshold_text.setText(
             translate("BinaryPlots", "loss = {threshold}").format(

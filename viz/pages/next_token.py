@@ -47,6 +47,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QKeySequence,
     QPalette,
+    QResizeEvent,
     QStandardItem,
     QStandardItemModel,
 )
@@ -100,6 +101,7 @@ from viz.pages.common import (
     slider_scale,
     text_label,
 )
+from viz.pages.lab_common import HeaderArea
 from viz.plotting import style_plot, swatch
 from viz.store import Store
 from viz.translated import LiveTexts, Retranslating, set_plot_texts
@@ -526,6 +528,7 @@ class ModelReadouts(QWidget):
         self.arrows.setSizePolicy(
             QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
         )
+        self.arrows.setWordWrap(True)
         grid.addWidget(self.arrows, 0, 0)
         for column, role in enumerate(("p", "q"), start=1):
             header = QLabel(swatch(ROLE_COLOURS[role], f"<b>{ROLE_NAMES[role]}</b>"))
@@ -535,6 +538,7 @@ class ModelReadouts(QWidget):
             title.setSizePolicy(
                 QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
             )
+            title.setWordWrap(True)  # two lines rather than cut, when narrow
             grid.addWidget(title, row, 0)
             self.titles[key] = title
             for column, role in enumerate(("p", "q"), start=1):
@@ -1058,15 +1062,19 @@ class NextTokenPage(Page):
         lower.addWidget(tables, 2)
         right = QVBoxLayout()
         right.setContentsMargins(4, 4, 4, 0)
-        infinities = QVBoxLayout()
-        infinities.setContentsMargins(0, 0, 0, 0)
-        infinities.setSpacing(0)
-        infinities.addWidget(self.pair["kl_pq"].reason)
-        infinities.addWidget(self.pair["kl_qp"].reason)
-        infinities.addWidget(self.readouts.reasons)
+        # The ∞ reasons and the per-model table take at most their share of
+        # the page's height (the rest scrolls): on a 1280×720 projector in
+        # lecture type the rank plot would otherwise be a sliver.
+        self.header = HeaderArea(
+            "next_token_header",
+            self.pair["kl_pq"].reason,
+            self.pair["kl_qp"].reason,
+            self.readouts.reasons,
+            self.readouts,
+            share=0.3,
+        )
         right.addLayout(pair_row)
-        right.addLayout(infinities)
-        right.addWidget(self.readouts)
+        right.addWidget(self.header)
         right.addLayout(lower, 1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -1128,6 +1136,11 @@ class NextTokenPage(Page):
     def plot_widgets(self) -> list[QWidget]:
         """The widgets holding this page's plots (each has ``plot_items()``)."""
         return [self.plot]
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The readouts above the plot get their share of the new height."""
+        super().resizeEvent(event)
+        self.header.set_room(self.height())
 
     def changeEvent(self, event: QEvent) -> None:
         """A new font (lecture mode, zoom): the table's columns fit it again.
