@@ -107,7 +107,7 @@ def _largest(spec: QuestionSpec, step: Step) -> dict[str, Any]:
         others = [q for q in quantities if q is not quantity]
         options.append(
             {
-                "text": _text(quantity.title),
+                "text": _text(quantity.english_title),
                 "when": [_claim(quantity.written, ">", o.written) for o in others],
             }
         )
@@ -218,7 +218,7 @@ def quantity_choices(step: Step) -> list[tuple[str, str]]:
         if not spec.vector:
             quantity = Quantity(name, spec, None)
             if _computable(evaluation, quantity):
-                choices.append((name, spec.title))
+                choices.append((name, spec.shown_title()))
             continue
         size = np.asarray(spec.read(evaluation.results(spec.kind))).size
         for index in range(min(size, 16)):

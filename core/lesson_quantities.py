@@ -35,6 +35,7 @@ from typing import Any
 import numpy as np
 
 from core.batch import derive_batch
+from core.i18n import QT_TRANSLATE_NOOP, translate
 from core.kl_fits import derive_fits
 from core.race import COUNT_LIMIT, THRESHOLD, derive_race
 from core.scenario import Scenario, evaluate
@@ -47,11 +48,11 @@ from core.trainings import derive_trainings
 UNIT_WORDS: Mapping[str, str] = MappingProxyType(
     {
         "info": "",
-        "nats": "nats",
+        "nats": QT_TRANSLATE_NOOP("LessonQuantities", "nats"),
         "probability": "",
         "gradient": "",
-        "steps": "steps",
-        "bins": "bins",
+        "steps": QT_TRANSLATE_NOOP("LessonQuantities", "steps"),
+        "bins": QT_TRANSLATE_NOOP("LessonQuantities", "bins"),
         "ratio": "",
         "loss": "",
     }
@@ -85,6 +86,25 @@ class QuantitySpec:
     vector: bool
     views: tuple[str, ...]
     read: Callable[[Any], Any]
+    #: Words to put into ``title``'s {placeholders}, each translated too
+    #: ("loss": "cross-entropy").
+    words: tuple[tuple[str, str], ...] = ()
+
+    def english_title(self) -> str:
+        """The title in English (as a lesson file writes it)."""
+        return self.title.format(**dict(self.words))
+
+    def shown_title(self) -> str:
+        """The title in the language in use."""
+        words = {key: _shown(word) for key, word in self.words}
+        return _shown(self.title).format(**words)
+
+
+def _shown(text: str) -> str:
+    return translate("LessonQuantities", text)
+
+
+QT_TRANSLATE_NOOP("LessonQuantities", "{quantity} of outcome {index}")
 
 
 def _field(name: str) -> Callable[[Any], Any]:
@@ -130,7 +150,7 @@ def _scenario_quantities() -> dict[str, QuantitySpec]:
         "kl_pq": "D(P‖Q)",
         "kl_qp": "D(Q‖P)",
         "js": "JS(P,Q)",
-        "loss": "the loss",
+        "loss": QT_TRANSLATE_NOOP("LessonQuantities", "the loss"),
     }
     specs = {
         name: QuantitySpec("scenario", titles[name], "info", False, views, _field(name))
@@ -138,7 +158,7 @@ def _scenario_quantities() -> dict[str, QuantitySpec]:
     }
     specs["info_sum_p"] = QuantitySpec(
         "scenario",
-        "the sum of P's information",
+        QT_TRANSLATE_NOOP("LessonQuantities", "the sum of P's information"),
         "info",
         False,
         ("plot_information",),
@@ -146,7 +166,7 @@ def _scenario_quantities() -> dict[str, QuantitySpec]:
     )
     specs["info_sum_q"] = QuantitySpec(
         "scenario",
-        "the sum of Q's information",
+        QT_TRANSLATE_NOOP("LessonQuantities", "the sum of Q's information"),
         "info",
         False,
         ("plot_information",),
@@ -161,7 +181,11 @@ def _scenario_quantities() -> dict[str, QuantitySpec]:
         "kl_terms_pq": ("p·log(p/q)", "info", ("plot_asymmetry",)),
         "kl_terms_qp": ("q·log(q/p)", "info", ("plot_asymmetry",)),
         "softmax": ("softmax", "probability", ("plot_softmax",)),
-        "target": ("the target", "probability", ("plot_softmax",)),
+        "target": (
+            QT_TRANSLATE_NOOP("LessonQuantities", "the target"),
+            "probability",
+            ("plot_softmax",),
+        ),
         "grad": ("∂L/∂z", "gradient", ("plot_gradient",)),
     }
     for name, (title, unit, views) in vectors.items():
@@ -182,7 +206,10 @@ _RACE_RUN_VIEWS = (
     "binary_ce_count",
     "binary_se_count",
 )
-_RACE_TITLES = {"cross_entropy": "cross-entropy", "squared_error": "squared error"}
+_RACE_TITLES = {
+    "cross_entropy": QT_TRANSLATE_NOOP("LessonQuantities", "cross-entropy"),
+    "squared_error": QT_TRANSLATE_NOOP("LessonQuantities", "squared error"),
+}
 _SHORT = {"cross_entropy": "ce", "squared_error": "se"}
 
 
@@ -215,7 +242,7 @@ def _race_quantities() -> dict[str, QuantitySpec]:
         ),
         "gradient_ratio": QuantitySpec(
             "race",
-            "the ratio of the gradients",
+            QT_TRANSLATE_NOOP("LessonQuantities", "the ratio of the gradients"),
             "ratio",
             False,
             _RACE_VIEWS,
@@ -226,27 +253,32 @@ def _race_quantities() -> dict[str, QuantitySpec]:
         short, title = _SHORT[kind], _RACE_TITLES[kind]
         specs[f"{short}_gradient"] = QuantitySpec(
             "race",
-            f"|dL/dz| of {title} at z₀",
+            QT_TRANSLATE_NOOP("LessonQuantities", "|dL/dz| of {loss} at z₀"),
             "gradient",
             False,
             _RACE_VIEWS,
             _at(lambda r, i: abs(r.at_z0[i].gradient), index),
+            (("loss", title),),
         )
         specs[f"{short}_loss"] = QuantitySpec(
             "race",
-            f"the {title} loss now",
+            QT_TRANSLATE_NOOP("LessonQuantities", "the {loss} loss now"),
             "loss",
             False,
             _RACE_RUN_VIEWS,
             _at(lambda r, i: r.state.racers[i].loss, index),
+            (("loss", title),),
         )
         specs[f"{short}_steps"] = QuantitySpec(
             "race",
-            f"steps {title} needs to bring the loss below {THRESHOLD:g}",
+            QT_TRANSLATE_NOOP(
+                "LessonQuantities", "steps {loss} needs to bring the loss below {limit}"
+            ),
             "steps",
             False,
             _RACE_RUN_VIEWS,
             _race_steps(kind),
+            (("loss", title), ("limit", f"{THRESHOLD:g}")),
         )
     return specs
 
@@ -265,29 +297,42 @@ def _trainings_quantities() -> dict[str, QuantitySpec]:
 
         specs[f"{short}_true_q"] = QuantitySpec(
             "trainings",
-            f"q of the true class, trained by {title}",
+            QT_TRANSLATE_NOOP(
+                "LessonQuantities", "q of the true class, trained by {loss}"
+            ),
             "probability",
             False,
             views,
             true_q,
+            (("loss", title),),
         )
         specs[f"{short}_cross_entropy"] = QuantitySpec(
             "trainings",
-            f"the cross-entropy (nats), trained by {title}",
+            QT_TRANSLATE_NOOP(
+                "LessonQuantities", "the cross-entropy (nats), trained by {loss}"
+            ),
             "nats",
             False,
             views,
             cross_entropy,
+            (("loss", title),),
         )
         specs[f"{short}_grad"] = QuantitySpec(
             "trainings",
-            f"∂L/∂z of {title}",
+            QT_TRANSLATE_NOOP("LessonQuantities", "∂L/∂z of {loss}"),
             "gradient",
             True,
             (f"training_{short}_gradient_plot",),
             _at(lambda r, i: r.state.trainings[i].gradient, index),
+            (("loss", title),),
         )
     return specs
+
+
+_FIT_NAMES = {
+    "forward": QT_TRANSLATE_NOOP("LessonQuantities", "the forward fit"),
+    "reverse": QT_TRANSLATE_NOOP("LessonQuantities", "the reverse fit"),
+}
 
 
 def _fits_quantities() -> dict[str, QuantitySpec]:
@@ -297,38 +342,42 @@ def _fits_quantities() -> dict[str, QuantitySpec]:
         details = f"fitting_{direction}_details"
         specs[f"{direction}_mu"] = QuantitySpec(
             "fits",
-            f"μ of the {direction} fit",
+            QT_TRANSLATE_NOOP("LessonQuantities", "μ of {fit}"),
             "bins",
             False,
             (plot, details),
             _at(lambda r, i: r.state.fits[i].mu, index),
+            (("fit", _FIT_NAMES[direction]),),
         )
         specs[f"{direction}_sigma"] = QuantitySpec(
             "fits",
-            f"σ of the {direction} fit",
+            QT_TRANSLATE_NOOP("LessonQuantities", "σ of {fit}"),
             "bins",
             False,
             (plot, details),
             _at(lambda r, i: math.exp(r.state.fits[i].log_sigma), index),
+            (("fit", _FIT_NAMES[direction]),),
         )
         for which, title in (("kl_pq", "D(P‖Q)"), ("kl_qp", "D(Q‖P)")):
             field = "forward" if which == "kl_pq" else "reverse"
             specs[f"{direction}_{which}"] = QuantitySpec(
                 "fits",
-                f"{title} of the {direction} fit",
+                QT_TRANSLATE_NOOP("LessonQuantities", "{divergence} of {fit}"),
                 "nats",
                 False,
                 (f"fitting_{direction}_{which}",),
                 _at(_divergence(field), index),
+                (("divergence", title), ("fit", _FIT_NAMES[direction])),
             )
         for peak in (1, 2):
             specs[f"{direction}_mass_{peak}"] = QuantitySpec(
                 "fits",
-                f"the {direction} fit's mass near peak {peak}",
+                QT_TRANSLATE_NOOP("LessonQuantities", "{fit}'s mass near peak {peak}"),
                 "probability",
                 False,
                 (plot, details),
                 _at(lambda r, i: _mass(r, i // 2, i % 2), 2 * index + peak - 1),
+                (("fit", _FIT_NAMES[direction]), ("peak", str(peak))),
             )
     return specs
 
@@ -349,7 +398,7 @@ def _batch_quantities() -> dict[str, QuantitySpec]:
     return {
         "mean": QuantitySpec(
             "batch",
-            "the batch's mean loss (nats)",
+            QT_TRANSLATE_NOOP("LessonQuantities", "the batch's mean loss (nats)"),
             "nats",
             False,
             ("batch_mean_loss", "batch_mean_formula"),
@@ -357,7 +406,7 @@ def _batch_quantities() -> dict[str, QuantitySpec]:
         ),
         "loss": QuantitySpec(
             "batch",
-            "a sample's loss (nats)",
+            QT_TRANSLATE_NOOP("LessonQuantities", "a sample's loss (nats)"),
             "nats",
             True,
             ("batch_losses_plot",),
@@ -410,10 +459,19 @@ class Quantity:
 
     @property
     def title(self) -> str:
-        """The quantity for people (``softmax of outcome 2``)."""
+        """The quantity for people (``softmax of outcome 2``), translated."""
         if self.index is None:
-            return self.spec.title
-        return f"{self.spec.title} of outcome {self.index}"
+            return self.spec.shown_title()
+        return _shown("{quantity} of outcome {index}").format(
+            quantity=self.spec.shown_title(), index=self.index
+        )
+
+    @property
+    def english_title(self) -> str:
+        """The title in English, as a lesson file writes it."""
+        if self.index is None:
+            return self.spec.english_title()
+        return f"{self.spec.english_title()} of outcome {self.index}"
 
 
 def parse_quantity(text: Any) -> Quantity:
@@ -499,9 +557,12 @@ class Evaluation:
 
     def unit(self, quantity: Quantity) -> str:
         """The unit to write after the quantity's value ("bits", "steps", "")."""
+        from core.numbers import unit_name
+
         if quantity.spec.unit == "info":
-            return str(self.scenario.units)
-        return UNIT_WORDS[quantity.spec.unit]
+            return unit_name(str(self.scenario.units))
+        word = UNIT_WORDS[quantity.spec.unit]
+        return _shown(word) if word else ""
 
 
 # --- claims -------------------------------------------------------------------

@@ -2079,6 +2079,109 @@ language model&apos;s log-probabilities do; T then reshapes the softmax.</source
     </message>
 </context>
 <context>
+    <name>LessonQuantities</name>
+    <message>
+        <source>a sample&apos;s loss (nats)</source>
+        <translation>单个样本的损失（奈特）</translation>
+    </message>
+    <message>
+        <source>bins</source>
+        <translation>格</translation>
+    </message>
+    <message>
+        <source>cross-entropy</source>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <source>nats</source>
+        <translation>奈特</translation>
+    </message>
+    <message>
+        <source>q of the true class, trained by {loss}</source>
+        <translation>用{loss}训练时真实类别的 q</translation>
+    </message>
+    <message>
+        <source>squared error</source>
+        <translation>平方误差</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>steps {loss} needs to bring the loss below {limit}</source>
+        <translation>{loss}把损失降到 {limit} 以下所需的步数</translation>
+    </message>
+    <message>
+        <source>the batch&apos;s mean loss (nats)</source>
+        <translation>批次的平均损失（奈特）</translation>
+    </message>
+    <message>
+        <source>the cross-entropy (nats), trained by {loss}</source>
+        <translation>用{loss}训练时的交叉熵（奈特）</translation>
+    </message>
+    <message>
+        <source>the forward fit</source>
+        <translation>前向拟合</translation>
+    </message>
+    <message>
+        <source>the loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>the ratio of the gradients</source>
+        <translation>两个梯度之比</translation>
+    </message>
+    <message>
+        <source>the reverse fit</source>
+        <translation>反向拟合</translation>
+    </message>
+    <message>
+        <source>the sum of P&apos;s information</source>
+        <translation>P 的信息量之和</translation>
+    </message>
+    <message>
+        <source>the sum of Q&apos;s information</source>
+        <translation>Q 的信息量之和</translation>
+    </message>
+    <message>
+        <source>the target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>the {loss} loss now</source>
+        <translation>当前的{loss}损失</translation>
+    </message>
+    <message>
+        <source>{divergence} of {fit}</source>
+        <translation>{fit}的 {divergence}</translation>
+    </message>
+    <message>
+        <source>{fit}&apos;s mass near peak {peak}</source>
+        <translation>{fit}在峰 {peak} 附近的概率质量</translation>
+    </message>
+    <message>
+        <source>{quantity} of outcome {index}</source>
+        <translation>结果 {index} 的{quantity}</translation>
+    </message>
+    <message>
+        <source>|dL/dz| of {loss} at z₀</source>
+        <translation>{loss}在 z₀ 处的 |dL/dz|</translation>
+    </message>
+    <message>
+        <source>μ of {fit}</source>
+        <translation>{fit}的 μ</translation>
+    </message>
+    <message>
+        <source>σ of {fit}</source>
+        <translation>{fit}的 σ</translation>
+    </message>
+    <message>
+        <source>∂L/∂z of {loss}</source>
+        <translation>{loss}的 ∂L/∂z</translation>
+    </message>
+</context>
+<context>
     <name>Lessons</name>
     <message>
         <source>?  Answer first</source>

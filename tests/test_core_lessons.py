@@ -789,3 +789,27 @@ def test_step_counts_in_answers_are_whole_numbers():
         if step.question is not None
     ]
     assert any(re.search(r"\b1,\d{3} steps", answer) for answer in answers)
+
+
+def test_a_revealed_answer_is_written_in_the_language_in_use():
+    """The quantities, their units and the option in Chinese, not in English."""
+    import re
+
+    from core.i18n import uninstall, use_bundled_catalogue
+
+    step = next(
+        step
+        for entry in bundled_entries()
+        for step in load_bundled(entry.file).steps
+        if step.question is not None and "steps" in right_answer(step)
+    )
+    english = right_answer(step)
+    use_bundled_catalogue("zh_CN")
+    try:
+        chinese = right_answer(step)
+    finally:
+        uninstall()
+    assert re.search(r"[\u4e00-\u9fff]", chinese)
+    assert not re.search(r"\b(steps|needs|loss|of the)\b", chinese), chinese
+    assert re.findall(r"[\d,]+", english) == re.findall(r"[\d,]+", chinese)
+    assert right_answer(step) == english  # and back
