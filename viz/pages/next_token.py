@@ -1271,8 +1271,13 @@ class NextTokenPage(Page):
     def _state_changed(self, state: NextTokenLabState) -> None:
         self.decoding["p"].show_settings(state.p_settings)
         self.decoding["q"].show_settings(state.q_settings)
+        largest = max(TOP_K.low, state.vocabulary_size)
         for controls in self.decoding.values():
-            controls.top_k.setMaximum(max(TOP_K.low, state.vocabulary_size))
+            # Only on a change: setMaximum re-lays out the spin box even to
+            # the same value, which relaid and repainted the whole window on
+            # every frame of a temperature drag.
+            if controls.top_k.maximum() != largest:
+                controls.top_k.setMaximum(largest)
         with QSignalBlocker(self.linked):
             self.linked.setChecked(state.linked)
         self.linked.setEnabled(state.q is not None)
