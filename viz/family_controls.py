@@ -236,7 +236,10 @@ class FamilySettings(Retranslating, QWidget):
         with QSignalBlocker(self.k):
             self.k.setValue(p.k)
         with QSignalBlocker(self.label):
-            self.label.setRange(0, p.k - 1)
+            # setRange re-lays out a spin box even to the same range: on every
+            # frame of a drag that relaid the whole controls column.
+            if self.label.maximum() != p.k - 1 or self.label.minimum() != 0:
+                self.label.setRange(0, p.k - 1)
             self.label.setValue(label)
         self.p.show_family(p)
         self.q.show_family(q)
