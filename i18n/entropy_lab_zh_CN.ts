@@ -513,6 +513,10 @@
         <translation>P 和 Q 的来源</translation>
     </message>
     <message>
+        <source>as they are, not rounded</source>
+        <translation>原值，未取整</translation>
+    </message>
+    <message>
         <source>bits</source>
         <translation>比特</translation>
     </message>
@@ -547,10 +551,6 @@
     <message>
         <source>none: {side} = 0 (∞ bits)</source>
         <translation>无：{side} = 0（∞ 比特）</translation>
-    </message>
-    <message>
-        <source>not whole numbers</source>
-        <translation>不是整数</translation>
     </message>
     <message>
         <source>optimal for P</source>

@@ -275,3 +275,19 @@ def test_a_colour_keyed_name_in_chinese_is_never_broken_inside_a_word():
     # (U+2060) between them forbids it, and renders as nothing.
     assert name == "目\u2060标 y"
     assert swatch("#000000", "H(P)").endswith("&nbsp;H(P)</span>")
+
+
+def test_the_gradient_axes_keep_their_translated_label_when_k_changes(window, qtbot):
+    """The bars' axis re-showed its English "class" whenever K changed."""
+    set_language("zh_CN")
+    try:
+        window.explorer.controls.count.spin.setValue(5)
+        qtbot.waitUntil(lambda: window.store.results.p.size == 5)
+        window.show_panel("training")
+        gradient = window.explorer.plots["gradient"].getPlotItem()
+        training = window.pages["training"].plots.kinds["cross_entropy"]
+        for plot in (gradient, training.gradient_plot):
+            label = plot.getAxis("bottom").labelText
+            assert label and label != "class" and re.search(r"[\u4e00-\u9fff]", label)
+    finally:
+        set_language("en")

@@ -473,7 +473,10 @@ class GradientPlot(Retranslating, pg.PlotWidget):
     def retranslate(self) -> None:
         """Axis labels and tooltip in the language in use."""
         plot = self.getPlotItem()
-        plot.setLabel("bottom", translate("Plots", "class"))
+        class_label = translate("Plots", "class")
+        plot.setLabel("bottom", class_label)
+        # The bars' axis shows its label again when K changes: the same one.
+        self.bars.axis.set_label(class_label)
         plot.setLabel("left", translate("Plots", "∂L/∂z, L in nats"))
         self.setToolTip(gradient_unit_note())
 

@@ -263,7 +263,7 @@ class CodeTable(QWidget):
             ideal = sampling.estimate(quantity)
             set_text(
                 self.cells[(name, "built")],
-                QCoreApplication.translate("CodesPage", "not whole numbers"),
+                QCoreApplication.translate("CodesPage", "as they are, not rounded"),
             )
             set_text(self.cells[(name, "mean")], ideal_average_text(ideal))
             value = "∞" if math.isinf(ideal.target) else number_text(ideal.target)

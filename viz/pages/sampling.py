@@ -228,12 +228,12 @@ class SamplingTable(QWidget):
             QCoreApplication.translate("SamplingPage", "<b>each draw's value</b>"),
             QCoreApplication.translate(
                 "SamplingPage", "<b>running mean ± 2 SE</b> ({units})"
-            ).format(units=units),
+            ).format(units=unit_name(units)),
             QCoreApplication.translate("SamplingPage", "<b>converges to</b>"),
             QCoreApplication.translate("SamplingPage", "<b>bias</b>"),
             QCoreApplication.translate(
                 "SamplingPage", "<b>variance of one draw</b> ({units}²)"
-            ).format(units=units),
+            ).format(units=unit_name(units)),
         )
         for header, text in zip(self.headers, headers, strict=True):
             set_text(header, text)
@@ -433,7 +433,7 @@ class SamplingPage(LabPage):
         self.units_box = QComboBox()
         named(self.units_box, "sampling_units_combo", self.tr("Units"))
         for units in LAB_UNITS:
-            self.units_box.addItem(units, units)
+            self.units_box.addItem(unit_name(units), units)
         self.rate_caption, self.seed_caption, self.units_caption = (
             QLabel(),
             QLabel(),
@@ -486,6 +486,10 @@ class SamplingPage(LabPage):
         self.rate_caption.setText(self.tr("rate"))
         self.seed_caption.setText(self.tr("seed"))
         self.units_caption.setText(self.tr("units"))
+        for index in range(self.units_box.count()):
+            self.units_box.setItemText(
+                index, unit_name(str(self.units_box.itemData(index)))
+            )
         self.look.setText(
             self.tr(
                 "<b>What to look at.</b> Each draw's information jumps about; its "

@@ -156,6 +156,8 @@ class KindPlots:
             class_label,
             translate("TrainingPlots", "∂L/∂z (per unit of z)"),
         )
+        # The bars' axis shows its label again when K changes: the same one.
+        self.bars.axis.set_label(class_label)
 
     def widgets(self) -> list[pg.PlotWidget]:
         """Both plot widgets."""
