@@ -793,6 +793,10 @@ class TopTokensModel(QStandardItemModel):
         return False
 
 
+#: The top-tokens table's column of token ids (hidden when space is short).
+TOKEN_ID_COLUMN = 2
+
+
 def top_tokens_view(model: TopTokensModel, object_name: str) -> QTableView:
     """A read-only table of top tokens."""
     view = QTableView()
@@ -1141,6 +1145,7 @@ class NextTokenPage(Page):
         """The readouts above the plot get their share of the new height."""
         super().resizeEvent(event)
         self.header.set_room(self.height())
+        QTimer.singleShot(0, self, self._fit_table)
 
     def changeEvent(self, event: QEvent) -> None:
         """A new font (lecture mode, zoom): the table's columns fit it again.
@@ -1158,10 +1163,24 @@ class NextTokenPage(Page):
         self._fit_table()
 
     def _fit_table(self) -> None:
-        """Columns as wide as their contents, the token column the rest."""
+        """Columns as wide as their contents, the token column the rest.
+
+        When the rest would not hold ten characters of a token (lecture type
+        on a projector), the token id column gives way: a token's text is
+        what the room reads, its id is for the practitioner at a desk.
+        """
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnHidden(TOKEN_ID_COLUMN, False)
         self.table.resizeColumnsToContents()
+        others = sum(
+            header.sectionSize(column)
+            for column in range(header.count())
+            if column != 1 and not self.table.isColumnHidden(column)
+        )
+        token_room = self.table.viewport().width() - others
+        wanted = self.table.fontMetrics().horizontalAdvance("“ tokens…”")
+        self.table.setColumnHidden(TOKEN_ID_COLUMN, token_room < wanted)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self._fitted_font = self.table.font().toString()
 
