@@ -221,6 +221,8 @@ def test_a_drag_task_is_checked_live_and_only_the_named_controls_count(window, q
     settle(qtbot, window)
     assert controller.is_revealed(2) and controller.progress.verdict(2) is True
     assert "Right." in panel_text(controller, "lesson_verdict")
+    # The goal reached with the student's own Q is still this step.
+    assert not controller.panel.is_exploring()
 
 
 def test_show_me_on_a_drag_task_moves_to_its_example(window, qtbot):
@@ -229,6 +231,8 @@ def test_show_me_on_a_drag_task_moves_to_its_example(window, qtbot):
     controller.reveal()
     assert window.store.scenario.temperature == pytest.approx(0.15)
     assert controller.progress.verdict(6) is False
+    # The example "Show me" set is the step's answer, not free exploration.
+    assert not controller.panel.is_exploring()
 
 
 def test_free_exploration_and_back_to_the_lesson(window, qtbot):

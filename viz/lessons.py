@@ -711,8 +711,9 @@ class LessonController(QObject):
     def exploring(self) -> bool:
         """Whether the window has left the step (another page, other states).
 
-        While a drag task is open, moving the page's controls is the task,
-        not exploring.
+        On a drag task's step, moving the page's controls is the task, not
+        exploring: before the goal is reached and after (the state that
+        reached it, or the one "Show me" set, differs from the step's).
         """
         step = self.step
         if step is None:
@@ -720,12 +721,10 @@ class LessonController(QObject):
         window = self.window
         if window.current_panel() != PANEL_OF_KIND[step.page]:
             return True
-        task_open = isinstance(step.question, DragQuestion) and not self.is_revealed(
-            self.index
-        )
+        dragging = isinstance(step.question, DragQuestion)
         kinds = {"scenario": step.scenario, **step.pages}
         for kind, state in kinds.items():
-            if task_open and kind == step.page:
+            if dragging and kind == step.page:
                 continue
             if kind in window.stores and not same_setup(
                 window.stores[kind].state, state
