@@ -797,12 +797,18 @@ __all__ = [
 
 
 def _number_text(value: float) -> str:
-    """A claim's number: whole numbers whole, the rest as every readout shows them."""
+    """A number a lesson wrote (a threshold) as it wrote it: 100, 0.66, −0.2.
+
+    Not "0.6600": four decimals beside a computed 0.8638 would read as a
+    computed value too. Step counts use it as well ("1,511 steps").
+    """
     from core.numbers import format_count, format_number
 
-    if math.isfinite(value) and value == round(value) and abs(value) < 1e15:
+    if not math.isfinite(value):
+        return format_number(value)
+    if value == round(value) and abs(value) < 1e15:
         return format_count(round(value))
-    return format_number(value)
+    return f"{value:.6g}".replace("-", "−")
 
 
 def shown_value(evaluation: Evaluation, quantity: Quantity) -> str:
