@@ -16,6 +16,7 @@ from core.i18n import QT_TRANSLATE_NOOP
 from viz.controls import forward_gestures
 from viz.sliders import FloatSlider, SliderScale
 from viz.translated import Retranslating
+from viz.widgets import set_range
 
 translate = QCoreApplication.translate
 
@@ -236,10 +237,7 @@ class FamilySettings(Retranslating, QWidget):
         with QSignalBlocker(self.k):
             self.k.setValue(p.k)
         with QSignalBlocker(self.label):
-            # setRange re-lays out a spin box even to the same range: on every
-            # frame of a drag that relaid the whole controls column.
-            if self.label.maximum() != p.k - 1 or self.label.minimum() != 0:
-                self.label.setRange(0, p.k - 1)
+            set_range(self.label, 0, p.k - 1)
             self.label.setValue(label)
         self.p.show_family(p)
         self.q.show_family(q)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -43,6 +44,16 @@ def set_text(label: QLabel | QPushButton, text: str) -> None:
     """Set a text only when it changes: every setText schedules a repaint."""
     if label.text() != text:
         label.setText(text)
+
+
+def set_range(box: QSpinBox, low: int, high: int) -> None:
+    """Set a spin box's range only when it changes, as set_text does for text.
+
+    setRange re-lays out the box even to the same range, and a relayout on
+    every frame of a drag repaints the whole controls column.
+    """
+    if (box.minimum(), box.maximum()) != (low, high):
+        box.setRange(low, high)
 
 
 def group(title: str, *widgets: QWidget) -> QGroupBox:

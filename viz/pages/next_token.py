@@ -105,7 +105,7 @@ from viz.pages.lab_common import HeaderArea
 from viz.plotting import style_plot, swatch
 from viz.store import Store
 from viz.translated import LiveTexts, Retranslating, set_plot_texts
-from viz.widgets import group, named, problem_label, set_text
+from viz.widgets import group, named, problem_label, set_range, set_text
 
 #: A filled curve of 30,000 points or more aborts PySide6 6.12 with
 #: pyqtgraph 0.14 ("none_dealloc" in its chunked fill path): fills are kept
@@ -1292,11 +1292,7 @@ class NextTokenPage(Page):
         self.decoding["q"].show_settings(state.q_settings)
         largest = max(TOP_K.low, state.vocabulary_size)
         for controls in self.decoding.values():
-            # Only on a change: setMaximum re-lays out the spin box even to
-            # the same value, which relaid and repainted the whole window on
-            # every frame of a temperature drag.
-            if controls.top_k.maximum() != largest:
-                controls.top_k.setMaximum(largest)
+            set_range(controls.top_k, TOP_K.low, largest)
         with QSignalBlocker(self.linked):
             self.linked.setChecked(state.linked)
         self.linked.setEnabled(state.q is not None)
