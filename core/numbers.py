@@ -38,19 +38,24 @@ class NumberSymbols:
     group: str = ","
 
 
+#: How English writes numbers (and Python, which is why it needs no swap).
+PLAIN = NumberSymbols()
+
 #: The symbols of each language of :data:`core.i18n.LANGUAGES`.
-SYMBOLS = {"en": NumberSymbols(), "zh_CN": NumberSymbols()}
+SYMBOLS = {"en": PLAIN, "zh_CN": PLAIN}
 
 
 def symbols() -> NumberSymbols:
     """The symbols of the language in use."""
-    return SYMBOLS.get(i18n.language(), NumberSymbols())
+    return SYMBOLS.get(i18n.language(), PLAIN)
 
 
 def _localized(text: str) -> str:
     """A number Python wrote ("1,234.5", "-0.3") in the language's symbols."""
     chosen = symbols()
-    if chosen != NumberSymbols():
+    # A table of 120 probabilities is written on every frame of a drag: the
+    # identity test spares the dataclass comparison in the common case.
+    if chosen is not PLAIN and chosen != PLAIN:
         swap = {".": chosen.decimal, ",": chosen.group}
         text = "".join(swap.get(character, character) for character in text)
     return text.replace("-", MINUS)
@@ -112,12 +117,16 @@ def format_probability(value: float, decimals: int = 4) -> str:
     value is not; here it is ``0.99999999`` (up to 16 decimals, then 1 −
     its gap in scientific notation).
     """
-    if 0.0 < value < 1.0 and f"{value:.{decimals}f}" == f"{1:.{decimals}f}":
-        for more in range(decimals + 1, 17):
-            text = f"{value:.{more}f}"
-            if not text.startswith("1"):
-                return _localized(text)
-        return f"1 {MINUS} {scientific(1.0 - value)}"
+    if 0.0 < value < 1.0:
+        fixed = f"{value:.{decimals}f}"
+        if fixed.startswith("1"):  # rounded up to a certainty
+            for more in range(decimals + 1, 17):
+                text = f"{value:.{more}f}"
+                if not text.startswith("1"):
+                    return _localized(text)
+            return f"1 {MINUS} {scientific(1.0 - value)}"
+        if value >= 10.0 ** (1 - decimals):  # format_number's fixed range
+            return _localized(fixed)
     return format_number(value, decimals)
 
 

@@ -717,6 +717,7 @@ class TopTokensModel(QStandardItemModel):
         super().__init__(parent)
         self.role = role
         self.rows: tuple[TopToken, ...] = ()
+        self.shown: list[list[str]] = []  # the NUMBERS columns' texts, by row
         self.headers: tuple[str, ...] = ()
         self.retranslate()
         self.setColumnCount(len(self.headers))
@@ -783,13 +784,25 @@ class TopTokensModel(QStandardItemModel):
             self.setRowCount(0)
             for row in rows:
                 self.appendRow([self._item(row, c) for c in range(len(self.headers))])
+            numbers = self.NUMBERS
+            self.shown = [[self.cell_text(row, c) for c in numbers] for row in rows]
             return True
-        for r, row in enumerate(rows):
-            for column in self.NUMBERS:
-                item = self.item(r, column)
+        # The texts on show are kept in Python too: asking each item for its
+        # text cost as much as writing the new one. One dataChanged for the
+        # block, not one a cell: the view repaints one rectangle.
+        changed = False
+        self.blockSignals(True)
+        for r, (row, shown) in enumerate(zip(rows, self.shown, strict=True)):
+            for i, column in enumerate(self.NUMBERS):
                 text = self.cell_text(row, column)
-                if item.text() != text:
-                    item.setText(text)
+                if shown[i] != text:
+                    shown[i] = text
+                    self.item(r, column).setText(text)
+                    changed = True
+        self.blockSignals(False)
+        if changed:
+            first, last = self.NUMBERS[0], self.NUMBERS[-1]
+            self.dataChanged.emit(self.index(0, first), self.index(len(rows) - 1, last))
         return False
 
 
