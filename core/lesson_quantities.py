@@ -18,12 +18,15 @@ with another quantity (``kl_pq > kl_qp``); ``=`` takes a tolerance.
 A *target* is an element of the window a step highlights or a question
 hides, named by its widget's object name (``readout_kl_pq``,
 ``plot_asymmetry``, ``binary_race_plot``); a bar of a bar plot is the plot's
-name, ``#`` and the outcome (``plot_distributions#1``). :data:`TARGETS` maps
-each to the page kind that shows it.
+name, ``#`` and the outcome (``plot_distributions#1``); a slider of the
+explorer and the readout beside it are ``logit_slider_2`` and
+``logit_value_2`` (``p_``, ``q_``, ``logit_``). :data:`TARGETS` maps each
+other target to the page kind that shows it.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 import re
@@ -75,7 +78,9 @@ class QuantitySpec:
         True when it needs an index (``softmax[2]``).
     views : tuple of str
         The targets that show it: hidden until a question about it is
-        answered (unless the question says otherwise).
+        answered (unless the question says otherwise). A view with
+        ``{outcome}`` stands for one per outcome of the step
+        (``logit_value_{outcome}``: every readout beside a logit slider).
     read : callable(results) -> float or array
         From the kind's derived results.
     """
@@ -90,6 +95,26 @@ class QuantitySpec:
     #: ("loss": "cross-entropy").
     words: tuple[tuple[str, str], ...] = ()
 
+    #: Views that show it only while Q is the softmax (linked) or its source
+    #: (the logits are log Q): the readouts beside Q's sliders.
+    q_views: tuple[str, ...] = ()
+
+    def views_for(
+        self, outcomes: int | None, q_is_softmax: bool = False
+    ) -> tuple[str, ...]:
+        """The views of a step with ``outcomes`` sliders (None: families, none).
+
+        ``q_is_softmax``: Q's readouts show the softmax too (see ``q_views``).
+        """
+        views = self.views + (self.q_views if q_is_softmax else ())
+        named: list[str] = []
+        for view in views:
+            if PER_OUTCOME not in view:
+                named.append(view)
+            elif outcomes is not None:
+                named.extend(view.format(outcome=i) for i in range(outcomes))
+        return tuple(named)
+
     def english_title(self) -> str:
         """The title in English (as a lesson file writes it)."""
         return self.title.format(**dict(self.words))
@@ -98,6 +123,10 @@ class QuantitySpec:
         """The title in the language in use."""
         words = {key: _shown(word) for key, word in self.words}
         return _shown(self.title).format(**words)
+
+
+#: In a view's name: one view per outcome (the readouts beside the sliders).
+PER_OUTCOME = "{outcome}"
 
 
 def _shown(text: str) -> str:
@@ -190,6 +219,13 @@ def _scenario_quantities() -> dict[str, QuantitySpec]:
     }
     for name, (title, unit, views) in vectors.items():
         specs[name] = QuantitySpec("scenario", title, unit, True, views, _field(name))
+    # Each logit's readout says "+2.00 → 0.864": the softmax beside its logit
+    # (and Q's readouts are the softmax when Q is linked to it).
+    specs["softmax"] = dataclasses.replace(
+        specs["softmax"],
+        views=("plot_softmax", "logit_value_{outcome}"),
+        q_views=("q_value_{outcome}",),
+    )
     return specs
 
 
@@ -285,7 +321,9 @@ def _race_quantities() -> dict[str, QuantitySpec]:
 
 def _trainings_quantities() -> dict[str, QuantitySpec]:
     specs: dict[str, QuantitySpec] = {}
-    views = ("training_probability_plot", "training_cross_entropy_plot")
+    # Each loss's formula writes out q_y, its loss and the true class's gradient.
+    formulas = ("training_ce_formula", "training_se_formula")
+    views = ("training_probability_plot", "training_cross_entropy_plot", *formulas)
     for index, kind in enumerate(LOSS_KINDS):
         short, title = _SHORT[kind], _RACE_TITLES[kind]
 
@@ -322,7 +360,7 @@ def _trainings_quantities() -> dict[str, QuantitySpec]:
             QT_TRANSLATE_NOOP("LessonQuantities", "∂L/∂z of {loss}"),
             "gradient",
             True,
-            (f"training_{short}_gradient_plot",),
+            (f"training_{short}_gradient_plot", f"training_{short}_formula"),
             _at(lambda r, i: r.state.trainings[i].gradient, index),
             (("loss", title),),
         )
@@ -401,7 +439,14 @@ def _batch_quantities() -> dict[str, QuantitySpec]:
             QT_TRANSLATE_NOOP("LessonQuantities", "the batch's mean loss (nats)"),
             "nats",
             False,
-            ("batch_mean_loss", "batch_mean_formula"),
+            # The losses' column and the sum written out give the mean away;
+            # the example's note says what PyTorch returns for it.
+            (
+                "batch_mean_loss",
+                "batch_mean_formula",
+                "batch_loss_column",
+                "batch_origin",
+            ),
             _field("mean"),
         ),
         "loss": QuantitySpec(
@@ -409,7 +454,7 @@ def _batch_quantities() -> dict[str, QuantitySpec]:
             QT_TRANSLATE_NOOP("LessonQuantities", "a sample's loss (nats)"),
             "nats",
             True,
-            ("batch_losses_plot",),
+            ("batch_losses_plot", "batch_loss_column", "batch_mean_formula"),
             _field("losses"),
         ),
     }
@@ -710,7 +755,14 @@ def _targets() -> dict[str, str]:
         for direction in ("forward", "reverse")
         for part in ("view", "plot", "loss_plot", "kl_pq", "kl_qp", "details")
     )
-    batch = ("batch_losses_plot", "batch_sample_plot", "batch_mean_loss")
+    batch = (
+        "batch_losses_plot",
+        "batch_sample_plot",
+        "batch_mean_loss",
+        "batch_mean_formula",
+        "batch_loss_column",
+        "batch_origin",
+    )
     for kind, group in (
         ("race", race),
         ("trainings", trainings),
@@ -724,7 +776,8 @@ def _targets() -> dict[str, str]:
 #: Every element a step may highlight or a question hide, and its page kind.
 TARGETS: Mapping[str, str] = MappingProxyType(_targets())
 
-_SLIDER = re.compile(r"(?P<series>p|q|logit)_slider_(?P<index>\d{1,2})")
+#: A slider (``logit_slider_2``) or the readout beside it (``logit_value_2``).
+_SLIDER = re.compile(r"(?P<series>p|q|logit)_(?P<part>slider|value)_(?P<index>\d{1,2})")
 
 
 @dataclass(frozen=True)
@@ -760,7 +813,7 @@ def parse_target(text: Any, outcomes: int | None, bars: bool = True) -> Target:
         if outcomes is None or index >= outcomes:
             raise ValueError(f'"{name}": the step has no slider {index}')
         if bar:
-            raise ValueError(f'"{text}": a slider has no bars')
+            raise ValueError(f'"{text}": a slider and its readout have no bars')
         return Target(name, "scenario")
     if name not in TARGETS:
         raise ValueError(f'names no element of the window: "{text}"')
@@ -784,6 +837,7 @@ __all__ = [
     "DERIVE",
     "OPERATORS",
     "PANELS",
+    "PER_OUTCOME",
     "QUANTITIES",
     "TARGETS",
     "Claim",

@@ -497,12 +497,14 @@ def _hide(
 
 def default_hide(step: Step, quantities: Sequence[Quantity]) -> tuple[Target, ...]:
     """What shows these quantities on the step's page, to hide until answered."""
+    scenario = step.scenario
+    outcomes = None if scenario.p_family is not None else scenario.k
+    q_is_softmax = scenario.linked or scenario.logits_follow_q
     names: list[str] = []
     for quantity in quantities:
-        for view in quantity.spec.views:
+        for view in quantity.spec.views_for(outcomes, q_is_softmax):
             if view not in names:
                 names.append(view)
-    outcomes = None if step.scenario.p_family is not None else step.scenario.k
     targets = (parse_target(name, outcomes, bars=False) for name in names)
     return tuple(target for target in targets if target.kind == step.page)
 

@@ -14,7 +14,15 @@ from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 #: The halo's colour: a strong magenta, 5.9:1 on white, apart from P's blue,
@@ -82,26 +90,56 @@ class Halo(_Follower):
 
 
 class Veil(_Follower):
-    """An opaque cover over ``target`` until the question is answered."""
+    """An opaque cover over ``target`` until the question is answered.
+
+    It says "?  Answer first"; over a target too small for that in its font
+    (the one-line readout beside a slider) it says only "?", in the target's
+    own font, so the veil never shows a cut-off word.
+    """
 
     def __init__(self, target: QWidget, font_px: int = 15) -> None:
+        self.label = QLabel()
+        self._font_px = font_px
+        self._words = QCoreApplication.translate("Lessons", "?  Answer first")
+        self._built = False  # _Follower's first resize comes before the layout
         super().__init__(target)
         self.setObjectName(f"lesson_veil_{target.objectName()}")
-        self.label = QLabel(
-            QCoreApplication.translate("Lessons", "?  Answer first"), self
-        )
+        self.label.setParent(self)
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.label.setStyleSheet(
-            f"color: {VEIL_TEXT}; background: transparent; font-weight: bold;"
-            f" font-size: {font_px}px;"
-        )
         self.label.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(2, 2, 2, 2)
-        layout.addWidget(self.label)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(2, 2, 2, 2)
+        self._layout.addWidget(self.label)
         self.setAccessibleName(
             QCoreApplication.translate("Lessons", "Hidden until you answer")
         )
+        self._built = True
+        self._fit_words()
+
+    def _fit_words(self) -> None:
+        """The full words if they fit on the veil, else "?" in the target's font."""
+        bold = f"color: {VEIL_TEXT}; background: transparent; font-weight: bold;"
+        font = QFont(self.font())
+        font.setBold(True)
+        font.setPixelSize(self._font_px)
+        metrics = QFontMetrics(font)
+        fits = (
+            metrics.horizontalAdvance(self._words) + 8 <= self.width()
+            and metrics.height() + 6 <= self.height()
+        )
+        text = self._words if fits else "?"
+        size = f" font-size: {self._font_px}px;" if fits else ""
+        if self.label.text() != text:
+            self.label.setText(text)
+            self.label.setStyleSheet(bold + size)
+            margin = 2 if fits else 0
+            self._layout.setContentsMargins(margin, margin, margin, margin)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Choose the words for the new size."""
+        super().resizeEvent(event)
+        if self._built:
+            self._fit_words()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """Fill with the veil's colour (a plain QWidget draws no style sheet)."""

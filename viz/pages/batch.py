@@ -51,6 +51,7 @@ from core.batch import (
 )
 from core.numbers import format_count
 from viz import theme
+from viz.column_area import ColumnArea
 from viz.pages.common import (
     CROSS_ENTROPY_COLOUR,
     Page,
@@ -392,6 +393,10 @@ class BatchPage(Page):
         self.table = QTableView()
         self.table.setObjectName("batch_table")
         self.table.setModel(self.model)
+        #: The losses' column, by name (a lesson hides it until answered).
+        self.loss_column = ColumnArea(
+            self.table, "batch_loss_column", lambda: self.model.columnCount() - 1
+        )
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.Stretch
