@@ -174,6 +174,13 @@ class FittedAxisItem(pg.AxisItem):
     #: the whole label did not fit even in the smallest type.
     units_only = False
 
+    def __init__(self, orientation: str) -> None:
+        super().__init__(orientation)
+        # "(x0.001)" on an axis confuses students more than 0.001 on a tick;
+        # off from the start, every range change would otherwise rewrite and
+        # refit the label (a third of a window's build).
+        self.autoSIPrefix = False
+
     def set_label_px(self, px: int) -> None:
         """The label's type size before fitting."""
         self.label_px = px

@@ -20,6 +20,7 @@ from viz.plotting import (
     InfiniteBars,
     OutcomeAxis,
     Series,
+    SteadyBars,
     StickyRange,
     capped,
     finite_cap,
@@ -165,10 +166,10 @@ class InformationPlot(Retranslating, pg.PlotWidget):
         style_plot(plot, "", "", "")
         self.retranslate()
         self.rectangles = {
-            "p": pg.BarGraphItem(
+            "p": SteadyBars(
                 x0=[], width=[], height=[], brush=theme.P_COLOUR, pen=pg.mkPen("w")
             ),
-            "q": pg.BarGraphItem(
+            "q": SteadyBars(
                 x0=[],
                 width=[],
                 height=[],
@@ -264,16 +265,16 @@ class AsymmetryPlot(Retranslating, pg.GraphicsLayoutWidget):
         # Equal halves: in lecture type the totals' three labels need it.
         self.ci.layout.setColumnStretchFactor(0, 1)
         self.ci.layout.setColumnStretchFactor(1, 1)
-        self.kl_pq_bar = pg.BarGraphItem(
+        self.kl_pq_bar = SteadyBars(
             x=[KL_PQ_X], height=[0], width=0.7, brush=theme.P_COLOUR, pen=None
         )
-        self.kl_qp_bar = pg.BarGraphItem(
+        self.kl_qp_bar = SteadyBars(
             x=[KL_QP_X], height=[0], width=0.7, brush=theme.Q_COLOUR, pen=None
         )
-        self.entropy_part = pg.BarGraphItem(
+        self.entropy_part = SteadyBars(
             x=[STACK_X], height=[0], width=0.7, brush=theme.ENTROPY_COLOUR, pen=None
         )
-        self.kl_part = pg.BarGraphItem(
+        self.kl_part = SteadyBars(
             x=[STACK_X],
             y0=[0],
             height=[0],
@@ -283,7 +284,7 @@ class AsymmetryPlot(Retranslating, pg.GraphicsLayoutWidget):
         )
         for item in (self.kl_pq_bar, self.kl_qp_bar, self.entropy_part, self.kl_part):
             self.totals_plot.addItem(item)
-        self.totals_ghost = pg.BarGraphItem(
+        self.totals_ghost = SteadyBars(
             x=[KL_PQ_X, KL_QP_X, STACK_X],
             height=[0, 0, 0],
             width=0.7,

@@ -8,11 +8,12 @@ from __future__ import annotations
 import functools
 import math
 import re
+from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
 from numpy.typing import NDArray
-from PySide6.QtCore import QCoreApplication, QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainterPath, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsItem
 
@@ -180,6 +181,71 @@ class OutcomeAxis:
 GHOST_PEN = pg.mkPen("#222222", width=2, style=Qt.PenStyle.DashLine)
 
 
+class SteadyBars(pg.BarGraphItem):
+    """pyqtgraph's bars, their bounding rectangle worked out once per change.
+
+    Qt asks an item for its bounding rectangle several times a frame (the
+    scene's index, exposure, painting); pyqtgraph works it out afresh each
+    time from the device transform, about a quarter of an explorer frame
+    over its twenty bar items. It depends only on the bars (``setOpts``) and
+    the view's transform, so it is kept until one of them changes. Before
+    the item is on screen (no pixel size yet) nothing is kept. A
+    ``setOpts`` that changes nothing (a view that draws every frame what
+    only sometimes moves) neither recomputes nor repaints.
+    """
+
+    _steady_rect: QRectF | None = None
+
+    def setOpts(self, **opts: Any) -> None:
+        """As pyqtgraph's, unless every option given is the one held."""
+        if self._steady_rect is not None and all(
+            _same_option(self.opts.get(key), value) for key, value in opts.items()
+        ):
+            return
+        self._steady_rect = None
+        super().setOpts(**opts)
+
+    def viewTransformChanged(self) -> None:
+        """A new zoom or size: the pen's padding in data units changed."""
+        self._steady_rect = None
+        super().viewTransformChanged()
+
+    def boundingRect(self) -> QRectF:
+        """The bars plus half the pen (as pyqtgraph has it), kept while it holds."""
+        if self._steady_rect is not None:
+            return QRectF(self._steady_rect)
+        xmn, xmx = self.dataBounds(ax=0)
+        ymn, ymx = self.dataBounds(ax=1)
+        if xmn is None or xmx is None or ymn is None or ymx is None:
+            return QRectF()
+        px = py = 0.0
+        padding = self.pixelPadding()
+        if padding > 0:
+            x_vector, y_vector = self.pixelVectors()
+            if x_vector is None or y_vector is None:
+                return QRectF(xmn, ymn, xmx - xmn, ymx - ymn)  # not on screen
+            px, py = x_vector.length() * padding, y_vector.length() * padding
+        self._steady_rect = QRectF(
+            xmn - px, ymn - py, 2 * px + xmx - xmn, 2 * py + ymx - ymn
+        )
+        return QRectF(self._steady_rect)
+
+
+def _same_option(held: Any, given: Any) -> bool:
+    """True if a bar option ``given`` is the one ``held`` (arrays by value)."""
+    if held is given:
+        return True
+    try:
+        if isinstance(held, (np.ndarray, list, tuple)) or isinstance(
+            given, (np.ndarray, list, tuple)
+        ):
+            old, new = np.asarray(held), np.asarray(given)
+            return old.shape == new.shape and bool(np.array_equal(old, new))
+        return bool(held == given)
+    except (TypeError, ValueError):
+        return False
+
+
 class _BarsOrLine:
     """A bar item and a line item for one set of values; one of them shows."""
 
@@ -187,7 +253,7 @@ class _BarsOrLine:
         self, plot: pg.PlotItem, width: float, brush: str | None, pen: QPen | None
     ) -> None:
         self.width = width
-        self.bars = pg.BarGraphItem(x=[], height=[], width=width, brush=brush, pen=pen)
+        self.bars = SteadyBars(x=[], height=[], width=width, brush=brush, pen=pen)
         self.line = pg.PlotDataItem(
             pen=pen if brush is None else pg.mkPen(brush, width=1)
         )
@@ -397,7 +463,7 @@ class InfiniteBars:
         self.plot = plot
         self.width = width
         hatch = QBrush(QColor(colour), Qt.BrushStyle.BDiagPattern)
-        self.bars = pg.BarGraphItem(
+        self.bars = SteadyBars(
             x=[], height=[], width=width, brush=hatch, pen=pg.mkPen(colour, width=2)
         )
         # A white disc behind each ∞ keeps it legible over the hatching.
@@ -525,7 +591,7 @@ class GradientBars:
 
     def __init__(self, plot: pg.PlotItem, colour: str) -> None:
         self.gradient = Series(plot, colour, 0.0, 0.6, "∂L/∂z")
-        self.true_class = pg.BarGraphItem(
+        self.true_class = SteadyBars(
             x=[0],
             height=[0],
             width=0.6,

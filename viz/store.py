@@ -19,9 +19,12 @@ import dataclasses
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 
 from core.history import History
+
+#: The event that runs a scheduled derive (see Store._schedule_derive).
+DERIVE_EVENT = QEvent.Type(QEvent.registerEventType())
 
 State = TypeVar("State")
 Results = TypeVar("Results")
@@ -73,10 +76,7 @@ class Store(QObject, Generic[State, Results]):
         self._problem: ValueError | None = None
         self.derivations = 0
         self._history: History[State] = History(state)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self.derive_now)
+        self._scheduled = False
 
     # the state -----------------------------------------------------------------
 
@@ -139,8 +139,23 @@ class Store(QObject, Generic[State, Results]):
         A subclass may derive elsewhere
         (:class:`viz.background_store.BackgroundStore`: on a worker thread).
         """
-        if not self._timer.isActive():
-            self._timer.start()
+        # A posted event of high priority, not a zero timer: it runs before
+        # the repaint that the control's own change asked for, so the
+        # control and the views it moves are painted in one pass (a timer
+        # fired after that repaint, and every frame was painted twice).
+        if not self._scheduled:
+            self._scheduled = True
+            QCoreApplication.postEvent(
+                self, QEvent(DERIVE_EVENT), Qt.EventPriority.HighEventPriority.value
+            )
+
+    def event(self, event: QEvent) -> bool:
+        """Run the derive scheduled by :meth:`_schedule_derive` (once, however many)."""
+        if event.type() == DERIVE_EVENT:
+            if self._scheduled:
+                self.derive_now()
+            return True
+        return super().event(event)
 
     # undo ----------------------------------------------------------------------
 
@@ -180,7 +195,7 @@ class Store(QObject, Generic[State, Results]):
 
     def derive_now(self) -> None:
         """Derive the results of the current state and announce the outcome."""
-        self._timer.stop()
+        self._scheduled = False
         self.derivations += 1
         try:
             results = self._derive(self._state)
@@ -208,4 +223,4 @@ class Store(QObject, Generic[State, Results]):
     @property
     def pending(self) -> bool:
         """True while a derive is scheduled but has not run."""
-        return self._timer.isActive()
+        return self._scheduled
