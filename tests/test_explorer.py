@@ -197,6 +197,35 @@ def test_a_zero_in_q_shows_infinity_with_its_reason(window, store, qtbot):
     assert js == pytest.approx(evaluate(store.scenario).js, abs=5e-5)
 
 
+def test_a_readout_whose_infinity_came_and_went_lines_up_with_its_row(
+    window, store, qtbot
+):
+    """The value sits where its neighbours' do once the reason line is gone."""
+
+    def value_tops():
+        return {
+            key: control(window, QWidget, f"readout_{key}_value")
+            .mapTo(
+                window,
+                control(window, QWidget, f"readout_{key}_value").rect().topLeft(),
+            )
+            .y()
+            for key in ("kl_pq", "kl_qp", "js", "loss")  # one row of readouts
+        }
+
+    QApplication.processEvents()
+    before = value_tops()
+    slider = control(window, QSlider, "q_slider_3")
+    kept = slider.value()
+    slider.setValue(0)
+    settle(qtbot, store)
+    assert control(window, QWidget, "readout_kl_pq").text().startswith("∞")
+    slider.setValue(kept)
+    settle(qtbot, store)
+    qtbot.waitUntil(lambda: value_tops() == before)
+    assert len(set(value_tops().values())) == 1
+
+
 def test_linked_loss_equals_cross_entropy_and_kl_is_loss_minus_entropy(
     window, store, qtbot
 ):

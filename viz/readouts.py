@@ -97,6 +97,9 @@ class Readout(Retranslating, QFrame):
         self.reason = QLabel("")
         self.reason.setObjectName(f"readout_{spec.key}_reason")
         self.reason.setWordWrap(True)
+        # Hidden until there is a reason: an empty line that shows takes
+        # room, and a readout whose ∞ came and went sat lower than its row.
+        self.reason.setVisible(False)
         self.pinned = QLabel("")
         self.pinned.setObjectName(f"readout_{spec.key}_pinned")
         self.pinned.setVisible(False)
