@@ -528,6 +528,7 @@ class LossCurvePlot(Retranslating, pg.GraphicsLayoutWidget):
         self.loss_range = StickyRange(self.loss_plot)
         self.grad_range = StickyRange(self.grad_plot, symmetric=True)
         self._z_range: tuple[float, float] | None = None
+        self._drawn: tuple[Any, ...] | None = None
         marker = {"size": 11, "brush": theme.MARKER_COLOUR, "pen": pg.mkPen("k")}
         self.loss_marker = pg.ScatterPlotItem(**marker)
         self.grad_marker = pg.ScatterPlotItem(**marker)
@@ -617,6 +618,21 @@ class LossCurvePlot(Retranslating, pg.GraphicsLayoutWidget):
         """Draw both curves and mark the current logit."""
         curve = results.curve
         finite = np.isfinite(curve.loss)
+        # The curve depends on the logits, the label and T, not on P: a drag
+        # of P's sliders redraws it only if it moved.
+        drawn = (
+            curve.z,
+            curve.loss,
+            curve.grad,
+            curve.current_z,
+            results.loss,
+            results.grad[label],
+        )
+        if self._drawn is not None and all(
+            np.array_equal(a, b) for a, b in zip(drawn, self._drawn, strict=True)
+        ):
+            return
+        self._drawn = drawn
         self.loss_curve.setData(curve.z[finite], curve.loss[finite])
         self.grad_curve.setData(curve.z, curve.grad)
         z_range = (float(curve.z[0]), float(curve.z[-1]))
