@@ -1016,6 +1016,18 @@ Entropy Lab 仍在运行；您的工作没有改变。请连同下面的详细�
 <context>
     <name>ExplanationDock</name>
     <message>
+        <source>&lt;b&gt;Code lengths.&lt;/b&gt; Prefix codes built from the Explorer&apos;s P and Q, and P&apos;s draws sent in each: bits become whole codewords. Press &lt;i&gt;Play&lt;/i&gt; and compare each code&apos;s bits per symbol with H(P) and H(P,Q); make Q unlike P on the Explorer and Q&apos;s codes cost more.</source>
+        <translation>&lt;b&gt;码长。&lt;/b&gt;由探索器的 P 和 Q 构造前缀码，P 的样本分别用每种编码发送：比特变成了整数长度的码字。按&lt;i&gt;播放&lt;/i&gt;，把每种编码每个符号的比特数与 H(P) 和 H(P,Q) 比较；在探索器中让 Q 与 P 不同，Q 的编码就花费更多。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Next-token lab.&lt;/b&gt; Two models&apos; next-token distributions over one vocabulary, decoded with a temperature and top-k, top-p and min-p. Move the decoding controls and watch the entropy, the mass cut off and the divergences; import your own logits from a file.</source>
+        <translation>&lt;b&gt;下一词元实验。&lt;/b&gt;两个模型在同一词表上的下一词元分布，用温度以及 top-k、top-p 和 min-p 解码。移动解码控件，观察熵、截掉的质量和散度；也可以从文件导入您自己的 logits。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Sampling.&lt;/b&gt; Draws from the Explorer&apos;s P and Q, one by one: each row&apos;s running mean settles on the exact value in its last column, and its ±2 SE band narrows as 1/√n. Press &lt;i&gt;Play&lt;/i&gt; or &lt;i&gt;Draw 1&lt;/i&gt;; change P or Q on the Explorer and the run starts again.</source>
+        <translation>&lt;b&gt;抽样。&lt;/b&gt;从探索器的 P 和 Q 逐个抽样：每一行的累计平均值稳定在最后一列的精确值上，它的 ±2 SE 带按 1/√n 收窄。按&lt;i&gt;播放&lt;/i&gt;或&lt;i&gt;抽样 1 次&lt;/i&gt;；在探索器中修改 P 或 Q，抽样就重新开始。</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Welcome to Entropy Lab.&lt;/b&gt;&lt;br&gt;Move a slider or drag a bar and every number follows. Pick a worked example from the &lt;i&gt;Presets&lt;/i&gt; menu (keys 1–9); each comes with what to look at and what to try next.</source>
         <translation>&lt;b&gt;欢迎使用 Entropy Lab。&lt;/b&gt;&lt;br&gt;移动滑块或拖动柱条，每个数字都会随之变化。从&lt;i&gt;预设&lt;/i&gt;菜单（按键 1–9）中挑选一个课程中的例子；每个例子都会说明看什么、接下来试什么。</translation>
     </message>

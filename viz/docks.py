@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from core import Results, Scenario
 from core.formulas import formulas
+from core.i18n import QT_TRANSLATE_NOOP
 from viz.widgets import style_as_problem
 
 translate = QCoreApplication.translate
@@ -36,6 +37,38 @@ def welcome() -> str:
 
 #: The welcome in English (what a test or a session that knows no language reads).
 WELCOME = welcome()
+
+#: A lab page's own welcome: what it shows and what to try (the explorer's
+#: talks of sliders and bars the lab has not got). Other pages use welcome().
+PAGE_WELCOMES = {
+    "sampling": QT_TRANSLATE_NOOP(
+        "ExplanationDock",
+        "<b>Sampling.</b> Draws from the Explorer's P and Q, one by one: each "
+        "row's running mean settles on the exact value in its last column, and "
+        "its ±2 SE band narrows as 1/√n. Press <i>Play</i> or <i>Draw 1</i>; "
+        "change P or Q on the Explorer and the run starts again.",
+    ),
+    "codes": QT_TRANSLATE_NOOP(
+        "ExplanationDock",
+        "<b>Code lengths.</b> Prefix codes built from the Explorer's P and Q, "
+        "and P's draws sent in each: bits become whole codewords. Press "
+        "<i>Play</i> and compare each code's bits per symbol with H(P) and "
+        "H(P,Q); make Q unlike P on the Explorer and Q's codes cost more.",
+    ),
+    "next_token": QT_TRANSLATE_NOOP(
+        "ExplanationDock",
+        "<b>Next-token lab.</b> Two models' next-token distributions over one "
+        "vocabulary, decoded with a temperature and top-k, top-p and min-p. "
+        "Move the decoding controls and watch the entropy, the mass cut off "
+        "and the divergences; import your own logits from a file.",
+    ),
+}
+
+
+def page_welcome(panel: str) -> str:
+    """What the dock says on ``panel`` before any preset, in the language in use."""
+    text = PAGE_WELCOMES.get(panel)
+    return translate("ExplanationDock", text) if text else welcome()
 
 
 def _rich_label(object_name: str) -> QLabel:
@@ -76,6 +109,8 @@ class ExplanationDock(QDockWidget):
         #: The preset shown (its title and text in every language), or None.
         self._preset: Any = None
         self._welcome = True
+        #: The page whose welcome is on show (while no preset is explained).
+        self._panel = "explorer"
         self.stale = QLabel()
         self.stale.setObjectName("explanation_stale")
         self.stale.setTextFormat(Qt.TextFormat.PlainText)
@@ -119,7 +154,7 @@ class ExplanationDock(QDockWidget):
         if self._preset is not None:
             self._set_text(self._preset.title, self._preset.explanation)
         elif self._welcome:
-            self._set_text("", welcome())
+            self._set_text("", page_welcome(self._panel))
 
     def changeEvent(self, event: QEvent) -> None:
         """Retranslate on a language change."""
@@ -156,6 +191,12 @@ class ExplanationDock(QDockWidget):
         self._welcome = html == welcome()
         self._set_text(title, html)
         self.show_changed("")
+
+    def show_page(self, panel: str) -> None:
+        """Follow the page on show: its own welcome, until a preset is explained."""
+        self._panel = panel
+        if self._welcome and self._preset is None:
+            self._set_text("", page_welcome(panel))
 
     def show_preset(self, preset: Any) -> None:
         """Show ``preset``'s title and explanation, in the language in use.

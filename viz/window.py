@@ -630,6 +630,7 @@ class MainWindow(QMainWindow):
 
     def _check_explanation(self, *_: Any) -> None:
         """Mark the preset's text as describing another state once it does."""
+        self.explanation.show_page(self.current_panel())  # no preset: its welcome
         preset = self._explained
         if preset is None:
             return

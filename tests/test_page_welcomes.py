@@ -1,0 +1,60 @@
+"""The explanation dock speaks of the page on show until a preset is explained.
+
+The explorer's welcome talks of sliders and bars; a lab page (sampling,
+code lengths, next-token) has its own welcome, in the language in use. A
+preset's text, once loaded, stays on every page (with the strip saying which
+page it explains), as before.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from viz.docks import WELCOME
+from viz.language import set_language
+
+
+def dock_text(window) -> str:
+    return window.explanation.text.text()
+
+
+@pytest.mark.parametrize(
+    ("panel", "start"),
+    [
+        ("sampling", "<b>Sampling.</b>"),
+        ("codes", "<b>Code lengths.</b>"),
+        ("next_token", "<b>Next-token lab.</b>"),
+    ],
+)
+def test_a_lab_page_shows_its_own_welcome_and_the_explorer_its_own(
+    window, qtbot, panel, start
+):
+    assert dock_text(window) == WELCOME
+    window.show_panel(panel)
+    assert dock_text(window).startswith(start)
+    assert "slider" not in dock_text(window)
+    window.show_panel("explorer")
+    assert dock_text(window) == WELCOME
+
+
+def test_pages_without_their_own_welcome_keep_the_general_one(window, qtbot):
+    window.show_panel("binary")
+    assert dock_text(window) == WELCOME
+
+
+def test_a_preset_s_text_stays_on_a_lab_page_with_the_strip(window, qtbot):
+    window.apply_preset(window.presets[0])
+    text = dock_text(window)
+    window.show_panel("sampling")
+    assert dock_text(window) == text
+    assert not window.explanation.is_current()
+
+
+def test_a_lab_page_s_welcome_follows_the_language(window, qtbot):
+    window.show_panel("codes")
+    set_language("zh_CN")
+    try:  # the language change arrives as an event
+        qtbot.waitUntil(lambda: dock_text(window).startswith("<b>码长。</b>"))
+    finally:
+        set_language("en")
+    qtbot.waitUntil(lambda: dock_text(window).startswith("<b>Code lengths.</b>"))
