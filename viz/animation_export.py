@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PIL import Image, PngImagePlugin
 from PySide6.QtGui import QImage
 
 from core.animation import (
@@ -39,6 +38,8 @@ from viz.files import CREATOR, ExportError, PictureInfo, check_scale
 from viz.slides import OffscreenPage, check_slide
 
 if TYPE_CHECKING:
+    from PIL import Image
+
     from viz.window import MainWindow
 
 #: An animation's size unless one is asked for: small enough for a slide
@@ -101,6 +102,8 @@ class AnimationJob:
 
 def qimage_to_pil(image: QImage) -> Image.Image:
     """An RGB Pillow image of ``image`` (alpha dropped: frames are opaque)."""
+    from PIL import Image  # Pillow loads when an animation is made, not at start
+
     rgb = image.convertToFormat(QImage.Format.Format_RGB888)
     width, height = rgb.width(), rgb.height()
     data = bytes(rgb.constBits())
@@ -195,6 +198,8 @@ def _frame_images(
         if kind == "gif":
             # Fast octree without dithering: a plot's flat colours stay flat
             # (median cut took ten times as long for the same picture).
+            from PIL import Image
+
             image = image.quantize(
                 colors=256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE
             )
@@ -223,6 +228,8 @@ def _encode(
             comment=f"{info.title}\n{info.description}",
         )
         return
+    from PIL import PngImagePlugin
+
     text = PngImagePlugin.PngInfo()
     text.add_itxt("Title", info.title)
     text.add_itxt("Description", info.description)
