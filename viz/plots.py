@@ -181,6 +181,7 @@ class InformationPlot(Retranslating, pg.PlotWidget):
             "p": pg.PlotDataItem(pen=pg.mkPen(theme.P_COLOUR, width=2)),
             "q": pg.PlotDataItem(pen=pg.mkPen(theme.Q_COLOUR, width=3)),
         }
+        self._lines_drawn: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         for item in (*self.rectangles.values(), *self.lines.values()):
             plot.addItem(item)
         plot.setXRange(0.0, 1.0, padding=0.01)
@@ -229,10 +230,21 @@ class InformationPlot(Retranslating, pg.PlotWidget):
             self.lines[name].setVisible(not as_bars)
             if as_bars:
                 self.rectangles[name].setOpts(x0=left, width=probability, height=height)
-            else:
+            elif not _same_arrays(self._lines_drawn.get(name), (probability, height)):
+                # Q's steps stand still while P is dragged: not worked out again.
+                self._lines_drawn[name] = (probability.copy(), height)
                 self.lines[name].setData(*step_envelope(left, probability, height))
             tops.append(float(np.max(height)))
         self.y_range.fit(0.0, max(tops))
+
+
+def _same_arrays(
+    held: tuple[np.ndarray, ...] | None, given: tuple[np.ndarray, ...]
+) -> bool:
+    """True if ``given`` arrays equal the ``held`` ones, element by element."""
+    return held is not None and all(
+        np.array_equal(a, b) for a, b in zip(held, given, strict=True)
+    )
 
 
 #: Where the totals' bars stand: D(P‖Q), D(Q‖P), then H(P) + D(P‖Q) stacked,

@@ -260,6 +260,7 @@ class _BarsOrLine:
         plot.addItem(self.bars)
         plot.addItem(self.line)
         self.line.setVisible(False)
+        self._line_drawn: tuple[NDArray[np.float64], bool] | None = None
 
     def draw(
         self,
@@ -270,6 +271,14 @@ class _BarsOrLine:
     ) -> None:
         k = heights.size
         as_bars = k <= BAR_LIMIT
+        if not as_bars and self._line_drawn is not None:
+            # A long tail that did not move (Q's while P is dragged) keeps
+            # its envelope: working it out and repainting cost a millisecond.
+            held, held_log_x = self._line_drawn
+            if held_log_x == log_x and np.array_equal(held, heights):
+                self.bars.setVisible(False)
+                self.line.setVisible(True)
+                return
         if as_bars:
             base = np.zeros(k) if y0 is None else y0
             x = np.arange(k) + offset
@@ -277,6 +286,7 @@ class _BarsOrLine:
         else:
             x, y = envelope(heights, log_x)
             self.line.setData(x + (1.0 if log_x else 0.0), y)
+            self._line_drawn = (np.array(heights, copy=True), log_x)
         self.bars.setVisible(as_bars)
         self.line.setVisible(not as_bars)
 
