@@ -365,6 +365,10 @@
         <translation>&lt;b&gt;看什么。&lt;/b&gt;码字的长度是整数个比特，约为其概率的 −log₂：罕见的结果得到长的码字。用 Q 的编码对 P 的样本编码，每个符号花费的比特比用 P 自己的编码多；用香农编码时，平均码长落在 [H(P,Q), H(P,Q) + 1) 之内，差值与 D(P‖Q) 相差不到一比特。Q 的霍夫曼编码只对 Q 最优：对 P 的样本，它与 H(P,Q) 的差距可能超过一比特。&lt;br&gt;&lt;b&gt;接下来试试：&lt;/b&gt;在探索器中令 Q = [0.9, 0.05, 0.05]、P = [0.05, 0.05, 0.9]：Q 的霍夫曼编码在 −log₂ q 为 4.32 之处只用 2 比特。</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Why negative, though D(P‖Q) ≥ 0:&lt;/b&gt; Shannon&apos;s code of P is not P&apos;s best code: rounding each −log₂ p up, it wastes more here than D(P‖Q) and Q&apos;s rounding together. The numbers are exact expected lengths Σ p·l, not averages of the draws. Huffman&apos;s code of P is the best, so the extra bits with Huffman&apos;s codes are never negative.</source>
+        <translation>&lt;b&gt;为何为负，尽管 D(P‖Q) ≥ 0：&lt;/b&gt;P 的香农编码不是 P 的最优编码：它把每个 −log₂ p 向上取整，在这里浪费的比特多于 D(P‖Q) 与 Q 的取整浪费之和。这些数是精确的期望码长 Σ p·l，不是样本的平均值。P 的霍夫曼编码是最优的，所以用霍夫曼编码时额外比特从不为负。</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;bits per symbol of P&apos;s draws&lt;/b&gt; ± 2 SE</source>
         <translation>&lt;b&gt;P 的样本每个符号的比特数&lt;/b&gt; ± 2 SE</translation>
     </message>
@@ -511,6 +515,10 @@
     <message>
         <source>Where P and Q come from</source>
         <translation>P 和 Q 的来源</translation>
+    </message>
+    <message>
+        <source>Why the extra bits are negative</source>
+        <translation>额外比特为何为负</translation>
     </message>
     <message>
         <source>as they are, not rounded</source>

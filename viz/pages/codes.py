@@ -189,6 +189,30 @@ def extra_bits_text(results: CodeLabResults) -> str:
     )
 
 
+#: Below this the Shannon extra bits are negative, not float noise on a zero.
+NEGATIVE_EXTRA = -1e-12
+
+
+def negative_extra_text(results: CodeLabResults) -> str:
+    """Why the Shannon codes' extra bits are negative ("" when they are not).
+
+    L_Q(P) − L_P(P) = D(P‖Q) + w_Q − w_P, where w is what a code wastes by
+    rounding −log₂ up (0 ≤ w < 1): with Shannon's code of P wasting more
+    than D(P‖Q) and Q's waste together, the difference is below zero. It is
+    an exact expectation, not a sample's: more draws do not change it.
+    """
+    if not results.readouts.shannon_extra < NEGATIVE_EXTRA:
+        return ""
+    return QCoreApplication.translate(
+        "CodesPage",
+        "<b>Why negative, though D(P‖Q) ≥ 0:</b> Shannon's code of P is not "
+        "P's best code: rounding each −log₂ p up, it wastes more here than "
+        "D(P‖Q) and Q's rounding together. The numbers are exact expected "
+        "lengths Σ p·l, not averages of the draws. Huffman's code of P is the "
+        "best, so the extra bits with Huffman's codes are never negative.",
+    )
+
+
 class CodeTable(QWidget):
     """The four codes side by side, and the ideal lengths they round."""
 
@@ -481,11 +505,18 @@ class CodesPage(LabPage):
         )
         self.table = CodeTable()
         self.extra = text_label("codes_extra_bits", self.tr("Extra bits of Q's code"))
+        self.extra_reason = text_label(
+            "codes_extra_reason", self.tr("Why the extra bits are negative")
+        )
+        # Hidden until there is a reason: an empty line that shows takes room.
+        self.extra_reason.setVisible(False)
         self.draws = text_label("codes_draws", self.tr("The latest draws, coded"))
         self.plots = CodePlots()
         right = QVBoxLayout()
         right.setContentsMargins(4, 4, 4, 0)
-        self.header = HeaderArea("codes_header", self.table, self.extra, self.draws)
+        self.header = HeaderArea(
+            "codes_header", self.table, self.extra, self.extra_reason, self.draws
+        )
         right.addWidget(self.header)
         right.addWidget(self.plots, 1)
         layout = QHBoxLayout(self)
@@ -595,8 +626,19 @@ class CodesPage(LabPage):
         )
         self.table.show_results(results)
         set_text(self.extra, extra_bits_text(results))
+        reason = negative_extra_text(results)
+        set_text(self.extra_reason, reason)
+        self.extra.setToolTip(reason)
+        self.extra_reason.setVisible(bool(reason))
         set_text(self.draws, draws_text(results))
         self.plots.show_results(results)
 
 
-__all__ = ["CodesPage", "average_text", "claim_text", "exact_text", "extra_bits_text"]
+__all__ = [
+    "CodesPage",
+    "average_text",
+    "claim_text",
+    "exact_text",
+    "extra_bits_text",
+    "negative_extra_text",
+]
