@@ -127,6 +127,17 @@ def write_npy(path: Path, values: Any) -> Path:
 # --- numbers -----------------------------------------------------------------------
 
 
+def shown_table(page: NextTokenPage, role: str) -> Any:
+    """The top-tokens model of ``role``, chosen into the table (as a user does).
+
+    Only the model on show follows every frame; the other catches up when
+    it is chosen, so a table is read after choosing it.
+    """
+    page.top_choice.setCurrentIndex(1 if role == "q" else 0)
+    assert page.table.model() is page.top_models[role]
+    return page.top_models[role]
+
+
 def assert_page_shows(page: NextTokenPage, statistics: Any) -> None:
     units = statistics.units
     for role in ("p", "q"):
@@ -148,7 +159,7 @@ def assert_page_shows(page: NextTokenPage, statistics: Any) -> None:
         assert texts["kl_to"] == value_text(model.kl_to_truncated, units)
         assert texts["kl_from"] == value_text(model.kl_from_truncated, units)
         assert texts["js"] == value_text(model.js_truncated, units)
-        table = page.top_models[role]
+        table = shown_table(page, role)
         assert table.rowCount() == len(model.top_tokens) == LAB_TOP_TOKENS
         for row, top in enumerate(model.top_tokens):
             cells = [table.cell_text(top, column) for column in range(6)]
@@ -159,6 +170,7 @@ def assert_page_shows(page: NextTokenPage, statistics: Any) -> None:
             assert cells[1] == token_text(top.text, top.token_id)
             assert cells[3] == format_probability(top.probability)
             assert cells[4] == format_probability(top.truncated_probability)
+    shown_table(page, "p")  # as the page opens
     pair = statistics.pair
     if pair is None:
         assert page.pair["kl_pq"].value.text() == "—"
@@ -178,11 +190,12 @@ def assert_page_shows_five(page: NextTokenPage, statistics: Any) -> None:
     """assert_page_shows for a vocabulary of fewer tokens than the table lists."""
     for role in ("p", "q"):
         model = statistics.p if role == "p" else statistics.q
-        table = page.top_models[role]
+        table = shown_table(page, role)
         assert table.rowCount() == len(model.top_tokens) == model.possible
         texts = page.readouts.texts(role)
         assert texts["kept"] == f"{model.kept:,} of {model.possible:,}"
         assert texts["js"] == value_text(model.js_truncated, statistics.units)
+    shown_table(page, "p")  # as the page opens
     pair = statistics.pair
     assert page.pair["kl_pq"].value.text() == value_text(pair.kl_pq, statistics.units)
     assert page.pair["js"].value.text() == value_text(pair.js, statistics.units)

@@ -718,6 +718,7 @@ class TopTokensModel(QStandardItemModel):
         self.role = role
         self.rows: tuple[TopToken, ...] = ()
         self.shown: list[list[str]] = []  # the NUMBERS columns' texts, by row
+        self.cells: list[list[QStandardItem]] = []  # and their items
         self.headers: tuple[str, ...] = ()
         self.retranslate()
         self.setColumnCount(len(self.headers))
@@ -771,9 +772,6 @@ class TopTokensModel(QStandardItemModel):
 
         The same tokens (a change of temperature or truncation: the order
         of the logits does not change) change only the probabilities' text.
-        Both models always hold their rows, the one not on show too: a
-        model without a view costs a few microseconds per changed cell,
-        and a switch of the table, a copy or a test reads current rows.
         """
         same = len(rows) == len(self.rows) and all(
             (a.token_id, a.text) == (b.token_id, b.text)
@@ -782,8 +780,11 @@ class TopTokensModel(QStandardItemModel):
         self.rows = rows
         if not same:
             self.setRowCount(0)
+            self.cells = []
             for row in rows:
-                self.appendRow([self._item(row, c) for c in range(len(self.headers))])
+                items = [self._item(row, c) for c in range(len(self.headers))]
+                self.appendRow(items)
+                self.cells.append([items[c] for c in self.NUMBERS])
             numbers = self.NUMBERS
             self.shown = [[self.cell_text(row, c) for c in numbers] for row in rows]
             return True
@@ -792,12 +793,12 @@ class TopTokensModel(QStandardItemModel):
         # block, not one a cell: the view repaints one rectangle.
         changed = False
         self.blockSignals(True)
-        for r, (row, shown) in enumerate(zip(rows, self.shown, strict=True)):
+        for row, shown, cells in zip(rows, self.shown, self.cells, strict=True):
             for i, column in enumerate(self.NUMBERS):
                 text = self.cell_text(row, column)
                 if shown[i] != text:
                     shown[i] = text
-                    self.item(r, column).setText(text)
+                    cells[i].setText(text)
                     changed = True
         self.blockSignals(False)
         if changed:
@@ -1059,6 +1060,7 @@ class NextTokenPage(Page):
         self.readouts = ModelReadouts()
         self.plot = RankPlot()
         self.top_models = {role: TopTokensModel(role, self) for role in ("p", "q")}
+        self._top_rows: dict[Role, tuple[TopToken, ...]] = {"p": (), "q": ()}
         self.top_choice = QComboBox()
         self.top_choice.setObjectName("next_token_top_choice")
         self._accessible(self.top_choice, lambda: self.tr("Whose top tokens"))
@@ -1171,9 +1173,14 @@ class NextTokenPage(Page):
 
     def _show_top_of(self, index: int) -> None:
         """Show P's or Q's top tokens in the table (a view choice, not state)."""
-        role = "q" if index == 1 else "p"
+        role: Role = "q" if index == 1 else "p"
+        self.top_models[role].show_rows(self._top_rows[role])
         self.table.setModel(self.top_models[role])
         self._fit_table()
+
+    def _table_role(self) -> Role:
+        """Whose top tokens the table shows."""
+        return "q" if self.table.model() is self.top_models["q"] else "p"
 
     def _fit_table(self) -> None:
         """Columns as wide as their contents, the token column the rest.
@@ -1336,10 +1343,11 @@ class NextTokenPage(Page):
         refit = self.table.font().toString() != self._fitted_font
         for role in ("p", "q"):
             model = statistics.p if role == "p" else statistics.q
-            rows = () if model is None else model.top_tokens
-            changed = self.top_models[role].show_rows(rows)
-            on_show = self.table.model() is self.top_models[role]
-            refit = refit or (changed and on_show)
+            self._top_rows[role] = () if model is None else model.top_tokens
+        # Only the table on show is written on every frame (half a
+        # millisecond a model); the other one when it is chosen.
+        role = self._table_role()
+        refit = self.top_models[role].show_rows(self._top_rows[role]) or refit
         if refit:
             self._fit_table()
         self.plot.show_results(results)
