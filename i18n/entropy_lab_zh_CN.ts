@@ -1048,12 +1048,20 @@ Entropy Lab 仍在运行；您的工作没有改变。请连同下面的详细�
         <translation>关于此例</translation>
     </message>
     <message>
+        <source>About this page</source>
+        <translation>关于此页面</translation>
+    </message>
+    <message>
         <source>Back to the example</source>
         <translation>回到例子</translation>
     </message>
     <message>
         <source>Explanation of the current example</source>
         <translation>当前例子的说明</translation>
+    </message>
+    <message>
+        <source>What the page on show is for and what to try</source>
+        <translation>当前页面的用途和可以尝试的操作</translation>
     </message>
 </context>
 <context>

@@ -109,6 +109,8 @@ class ExplanationDock(QDockWidget):
         #: The preset shown (its title and text in every language), or None.
         self._preset: Any = None
         self._welcome = True
+        #: Whether the text is an example's (a titled preset), not a page's.
+        self._example = False
         #: The page whose welcome is on show (while no preset is explained).
         self._panel = "explorer"
         self.stale = QLabel()
@@ -143,10 +145,7 @@ class ExplanationDock(QDockWidget):
         A preset's text is shown again in the new language; the window words
         the "changed since" strip again itself.
         """
-        self.setWindowTitle(translate("ExplanationDock", "About this example"))
-        self.text.setAccessibleName(
-            translate("ExplanationDock", "Explanation of the current example")
-        )
+        self._show_title()
         self.restore.setText(translate("ExplanationDock", "Back to the example"))
         self.restore.setAccessibleName(
             translate("ExplanationDock", "Back to the example")
@@ -186,11 +185,37 @@ class ExplanationDock(QDockWidget):
         self.setMaximumHeight(round(px * 1.45 * lines + 30))
 
     def show_explanation(self, title: str, html: str) -> None:
-        """Show a preset's title and explanation (rich text), as current."""
+        """Show a preset's title and explanation (rich text), as current.
+
+        Without a title the text is a page's (a welcome), and the dock's
+        title says so.
+        """
         self._preset = None
         self._welcome = html == welcome()
+        self._example = bool(title)
         self._set_text(title, html)
+        self._show_title()
         self.show_changed("")
+
+    def explains_an_example(self) -> bool:
+        """True while the text is an example's (a preset's), not a page's welcome."""
+        return self._example
+
+    def _show_title(self) -> None:
+        # "About this example" over a page's welcome promised an example that
+        # was never loaded.
+        if self._example:
+            title = translate("ExplanationDock", "About this example")
+            accessible = translate(
+                "ExplanationDock", "Explanation of the current example"
+            )
+        else:
+            title = translate("ExplanationDock", "About this page")
+            accessible = translate(
+                "ExplanationDock", "What the page on show is for and what to try"
+            )
+        self.setWindowTitle(title)
+        self.text.setAccessibleName(accessible)
 
     def show_page(self, panel: str) -> None:
         """Follow the page on show: its own welcome, until a preset is explained."""
