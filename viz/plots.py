@@ -106,7 +106,7 @@ class DistributionPlot(Retranslating, pg.PlotWidget):
 
     def __init__(self) -> None:
         self.view_box = BarDragViewBox()
-        pg.PlotWidget.__init__(self, viewBox=self.view_box)
+        pg.PlotWidget.__init__(self, viewBox=self.view_box, enableMenu=False)
         self.setObjectName("plot_distributions")
         plot = self.getPlotItem()
         style_plot(plot, "", "", "")
@@ -160,7 +160,7 @@ class InformationPlot(Retranslating, pg.PlotWidget):
     """
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__(enableMenu=False)
         self.setObjectName("plot_information")
         plot = self.getPlotItem()
         style_plot(plot, "", "", "")
@@ -258,7 +258,7 @@ class AsymmetryPlot(Retranslating, pg.GraphicsLayoutWidget):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("plot_asymmetry")
-        self.terms_plot = self.addPlot(row=0, col=0)
+        self.terms_plot = self.addPlot(row=0, col=0, enableMenu=False)
         title = (
             f"{swatch(theme.P_COLOUR, 'p·log(p/q)')}   "
             f"{swatch(theme.Q_COLOUR, 'q·log(q/p)')}"
@@ -272,7 +272,7 @@ class AsymmetryPlot(Retranslating, pg.GraphicsLayoutWidget):
         self.infinite_pq = InfiniteBars(self.terms_plot, theme.P_COLOUR, 0.38)
         self.infinite_qp = InfiniteBars(self.terms_plot, theme.Q_COLOUR, 0.38)
         self.terms_plot.addLine(y=0, pen=pg.mkPen("#888888"))
-        self.totals_plot = self.addPlot(row=0, col=1)
+        self.totals_plot = self.addPlot(row=0, col=1, enableMenu=False)
         style_plot(self.totals_plot, "", "", "")
         # Equal halves: in lecture type the totals' three labels need it.
         self.ci.layout.setColumnStretchFactor(0, 1)
@@ -423,7 +423,7 @@ class SoftmaxPlot(Retranslating, pg.PlotWidget):
     """softmax(z/T) against the (smoothed) target."""
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__(enableMenu=False)
         self.setObjectName("plot_softmax")
         plot = self.getPlotItem()
         style_plot(plot, "", "", "")
@@ -475,7 +475,7 @@ class GradientPlot(Retranslating, pg.PlotWidget):
     """∂L/∂z per logit: softmax − target; the true class's bar goes negative."""
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__(enableMenu=False)
         self.setObjectName("plot_gradient")
         plot = self.getPlotItem()
         style_plot(plot, "∂L/∂z = (softmax − y)/T", "", "")
@@ -519,9 +519,9 @@ class LossCurvePlot(Retranslating, pg.GraphicsLayoutWidget):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("plot_loss_curve")
-        self.loss_plot = self.addPlot(row=0, col=0)
+        self.loss_plot = self.addPlot(row=0, col=0, enableMenu=False)
         style_plot(self.loss_plot, "", "", "")
-        self.grad_plot = self.addPlot(row=1, col=0)
+        self.grad_plot = self.addPlot(row=1, col=0, enableMenu=False)
         self._shape = 0
         style_plot(self.grad_plot, "", "z<sub>y</sub>", "")
         self._infinite_reason = ""

@@ -275,7 +275,7 @@ class BatchPlots(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.losses_widget = pg.PlotWidget()
+        self.losses_widget = pg.PlotWidget(enableMenu=False)
         self.losses_widget.setObjectName("batch_losses_plot")
         plot = self.losses_widget.getPlotItem()
         self.losses_plot = plot
@@ -286,7 +286,7 @@ class BatchPlots(QWidget):
         )
         self.losses_axis = OutcomeAxis(plot, "sample")
         self.losses_range = StickyRange(plot)
-        self.sample_widget = pg.PlotWidget()
+        self.sample_widget = pg.PlotWidget(enableMenu=False)
         self.sample_widget.setObjectName("batch_sample_plot")
         self.sample_plot = self.sample_widget.getPlotItem()
         style_plot(self.sample_plot, "", "", "")

@@ -843,7 +843,7 @@ class RankPlot(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.widget = pg.PlotWidget()
+        self.widget = pg.PlotWidget(enableMenu=False)
         self.widget.setObjectName("next_token_rank_plot")
         self.plot = self.widget.getPlotItem()
         style_plot(self.plot, "", "", "")

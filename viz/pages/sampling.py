@@ -262,7 +262,7 @@ class SamplingPlots(QWidget):
         super().__init__(parent)
         self.widgets: dict[str, pg.PlotWidget] = {}
         for name in ("means_p", "means_q", "recent_p", "recent_q", "counts"):
-            widget = pg.PlotWidget()
+            widget = pg.PlotWidget(enableMenu=False)
             widget.setObjectName(f"sampling_{name}_plot")
             self.widgets[name] = widget
         for name, texts in self.titles("bits").items():

@@ -114,7 +114,7 @@ class KindPlots:
 
     def __init__(self, kind: str) -> None:
         self.kind = kind
-        self.softmax_widget = pg.PlotWidget()
+        self.softmax_widget = pg.PlotWidget(enableMenu=False)
         self.softmax_widget.setObjectName(f"training_{_KIND_SHORT[kind]}_softmax_plot")
         self.softmax_plot = self.softmax_widget.getPlotItem()
         style_plot(self.softmax_plot, "", "", "")
@@ -122,7 +122,7 @@ class KindPlots:
         self.target = Series(plot, theme.TARGET_COLOUR, -0.2, 0.38, "target y")
         self.softmax = Series(plot, theme.MODEL_COLOUR, 0.2, 0.38, "softmax(z/T)")
         self.softmax_axis = OutcomeAxis(plot, "class", probability=True)
-        self.gradient_widget = pg.PlotWidget()
+        self.gradient_widget = pg.PlotWidget(enableMenu=False)
         self.gradient_widget.setObjectName(
             f"training_{_KIND_SHORT[kind]}_gradient_plot"
         )
@@ -205,7 +205,7 @@ class TrainingPlots(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kinds = {kind: KindPlots(kind) for kind in LOSS_KINDS}
-        self.probability_widget = pg.PlotWidget()
+        self.probability_widget = pg.PlotWidget(enableMenu=False)
         self.probability_widget.setObjectName("training_probability_plot")
         self.probability_plot = self.probability_widget.getPlotItem()
         style_plot(self.probability_plot, "", "", "")
@@ -213,7 +213,7 @@ class TrainingPlots(QWidget):
         self.probability_curves, self.probability_heads = _progress_curves(
             self.probability_plot
         )
-        self.cross_entropy_widget = pg.PlotWidget()
+        self.cross_entropy_widget = pg.PlotWidget(enableMenu=False)
         self.cross_entropy_widget.setObjectName("training_cross_entropy_plot")
         self.cross_entropy_plot = self.cross_entropy_widget.getPlotItem()
         style_plot(self.cross_entropy_plot, "", "", "")
