@@ -248,11 +248,21 @@ class FittedAxisItem(pg.AxisItem):
         self.resizeEvent(None)
 
 
+def fitted_axis_items() -> dict[str, pg.AxisItem]:
+    """Fitted left and bottom axes, to give a plot when it is made.
+
+    ``PlotWidget(axisItems=fitted_axis_items())`` saves making pyqtgraph's
+    own two axes and then replacing them (:func:`fitted_axes`).
+    """
+    return {"left": FittedAxisItem("left"), "bottom": FittedAxisItem("bottom")}
+
+
 def fitted_axes(plot: pg.PlotItem) -> None:
     """Give ``plot`` fitted left and bottom axes (before it is styled)."""
-    plot.setAxisItems(
-        {"left": FittedAxisItem("left"), "bottom": FittedAxisItem("bottom")}
-    )
+    if not all(
+        isinstance(plot.getAxis(side), FittedAxisItem) for side in ("left", "bottom")
+    ):
+        plot.setAxisItems(fitted_axis_items())
 
 
 def label_font(px: int) -> QFont:

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from core import Results
 from core.numbers import unit_name
 from viz import theme
+from viz.fitted_text import fitted_axis_items
 from viz.hover import HoverReporter
 from viz.plotting import (
     BAR_LIMIT,
@@ -106,7 +107,9 @@ class DistributionPlot(Retranslating, pg.PlotWidget):
 
     def __init__(self) -> None:
         self.view_box = BarDragViewBox()
-        pg.PlotWidget.__init__(self, viewBox=self.view_box, enableMenu=False)
+        pg.PlotWidget.__init__(
+            self, viewBox=self.view_box, enableMenu=False, axisItems=fitted_axis_items()
+        )
         self.setObjectName("plot_distributions")
         plot = self.getPlotItem()
         style_plot(plot, "", "", "")
@@ -160,7 +163,8 @@ class InformationPlot(Retranslating, pg.PlotWidget):
     """
 
     def __init__(self) -> None:
-        super().__init__(enableMenu=False)
+        # pyqtgraph's own __init__, named: the mixin before it takes no arguments.
+        pg.PlotWidget.__init__(self, enableMenu=False, axisItems=fitted_axis_items())
         self.setObjectName("plot_information")
         plot = self.getPlotItem()
         style_plot(plot, "", "", "")
@@ -258,7 +262,9 @@ class AsymmetryPlot(Retranslating, pg.GraphicsLayoutWidget):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("plot_asymmetry")
-        self.terms_plot = self.addPlot(row=0, col=0, enableMenu=False)
+        self.terms_plot = self.addPlot(
+            row=0, col=0, enableMenu=False, axisItems=fitted_axis_items()
+        )
         title = (
             f"{swatch(theme.P_COLOUR, 'p·log(p/q)')}   "
             f"{swatch(theme.Q_COLOUR, 'q·log(q/p)')}"
@@ -272,7 +278,9 @@ class AsymmetryPlot(Retranslating, pg.GraphicsLayoutWidget):
         self.infinite_pq = InfiniteBars(self.terms_plot, theme.P_COLOUR, 0.38)
         self.infinite_qp = InfiniteBars(self.terms_plot, theme.Q_COLOUR, 0.38)
         self.terms_plot.addLine(y=0, pen=pg.mkPen("#888888"))
-        self.totals_plot = self.addPlot(row=0, col=1, enableMenu=False)
+        self.totals_plot = self.addPlot(
+            row=0, col=1, enableMenu=False, axisItems=fitted_axis_items()
+        )
         style_plot(self.totals_plot, "", "", "")
         # Equal halves: in lecture type the totals' three labels need it.
         self.ci.layout.setColumnStretchFactor(0, 1)
@@ -423,7 +431,8 @@ class SoftmaxPlot(Retranslating, pg.PlotWidget):
     """softmax(z/T) against the (smoothed) target."""
 
     def __init__(self) -> None:
-        super().__init__(enableMenu=False)
+        # pyqtgraph's own __init__, named: the mixin before it takes no arguments.
+        pg.PlotWidget.__init__(self, enableMenu=False, axisItems=fitted_axis_items())
         self.setObjectName("plot_softmax")
         plot = self.getPlotItem()
         style_plot(plot, "", "", "")
@@ -475,7 +484,8 @@ class GradientPlot(Retranslating, pg.PlotWidget):
     """∂L/∂z per logit: softmax − target; the true class's bar goes negative."""
 
     def __init__(self) -> None:
-        super().__init__(enableMenu=False)
+        # pyqtgraph's own __init__, named: the mixin before it takes no arguments.
+        pg.PlotWidget.__init__(self, enableMenu=False, axisItems=fitted_axis_items())
         self.setObjectName("plot_gradient")
         plot = self.getPlotItem()
         style_plot(plot, "∂L/∂z = (softmax − y)/T", "", "")
@@ -519,9 +529,13 @@ class LossCurvePlot(Retranslating, pg.GraphicsLayoutWidget):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("plot_loss_curve")
-        self.loss_plot = self.addPlot(row=0, col=0, enableMenu=False)
+        self.loss_plot = self.addPlot(
+            row=0, col=0, enableMenu=False, axisItems=fitted_axis_items()
+        )
         style_plot(self.loss_plot, "", "", "")
-        self.grad_plot = self.addPlot(row=1, col=0, enableMenu=False)
+        self.grad_plot = self.addPlot(
+            row=1, col=0, enableMenu=False, axisItems=fitted_axis_items()
+        )
         self._shape = 0
         style_plot(self.grad_plot, "", "z<sub>y</sub>", "")
         self._infinite_reason = ""
