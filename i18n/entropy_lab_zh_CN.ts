@@ -2447,10 +2447,6 @@ the loss is then H(P,Q), and KL(P‖Q) = loss − H(P).</source>
         <translation>损失随真实类别 logit 的变化</translation>
     </message>
     <message>
-        <source>Move a slider or drag a bar. Presets: keys 1–9.</source>
-        <translation>移动滑块或拖动柱条。预设：按键 1–9。</translation>
-    </message>
-    <message>
         <source>Next outcome&apos;s slider</source>
         <translation>下一个结果的滑块</translation>
     </message>
@@ -3016,6 +3012,41 @@ the loss is then H(P,Q), and KL(P‖Q) = loss − H(P).</source>
     <message>
         <source>Nothing to play on this page: its numbers follow every edit.</source>
         <translation>本页面没有可播放的内容：它的数字随每次编辑而变化。</translation>
+    </message>
+</context>
+<context>
+    <name>PageHints</name>
+    <message>
+        <source>Edit a logit or a label in the table: each sample&apos;s loss and the batch&apos;s mean follow. Add or remove samples with the buttons.</source>
+        <translation>在表中编辑一个 logit 或标签：每个样本的损失和批次的平均值随之变化。用按钮添加或删除样本。</translation>
+    </message>
+    <message>
+        <source>Move a slider or drag a bar. Presets: keys 1–9.</source>
+        <translation>移动滑块或拖动柱条。预设：按键 1–9。</translation>
+    </message>
+    <message>
+        <source>Move the temperature, top-k, top-p and min-p to decode P and Q; open or paste your own logits.</source>
+        <translation>调节温度、top-k、top-p 和 min-p 来解码 P 和 Q；打开或粘贴您自己的 logits。</translation>
+    </message>
+    <message>
+        <source>Press Play (Space) and watch both fits; move P&apos;s peaks, also while they run, or try a new random start.</source>
+        <translation>按“播放”（空格键）观察两个拟合；移动 P 的峰（运行时也可以），或试一个新的随机起点。</translation>
+    </message>
+    <message>
+        <source>Press Play (Space) or Draw 1 (.) to code P&apos;s draws four ways; change P or Q on the Explorer for new codes.</source>
+        <translation>按“播放”（空格键）或“抽样 1 次”（.），用四种编码对 P 的样本编码；在探索器中修改 P 或 Q 得到新的编码。</translation>
+    </message>
+    <message>
+        <source>Press Play (Space) or Draw 1 (.) to draw from P and Q; change P or Q on the Explorer to start again.</source>
+        <translation>按“播放”（空格键）或“抽样 1 次”（.）从 P 和 Q 抽样；在探索器中修改 P 或 Q 就重新开始。</translation>
+    </message>
+    <message>
+        <source>Set the learning rate and press Play (Space): both losses train the Explorer&apos;s logits side by side.</source>
+        <translation>设置学习率并按“播放”（空格键）：两种损失并排训练探索器的 logits。</translation>
+    </message>
+    <message>
+        <source>Set z₀, the label y and the learning rate, then press Play (Space): squared error and cross-entropy race from z₀.</source>
+        <translation>设置 z₀、标签 y 和学习率，然后按“播放”（空格键）：平方误差与交叉熵从 z₀ 开始赛跑。</translation>
     </message>
 </context>
 <context>

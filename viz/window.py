@@ -51,6 +51,7 @@ from viz.language import LanguageMenu
 from viz.lazy_pages import LazyPages
 from viz.lessons import LessonController
 from viz.memory import reuse_large_allocations
+from viz.page_hints import PageHint
 from viz.pages import KIND_OF_PANEL, PAGES, PANEL_OF_KIND, PageSpec
 from viz.pages.common import Page
 from viz.plot_grid import PlotGrid
@@ -185,9 +186,8 @@ class MainWindow(QMainWindow):
         # The normal look from the start, the same as after leaving lecture
         # mode (Qt's default font is a pixel smaller than the theme's).
         self._apply_appearance()
-        self.texts.status(
-            lambda: self.tr("Move a slider or drag a bar. Presets: keys 1–9.")
-        )
+        #: What to do on the page on show, under any transient message.
+        self.page_hint = PageHint(self.statusBar(), self.tabs, self.current_panel)
         self.store.recompute_now()
         self._update_history_actions()
 

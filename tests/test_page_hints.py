@@ -1,0 +1,102 @@
+"""The status line says what to do on the page on show, not the explorer's hint.
+
+Before, every page's status line read "Move a slider or drag a bar. Presets:
+keys 1–9.", the explorer's hint: wrong on the next-token lab (no bars) and
+on the pages whose keys 1–9 load another page's presets. Each page now has
+its own hint, in the language in use; a transient message still shows and
+then gives way to it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication, QLabel, QStatusBar, QTabWidget, QWidget
+
+from viz.language import set_language
+from viz.page_hints import PAGE_HINTS, PageHint, page_hint
+from viz.pages import PAGES
+
+EXPLORER_HINT = "Move a slider or drag a bar. Presets: keys 1–9."
+
+
+def status_line(window) -> str:
+    """What the status bar shows: its message, or else its visible labels."""
+    bar = window.statusBar()
+    if bar.currentMessage():
+        return bar.currentMessage()
+    labels = [w for w in bar.findChildren(QLabel) if w.isVisible() and w.text()]
+    return " ".join(label.text() for label in labels)
+
+
+def test_every_page_has_its_own_hint():
+    assert set(PAGE_HINTS) == {spec.panel for spec in PAGES}
+    assert len(set(PAGE_HINTS.values())) == len(PAGE_HINTS)
+    assert PAGE_HINTS["explorer"] == EXPLORER_HINT
+    assert "bar" not in PAGE_HINTS["next_token"]
+    for panel, hint in PAGE_HINTS.items():
+        if panel != "explorer":
+            assert "keys 1–9" not in hint, panel  # those load the explorer's
+
+
+def test_the_status_line_follows_the_page_on_show(window, qtbot):
+    window.show_panel("explorer")
+    assert status_line(window) == EXPLORER_HINT
+    for spec in PAGES:
+        window.show_panel(spec.panel)
+        assert status_line(window) == page_hint(spec.panel), spec.panel
+    window.show_panel("next_token")
+    assert "drag a bar" not in status_line(window)
+
+
+def test_a_transient_message_shows_and_then_gives_way_to_the_hint(window, qtbot):
+    window.show_panel("sampling")
+    window.statusBar().showMessage("Exported /tmp/x.png", 50)
+    assert status_line(window) == "Exported /tmp/x.png"
+    assert not window.page_hint.isVisible()
+    qtbot.waitUntil(lambda: window.page_hint.isVisible())
+    assert status_line(window) == page_hint("sampling")
+
+
+def test_a_message_about_the_page_left_behind_is_cleared(window, qtbot):
+    window.show_panel("batch")
+    window.actions_by_name["play"].trigger()
+    assert "Nothing to play" in status_line(window)
+    QApplication.processEvents()  # a later action: the message is old now
+    window.show_panel("codes")
+    assert status_line(window) == page_hint("codes")
+
+
+def test_a_preset_that_changes_page_keeps_its_message(window, qtbot):
+    window.show_panel("explorer")
+    QApplication.processEvents()
+    window.apply_preset(window.preset("pytorch-batch"))
+    assert window.current_panel() == "batch"
+    assert status_line(window).startswith("Preset: ")
+    window.statusBar().clearMessage()
+    assert status_line(window) == page_hint("batch")
+
+
+def test_the_hint_follows_the_language(window, qtbot):
+    window.show_panel("next_token")
+    english = window.page_hint.hint()
+    set_language("zh_CN")
+    try:  # the language change arrives as an event
+        qtbot.waitUntil(lambda: window.page_hint.hint() != english)
+        assert window.page_hint.hint() == page_hint("next_token")
+        assert "温度" in window.page_hint.hint()
+    finally:
+        set_language("en")
+    qtbot.waitUntil(lambda: window.page_hint.hint() == english)
+
+
+def test_a_long_hint_is_shortened_never_widening_the_window(qtbot):
+    host = QWidget()
+    qtbot.addWidget(host)
+    bar, tabs = QStatusBar(host), QTabWidget(host)
+    hint = PageHint(bar, tabs, lambda: "binary")
+    bar.resize(200, 30)
+    host.show()
+    qtbot.waitUntil(lambda: 0 < hint.width() <= 200)
+    assert hint.minimumSizeHint().width() < 200 or hint.sizePolicy().horizontalPolicy()
+    assert hint.text().endswith("…") and len(hint.text()) < len(hint.hint())
+    assert hint.fontMetrics().horizontalAdvance(hint.text()) <= hint.width()
+    assert hint.toolTip() == page_hint("binary")
