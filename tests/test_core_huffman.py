@@ -486,3 +486,23 @@ def test_coding_samples_of_p_with_q_code_converges_to_the_expected_length() -> N
     # Bernoulli-like spread of one codeword length: at most 0.5 bit here.
     assert abs(average - expected) < 4 * 0.5 / math.sqrt(50_000)
     assert bits_per_symbol(huffman_code([1.0, 0.0, 0.0]), state.counts_p) == math.inf
+
+
+def test_the_pages_claim_about_q_codes_on_p_draws_holds() -> None:
+    """What the code-length page says: no code of Q beats P's Huffman code on P.
+
+    Its old wording ("costs more than with P's own") was false for Shannon's
+    codes: with P = [0.4, 0.3, 0.2, 0.1] and a uniform Q, Shannon's code of Q
+    averages 2 bits on P's draws and Shannon's code of P 2.4 bits.
+    """
+    p, uniform = [0.4, 0.3, 0.2, 0.1], [0.25] * 4
+    assert expected_length(shannon_code(uniform), p) == pytest.approx(2.0)
+    assert expected_length(shannon_code(p), p) == pytest.approx(2.4)
+    rng = np.random.default_rng(7)
+    for _ in range(300):
+        k = int(rng.integers(2, 17))
+        p = rng.dirichlet(np.full(k, 0.5))
+        q = rng.dirichlet(np.full(k, 0.5))
+        best = expected_length(huffman_code(p), p)
+        for code in (huffman_code(q), shannon_code(q), shannon_code(p)):
+            assert expected_length(code, p) >= best - SLACK

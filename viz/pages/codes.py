@@ -548,9 +548,10 @@ class CodesPage(LabPage):
             self.tr(
                 "<b>What to look at.</b> A codeword is a whole number of bits, "
                 "about −log₂ of its probability: rare outcomes get long words. "
-                "Coding P's draws with Q's code costs more bits per symbol than "
-                "with P's own; with Shannon's codes the average lands in [H(P,Q), "
-                "H(P,Q) + 1) and the difference is within a bit of D(P‖Q). "
+                "Coding P's draws with Q's code never costs fewer bits per symbol "
+                "than P's own Huffman code, the best whole-bit code for P; with "
+                "Shannon's codes the average lands in [H(P,Q), H(P,Q) + 1) and the "
+                "difference is within a bit of D(P‖Q). "
                 "Huffman's code of Q is optimal only for Q: on P's draws it can "
                 "miss H(P,Q) by more than a bit.<br><b>Try next:</b> on the "
                 "Explorer make Q = [0.9, 0.05, 0.05] and P = [0.05, 0.05, 0.9]: "
