@@ -529,3 +529,43 @@ def test_logits_that_follow_q_are_shown_and_disabled_not_dead(
     page.reset()
     start = page.states["cross_entropy"].logits
     np.testing.assert_allclose(start - start.max(), log_q - log_q.max(), atol=1e-9)
+
+
+def test_an_everywhere_infinite_loss_names_the_class_the_target_needs_now(
+    window, store, qtbot
+):
+    """The curve stays ∞ when the needed class moves; its reason follows."""
+    plot = window.explorer.loss_curve
+    store.update(
+        linked=True,
+        logits=[0.0, 0.0, -math.inf, -math.inf],
+        p_weights=[0.5, 0.25, 0.25, 0.0],
+    )
+    settle(qtbot, store)
+    assert plot.everywhere_infinite.isVisible()
+    assert "needs class 2," in plot.toolTip()
+    store.update(p_weights=[0.5, 0.25, 0.0, 0.25])
+    settle(qtbot, store)
+    assert "needs class 3," in plot.toolTip()
+    store.update(p_weights=[0.5, 0.5, 0.0, 0.0])
+    settle(qtbot, store)
+    assert not plot.everywhere_infinite.isVisible()
+    assert "needs class" not in plot.toolTip()
+
+
+def test_the_loss_curve_follows_a_change_of_logit_after_a_drag_of_p(
+    window, store, qtbot
+):
+    """Skipping an unchanged curve must not skip a changed one."""
+    curve = window.explorer.loss_curve.loss_curve
+    store.update(p_weights=[1.0, 2.0, 3.0, 4.0])
+    settle(qtbot, store)
+    before = curve.getData()[1].copy()
+    # Another class's logit: the curve of the true class's logit moves.
+    store.update(logits=[2.0, 2.5, 0.1, -1.0])
+    settle(qtbot, store)
+    after = curve.getData()[1]
+    assert not np.array_equal(before, after)
+    assert np.array_equal(
+        after, store.results.curve.loss[np.isfinite(store.results.curve.loss)]
+    )

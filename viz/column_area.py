@@ -31,6 +31,9 @@ class ColumnArea(QWidget):
         header.sectionMoved.connect(self.follow)
         header.geometriesChanged.connect(self.follow)
         table.horizontalScrollBar().valueChanged.connect(self.follow)
+        # A vertical scroll moves the viewport's children with the rows:
+        # the area is put back over the whole column after Qt has moved it.
+        table.verticalScrollBar().valueChanged.connect(self.follow)
         table.viewport().installEventFilter(self)
         self.follow()
         self.show()

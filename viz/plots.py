@@ -538,7 +538,9 @@ class LossCurvePlot(Retranslating, pg.GraphicsLayoutWidget):
         )
         self._shape = 0
         style_plot(self.grad_plot, "", "z<sub>y</sub>", "")
-        self._infinite_reason = ""
+        # The results whose loss is ∞ everywhere (None if not): the reason is
+        # worded from them in the language in use, on every retranslation.
+        self._infinite_results: Results | None = None
         self.grad_plot.setXLink(self.loss_plot)
         self.loss_curve = self.loss_plot.plot(
             pen=pg.mkPen(theme.ACCENT_COLOUR, width=2)
@@ -593,7 +595,8 @@ class LossCurvePlot(Retranslating, pg.GraphicsLayoutWidget):
 
     def _show_tooltip(self) -> None:
         note = gradient_unit_note()
-        reason = self._infinite_reason
+        shown = self._infinite_results
+        reason = "" if shown is None else _infinite_loss_reason(shown)
         self.setToolTip(f"{reason}\n\n{note}" if reason else note)
 
     def plot_items(self) -> list[pg.PlotItem]:
@@ -634,7 +637,7 @@ class LossCurvePlot(Retranslating, pg.GraphicsLayoutWidget):
 
     def _say_everywhere_infinite(self, infinite: bool, results: Results) -> None:
         self.everywhere_infinite.setVisible(infinite)
-        self._infinite_reason = _infinite_loss_reason(results) if infinite else ""
+        self._infinite_results = results if infinite else None
         self._show_tooltip()
         if infinite:
             box = self.loss_plot.getViewBox().boundingRect()
@@ -644,8 +647,11 @@ class LossCurvePlot(Retranslating, pg.GraphicsLayoutWidget):
         """Draw both curves and mark the current logit."""
         curve = results.curve
         finite = np.isfinite(curve.loss)
-        # The curve depends on the logits, the label and T, not on P: a drag
-        # of P's sliders redraws it only if it moved.
+        # The reason of an everywhere-infinite loss can change while the
+        # curve does not (which class the target needs): always worded.
+        self._say_everywhere_infinite(not finite.any(), results)
+        # Unlinked, the curve depends on the logits, the label and T, not on
+        # P: a drag of P's sliders redraws it only if it moved.
         drawn = (
             curve.z,
             curve.loss,
@@ -667,7 +673,6 @@ class LossCurvePlot(Retranslating, pg.GraphicsLayoutWidget):
             self.loss_plot.setXRange(*z_range, padding=0.02)
         if finite.any():
             self.loss_range.fit(0.0, float(np.max(curve.loss[finite])))
-        self._say_everywhere_infinite(not finite.any(), results)
         self.grad_range.fit(float(np.min(curve.grad)), float(np.max(curve.grad)))
         z = curve.current_z
         # A −inf true-class logit (log Q where Q's weight is 0) lies off the

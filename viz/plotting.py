@@ -232,9 +232,14 @@ class SteadyBars(pg.BarGraphItem):
 
 
 def _same_option(held: Any, given: Any) -> bool:
-    """True if a bar option ``given`` is the one ``held`` (arrays by value)."""
+    """True if a bar option ``given`` is the one ``held`` (arrays by value).
+
+    The same list or array object given again counts as changed: it may
+    have been changed in place, so only its values could tell, and they
+    are the ones held.
+    """
     if held is given:
-        return True
+        return not isinstance(held, (np.ndarray, list))
     try:
         if isinstance(held, (np.ndarray, list, tuple)) or isinstance(
             given, (np.ndarray, list, tuple)

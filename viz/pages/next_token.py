@@ -792,15 +792,17 @@ class TopTokensModel(QStandardItemModel):
         # text cost as much as writing the new one. One dataChanged for the
         # block, not one a cell: the view repaints one rectangle.
         changed = False
-        self.blockSignals(True)
-        for row, shown, cells in zip(rows, self.shown, self.cells, strict=True):
-            for i, column in enumerate(self.NUMBERS):
-                text = self.cell_text(row, column)
-                if shown[i] != text:
-                    shown[i] = text
-                    cells[i].setText(text)
-                    changed = True
-        self.blockSignals(False)
+        blocker = QSignalBlocker(self)
+        try:
+            for row, shown, cells in zip(rows, self.shown, self.cells, strict=True):
+                for i, column in enumerate(self.NUMBERS):
+                    text = self.cell_text(row, column)
+                    if shown[i] != text:
+                        shown[i] = text
+                        cells[i].setText(text)
+                        changed = True
+        finally:
+            blocker.unblock()
         if changed:
             first, last = self.NUMBERS[0], self.NUMBERS[-1]
             self.dataChanged.emit(self.index(0, first), self.index(len(rows) - 1, last))

@@ -1,0 +1,63 @@
+"""The guards that spare a redraw of what did not change never spare a change."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+
+from viz.plotting import SteadyBars
+
+
+def shown_bars(qtbot) -> tuple[pg.PlotWidget, SteadyBars]:
+    widget = pg.PlotWidget()
+    qtbot.addWidget(widget)
+    bars = SteadyBars(x=[0, 1, 2], height=[1.0, 2.0, 3.0], width=0.5, pen="k")
+    widget.addItem(bars)
+    widget.resize(300, 200)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget, bars
+
+
+def test_equal_bars_are_not_drawn_again_and_changed_ones_are(qtbot) -> None:
+    _, bars = shown_bars(qtbot)
+    heights = np.array([1.0, 2.0, 3.0])
+    bars.setOpts(height=heights)
+    bars.boundingRect()
+    bars.drawPicture()
+    bars.setOpts(height=np.array([1.0, 2.0, 3.0]))  # equal values, new array
+    assert bars.picture is not None
+    heights[1] = 5.0  # changed in place, then given again
+    bars.setOpts(height=heights)
+    assert bars.picture is None
+    assert bars.boundingRect().height() >= 5.0
+
+
+def test_the_kept_rectangle_is_pyqtgraphs(qtbot) -> None:
+    widget, bars = shown_bars(qtbot)
+    stock = pg.BarGraphItem(x=[0, 1, 2], height=[1.0, 2.0, 3.0], width=0.5, pen="k")
+    widget.addItem(stock)
+    for size in ((300, 200), (640, 480)):
+        widget.resize(*size)
+        qtbot.waitUntil(lambda: bars.boundingRect() == stock.boundingRect())
+    bars.setOpts(height=[4.0, 1.0, 0.5])
+    stock.setOpts(height=[4.0, 1.0, 0.5])
+    assert bars.boundingRect() == stock.boundingRect()
+
+
+def test_a_long_tail_is_enveloped_again_only_when_it_changes(qtbot) -> None:
+    from viz.plotting import BAR_LIMIT, Series
+
+    widget = pg.PlotWidget()
+    qtbot.addWidget(widget)
+    series = Series(widget.getPlotItem(), "#0072B2", 0.0, 0.4, "P")
+    values = np.linspace(1.0, 2.0, 10 * BAR_LIMIT)
+    series.set_values(values)
+    drawn = series.line.getData()[1]
+    series.set_values(values.copy())
+    assert series.line.getData()[1] is drawn  # equal: not drawn again
+    changed = values.copy()
+    changed[-1] = 9.0
+    series.set_values(changed)
+    assert series.line.getData()[1].max() == 9.0
+    assert series.line.isVisible() and not series.bars.isVisible()
