@@ -95,25 +95,35 @@ class QuantitySpec:
     #: ("loss": "cross-entropy").
     words: tuple[tuple[str, str], ...] = ()
 
-    #: Views that show it only while Q is the softmax (linked) or its source
-    #: (the logits are log Q): the readouts beside Q's sliders.
+    #: Views of Q that show it only while Q is it (see :func:`q_is_softmax`):
+    #: Q's readouts, Q's bars and, while linked, Q's handles. Which of them
+    #: do depends on the window's state, not the step's: see ``mirrors``.
     q_views: tuple[str, ...] = ()
 
     def views_for(
-        self, outcomes: int | None, q_is_softmax: bool = False
+        self, outcomes: int | None, shown: Scenario | None = None
     ) -> tuple[str, ...]:
         """The views of a step with ``outcomes`` sliders (None: families, none).
 
-        ``q_is_softmax``: Q's readouts show the softmax too (see ``q_views``).
+        With ``shown``, the explorer's state, the views of Q that show the
+        quantity in that state too (see ``mirrors``).
         """
-        views = self.views + (self.q_views if q_is_softmax else ())
-        named: list[str] = []
-        for view in views:
-            if PER_OUTCOME not in view:
-                named.append(view)
-            elif outcomes is not None:
-                named.extend(view.format(outcome=i) for i in range(outcomes))
-        return tuple(named)
+        named = _per_outcome(self.views, outcomes)
+        if shown is None:
+            return named
+        return named + self.mirrors(outcomes, shown)
+
+    def mirrors(self, outcomes: int | None, shown: Scenario) -> tuple[str, ...]:
+        """The views of Q that show the quantity while the explorer shows ``shown``.
+
+        None unless Q is the softmax there (:func:`q_is_softmax`); Q's
+        slider handles only while they stand at Q (:func:`q_handles_show_q`).
+        """
+        if not q_is_softmax(shown):
+            return ()
+        handles = q_handles_show_q(shown)
+        views = tuple(v for v in self.q_views if handles or v != Q_HANDLES)
+        return _per_outcome(views, outcomes)
 
     def english_title(self) -> str:
         """The title in English (as a lesson file writes it)."""
@@ -127,6 +137,47 @@ class QuantitySpec:
 
 #: In a view's name: one view per outcome (the readouts beside the sliders).
 PER_OUTCOME = "{outcome}"
+#: Q's slider handles, a view of Q only while they stand at Q (linked).
+Q_HANDLES = "q_slider_{outcome}"
+#: A temperature this close to 1 reads 1.000 beside its slider; with the
+#: logits = log Q, softmax(z/T) then agrees with Q to the digits shown
+#: (the log slider's own 1 is 1 only to rounding).
+UNIT_TEMPERATURE_TOLERANCE = 5e-4
+
+
+def _per_outcome(views: tuple[str, ...], outcomes: int | None) -> tuple[str, ...]:
+    """``views`` with each ``{outcome}`` view named once per outcome."""
+    named: list[str] = []
+    for view in views:
+        if PER_OUTCOME not in view:
+            named.append(view)
+        elif outcomes is not None:
+            named.extend(view.format(outcome=i) for i in range(outcomes))
+    return tuple(named)
+
+
+def q_is_softmax(shown: Scenario) -> bool:
+    """Whether the explorer's Q is the softmax of its logits in state ``shown``.
+
+    Linked, Q is softmax(z/T) at every temperature. With the logits = log Q
+    (unlinked), softmax(z/T) is Q's own normalisation only at T = 1 (within
+    :data:`UNIT_TEMPERATURE_TOLERANCE`); at another T, Q is what the softmax
+    is made from, not the softmax. Otherwise Q is set on its own.
+    """
+    if shown.linked:
+        return True
+    off_one = abs(float(shown.temperature) - 1.0)
+    return shown.logits_follow_q and off_one < UNIT_TEMPERATURE_TOLERANCE
+
+
+def q_handles_show_q(shown: Scenario) -> bool:
+    """Whether Q's slider handles stand at Q itself in state ``shown``.
+
+    Only while linked with logits of their own: the handles follow the
+    softmax. Otherwise they stand at Q's weights, which the reader sets
+    (linked with the logits = log Q, they set the logits).
+    """
+    return shown.linked and not shown.logits_follow_q
 
 
 def _shown(text: str) -> str:
@@ -220,11 +271,11 @@ def _scenario_quantities() -> dict[str, QuantitySpec]:
     for name, (title, unit, views) in vectors.items():
         specs[name] = QuantitySpec("scenario", title, unit, True, views, _field(name))
     # Each logit's readout says "+2.00 → 0.864": the softmax beside its logit
-    # (and Q's readouts are the softmax when Q is linked to it).
+    # (and Q's readouts, bars and handles show it while Q is it).
     specs["softmax"] = dataclasses.replace(
         specs["softmax"],
         views=("plot_softmax", "logit_value_{outcome}"),
-        q_views=("q_value_{outcome}",),
+        q_views=("q_value_{outcome}", Q_HANDLES, "plot_distributions"),
     )
     return specs
 
@@ -839,7 +890,9 @@ __all__ = [
     "PANELS",
     "PER_OUTCOME",
     "QUANTITIES",
+    "Q_HANDLES",
     "TARGETS",
+    "UNIT_TEMPERATURE_TOLERANCE",
     "Claim",
     "Evaluation",
     "Quantity",
@@ -847,6 +900,8 @@ __all__ = [
     "Target",
     "parse_quantity",
     "parse_target",
+    "q_handles_show_q",
+    "q_is_softmax",
 ]
 
 

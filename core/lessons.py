@@ -472,12 +472,7 @@ def _choice(data: Mapping[str, Any], where: str, step: Step) -> ChoiceQuestion:
             join(where, "answer"),
             f"is {answer}, but option {holding[0]} is right here ({facts})",
         )
-    quantities = [c.quantity for option in options for c in option.when] + [
-        c.value
-        for option in options
-        for c in option.when
-        if isinstance(c.value, Quantity)
-    ]
+    quantities = _claimed(options)
     return ChoiceQuestion(
         prompt=_text(data["prompt"], join(where, "prompt")),
         options=tuple(options),
@@ -495,18 +490,73 @@ def _hide(
     return default_hide(step, quantities)
 
 
+def _claimed(options: Sequence[Option]) -> list[Quantity]:
+    """The quantities the options' claims compare (both sides)."""
+    return [c.quantity for option in options for c in option.when] + [
+        c.value
+        for option in options
+        for c in option.when
+        if isinstance(c.value, Quantity)
+    ]
+
+
+def _outcomes(scenario: Scenario) -> int | None:
+    """The explorer's sliders per series in ``scenario`` (None: families)."""
+    return None if scenario.p_family is not None else scenario.k
+
+
 def default_hide(step: Step, quantities: Sequence[Quantity]) -> tuple[Target, ...]:
-    """What shows these quantities on the step's page, to hide until answered."""
-    scenario = step.scenario
-    outcomes = None if scenario.p_family is not None else scenario.k
-    q_is_softmax = scenario.linked or scenario.logits_follow_q
+    """What shows these quantities on the step's page, to hide until answered.
+
+    Only what shows them whatever the window's state: where Q shows them
+    too depends on the state on show while the question is open (the reader
+    may link Q to the softmax), and :func:`veiled_now` adds it then.
+    """
+    outcomes = _outcomes(step.scenario)
     names: list[str] = []
     for quantity in quantities:
-        for view in quantity.spec.views_for(outcomes, q_is_softmax):
+        for view in quantity.spec.views_for(outcomes):
             if view not in names:
                 names.append(view)
     targets = (parse_target(name, outcomes, bars=False) for name in names)
     return tuple(target for target in targets if target.kind == step.page)
+
+
+def asked_quantities(question: Question | None) -> tuple[Quantity, ...]:
+    """The quantities a question asks about (none for a drag task or none)."""
+    if isinstance(question, EstimateQuestion):
+        return (question.quantity,)
+    if isinstance(question, ChoiceQuestion):
+        return tuple(_claimed(question.options))
+    return ()
+
+
+def veiled_now(step: Step, shown: Sequence[Scenario]) -> tuple[Target, ...]:
+    """What to veil while the step's question is open and the explorer shows ``shown``.
+
+    The question's ``hide``, and the views of Q that show an asked quantity
+    in one of the states ``shown`` (Q's readouts and bars while Q is the
+    softmax: see :meth:`QuantitySpec.mirrors`), on the explorer's steps
+    only. ``shown`` holds the explorer's state and the one the numbers on
+    screen were derived from (they differ until the next derive), so an
+    element is veiled while either state makes it show the answer. A step
+    without a question veils nothing.
+    """
+    question = step.question
+    if question is None:
+        return ()
+    targets = list(question.hide)
+    if step.page != "scenario":
+        return tuple(targets)
+    names = {target.name for target in targets}
+    for scenario in shown:
+        outcomes = _outcomes(scenario)
+        for quantity in asked_quantities(question):
+            for view in quantity.spec.mirrors(outcomes, scenario):
+                if view not in names:
+                    names.add(view)
+                    targets.append(parse_target(view, outcomes, bars=False))
+    return tuple(targets)
 
 
 def _estimate(data: Mapping[str, Any], where: str, step: Step) -> EstimateQuestion:
@@ -1252,6 +1302,7 @@ __all__ = [
     "Step",
     "Text",
     "Verdict",
+    "asked_quantities",
     "bundled_entries",
     "bundled_lessons",
     "check_choice",
@@ -1277,4 +1328,5 @@ __all__ = [
     "step_from_dict",
     "step_to_dict",
     "text_dict",
+    "veiled_now",
 ]

@@ -216,12 +216,16 @@ def test_the_softmax_hides_every_logit_readout_and_q_s_when_linked():
     names = [t.name for t in default_hide(step, [parse_quantity("softmax[0]")])]
     assert names == ["plot_softmax", "logit_value_0", "logit_value_1", "logit_value_2"]
     spec = parse_quantity("softmax[0]").spec
-    assert spec.views_for(2, q_is_softmax=True) == (
+    linked = step.scenario.replace(linked=True)
+    assert spec.views_for(2, linked) == (
         "plot_softmax",
         "logit_value_0",
         "logit_value_1",
         "q_value_0",
         "q_value_1",
+        "q_slider_0",
+        "q_slider_1",
+        "plot_distributions",
     )
     assert spec.views_for(None) == ("plot_softmax",)  # families: no sliders
 

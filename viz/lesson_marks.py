@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 import pyqtgraph as pg
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
@@ -60,6 +61,11 @@ class _Follower(QWidget):
         self.hide()
         self.setParent(None)
         self.deleteLater()
+
+
+def _alive(widget: _Follower) -> bool:
+    """Whether Qt still holds the widget (a deleted target takes its marks)."""
+    return bool(shiboken6.isValid(widget)) and bool(shiboken6.isValid(widget.target))
 
 
 class Halo(_Follower):
@@ -237,21 +243,35 @@ class Marks:
         self._banded.clear()
 
     def veil(self, names: list[str]) -> list[str]:
-        """Cover each named widget; returns the names not found."""
-        self.clear_veils()
+        """Cover exactly the named widgets; returns the names not found.
+
+        A veil already over its widget stays (it is asked again on every
+        change of the window's state while a question is open); one over a
+        widget no longer named, or since replaced (a slider row rebuilt), goes.
+        """
         missing = []
+        kept: dict[str, Veil] = {}
         for name in names:
             widget = self.find(name)
             if widget is None:
                 missing.append(name)
                 continue
-            self.veils[name] = Veil(widget, self.veil_font_px)
+            veil = self.veils.pop(name, None)
+            if veil is not None and _alive(veil) and veil.target is widget:
+                kept[name] = veil
+                continue
+            if veil is not None and _alive(veil):
+                veil.remove()
+            kept[name] = Veil(widget, self.veil_font_px)
+        self.clear_veils()
+        self.veils = kept
         return missing
 
     def clear_veils(self) -> None:
-        """Uncover everything."""
+        """Uncover everything (a veil whose widget was deleted went with it)."""
         for veil in self.veils.values():
-            veil.remove()
+            if _alive(veil):
+                veil.remove()
         self.veils.clear()
 
     def set_halo_width(self, width: int) -> None:

@@ -64,8 +64,10 @@ from core.lessons import (
     progress_to_json,
     right_answer,
     same_setup,
+    veiled_now,
 )
 from core.resources import AssetError
+from core.scenario import Scenario
 from viz import theme
 from viz.keys import FocusFollower
 from viz.lesson_marks import Marks
@@ -666,14 +668,30 @@ class LessonController(QObject):
 
     def _mark(self, step: Step, revealed: bool) -> None:
         self.marks.highlight([(t.name, t.bar) for t in step.highlight])
+        self._veil(step, revealed)
+
+    def _veil(self, step: Step, revealed: bool) -> None:
+        """Veil what gives the open question's answer away in the window now."""
         question = step.question
         if question is None or revealed:
             self.marks.clear_veils()
             return
-        names = [target.name for target in question.hide]
+        names = [target.name for target in veiled_now(step, self._explorer_states())]
         if not isinstance(question, DragQuestion):
             names.append("formulas_panel")  # the formulas carry every number
         self.marks.veil(names)
+
+    def _explorer_states(self) -> tuple[Scenario, ...]:
+        """The explorer's state and the one its numbers on show come from."""
+        store = self.window.store
+        on_screen = store.results_state
+        return (store.state,) if on_screen is None else (store.state, on_screen)
+
+    def _follow_state(self) -> None:
+        """The veils again for the window's state (linked, logits = log Q, T)."""
+        step = self.step
+        if step is not None and step.question is not None:
+            self._veil(step, self.is_revealed(self.index))
 
     def _show_empty(self) -> None:
         lesson = self.lesson
@@ -696,9 +714,11 @@ class LessonController(QObject):
     def _state_changed(self, *_: Any) -> None:
         if not self._applying and self.lesson is not None:
             self._check_exploring()
+            self._follow_state()  # veiled before the new numbers are drawn
 
     def _results_ready(self, *_: Any) -> None:
         if not self._applying and self.lesson is not None:
+            self._follow_state()  # unveiled once the numbers on show changed
             self._check_drag()
 
     def _check_exploring(self) -> None:
