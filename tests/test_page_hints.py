@@ -100,3 +100,27 @@ def test_a_long_hint_is_shortened_never_widening_the_window(qtbot):
     assert hint.text().endswith("…") and len(hint.text()) < len(hint.hint())
     assert hint.fontMetrics().horizontalAdvance(hint.text()) <= hint.width()
     assert hint.toolTip() == page_hint("binary")
+
+
+def _colours(widget: QWidget) -> int:
+    image = widget.grab().toImage()
+    return len(
+        {
+            image.pixel(x, y)
+            for x in range(0, image.width(), 2)
+            for y in range(image.height())
+        }
+    )
+
+
+def test_a_window_shown_again_does_not_draw_the_hint_over_a_message(window, qtbot):
+    """Lecture mode shows the window again, which showed the hidden hint too."""
+    hint = window.findChild(PageHint, "status_page_hint")
+    assert _colours(hint) > 1  # the hint's text is drawn
+    window.statusBar().showMessage("Preset: KL divergence is not symmetric")
+    window.hide()
+    window.show()
+    qtbot.waitExposed(window)
+    assert _colours(hint) == 1  # nothing over the message
+    window.statusBar().clearMessage()
+    assert _colours(hint) > 1

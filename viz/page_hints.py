@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QTabWidget
 
 from core.i18n import QT_TRANSLATE_NOOP
@@ -121,7 +121,18 @@ class PageHint(QLabel):
             self._status_bar.clearMessage()  # it spoke of the page left behind
         self.show_page(self._current_panel())
 
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Nothing while a message is on: the message is drawn where the hint is.
+
+        The status bar hides its normal widgets under a message, but not
+        for good: a window shown again (lecture mode goes full screen)
+        shows them all, and the hint was drawn over the message.
+        """
+        if not self._status_bar.currentMessage():
+            super().paintEvent(event)
+
     def _message_changed(self, message: str) -> None:
+        self.update()  # drawn again, or not, once the message changed
         if message and not self._fresh_message:
             self._fresh_message = True
             QTimer.singleShot(0, self._message_aged)
