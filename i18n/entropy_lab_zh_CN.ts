@@ -1024,8 +1024,16 @@ Entropy Lab 仍在运行；您的工作没有改变。请连同下面的详细�
 <context>
     <name>ExplanationDock</name>
     <message>
-        <source>&lt;b&gt;Code lengths.&lt;/b&gt; Prefix codes built from the Explorer&apos;s P and Q, and P&apos;s draws sent in each: bits become whole codewords. Press &lt;i&gt;Play&lt;/i&gt; and compare each code&apos;s bits per symbol with H(P) and H(P,Q); make Q unlike P on the Explorer and Q&apos;s codes cost more.</source>
-        <translation>&lt;b&gt;码长。&lt;/b&gt;由探索器的 P 和 Q 构造前缀码，P 的样本分别用每种编码发送：比特变成了整数长度的码字。按&lt;i&gt;播放&lt;/i&gt;，把每种编码每个符号的比特数与 H(P) 和 H(P,Q) 比较；在探索器中让 Q 与 P 不同，Q 的编码就花费更多。</translation>
+        <source>&lt;b&gt;A PyTorch batch.&lt;/b&gt; Cross-entropy from logits as PyTorch&apos;s CrossEntropyLoss computes it: each sample&apos;s −z[y] + log Σ exp(z), averaged over the batch. Edit a logit or a label in the table and every loss and the mean follow.</source>
+        <translation>&lt;b&gt;一个 PyTorch 批次。&lt;/b&gt;按 PyTorch 的 CrossEntropyLoss 的算法从 logits 计算交叉熵：每个样本的 −z[y] + log Σ exp(z)，再对批次取平均。在表中编辑一个 logit 或标签，每个样本的损失和平均值都会随之变化。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Code lengths.&lt;/b&gt; Prefix codes built from the Explorer&apos;s P and Q, and P&apos;s draws sent in each: bits become whole codewords. Press &lt;i&gt;Play&lt;/i&gt; and compare each code&apos;s bits per symbol with H(P) and H(P,Q); make Q unlike P on the Explorer: H(P,Q) grows by D(P‖Q), and Q&apos;s Shannon code, always within a bit of it, grows with it.</source>
+        <translation>&lt;b&gt;码长。&lt;/b&gt;由探索器的 P 和 Q 构造前缀码，P 的样本分别用每种编码发送：比特变成了整数长度的码字。按&lt;i&gt;播放&lt;/i&gt;，把每种编码每个符号的比特数与 H(P) 和 H(P,Q) 比较；在探索器中让 Q 与 P 不同：H(P,Q) 增加 D(P‖Q)，而 Q 的香农编码始终与它相差不到一比特，也随之增加。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Forward vs reverse KL.&lt;/b&gt; One bump Q fitted twice to P&apos;s two peaks: minimising D(P‖Q) covers both peaks (mode covering), minimising D(Q‖P) settles on one (mode seeking). Press &lt;i&gt;Play&lt;/i&gt;; move the peaks, or try a new random start.</source>
+        <translation>&lt;b&gt;前向 KL 与反向 KL。&lt;/b&gt;把单峰的 Q 两次拟合到 P 的两个峰上：最小化 D(P‖Q) 会覆盖两个峰（覆盖模式），最小化 D(Q‖P) 会停在其中一个峰上（寻找模式）。按&lt;i&gt;播放&lt;/i&gt;；移动峰的位置，或试试新的随机起点。</translation>
     </message>
     <message>
         <source>&lt;b&gt;Next-token lab.&lt;/b&gt; Two models&apos; next-token distributions over one vocabulary, decoded with a temperature and top-k, top-p and min-p. Move the decoding controls and watch the entropy, the mass cut off and the divergences; import your own logits from a file.</source>
@@ -1034,6 +1042,14 @@ Entropy Lab 仍在运行；您的工作没有改变。请连同下面的详细�
     <message>
         <source>&lt;b&gt;Sampling.&lt;/b&gt; Draws from the Explorer&apos;s P and Q, one by one: each row&apos;s running mean settles on the exact value in its last column, and its ±2 SE band narrows as 1/√n. Press &lt;i&gt;Play&lt;/i&gt; or &lt;i&gt;Draw 1&lt;/i&gt;; change P or Q on the Explorer and the run starts again.</source>
         <translation>&lt;b&gt;抽样。&lt;/b&gt;从探索器的 P 和 Q 逐个抽样：每一行的累计平均值稳定在最后一列的精确值上，它的 ±2 SE 带按 1/√n 收窄。按&lt;i&gt;播放&lt;/i&gt;或&lt;i&gt;抽样 1 次&lt;/i&gt;；在探索器中修改 P 或 Q，抽样就重新开始。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Training the logits.&lt;/b&gt; The Explorer&apos;s logits trained by gradient descent towards the true class, with cross-entropy and with squared error side by side. Cross-entropy&apos;s gradient is softmax(z) − onehot(y). Press &lt;i&gt;Play&lt;/i&gt; and watch the true class&apos;s probability and each loss.</source>
+        <translation>&lt;b&gt;训练 logits。&lt;/b&gt;用梯度下降把探索器的 logits 朝真实类别训练，交叉熵与平方误差并排进行。交叉熵的梯度是 softmax(z) − onehot(y)。按&lt;i&gt;播放&lt;/i&gt;，观察真实类别的概率和两种损失。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Vanishing gradients.&lt;/b&gt; One logit z through a sigmoid, trained from z₀ two ways: with squared error and with cross-entropy. Far on the wrong side (large |z₀|), the squared error&apos;s gradient carries σ′(z) and all but vanishes, so it crawls; cross-entropy&apos;s gradient σ(z) − y stays large. Press &lt;i&gt;Play&lt;/i&gt; and compare the steps each needs.</source>
+        <translation>&lt;b&gt;梯度消失。&lt;/b&gt;一个 logit z 经过 sigmoid，从 z₀ 出发用两种方式训练：平方误差和交叉熵。在错误一侧很远处（|z₀| 很大），平方误差的梯度带着 σ′(z)，几乎消失，训练步履维艰；交叉熵的梯度 σ(z) − y 仍然很大。按&lt;i&gt;播放&lt;/i&gt;，比较两者各需多少步。</translation>
     </message>
     <message>
         <source>&lt;b&gt;Welcome to Entropy Lab.&lt;/b&gt;&lt;br&gt;Move a slider or drag a bar and every number follows. Pick a worked example from the &lt;i&gt;Presets&lt;/i&gt; menu (keys 1–9); each comes with what to look at and what to try next.</source>

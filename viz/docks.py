@@ -38,9 +38,41 @@ def welcome() -> str:
 #: The welcome in English (what a test or a session that knows no language reads).
 WELCOME = welcome()
 
-#: A lab page's own welcome: what it shows and what to try (the explorer's
-#: talks of sliders and bars the lab has not got). Other pages use welcome().
+#: A page's own welcome: what it shows and what to try (the explorer's talks
+#: of sliders, bars and presets the other pages have not got). The explorer
+#: uses welcome().
 PAGE_WELCOMES = {
+    "binary": QT_TRANSLATE_NOOP(
+        "ExplanationDock",
+        "<b>Vanishing gradients.</b> One logit z through a sigmoid, trained from "
+        "z₀ two ways: with squared error and with cross-entropy. Far on the "
+        "wrong side (large |z₀|), the squared error's gradient carries "
+        "σ′(z) and all but vanishes, so it crawls; cross-entropy's gradient "
+        "σ(z) − y stays large. Press <i>Play</i> and compare the steps each "
+        "needs.",
+    ),
+    "training": QT_TRANSLATE_NOOP(
+        "ExplanationDock",
+        "<b>Training the logits.</b> The Explorer's logits trained by gradient "
+        "descent towards the true class, with cross-entropy and with squared "
+        "error side by side. Cross-entropy's gradient is softmax(z) − "
+        "onehot(y). Press <i>Play</i> and watch the true class's probability "
+        "and each loss.",
+    ),
+    "fitting": QT_TRANSLATE_NOOP(
+        "ExplanationDock",
+        "<b>Forward vs reverse KL.</b> One bump Q fitted twice to P's two "
+        "peaks: minimising D(P‖Q) covers both peaks (mode covering), "
+        "minimising D(Q‖P) settles on one (mode seeking). Press <i>Play</i>; "
+        "move the peaks, or try a new random start.",
+    ),
+    "batch": QT_TRANSLATE_NOOP(
+        "ExplanationDock",
+        "<b>A PyTorch batch.</b> Cross-entropy from logits as PyTorch's "
+        "CrossEntropyLoss computes it: each sample's −z[y] + log Σ exp(z), "
+        "averaged over the batch. Edit a logit or a label in the table and "
+        "every loss and the mean follow.",
+    ),
     "sampling": QT_TRANSLATE_NOOP(
         "ExplanationDock",
         "<b>Sampling.</b> Draws from the Explorer's P and Q, one by one: each "
@@ -53,7 +85,8 @@ PAGE_WELCOMES = {
         "<b>Code lengths.</b> Prefix codes built from the Explorer's P and Q, "
         "and P's draws sent in each: bits become whole codewords. Press "
         "<i>Play</i> and compare each code's bits per symbol with H(P) and "
-        "H(P,Q); make Q unlike P on the Explorer and Q's codes cost more.",
+        "H(P,Q); make Q unlike P on the Explorer: H(P,Q) grows by D(P‖Q), and "
+        "Q's Shannon code, always within a bit of it, grows with it.",
     ),
     "next_token": QT_TRANSLATE_NOOP(
         "ExplanationDock",
