@@ -47,17 +47,60 @@ def pytest_runtest_teardown(item):
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
-@pytest.fixture
-def window(qtbot):
-    """The real main window on the default scenario, shown and evaluated."""
-    from viz import MainWindow
+#: How the module-shared windows fared: built, reused, and why some were not.
+WINDOW_REUSE = {"built": 0, "reused": 0, "discarded": []}
 
-    main_window = MainWindow()
+
+@pytest.fixture(scope="module")
+def _shared_window():
+    """The module's one window, closed with the module (tests/window_reuse.py)."""
+    from window_reuse import SharedWindow
+
+    shared = SharedWindow()
+    yield shared
+    shared.close()
+    WINDOW_REUSE["built"] += shared.built
+    WINDOW_REUSE["reused"] += shared.reused
+    WINDOW_REUSE["discarded"] += shared.discarded
+
+
+@pytest.fixture
+def window(qtbot, _shared_window, request):
+    """The real main window on the default scenario, shown and evaluated.
+
+    It is as new: the window the module's last test left, reset and found
+    the same as when it was built, or else a new one (tests/window_reuse.py).
+    A module's ``SHARED_WINDOW_PAGES`` names the pages to build beforehand.
+    A test about what a window does when it is new takes ``fresh_window``.
+    """
+    pages = getattr(request.module, "SHARED_WINDOW_PAGES", ())
+    shown = _shared_window.take(qtbot, pages)
+    yield shown
+    _shared_window.give_back(qtbot, request.node.nodeid)
+
+
+@pytest.fixture
+def fresh_window(qtbot):
+    """A main window built for this test alone (first shows, start-up)."""
+    from window_reuse import new_window
+
+    main_window = new_window(qtbot)
     qtbot.addWidget(main_window)
-    main_window.resize(1280, 800)
-    main_window.show()
-    qtbot.waitExposed(main_window)
     return main_window
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    """With -v: how many windows the shared ``window`` fixture saved."""
+    if config.getoption("verbose") < 1 or not WINDOW_REUSE["built"]:
+        return
+    terminalreporter.write_line(
+        f"shared windows: {WINDOW_REUSE['built']} built, "
+        f"{WINDOW_REUSE['reused']} reused, "
+        f"{len(WINDOW_REUSE['discarded'])} discarded as changed"
+    )
+    if config.getoption("verbose") > 1:
+        for line in WINDOW_REUSE["discarded"]:
+            terminalreporter.write_line(f"  {line}")
 
 
 @pytest.fixture

@@ -39,6 +39,10 @@ EDIT = Qt.ItemDataRole.EditRole
 MEAN_TEXT = "1.5229846 nats"
 
 
+#: Built before the shared window is handed out (tests/window_reuse.py).
+SHARED_WINDOW_PAGES = ("batch",)
+
+
 @pytest.fixture
 def batch_state() -> BatchState:
     """The state the page opens on: the course's example."""

@@ -48,6 +48,10 @@ from viz.store import Store
 NO_MODIFIER = Qt.KeyboardModifier.NoModifier
 
 
+#: Built before the shared window is handed out (tests/window_reuse.py).
+SHARED_WINDOW_PAGES = ("binary",)
+
+
 @pytest.fixture
 def race(window):
     """The window's race store (made with the window, before the page)."""

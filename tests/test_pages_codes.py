@@ -23,6 +23,9 @@ from viz.pages.code_views import TABLE_COLUMNS
 from viz.pages.codes import CodesPage, average_text, claim_text
 from viz.pages.common import number_text
 
+#: Built before the shared window is handed out (tests/window_reuse.py).
+SHARED_WINDOW_PAGES = ("codes",)
+
 
 @pytest.fixture
 def codes(window):

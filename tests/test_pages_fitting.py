@@ -65,6 +65,10 @@ from viz.store import Store
 SUPERSCRIPTS = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
 
 
+#: Built before the shared window is handed out (tests/window_reuse.py).
+SHARED_WINDOW_PAGES = ("fitting",)
+
+
 @pytest.fixture
 def fits_state() -> FitsState:
     """The state the page opens on."""

@@ -63,6 +63,14 @@ SMALL = [0.5, 0.25, 0.125, 0.0625, 0.0625]
 TRUNCATING = DecodingSettings(temperature=0.8, top_k=50, top_p=0.9, min_p=0.01)
 
 
+@pytest.fixture
+def window(fresh_window: Any) -> Any:
+    """A window of its own: the lecture-type refit below fails when the
+    window's event loop has run before the page is first shown (seen with
+    three processEvents calls), so this module does not share one."""
+    return fresh_window
+
+
 @pytest.fixture(autouse=True)
 def _fresh_files() -> Any:
     forget_restored()

@@ -26,6 +26,9 @@ from core.sampling_lab import (
 from viz.pages.common import number_text
 from viz.pages.sampling import SamplingPage, cell_texts
 
+#: Built before the shared window is handed out (tests/window_reuse.py).
+SHARED_WINDOW_PAGES = ("sampling",)
+
 
 @pytest.fixture
 def labs(window):
@@ -155,9 +158,9 @@ def test_draw_one_play_pause_and_reset_through_the_buttons(window, page, labs, q
 
 
 @pytest.mark.parametrize("rate", LAB_RATES)
-def test_play_draws_at_the_rate_by_the_clock(window, page, labs, rate):
+def test_play_draws_at_the_rate_by_the_clock(window, page, labs, rate, monkeypatch):
     clock = FakeClock()
-    page.clock = clock
+    monkeypatch.setattr(page, "clock", clock)
     child(page, QComboBox, "sampling_rate_combo").setCurrentIndex(LAB_RATES.index(rate))
     assert labs.state.rate == rate
     page.play()
@@ -175,9 +178,11 @@ def test_play_draws_at_the_rate_by_the_clock(window, page, labs, rate):
     assert not page.timer.isActive()
 
 
-def test_one_draw_per_second_draws_once_in_a_second_of_frames(window, page, labs):
+def test_one_draw_per_second_draws_once_in_a_second_of_frames(
+    window, page, labs, monkeypatch
+):
     clock = FakeClock()
-    page.clock = clock
+    monkeypatch.setattr(page, "clock", clock)
     page.set_rate(1)
     page.play()
     tick(page, clock, 0.0)

@@ -41,6 +41,10 @@ NO_MODIFIER = Qt.KeyboardModifier.NoModifier
 SHORT = {"cross_entropy": "ce", "squared_error": "se"}
 
 
+#: Built before the shared window is handed out (tests/window_reuse.py).
+SHARED_WINDOW_PAGES = ("training",)
+
+
 @pytest.fixture
 def trainings(window):
     """The window's trainings store (made with the window, before the page)."""

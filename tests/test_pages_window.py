@@ -25,6 +25,18 @@ PAGES = ("binary", "training", "fitting", "batch", "sampling", "codes", "next_to
 ANIMATED = ("binary", "training", "fitting", "sampling", "codes")
 
 
+#: Built before the shared window is handed out (tests/window_reuse.py).
+SHARED_WINDOW_PAGES = (
+    "binary",
+    "training",
+    "fitting",
+    "batch",
+    "sampling",
+    "codes",
+    "next_token",
+)
+
+
 def test_the_page_registry_gives_every_page_a_state_kind_in_tab_order():
     assert [spec.panel for spec in PAGE_SPECS] == ["explorer", *PAGES]
     assert [spec.kind for spec in PAGE_SPECS] == [
@@ -49,7 +61,8 @@ def test_every_page_is_a_typed_page_with_its_own_store(window):
         assert isinstance(window.pages[panel], AnimatedPage)
 
 
-def test_pages_are_built_when_first_shown(window):
+def test_pages_are_built_when_first_shown(fresh_window):
+    window = fresh_window
     assert list(window.pages.built()) == ["explorer"]
     window.show_panel("fitting")
     assert list(window.pages.built()) == ["explorer", "fitting"]

@@ -1,0 +1,335 @@
+"""One main window for the tests of a module, handed over only when it is as new.
+
+Building a :class:`viz.MainWindow` costs about 0.6 s of CPU, and most tests
+read a few numbers off it. So a module's tests share one window: after each
+test it is put back (every store to the state it was made with, its undo
+history emptied, animations paused, the explorer on show, the size the
+fixture gives) and then compared with what it looked like when new: the
+``Fingerprint`` below. If anything differs (a test left lecture mode on,
+zoomed, closed a dock, typed into a field, built a page after changing a
+state, opened a lesson), the window is thrown away and the next test gets a
+new one. A reset that missed something therefore costs time, never isolation.
+
+A page is built lazily, so a module names the pages its tests use in
+``SHARED_WINDOW_PAGES``: they are built and shown once before the
+fingerprint is taken. A test that builds another page leaves a window with
+a page the fingerprint does not know, which again only means a new window.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QDockWidget,
+    QLabel,
+    QLineEdit,
+    QToolBar,
+    QWidget,
+)
+
+from core.history import History
+
+SIZE = (1280, 800)
+
+
+def new_window(qtbot: Any) -> Any:
+    """A new main window on the default scenario, shown, at :data:`SIZE`."""
+    from viz import MainWindow
+
+    window = MainWindow()
+    window.resize(*SIZE)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def settle() -> None:
+    """Let posted layout requests and first-show polish run (bounded)."""
+    for _ in range(3):
+        QCoreApplication.sendPostedEvents()
+        QApplication.processEvents()
+
+
+def _at_rest(window: Any) -> bool:
+    """No store is deriving and no page is still counting in the background."""
+    counters = [
+        getattr(page, "counter", None) for page in window.pages.built().values()
+    ]
+    return not any(store.pending for store in window.stores.values()) and all(
+        counter.done for counter in counters if counter is not None
+    )
+
+
+def wait_at_rest(window: Any, qtbot: Any) -> None:
+    """Wait for :func:`_at_rest`, then for the layout to settle."""
+    qtbot.waitUntil(lambda: _at_rest(window))
+    settle()
+
+
+def _attribute_marks(owner: object) -> dict[str, int]:
+    """Which object each of ``owner``'s public callable attributes is.
+
+    A test that swaps one (a fake clock, a broken slot) and does not put it
+    back changes what the next test runs, invisibly: so it counts as a change.
+    (Private ones, such as a label's text maker, change in normal use.)
+    """
+    return {
+        name: id(value)
+        for name, value in vars(owner).items()
+        if callable(value) and not name.startswith("_")
+    }
+
+
+def _widget_marks(page: QWidget) -> dict[str, Any]:
+    """What a user could see changed on ``page``: values, checks, texts, and
+    which objects its (and its children's) callable attributes are."""
+    marks: dict[str, Any] = {"attributes": _attribute_marks(page)}
+    for index, widget in enumerate(page.findChildren(QWidget)):
+        key = f"{widget.objectName() or type(widget).__name__}#{index}"
+        mark: tuple[Any, ...] = (
+            widget.isVisibleTo(page),
+            widget.isEnabled(),
+            _attribute_marks(widget),
+        )
+        if isinstance(widget, QAbstractSlider):
+            mark += (widget.value(), widget.minimum(), widget.maximum())
+        elif isinstance(widget, QAbstractSpinBox):
+            mark += (widget.text(),)
+        elif isinstance(widget, QComboBox):
+            mark += (widget.currentIndex(), widget.count())
+        elif isinstance(widget, QAbstractButton):
+            mark += (widget.isChecked(), widget.text())
+        elif isinstance(widget, QLineEdit | QLabel):
+            mark += (widget.text(),)
+        elif hasattr(widget, "getPlotItem"):  # a plot: where its view is
+            # An axis that ranges itself follows the data drawn again in the
+            # reset (when next painted); one set by hand or a zoom must match.
+            view = widget.getPlotItem().getViewBox()
+            automatic = view.state["autoRange"]
+            mark += tuple(
+                (
+                    bool(automatic[axis]),
+                    None if automatic[axis] else view.viewRange()[axis],
+                )
+                for axis in (0, 1)
+            )
+        marks[key] = mark
+    return marks
+
+
+_ROLES = (
+    QPalette.ColorRole.Window,
+    QPalette.ColorRole.WindowText,
+    QPalette.ColorRole.Base,
+    QPalette.ColorRole.Text,
+    QPalette.ColorRole.Button,
+    QPalette.ColorRole.Highlight,
+)
+
+
+def _window_marks(window: Any) -> dict[str, Any]:
+    """The window's own state: everything outside the pages."""
+    from viz.language import current_language
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    others = [
+        type(widget).__name__
+        for widget in QApplication.topLevelWidgets()
+        if widget.isVisible() and widget is not window
+    ]
+    stores = {
+        kind: (store.can_undo, store.can_redo, store.error)
+        for kind, store in window.stores.items()
+    }
+    playing = sorted(
+        panel
+        for panel, page in window.pages.built().items()
+        if getattr(page, "playing", False)
+    )
+    palette = app.palette()
+    return {
+        "attributes": _attribute_marks(window),
+        "panel": window.current_panel(),
+        "visible": window.isVisible(),
+        "size": (window.width(), window.height()),
+        "window state": window.windowState().value,
+        "lecture": window.lecture,
+        "zoom": window.zoom,
+        "title": window.windowTitle(),
+        "status": window.statusBar().currentMessage(),
+        "session path": window.session_path,
+        "explained": window.explained_preset,
+        "pinned": window.store.pinned_results is not None,
+        "lesson": window.lessons.lesson is not None,
+        "laser": window.laser.is_on(),
+        "language": current_language(),
+        "application font": app.font().toString(),
+        "style sheet": app.styleSheet(),
+        "palette": [palette.color(role).name() for role in _ROLES],
+        "other windows": sorted(others),
+        "docks": {
+            dock.objectName(): dock.isVisible()
+            for dock in window.findChildren(QDockWidget)
+        },
+        "tool bars": {
+            bar.objectName(): bar.isVisible() for bar in window.findChildren(QToolBar)
+        },
+        "actions": {
+            name: (action.isChecked(), action.isEnabled(), action.text())
+            for name, action in window.actions_by_name.items()
+        },
+        "stores": stores,
+        "playing": playing,
+    }
+
+
+@dataclass
+class Fingerprint:
+    """What the window looked like new: stores' states, the window, each page."""
+
+    states: dict[str, Any]
+    window: dict[str, Any]
+    pages: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def differences(self, window: Any) -> list[str]:
+        """What differs now from new (empty when the window is as new)."""
+        found = [
+            f"store {kind}"
+            for kind, store in window.stores.items()
+            if not _same(store.state, self.states[kind])
+        ]
+        now = _window_marks(window)
+        found += [f"window {key}" for key in now if now[key] != self.window.get(key)]
+        for panel, page in window.pages.built().items():
+            if panel not in self.pages:
+                found.append(f"page {panel} built without a fingerprint")
+            else:
+                now_page, then = _widget_marks(page), self.pages[panel]
+                changed = [key for key in now_page if now_page[key] != then.get(key)]
+                if changed or len(now_page) != len(then):
+                    found.append(f"page {panel} {changed[:2]}")
+        return found
+
+
+def _same(a: Any, b: Any) -> bool:
+    try:
+        return bool(a is b or a == b)
+    except ValueError:  # arrays compare element by element
+        return False
+
+
+class SharedWindow:
+    """Hands out one window for as long as each test leaves it as new."""
+
+    def __init__(self) -> None:
+        self.window: Any = None
+        self.fingerprint: Fingerprint | None = None
+        self.built = 0
+        self.reused = 0
+        self.discarded: list[str] = []
+
+    def take(self, qtbot: Any, pages: tuple[str, ...] = ()) -> Any:
+        """The shared window, or a new one with ``pages`` built and shown once."""
+        if self.window is None:
+            window = new_window(qtbot)
+            for panel in pages:
+                window.show_panel(panel)
+                settle()
+            window.show_panel("explorer")
+            wait_at_rest(window, qtbot)
+            self.fingerprint = Fingerprint(
+                states={kind: store.state for kind, store in window.stores.items()},
+                window=_window_marks(window),
+                pages={
+                    panel: _widget_marks(page)
+                    for panel, page in window.pages.built().items()
+                },
+            )
+            self.window = window
+            self.built += 1
+        else:
+            self.reused += 1
+        return self.window
+
+    def give_back(self, qtbot: Any, test: str) -> None:
+        """After a test: reset the window; keep it only if it is as new."""
+        window, fingerprint = self.window, self.fingerprint
+        if window is None or fingerprint is None:
+            return
+        try:
+            reset(window, fingerprint, qtbot)
+            differences = fingerprint.differences(window)
+        except Exception as error:  # a window a test broke is not reused
+            differences = [f"reset failed: {error!r}"]
+        if differences:
+            self.discarded.append(f"{test}: {', '.join(differences[:4])}")
+            self.close()
+
+    def close(self) -> None:
+        """Throw the window away (at the end of the module or when changed)."""
+        if self.window is not None:
+            self.window.close()
+            self.window.deleteLater()
+            QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        self.window = self.fingerprint = None
+
+
+def _close_popups(window: Any) -> None:
+    for widget in QApplication.topLevelWidgets():
+        if widget is not window and widget.isVisible():
+            widget.close()
+
+
+def reset(window: Any, fingerprint: Fingerprint, qtbot: Any) -> None:
+    """Put back what tests commonly change; the fingerprint judges the rest."""
+    from viz.docks import welcome
+    from viz.pages import KIND_OF_PANEL
+
+    _close_popups(window)
+    if window.lecture:
+        window.set_lecture(False, full_screen=False)
+    if window.isFullScreen():
+        window.showNormal()
+    for page in window.pages.built().values():
+        if getattr(page, "playing", False):
+            page.pause()
+    window.store.unpin()
+    for kind, store in window.stores.items():
+        store.set_state(fingerprint.states[kind])
+    qtbot.waitUntil(lambda: _at_rest(window))
+    # Derived and drawn again even where the state did not change: a test
+    # may have drawn on a plot or a label itself (the monkey's checks do).
+    for panel in window.pages.built():
+        window.stores[KIND_OF_PANEL[panel]].derive_now()
+    for store in window.stores.values():
+        store._history = History(store.state)
+        store.history_changed.emit()
+    window.show_panel(fingerprint.window["panel"])
+    if window.explained_preset is not None:  # a preset's text, as at the start
+        window._explained = None
+        window.explanation.show_explanation("", welcome())
+        window.explanation.show_page(window.current_panel())
+    if window.session_path is not None:  # a saved or opened session: none again
+        window.session_path = None
+        title = window.session_title
+        title.path, title._saved = None, {}
+        title._changed.clear()
+        title._show()
+    for dock in window.findChildren(QDockWidget):
+        dock.setVisible(fingerprint.window["docks"][dock.objectName()])
+    if window.size().toTuple() != SIZE:
+        window.resize(*SIZE)
+    wait_at_rest(window, qtbot)
+    # What _say left (a preset's name, "nothing to play"): the window's own
+    # status line comes back the way _say put the other one up.
+    window.statusBar().showMessage(fingerprint.window["status"])
