@@ -1,13 +1,23 @@
-"""The command line, run as a user would: a child process per call."""
+"""The command line, run as a user would.
+
+A child process per call where the process matters (exit codes, a window
+rendered and the process gone, Qt never imported, a full stdout); the
+answers decided before any window opens (argument errors, --metrics,
+--list-presets) are checked by calling ``main.main`` in this process, which
+it supports (it undoes its language on the way out).
+"""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import math
 import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ElementTree
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -30,6 +40,45 @@ def run(*arguments, tmp_path=None, timeout=120):
         env=environment,
         cwd=tmp_path or ROOT,
     )
+
+
+@dataclass
+class Done:
+    """What a call of ``main.main`` gave: like subprocess.CompletedProcess."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def _no_window(*_: object, **__: object) -> None:
+    raise AssertionError("this call opens a window: run it in a child process")
+
+
+@pytest.fixture
+def here(monkeypatch, tmp_path):
+    """``run`` in this process, for calls that end before any window.
+
+    A call that would build a window or silence Qt's messages (for the rest
+    of the test session) fails instead of doing so.
+    """
+    import viz
+
+    monkeypatch.setattr(viz, "MainWindow", _no_window)
+    monkeypatch.setattr(entry_point, "_quiet_qt", _no_window)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.chdir(tmp_path)
+
+    def call(*arguments: str) -> Done:
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = entry_point.main(list(arguments))
+            except SystemExit as leaving:  # argparse's --help
+                code = leaving.code if isinstance(leaving.code, int) else 1
+        return Done(code, out.getvalue(), err.getvalue())
+
+    return call
 
 
 def test_help_lists_every_option():
@@ -63,8 +112,8 @@ def test_metrics_prints_every_readout_as_json():
     assert data["cross_entropy_pq"] == pytest.approx(1.0, rel=1e-12)
 
 
-def test_metrics_with_logits_label_temperature_smoothing_and_nats():
-    done = run(
+def test_metrics_with_logits_label_temperature_smoothing_and_nats(here):
+    done = here(
         "--metrics",
         "--p",
         "1,0,0",
@@ -86,8 +135,8 @@ def test_metrics_with_logits_label_temperature_smoothing_and_nats():
     assert data["softmax"] == pytest.approx([0.659, 0.242, 0.099], abs=5e-4)
 
 
-def test_metrics_writes_infinity_as_a_string_with_its_reason():
-    done = run("--metrics", "--p", "0.5,0.5", "--q", "1,0")
+def test_metrics_writes_infinity_as_a_string_with_its_reason(here):
+    done = here("--metrics", "--p", "0.5,0.5", "--q", "1,0")
     data = json.loads(done.stdout)
     assert data["kl_pq"] == "inf"
     assert data["reasons"]["kl_pq"] == "Q = 0 where P > 0 at outcome 1"
@@ -110,8 +159,8 @@ def test_metrics_never_imports_qt():
     assert done.returncode == 0, done.stderr
 
 
-def test_negative_logits_are_read_as_numbers():
-    done = run("--metrics", "--p", "1,1", "--q", "1,1", "--logits", "-1,2")
+def test_negative_logits_are_read_as_numbers(here):
+    done = here("--metrics", "--p", "1,1", "--q", "1,1", "--logits", "-1,2")
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["softmax"][1] > 0.9
 
@@ -151,8 +200,10 @@ def test_negative_logits_are_read_as_numbers():
         (["--animate", "x.gif"], "--page or --sweep"),
     ],
 )
-def test_bad_arguments_give_one_line_and_exit_code_two(arguments, message, tmp_path):
-    done = run(*arguments, tmp_path=tmp_path)
+def test_bad_arguments_give_one_line_and_exit_code_two(
+    arguments, message, tmp_path, here
+):
+    done = here(*arguments)
     assert done.returncode == 2
     assert done.stdout == ""
     lines = done.stderr.strip().splitlines()
@@ -161,6 +212,25 @@ def test_bad_arguments_give_one_line_and_exit_code_two(arguments, message, tmp_p
     assert message in lines[0]
     assert len(lines[0]) < 400
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--bogus"], "unrecognized arguments: --bogus"),
+        (["--preset", "kl-asymetry"], "did you mean kl-asymmetry"),
+        (["--metrics", "--p", "-1,2", "--q", "1,1"], "negative"),
+    ],
+)
+def test_a_process_given_bad_arguments_exits_two_with_one_line(
+    arguments, message, tmp_path
+):
+    # The contract a script sees, from a real process: the cases above run
+    # main.main in this process (argparse, a preset's name, a number's check).
+    done = run(*arguments, tmp_path=tmp_path)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.startswith("entropy-lab: error:") and message in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
@@ -216,18 +286,16 @@ def test_the_minimum_size_is_reported(tmp_path):
         ["--p", "1,1", "--q", "1,1", "--logits=1,2", "--temperature", "1e-300"],
     ],
 )
-def test_extreme_numbers_leak_no_warning(numbers, tmp_path):
-    done = run("--metrics", *numbers, tmp_path=tmp_path)
+def test_extreme_numbers_leak_no_warning(numbers, tmp_path, here):
+    done = here("--metrics", *numbers)
     assert done.returncode == 0 and done.stderr == ""
     json.loads(done.stdout)
 
 
-def test_a_bad_session_file_gives_one_line_and_exit_code_two(tmp_path):
+def test_a_bad_session_file_gives_one_line_and_exit_code_two(tmp_path, here):
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "entropy-lab-session", "version": 1}', encoding="utf-8")
-    done = run(
-        "--load", str(bad), "--export", str(tmp_path / "x.png"), tmp_path=tmp_path
-    )
+    done = here("--load", str(bad), "--export", str(tmp_path / "x.png"))
     assert done.returncode == 2
     assert len(done.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "x.png").exists()
@@ -292,40 +360,40 @@ def test_export_from_a_saved_session_in_lecture_style(tmp_path):
     assert QImage(str(target)).width() == entry_point.DEFAULT_SIZE[0]
 
 
-def test_list_presets():
-    done = run("--list-presets")
+def test_list_presets(here):
+    done = here("--list-presets")
     assert done.returncode == 0
     assert "kl-asymmetry" in done.stdout
     assert len(done.stdout.strip().splitlines()) >= 12
 
 
-def test_metrics_of_a_preset_in_the_units_asked_for():
-    done = run("--metrics", "--preset", "kl-asymmetry", "--units", "nats")
+def test_metrics_of_a_preset_in_the_units_asked_for(here):
+    done = here("--metrics", "--preset", "kl-asymmetry", "--units", "nats")
     data = json.loads(done.stdout)
     assert data["units"] == "nats"
     assert data["kl_pq"] == pytest.approx(0.1187091007693073 * 0.6931471805599453)
 
 
-def test_numbers_and_a_preset_together_are_refused():
-    done = run("--metrics", "--preset", "kl-asymmetry", "--p", "1,1")
+def test_numbers_and_a_preset_together_are_refused(here):
+    done = here("--metrics", "--preset", "kl-asymmetry", "--p", "1,1")
     assert done.returncode == 2
     assert "instead of --preset or --load" in done.stderr
 
 
-def test_the_loss_from_logits_and_a_label_alone():
+def test_the_loss_from_logits_and_a_label_alone(here):
     # The course's first sample: log-softmax and NLL, as PyTorch (1.4360).
     logits = (
         "0.1116642951965332,0.8158431053161621,0.26256197690963745,"
         "0.48387759923934937,0.676503598690033"
     )
-    done = run("--metrics", f"--logits={logits}", "--label", "4", "--units", "nats")
+    done = here("--metrics", f"--logits={logits}", "--label", "4", "--units", "nats")
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
     assert data["loss"] == pytest.approx(1.4359878595509, rel=1e-10)
     assert data["linked"] and data["entropy_p"] == 0.0
     assert data["cross_entropy_pq"] == pytest.approx(data["loss"], rel=1e-12)
     # With P given, the loss is against P (a soft label).
-    done = run("--metrics", "--logits", "0,0", "--p", "1,3", "--units", "nats")
+    done = here("--metrics", "--logits", "0,0", "--p", "1,3", "--units", "nats")
     data = json.loads(done.stdout)
     assert data["loss"] == pytest.approx(math.log(2.0), rel=1e-12)
 
@@ -339,7 +407,7 @@ def test_the_loss_from_logits_and_a_label_alone():
         (["--logits", "1,2", "--q", "1,1"], "--q needs --p"),
     ],
 )
-def test_mismatched_numbers_say_which_option_to_fix(arguments, message, tmp_path):
-    done = run("--metrics", *arguments, tmp_path=tmp_path)
+def test_mismatched_numbers_say_which_option_to_fix(arguments, message, tmp_path, here):
+    done = here("--metrics", *arguments)
     assert done.returncode == 2
     assert message in done.stderr and len(done.stderr.strip().splitlines()) == 1
