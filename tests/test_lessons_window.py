@@ -452,3 +452,20 @@ def test_saving_an_empty_lesson_is_refused_and_writes_nothing(window, qtbot, tmp
     assert not authoring.save_to(tmp_path / "empty.json")
     assert not (tmp_path / "empty.json").exists()
     assert window.findChild(QWidget, "problem_dialog") is not None
+
+
+def test_the_lesson_panel_s_own_words_follow_a_change_of_language(window, qtbot):
+    from viz.language import set_language
+
+    window.lessons.start(lesson("kl-divergence"))
+    panel = window.lessons.panel
+    assert panel.windowTitle() == "Lesson"
+    set_language("zh_CN")
+    try:  # the language change arrives as an event
+        qtbot.waitUntil(lambda: panel.windowTitle() == "课程")
+        assert panel.leave.accessibleName() != "Leave the lesson"
+        assert "Leave" not in panel.leave.toolTip()
+    finally:
+        set_language("en")
+    qtbot.waitUntil(lambda: panel.windowTitle() == "Lesson")
+    assert panel.leave.toolTip() == "Leave the lesson: the window keeps its state"

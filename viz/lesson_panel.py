@@ -439,7 +439,10 @@ class LessonPanel(QDockWidget):
 
     def retranslate(self) -> None:
         """The panel's fixed texts in the language now in use."""
+        self.setWindowTitle(self.tr("Lesson"))
         self.leave.setText(self.tr("Leave"))
+        self.leave.setAccessibleName(self.tr("Leave the lesson"))
+        self.leave.setToolTip(self.tr("Leave the lesson: the window keeps its state"))
         self.exploring_text.setText(
             self.tr("You are exploring: the window differs from the step.")
         )
