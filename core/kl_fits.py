@@ -14,6 +14,8 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from core._checks import FloatArray
 from core.fitting import (
     DIRECTIONS,
@@ -221,16 +223,49 @@ def resume_fits(
 ) -> FitsState:
     """Both fits at given (μ, log σ, step) towards ``shape`` (a saved session).
 
-    The loss histories start afresh there: a session keeps where the fits
-    are, not how they got there.
+    A session, or a lesson's step, keeps where the fits are, not how they
+    got there; the loss histories are recomputed by the rule of playing:
+    each fit is run ``step`` steps from the start ``seed`` gives. Where that
+    run arrives at the saved point (within :data:`REPLAY_TOLERANCE`, for
+    another CPU's last bits), the resumed fit has its losses, as if it had
+    been played here, with the last one the loss at the saved point. Where
+    it does not (P was reshaped on the way, or the point was written by
+    hand), no history is known and it starts afresh at the saved point.
     """
     state = start_fits(shape, seed, shown)
     target = shape.target()
     fits = []
-    for direction, (mu, log_sigma, step) in zip(DIRECTIONS, where, strict=True):
-        fit = start_kl_fit(target, direction, mu, log_sigma)
-        fits.append(dataclasses.replace(fit, step=FIT_STEPS.check(step)))
+    for played, (mu, log_sigma, step) in zip(state.fits, where, strict=True):
+        fit = start_kl_fit(target, played.direction, mu, log_sigma)
+        fit = dataclasses.replace(fit, step=FIT_STEPS.check(step))
+        fits.append(_with_played_history(fit, played))
     return dataclasses.replace(state, fits=tuple(fits))
+
+
+#: How near (relative, and absolute near 0) a replayed fit must come to a
+#: saved (μ, log σ) to lend it its history: far looser than a CPU's last
+#: bits over a run (:func:`core.fitting.run_kl_fit`), far tighter than any
+#: reshaping of P moves a fit.
+REPLAY_TOLERANCE = 1e-6
+
+
+def _with_played_history(fit: KLFitState, start: KLFitState) -> KLFitState:
+    """``fit`` with the losses of ``start`` run to its step, if that run gets there."""
+    if fit.step == 0:
+        return fit
+    played = run_kl_fit(start, fit.step)
+    arrived = all(
+        math.isclose(a, b, rel_tol=REPLAY_TOLERANCE, abs_tol=REPLAY_TOLERANCE)
+        for a, b in ((played.mu, fit.mu), (played.log_sigma, fit.log_sigma))
+    )
+    if not arrived:
+        return fit
+    history = np.append(played.loss_history[:-1], fit.loss)
+    # The saved point's loss may differ from the replay's in its last bits:
+    # the history stays never increasing, as a played one is.
+    history = np.maximum.accumulate(history[::-1])[::-1].copy()
+    history.setflags(write=False)
+    return dataclasses.replace(fit, loss_history=history)
 
 
 @dataclass(frozen=True)

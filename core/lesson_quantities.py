@@ -449,12 +449,15 @@ def _fits_quantities() -> dict[str, QuantitySpec]:
         )
         for which, title in (("kl_pq", "D(P‖Q)"), ("kl_qp", "D(Q‖P)")):
             field = "forward" if which == "kl_pq" else "reverse"
+            shown_in: tuple[str, ...] = (f"fitting_{direction}_{which}",)
+            if field == direction:  # the fit's loss, whose curve ends on it
+                shown_in += (f"fitting_{direction}_loss_plot",)
             specs[f"{direction}_{which}"] = QuantitySpec(
                 "fits",
                 QT_TRANSLATE_NOOP("LessonQuantities", "{divergence} of {fit}"),
                 "nats",
                 False,
-                (f"fitting_{direction}_{which}",),
+                shown_in,
                 _at(_divergence(field), index),
                 (("divergence", title), ("fit", _FIT_NAMES[direction])),
             )

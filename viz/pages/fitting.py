@@ -161,6 +161,15 @@ class FitView(Retranslating, QWidget):
         loss_plot = self.loss_widget.getPlotItem()
         style_plot(loss_plot, "", "", "")
         self.loss_curve = loss_plot.plot(pen=pg.mkPen(theme.MODEL_COLOUR, width=2))
+        # Where the fit is now: a resumed fit whose way there is unknown (P
+        # was reshaped on it) has one loss, which a line alone never shows.
+        self.loss_now = loss_plot.plot(
+            pen=None,
+            symbol="o",
+            symbolSize=7,
+            symbolPen=None,
+            symbolBrush=pg.mkBrush(theme.MODEL_COLOUR),
+        )
         self.loss_range = StickyRange(loss_plot)
         self.step_range = GrowingRange(loss_plot, minimum=50.0)
         self._register_texts(title, plot, loss_plot)
@@ -266,6 +275,7 @@ class FitView(Retranslating, QWidget):
         history = np.asarray(state.loss_history)
         steps = np.arange(state.history_start, state.step + 1, dtype=np.float64)
         self.loss_curve.setData(steps, history)
+        self.loss_now.setData([float(state.step)], [float(history[-1])])
         self.step_range.fit(0.0, float(state.step))
         self.loss_range.fit(0.0, float(np.max(history)))
         nats = translate("FitView", "{value} nats")
