@@ -275,6 +275,22 @@ def test_a_bar_is_marked_in_its_plot(window, qtbot):
     assert controller.marks.bands.shown() == []
 
 
+def test_a_bar_of_the_kl_terms_is_marked_there_not_in_the_totals(window, qtbot):
+    """Outcome 1 of the terms, not the second total beside them: D(Q‖P).
+
+    "Broad against narrow" answers D(P‖Q); a band at 1 in the totals lit up
+    D(Q‖P), the smaller divergence, for the whole room.
+    """
+    controller = window.lessons
+    controller.start(lesson("kl-divergence"), 5, remember=False)
+    controller.reveal()
+    asymmetry = window.explorer.asymmetry
+    for plot, marked in ((asymmetry.terms_plot, True), (asymmetry.totals_plot, False)):
+        bands = [item for item in plot.items if item.objectName() == "lesson_bar_band"]
+        assert any(band.isVisible() for band in bands) == marked
+    assert controller.marks.bands.shown() == [(0.5, 1.5)]
+
+
 # --- lecture use ------------------------------------------------------------
 
 

@@ -167,8 +167,15 @@ class BarBands:
         self._bands: dict[int, Any] = {}
 
     def show(self, widget: Any, index: int | None) -> None:
-        """Mark outcome ``index`` in every plot of ``widget`` (None: none)."""
-        plots: list[Any] = getattr(widget, "plot_items", lambda: [])()
+        """Mark outcome ``index`` in every per-outcome plot of ``widget`` (None: none).
+
+        A widget's ``outcome_plots()`` names them where some of its plots
+        are not per outcome (the totals beside the KL terms: a band at 1
+        there lit up D(Q‖P)); else all its ``plot_items()``.
+        """
+        plots: list[Any] = getattr(
+            widget, "outcome_plots", getattr(widget, "plot_items", lambda: [])
+        )()
         for plot in plots:
             band = self._bands.get(id(plot))
             if band is None:

@@ -341,6 +341,10 @@ class AsymmetryPlot(Retranslating, pg.GraphicsLayoutWidget):
         """The plots inside this widget (for styling and export)."""
         return [self.terms_plot, self.totals_plot]
 
+    def outcome_plots(self) -> list[pg.PlotItem]:
+        """The plot whose x is the outcome (the totals' x is the three sums)."""
+        return [self.terms_plot]
+
     def set_units(self, units: str) -> None:
         """Label the axes with the unit (relabelling is costly: only on change)."""
         if units == getattr(self, "_units", None):
