@@ -149,6 +149,25 @@ class LanguageSwitch(QObject):
         i18n.install(_qt_translate, language)
         self.language_changed.emit(language)
 
+    def speak_source_plurals(self) -> None:
+        """Install English's own catalogue, as long as no language was chosen.
+
+        English's plural forms ("1 token", "2 tokens") live in that
+        catalogue; a window made before :meth:`set_language` (by a script, a
+        test, a page on its own) used the source text, "1 tokens", for one.
+        The locale and the core's language stay as they are (a core already
+        speaking another language is left to it).
+        """
+        if self._translators or i18n.language() != SOURCE_LANGUAGE:
+            return
+        own = self._own_catalogue(SOURCE_LANGUAGE)
+        translator = QTranslator(self)
+        if own is None or not translator.load(own):
+            return
+        QCoreApplication.installTranslator(translator)
+        self._translators, self._data = [translator], [own]
+        i18n.install(_qt_translate, SOURCE_LANGUAGE)
+
     def _own_catalogue(self, language: str) -> bytes | None:
         try:
             with asset_path(i18n.CATALOGUE_NAME.format(language=language)) as path:
@@ -168,6 +187,7 @@ def language_switch() -> LanguageSwitch:
         return _SWITCH[0]
     switch = LanguageSwitch(application)
     _SWITCH[:] = [switch]
+    switch.speak_source_plurals()
     return switch
 
 
