@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 import math
 import re
 from collections.abc import Callable, Mapping
@@ -901,11 +902,33 @@ __all__ = [
     "Quantity",
     "QuantitySpec",
     "Target",
+    "describe_claims",
     "parse_quantity",
     "parse_target",
     "q_handles_show_q",
     "q_is_softmax",
 ]
+
+
+def describe_claims(claims: tuple[Claim, ...], evaluation: Evaluation) -> str:
+    """The claims with their numbers, each quantity and its value named once.
+
+    Two bounds on one quantity read "steps … = 1,511 steps, > 100 and
+    < 10,000", not the quantity and its value twice over; claims on other
+    quantities are joined by "; ".
+    """
+    parts: list[str] = []
+    for quantity, grouped in itertools.groupby(claims, key=lambda c: c.quantity):
+        group = list(grouped)
+        if len(group) > 1 and not any(isinstance(c.value, Quantity) for c in group):
+            written = f"{quantity.title} = {shown_value(evaluation, quantity)}"
+            bounds = translate("Lessons", " and ").join(
+                f"{claim.op} {_number_text(float(claim.value))}" for claim in group
+            )
+            parts.append(f"{written}, {bounds}")
+        else:
+            parts.extend(claim.describe(evaluation) for claim in group)
+    return "; ".join(parts)
 
 
 def _number_text(value: float) -> str:

@@ -113,6 +113,7 @@ from core.lesson_quantities import (
     Evaluation,
     Quantity,
     Target,
+    describe_claims,
     parse_quantity,
     parse_target,
     shown_value,
@@ -1068,7 +1069,7 @@ def right_answer(step: Step) -> str:
     evaluation = step.evaluation()
     if isinstance(question, ChoiceQuestion):
         option = question.options[question.answer]
-        facts = "; ".join(claim.describe(evaluation) for claim in option.when)
+        facts = describe_claims(option.when, evaluation)
         return f"{option.text.get()} ({facts})"
     if isinstance(question, EstimateQuestion):
         shown = shown_value(evaluation, question.quantity)

@@ -2228,6 +2228,10 @@ language model&apos;s log-probabilities do; T then reshapes the softmax.</source
 <context>
     <name>Lessons</name>
     <message>
+        <source> and </source>
+        <translation> 且 </translation>
+    </message>
+    <message>
         <source>?  Answer first</source>
         <translation>?  先作答</translation>
     </message>

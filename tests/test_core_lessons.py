@@ -816,3 +816,18 @@ def test_a_revealed_answer_is_written_in_the_language_in_use():
     assert not re.search(r"\b(steps|needs|loss|of the)\b", chinese), chinese
     assert re.findall(r"[\d,]+", english) == re.findall(r"[\d,]+", chinese)
     assert right_answer(step) == english  # and back
+
+
+def test_two_bounds_on_one_quantity_name_it_and_its_value_once():
+    """A lecturer reads the answer aloud: the quantity once, then its bounds."""
+    entry = next(e for e in bundled_entries() if e.name == "why-cross-entropy")
+    answers = [
+        right_answer(step)
+        for step in load_bundled(entry.file).steps
+        if step.question is not None
+    ]
+    bounded = [a for a in answers if " and < " in a]
+    assert bounded, answers
+    for answer in bounded:
+        assert answer.count("steps squared error needs") == 1, answer
+        assert "1,511 steps, > 100 and < 10,000" in answer
