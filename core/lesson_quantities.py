@@ -920,10 +920,11 @@ def describe_claims(claims: tuple[Claim, ...], evaluation: Evaluation) -> str:
     parts: list[str] = []
     for quantity, grouped in itertools.groupby(claims, key=lambda c: c.quantity):
         group = list(grouped)
-        if len(group) > 1 and not any(isinstance(c.value, Quantity) for c in group):
+        limits = [(c.op, c.value) for c in group if not isinstance(c.value, Quantity)]
+        if len(group) > 1 and len(limits) == len(group):
             written = f"{quantity.title} = {shown_value(evaluation, quantity)}"
             bounds = translate("Lessons", " and ").join(
-                f"{claim.op} {_number_text(float(claim.value))}" for claim in group
+                f"{op} {_number_text(value)}" for op, value in limits
             )
             parts.append(f"{written}, {bounds}")
         else:
