@@ -61,3 +61,26 @@ def test_a_long_tail_is_enveloped_again_only_when_it_changes(qtbot) -> None:
     series.set_values(changed)
     assert series.line.getData()[1].max() == 9.0
     assert series.line.isVisible() and not series.bars.isVisible()
+
+
+def test_side_by_side_infinity_badges_never_overlap_in_a_narrow_plot(qtbot) -> None:
+    from viz.plotting import InfiniteBars
+
+    widget = pg.PlotWidget()
+    qtbot.addWidget(widget)
+    plot = widget.getPlotItem()
+    plot.setXRange(-0.5, 2.5, padding=0)
+    p_bars = InfiniteBars(plot, "#0072B2", 0.38)
+    q_bars = InfiniteBars(plot, "#E69F00", 0.38)
+    widget.resize(160, 200)  # a 1024-pixel window's KL-terms plot
+    widget.show()
+    qtbot.waitExposed(widget)
+    p_bars.show([0.8])
+    q_bars.show([1.2])
+    view = plot.getViewBox()
+    px_per_x = view.width() / 3.0
+    gap_px = 0.4 * px_per_x  # between the two badges' centres
+    assert q_bars.discs.opts["size"] <= gap_px
+    assert p_bars.discs.opts["size"] >= InfiniteBars.SMALLEST_DISC_PX
+    widget.resize(900, 400)
+    qtbot.waitUntil(lambda: q_bars.discs.opts["size"] == InfiniteBars.DISC_PX)

@@ -473,6 +473,8 @@ class InfiniteBars:
 
     #: Pixels from the top edge to the arrow's and to the ∞'s centre.
     ARROW_DEPTH_PX, MARK_DEPTH_PX = 7.0, 26.0
+    #: The ∞'s disc and glyph at full size, and the smallest disc (a narrow plot).
+    DISC_PX, MARK_PX, SMALLEST_DISC_PX = 30, 22, 14
 
     def __init__(self, plot: pg.PlotItem, colour: str, width: float) -> None:
         self.plot = plot
@@ -482,12 +484,13 @@ class InfiniteBars:
             x=[], height=[], width=width, brush=hatch, pen=pg.mkPen(colour, width=2)
         )
         # A white disc behind each ∞ keeps it legible over the hatching.
+        self._disc_px = self.DISC_PX
         self.discs = pg.ScatterPlotItem(
-            symbol="o", size=30, brush="w", pen=pg.mkPen(colour, width=2)
+            symbol="o", size=self.DISC_PX, brush="w", pen=pg.mkPen(colour, width=2)
         )
         self.marks = pg.ScatterPlotItem(
             symbol=text_symbol("∞"),
-            size=22,
+            size=self.MARK_PX,
             brush=theme.text_colour(colour),
             pen=None,
         )
@@ -530,6 +533,7 @@ class InfiniteBars:
         if not any_shown:
             return
         view = self.plot.getViewBox()
+        self._fit_badges(view)
         low, high = view.viewRange()[1]
         per_pixel = (high - low) / max(view.height(), 60.0)
         mark_y = np.full(self._x.size, high - self.MARK_DEPTH_PX * per_pixel)
@@ -542,6 +546,18 @@ class InfiniteBars:
             self.bars.setOpts(
                 x=self._x, y0=self._y0, height=high - self._y0, width=self.width
             )
+
+    def _fit_badges(self, view: pg.ViewBox) -> None:
+        """An ∞ badge no wider than its bar: side by side, two never overlap."""
+        disc = self.DISC_PX
+        if self._show_bars:
+            (x_low, x_high), _ = view.viewRange()
+            bar_px = self.width * view.width() / max(x_high - x_low, 1e-9)
+            disc = int(min(self.DISC_PX, max(self.SMALLEST_DISC_PX, bar_px)))
+        if disc != self._disc_px:
+            self._disc_px = disc
+            self.discs.setSize(disc)
+            self.marks.setSize(round(disc * self.MARK_PX / self.DISC_PX))
 
 
 def nice_ceiling(value: float) -> float:
