@@ -796,6 +796,9 @@ def _export_and_quit(app: Any, window: Any, arguments: argparse.Namespace) -> in
     window.show()
     window.store.recompute_now()
     app.processEvents()
+    from viz.background_work import finish_background_work
+
+    finish_background_work([window.current_page()])  # the picture shows its counts
     if window.lessons.lesson is not None:
         window.lessons.settle()  # every page derived, halos and veils in place
     size = (window.width(), window.height())

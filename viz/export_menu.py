@@ -382,6 +382,9 @@ class Exporter:
 
         numbers = readouts_text(results) if results is not None else ""
         info = PictureInfo(title or "Entropy Lab", numbers.strip())
+        from viz.background_work import finish_background_work
+
+        finish_background_work([window.current_page()])
         try:
             with controls_for_picture(widget, path):
                 save_picture(widget, path, scale, info)

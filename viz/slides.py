@@ -169,6 +169,8 @@ class OffscreenPage:
         self.frame.show()
         self.store.derive_now()
         self.settle()
+        #: False when the page's background work outlasted the wait.
+        self.work_finished = self.finish_work()
 
     def _copy_pin(self, live: Any) -> None:
         """The pinned ghost too, if the window has one (pinned, then current)."""
@@ -280,6 +282,20 @@ class OffscreenPage:
         self.store.refine(state)
         self.store.derive_now()
         self.settle()
+        self.work_finished = self.finish_work()
+
+    def finish_work(self) -> bool:
+        """Let the copy's background work finish (bounded); False if it did not.
+
+        :meth:`settle` runs no timers, but a count the page shows must be
+        done before a picture of it (:mod:`viz.background_work`); a frame
+        whose count is done already waits for nothing.
+        """
+        from viz.background_work import finish_background_work
+
+        finished = finish_background_work([self.page])
+        self.settle()
+        return finished
 
     def settle(self) -> None:
         """Let layouts and fitted titles catch up before a picture is taken.

@@ -613,6 +613,10 @@ class BinaryPage(AnimatedPage):
             )
         self.plots.show_race(dict(zip(LOSS_KINDS, state.racers, strict=True)))
 
+    def background_busy(self) -> bool:
+        """While the step counts (or the store's derive) are still running."""
+        return not self.counter.done or super().background_busy()
+
     def _show_counts(self) -> None:
         step = self.store.state.step
         for kind in LOSS_KINDS:

@@ -440,6 +440,15 @@ class Page(Retranslating, QWidget):
         """The widgets holding this page's plots (each has ``plot_items()``)."""
         return []
 
+    def background_busy(self) -> bool:
+        """True while numbers on show still wait for work beside the event loop.
+
+        The store's derive, by default (a worker thread's, for a
+        :class:`viz.background_store.BackgroundStore`); a page with work of its
+        own adds it. An export waits for it (:mod:`viz.background_work`).
+        """
+        return self.store.pending
+
 
 class AnimatedPage(Page):
     """A page whose state a frame timer advances by ``steps_per_tick`` steps.
