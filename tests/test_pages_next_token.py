@@ -753,3 +753,19 @@ def test_the_table_shows_either_models_top_tokens(
     page.models.remove_q.click()
     assert page.table.model() is page.top_models["p"]
     assert not page.top_choice.isEnabled()
+
+
+def test_a_top_k_beyond_the_last_vocabulary_is_shown_as_set(
+    qtbot: Any, page: NextTokenPage, lab_store: Any
+) -> None:
+    """From 128,256 tokens to 262,144 with top-k 262,143 in one change."""
+    settled(qtbot, lab_store)
+    assert page.decoding["p"].top_k.maximum() == 128_256
+    wide = with_settings(
+        start_lab(262_144), "p", DecodingSettings(temperature=1.0, top_k=262_143)
+    )
+    lab_store.set_state(wide)
+    spin = page.decoding["p"].top_k
+    assert spin.maximum() == 262_144
+    assert spin.value() == 262_143
+    assert lab_store.state.p_settings.top_k == 262_143  # no write-back either

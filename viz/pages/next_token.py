@@ -1310,11 +1310,13 @@ class NextTokenPage(Page):
     # state → controls -------------------------------------------------------------
 
     def _state_changed(self, state: NextTokenLabState) -> None:
-        self.decoding["p"].show_settings(state.p_settings)
-        self.decoding["q"].show_settings(state.q_settings)
+        # The range first: a top-k beyond the old vocabulary (128,256 → a
+        # 262,144-token one) would be cut to the old maximum.
         largest = max(TOP_K.low, state.vocabulary_size)
         for controls in self.decoding.values():
             set_range(controls.top_k, TOP_K.low, largest)
+        self.decoding["p"].show_settings(state.p_settings)
+        self.decoding["q"].show_settings(state.q_settings)
         with QSignalBlocker(self.linked):
             self.linked.setChecked(state.linked)
         self.linked.setEnabled(state.q is not None)
