@@ -151,10 +151,15 @@ class ScaledLabel(QLabel):
         px = max(8, round(application_font_px() * self.scale))
         room = self.contentsRect().width()
         if room > 1 and self.text():
-            needed = _rich_text_width(self.text(), self.font(), self._px or px)
+            # Measured at the full size: at the size last chosen a shrunk
+            # text fits, and the next refit would grow it back over the edge.
+            needed = _rich_text_width(self.text(), self.font(), px)
             if needed > room:
-                # Down to 60%: a number too wide for its box is cut off.
-                px = max(round(px * 0.6), min(px, math.floor(px * room / needed)))
+                # A number as small as it takes (8 px at least): cut off
+                # ("0.571 na", "13.307 r") it says less than small. Text that
+                # wraps shrinks to 60% at most and takes more lines.
+                smallest = round(px * 0.6) if self.wordWrap() else 8
+                px = max(smallest, min(px, math.floor(px * room / needed)))
         if px != self._px:
             self._px = px
             self.setStyleSheet(f"font-size: {px}px; font-weight: {self.weight};")
