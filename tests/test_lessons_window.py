@@ -485,3 +485,21 @@ def test_the_lesson_panel_s_own_words_follow_a_change_of_language(window, qtbot)
         set_language("en")
     qtbot.waitUntil(lambda: panel.windowTitle() == "Lesson")
     assert panel.leave.toolTip() == "Leave the lesson: the window keeps its state"
+
+
+def test_in_a_lecture_the_room_reads_the_options_in_the_text_s_colour(window, qtbot):
+    """Disabled (the room answers, not the mouse), but not the grey of a dead button."""
+    from PySide6.QtGui import QPalette
+
+    controller = window.lessons
+    controller.panel.set_lecture(True)
+    try:
+        controller.start(lesson("kl-divergence"), 5, remember=False)
+        buttons = [b for b in controller.panel.option_buttons if b.isVisibleTo(window)]
+        assert len(buttons) == 2
+        text = controller.panel.palette().color(QPalette.ColorRole.WindowText).name()
+        for button in buttons:
+            assert not button.isEnabled()
+            assert f"color: {text};" in button.styleSheet()
+    finally:
+        controller.panel.set_lecture(False)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QFont
+from PySide6.QtGui import QCloseEvent, QFont, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -323,7 +323,10 @@ class LessonPanel(QDockWidget):
             # In a lecture the room answers, not the mouse: the options are
             # shown, and the lecturer reveals.
             button.setEnabled(not view.revealed and not self.lecture)
-            style = ""
+            # A disabled option is still read (by the room, or after the
+            # reveal): in the text's own colour, not the grey of a dead button.
+            text = self.palette().color(QPalette.ColorRole.WindowText).name()
+            style = f"color: {text};"
             if view.revealed and index == view.right_option:
                 style = f"color: {RIGHT_COLOUR}; font-weight: bold;"
             elif view.revealed and index == view.picked:
