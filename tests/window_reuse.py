@@ -18,10 +18,11 @@ a page the fingerprint does not know, which again only means a new window.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -89,17 +90,13 @@ def _attribute_marks(owner: object) -> dict[str, int]:
     }
 
 
-def _widget_marks(page: QWidget) -> dict[str, Any]:
-    """What a user could see changed on ``page``: values, checks, texts, and
-    which objects its (and its children's) callable attributes are."""
-    marks: dict[str, Any] = {"attributes": _attribute_marks(page)}
-    for index, widget in enumerate(page.findChildren(QWidget)):
-        key = f"{widget.objectName() or type(widget).__name__}#{index}"
-        mark: tuple[Any, ...] = (
-            widget.isVisibleTo(page),
-            widget.isEnabled(),
-            _attribute_marks(widget),
-        )
+def _widget_marks(page: QWidget) -> Counter[str]:
+    """What a user could see changed on ``page``: values, checks, texts, plot
+    ranges, and which objects the page's own callable attributes are."""
+    marks: Counter[str] = Counter([repr(_attribute_marks(page))])
+    for widget in page.findChildren(QWidget):
+        key = widget.objectName() or type(widget).__name__
+        mark: tuple[Any, ...] = (widget.isVisibleTo(page), widget.isEnabled())
         if isinstance(widget, QAbstractSlider):
             mark += (widget.value(), widget.minimum(), widget.maximum())
         elif isinstance(widget, QAbstractSpinBox):
@@ -122,9 +119,19 @@ def _widget_marks(page: QWidget) -> dict[str, Any]:
                 )
                 for axis in (0, 1)
             )
-        marks[key] = mark
+        # Counted, not listed: a control rebuilt (K changed and back) comes
+        # back at the end of the children, and unnamed ones are alike.
+        marks[repr((key, mark))] += 1
     return marks
 
+
+def _focus_name(widget: QWidget | None) -> str | None:
+    if widget is None:
+        return None
+    return f"{type(widget).__name__} {widget.objectName()}"
+
+
+_PLAIN = (bool, int, float, str, set, dict, list, tuple)
 
 _ROLES = (
     QPalette.ColorRole.Window,
@@ -170,13 +177,23 @@ def _window_marks(window: Any) -> dict[str, Any]:
         "session path": window.session_path,
         "explained": window.explained_preset,
         "pinned": window.store.pinned_results is not None,
-        "lesson": window.lessons.lesson is not None,
+        # A lesson's controller keeps where it was (index, answers, progress,
+        # the view to restore) after it ends: any lesson started counts.
+        "lessons": {
+            name: repr(value)
+            for name, value in vars(window.lessons).items()
+            if value is None or isinstance(value, _PLAIN) or name == "progress"
+        },
         "laser": window.laser.is_on(),
         "language": current_language(),
         "application font": app.font().toString(),
         "style sheet": app.styleSheet(),
         "palette": [palette.color(role).name() for role in _ROLES],
         "other windows": sorted(others),
+        # Keys go where the focus is: a test that moved it (or the window is
+        # no longer the active one) changes what the next test's keys do.
+        "active": QApplication.activeWindow() is window,
+        "focus": _focus_name(QApplication.focusWidget()),
         "docks": {
             dock.objectName(): dock.isVisible()
             for dock in window.findChildren(QDockWidget)
@@ -199,7 +216,7 @@ class Fingerprint:
 
     states: dict[str, Any]
     window: dict[str, Any]
-    pages: dict[str, dict[str, Any]] = field(default_factory=dict)
+    pages: dict[str, Counter[str]] = field(default_factory=dict)
 
     def differences(self, window: Any) -> list[str]:
         """What differs now from new (empty when the window is as new)."""
@@ -215,9 +232,9 @@ class Fingerprint:
                 found.append(f"page {panel} built without a fingerprint")
             else:
                 now_page, then = _widget_marks(page), self.pages[panel]
-                changed = [key for key in now_page if now_page[key] != then.get(key)]
-                if changed or len(now_page) != len(then):
-                    found.append(f"page {panel} {changed[:2]}")
+                if now_page != then:
+                    changed = list((now_page - then) + (then - now_page))
+                    found.append(f"page {panel} {[c[:60] for c in changed[:2]]}")
         return found
 
 
@@ -278,9 +295,10 @@ class SharedWindow:
     def close(self) -> None:
         """Throw the window away (at the end of the module or when changed)."""
         if self.window is not None:
+            # Deleted by conftest's teardown hook once every fixture of the
+            # test is gone, as pytest-qt's own windows are.
             self.window.close()
             self.window.deleteLater()
-            QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         self.window = self.fingerprint = None
 
 
@@ -308,7 +326,9 @@ def reset(window: Any, fingerprint: Fingerprint, qtbot: Any) -> None:
         store.set_state(fingerprint.states[kind])
     qtbot.waitUntil(lambda: _at_rest(window))
     # Derived and drawn again even where the state did not change: a test
-    # may have drawn on a plot or a label itself (the monkey's checks do).
+    # may have drawn on a plot or a label itself (the monkey's checks do);
+    # the plots' sticky ranges start afresh, as in a new window.
+    _forget_sticky_ranges(window)
     for panel in window.pages.built():
         window.stores[KIND_OF_PANEL[panel]].derive_now()
     for store in window.stores.values():
@@ -333,3 +353,29 @@ def reset(window: Any, fingerprint: Fingerprint, qtbot: Any) -> None:
     # What _say left (a preset's name, "nothing to play"): the window's own
     # status line comes back the way _say put the other one up.
     window.statusBar().showMessage(fingerprint.window["status"])
+
+
+def _forget_sticky_ranges(window: Any) -> None:
+    """Every page's :class:`viz.plotting.StickyRange` as before its first fit.
+
+    A sticky range keeps the widest range it was asked for (on purpose:
+    re-ranging costs a frame), so it is found on the pages' widgets and on
+    the plain objects they hold, two levels down.
+    """
+    from viz.plotting import StickyRange
+
+    seen: set[int] = set()
+
+    def visit(owner: object, depth: int) -> None:
+        if id(owner) in seen or not hasattr(owner, "__dict__"):
+            return
+        seen.add(id(owner))
+        for value in vars(owner).values():
+            if isinstance(value, StickyRange):
+                value.shown = None
+            elif depth > 0 and not isinstance(value, type | QWidget):
+                visit(value, depth - 1)
+
+    for page in window.pages.built().values():
+        for widget in [page, *page.findChildren(QWidget)]:
+            visit(widget, 2)
