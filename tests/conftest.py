@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 # Set before anything imports Qt, so a developer's DISPLAY never matters. The
@@ -40,11 +41,20 @@ def pytest_runtest_teardown(item):
     12,000 widgets and as many application event filters), and every test
     ran slower than the one before.
     """
+    import gc
+
     from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication
 
     if QApplication.instance() is not None:
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    reuse = sys.modules.get("window_reuse")
+    if reuse is not None and reuse.LET_GO[0]:
+        reuse.LET_GO[0] = False
+        # A shared window let go of leaves Python cycles around its widgets;
+        # collected here, not by chance inside PySide's signal code in the
+        # next window's build (which deadlocked, in pyqtgraph's _updateView).
+        gc.collect()
 
 
 #: How the module-shared windows fared: built, reused, and why some were not.

@@ -41,6 +41,10 @@ from core.history import History
 
 SIZE = (1280, 800)
 
+#: Set when a window is let go of: conftest's teardown hook then collects
+#: the garbage it leaves (see ``pytest_runtest_teardown``).
+LET_GO = [False]
+
 
 def new_window(qtbot: Any) -> Any:
     """A new main window on the default scenario, shown, at :data:`SIZE`."""
@@ -299,6 +303,7 @@ class SharedWindow:
             # test is gone, as pytest-qt's own windows are.
             self.window.close()
             self.window.deleteLater()
+            LET_GO[0] = True
         self.window = self.fingerprint = None
 
 
