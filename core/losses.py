@@ -8,6 +8,7 @@ sample and a label ``y`` in [0, 1].
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
@@ -292,6 +293,39 @@ def _residual(z: FloatArray, y: FloatArray) -> FloatArray:
     halfway: FloatArray = 0.5 * np.tanh(0.5 * z) + (0.5 - y)
     tails = (1.0 - y) * _sigmoid(z) - y * _sigmoid(-z)
     return np.where(centre, halfway, tails)
+
+
+def _scalar_sigmoids(z: float) -> tuple[float, float, float]:
+    """σ(z), σ(−z) and e^(−|z|) of one float, as :func:`_sigmoid` takes them."""
+    e = math.exp(-abs(z))
+    high, low = 1.0 / (1.0 + e), e / (1.0 + e)
+    return (high, low, e) if z >= 0 else (low, high, e)
+
+
+def _scalar_residual(z: float, y: float) -> float:
+    """:func:`_residual` of one float (the same two forms)."""
+    if abs(z) < 1.0 and y >= 0.25:
+        return 0.5 * math.tanh(0.5 * z) + (0.5 - y)
+    up, down, _ = _scalar_sigmoids(z)
+    return (1.0 - y) * up - y * down
+
+
+def binary_loss_and_gradient(kind: str, z: float, y: float) -> tuple[float, float]:
+    """The loss and dL/dz of one logit, for a loop of many steps.
+
+    The same formulas as :func:`bce_with_logits` with its gradient
+    (``kind`` "cross_entropy") or :func:`mse_sigmoid` with its gradient
+    (any other ``kind``), on Python floats: a step of gradient descent then
+    costs about 1 µs, not 30 (four validated array calls). Nothing is
+    checked: ``z`` and ``y`` must be finite floats and ``y`` in [0, 1], as
+    the callers have already made sure.
+    """
+    residual = _scalar_residual(z, y)
+    if kind == "cross_entropy":
+        linear = (1.0 - y) * z if z >= 0 else -y * z
+        return linear + math.log1p(math.exp(-abs(z))), residual
+    e = math.exp(-abs(z))
+    return residual * residual, 2.0 * residual * (e / (1.0 + e) ** 2)
 
 
 def bce_with_logits(z: Any, y: Any) -> Any:

@@ -33,6 +33,7 @@ from core.losses import (
     _per_sample_loss,
     bce_with_logits,
     bce_with_logits_grad,
+    binary_loss_and_gradient,
     cross_entropy_grad,
     mse_sigmoid,
     mse_sigmoid_grad,
@@ -275,9 +276,7 @@ class SigmoidDescentState:
 def _binary_loss_and_gradient(
     kind: LossKind, z: float, y: float
 ) -> tuple[float, float]:
-    if kind == "cross_entropy":
-        return float(bce_with_logits(z, y)), float(bce_with_logits_grad(z, y))
-    return float(mse_sigmoid(z, y)), float(mse_sigmoid_grad(z, y))
+    return binary_loss_and_gradient(kind, float(z), float(y))
 
 
 def start_sigmoid_descent(

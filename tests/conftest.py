@@ -32,6 +32,17 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
+def pytest_collection_finish(session):
+    """What the collection made (modules, tests, strategies) lives to the end:
+    frozen out of the garbage collector, so each full collection (one after
+    every shared window let go of, and Python's own) walks only what the
+    tests make, not a few hundred thousand objects that cannot be garbage."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_runtest_teardown(item):
     """Delete the test's widgets now, not at some later event loop.

@@ -690,3 +690,24 @@ def test_invalid_binary_inputs_are_rejected_by_name(function, z, y, message) -> 
 def test_sigmoid_rejects_non_finite_logits(z, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         sigmoid(z)
+
+
+@pytest.mark.parametrize("y", [0.0, 1.0, 0.5, 0.9, 0.25])
+@pytest.mark.parametrize("kind", ["cross_entropy", "squared_error"])
+def test_the_scalar_step_kernel_matches_the_array_functions(kind, y):
+    # The race's loop uses the scalar kernel; its numbers are the array
+    # functions' to the rounding of exp (NumPy's SIMD exp and libm's differ
+    # in the last bits), away from the root z = logit(y) where σ(z) − y is
+    # ill-conditioned in z itself.
+    from core.losses import binary_loss_and_gradient
+
+    loss, gradient = {
+        "cross_entropy": (bce_with_logits, bce_with_logits_grad),
+        "squared_error": (mse_sigmoid, mse_sigmoid_grad),
+    }[kind]
+    z = np.concatenate([np.linspace(-60, 60, 2001), [0.0, 1e-20, -1e-20, 745.0]])
+    if 0 < y < 1:
+        z = z[np.abs(z - np.log(y / (1 - y))) > 0.05]
+    pairs = [binary_loss_and_gradient(kind, float(value), y) for value in z]
+    assert np.allclose([p[0] for p in pairs], loss(z, y), rtol=5e-14, atol=0)
+    assert np.allclose([p[1] for p in pairs], gradient(z, y), rtol=5e-14, atol=0)

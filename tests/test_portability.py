@@ -1,72 +1,63 @@
-"""The iterative algorithms' tests pass on other CPUs' arithmetic too.
+"""CI runs the iterative algorithms' tests under other CPUs' arithmetic too.
 
-NumPy picks SIMD kernels (AVX2, AVX-512) and OpenBLAS a BLAS kernel for the
-CPU it runs on, and they round differently in the last bits. A test that
-pins where an iteration stops would pass here and fail on the next machine.
-So the tests marked ``iterative`` run again in subprocesses, once with
-NumPy's AVX-512 paths disabled and once with OpenBLAS's Haswell kernels;
-on a CPU with AVX-512 the first differs from the default run, on one
-without it the second may.
+The runs themselves are ``tools/check_portability.py``, which ``.ci/run``
+calls after the README's test command (in the suite they doubled its
+slowest minute); these tests hold CI to it.
 """
 
 from __future__ import annotations
 
-import os
-import platform
-import subprocess
-import sys
+import importlib.util
+import re
 from pathlib import Path
-
-import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
-VARIATIONS = {
-    "numpy-without-avx512": {
-        "NPY_DISABLE_CPU_FEATURES": "X86_V4 AVX512_ICL AVX512_SPR"
-    },
-    "openblas-haswell": {"OPENBLAS_CORETYPE": "Haswell"},
-}
+
+def _tool():
+    path = ROOT / "tools" / "check_portability.py"
+    spec = importlib.util.spec_from_file_location("check_portability", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
-def iterative_test_files() -> list[str]:
-    """The test files that mark tests iterative: collecting the whole suite
-    again in each subprocess would cost more than the tests themselves."""
-    tests = Path(__file__).parent
-    files = [
-        str(path.relative_to(ROOT))
-        for path in sorted(tests.glob("test_*.py"))
-        if path.name != Path(__file__).name
-        and "mark.iterative" in path.read_text(encoding="utf-8")
+def _readme_test_command() -> str:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if "-m pytest" in line]
+    assert lines, "the README gives no test command"
+    return lines[0].strip()
+
+
+def test_ci_runs_the_readme_command_then_the_type_check_and_the_variations():
+    commands = [
+        line.strip()
+        for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
     ]
-    assert files, "no test is marked iterative"
-    return files
+    steps = [line for line in commands if ".venv/bin/python" in line]
+    assert steps == [
+        _readme_test_command(),
+        ".venv/bin/python -m mypy",
+        ".venv/bin/python tools/check_portability.py",
+    ]
+    assert "set -euo pipefail" in commands  # a failing step fails CI
 
 
-@pytest.mark.skipif(
-    platform.machine().lower() not in ("x86_64", "amd64"),
-    reason="the variations name x86-64 kernels",
-)
-@pytest.mark.parametrize("name", list(VARIATIONS))
-def test_iterative_tests_pass_with_other_kernels(name):
-    environment = {**os.environ, **VARIATIONS[name]}
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pytest",
-            "-q",
-            "-m",
-            "iterative",
-            "-p",
-            "no:cacheprovider",
-            *iterative_test_files(),
-        ],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=600,
+def test_the_variations_change_numpys_and_openblass_kernels():
+    variations = _tool().VARIATIONS
+    assert set(variations) == {"numpy-without-avx512", "openblas-haswell"}
+    assert "AVX512" in variations["numpy-without-avx512"]["NPY_DISABLE_CPU_FEATURES"]
+    assert variations["openblas-haswell"] == {"OPENBLAS_CORETYPE": "Haswell"}
+
+
+def test_every_file_with_iterative_tests_is_run_again():
+    files = _tool().iterative_test_files()
+    marked = sorted(
+        f"tests/{path.name}"
+        for path in (ROOT / "tests").glob("test_*.py")
+        if re.search(r"mark\.iterative", path.read_text(encoding="utf-8"))
+        and path.name != Path(__file__).name
     )
-    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-4000:]
-    assert " passed" in done.stdout and " failed" not in done.stdout
+    assert files == marked
+    assert {"tests/test_training.py", "tests/test_core_kl_fits.py"} <= set(files)

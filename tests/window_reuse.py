@@ -221,6 +221,8 @@ class Fingerprint:
     states: dict[str, Any]
     window: dict[str, Any]
     pages: dict[str, Counter[str]] = field(default_factory=dict)
+    #: The widget that had the keyboard focus, given it back in a reset.
+    focus: QWidget | None = None
 
     def differences(self, window: Any) -> list[str]:
         """What differs now from new (empty when the window is as new)."""
@@ -275,6 +277,7 @@ class SharedWindow:
                     panel: _widget_marks(page)
                     for panel, page in window.pages.built().items()
                 },
+                focus=QApplication.focusWidget(),
             )
             self.window = window
             self.built += 1
@@ -319,6 +322,7 @@ def reset(window: Any, fingerprint: Fingerprint, qtbot: Any) -> None:
     from viz.pages import KIND_OF_PANEL
 
     _close_popups(window)
+    _leave_lesson(window)
     if window.lecture:
         window.set_lecture(False, full_screen=False)
     if window.isFullScreen():
@@ -355,9 +359,36 @@ def reset(window: Any, fingerprint: Fingerprint, qtbot: Any) -> None:
     if window.size().toTuple() != SIZE:
         window.resize(*SIZE)
     wait_at_rest(window, qtbot)
+    _give_focus_back(window, fingerprint.focus)
     # What _say left (a preset's name, "nothing to play"): the window's own
     # status line comes back the way _say put the other one up.
     window.statusBar().showMessage(fingerprint.window["status"])
+
+
+def _leave_lesson(window: Any) -> None:
+    """End a lesson a test opened, and forget its answers as a new window has none.
+
+    Tests run without settings, so no progress was remembered on disk.
+    """
+    from core.lessons import Progress
+
+    lessons = window.lessons
+    lessons.leave()
+    lessons.index = 0
+    lessons.progress = Progress()
+    lessons.revealed, lessons.picked, lessons.guesses = set(), {}, {}
+    lessons._snapshot = None
+
+
+def _give_focus_back(window: Any, focus: QWidget | None) -> None:
+    """The window active again, the keyboard focus where it was when new."""
+    if QApplication.activeWindow() is not window:
+        window.activateWindow()
+        window.raise_()
+        settle()
+    if focus is not None and QApplication.focusWidget() is not focus:
+        focus.setFocus()
+        settle()
 
 
 def _forget_sticky_ranges(window: Any) -> None:

@@ -52,16 +52,32 @@ def fit_text(
     text keeps its size on one line. Without ``wrap`` the text stays on one
     line, at least :data:`MIN_SCALE` of its size.
     """
-    item.setTextWidth(-1)
-    item.setHtml(html_at(size_px))
+    _set_text_width(item, -1)
+    _set_html(item, html_at(size_px))
     natural = item.boundingRect().width()
     if room <= 1 or natural <= room:
         return size_px
     smaller = max(math.floor(size_px * room / natural), math.ceil(size_px * MIN_SCALE))
-    item.setHtml(html_at(smaller))
+    _set_html(item, html_at(smaller))
     if wrap and item.boundingRect().width() > room:
-        item.setTextWidth(room)
+        _set_text_width(item, room)
     return smaller
+
+
+# A text item lays its text out again on every setHtml and setTextWidth, even
+# to what it already shows: a window's build asked for the same label about
+# 800 times. What each item was last given is kept on it, and only a change
+# is passed on (every change to these items' text goes through here).
+def _set_html(item: QGraphicsTextItem, html: str) -> None:
+    if getattr(item, "_fitted_html", None) != html:
+        item.setHtml(html)
+        item._fitted_html = html  # type: ignore[attr-defined]
+
+
+def _set_text_width(item: QGraphicsTextItem, width: float) -> None:
+    if getattr(item, "_fitted_width", None) != width:
+        item.setTextWidth(width)
+        item._fitted_width = width  # type: ignore[attr-defined]
 
 
 def _pixel_size(size: object, fallback: int) -> int:
@@ -198,8 +214,9 @@ class FittedAxisItem(pg.AxisItem):
 
     def _label_html(self, px: int) -> str:
         font = self.label.font()
-        font.setPixelSize(px)
-        self.label.setFont(font)
+        if font.pixelSize() != px:
+            font.setPixelSize(px)
+            self.label.setFont(font)
         html = str(self.labelString())
         if self.units_only:
             html = UNITS_IN_HTML.sub(r">\1<", html, count=1)
@@ -217,7 +234,7 @@ class FittedAxisItem(pg.AxisItem):
             # Full size first: "bits" in 24-px lecture type reads better from
             # the back row than "contribution (bits)" shrunk to 18 px.
             self.units_only = False
-            self.label.setHtml(self._label_html(self.label_px))
+            _set_html(self.label, self._label_html(self.label_px))
             too_long = length > 1 and self.label.boundingRect().width() > length
             self.units_only = too_long and self._has_units()
             fit_text(self.label, self._label_html, self.label_px, length, wrap=False)
@@ -242,17 +259,23 @@ class FittedAxisItem(pg.AxisItem):
         return axis, ticks, kept
 
     def _updateLabel(self) -> None:
-        """A new label text is fitted afresh."""
-        super()._updateLabel()
+        """A new label text is fitted afresh.
+
+        pyqtgraph's own would first set it unfitted: a layout for nothing.
+        """
         self._room = -1.0
         self.resizeEvent(None)
+        self._adjustSize()
+        self.picture = None
+        self.update()
 
 
 def fitted_axis_items() -> dict[str, pg.AxisItem]:
     """Fitted left and bottom axes, to give a plot when it is made.
 
     ``PlotWidget(axisItems=fitted_axis_items())`` saves making pyqtgraph's
-    own two axes and then replacing them (:func:`fitted_axes`).
+    own two axes and then replacing them (:func:`fitted_axes`). (Axes given
+    are shown, so the hidden top and right ones are left to pyqtgraph.)
     """
     return {"left": FittedAxisItem("left"), "bottom": FittedAxisItem("bottom")}
 

@@ -112,6 +112,10 @@ def style_plot(
         # Replaying an axis's tick text costs about a millisecond; a pixmap
         # cache makes a repaint of unchanged axes a blit.
         axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+    for side in ("top", "right"):
+        # Hidden, but pyqtgraph still rewrites their labels (a text layout
+        # each) at every change of range while the SI prefix is on.
+        plot.getAxis(side).autoSIPrefix = False
 
 
 def integer_ticks(plot: pg.PlotItem, k: int) -> None:
