@@ -108,8 +108,36 @@ def _tick_text_rects(axis: pg.AxisItem) -> list[tuple[QRectF, str]]:
     return [(QRectF(rect), text) for rect, _flags, text in specs[2]]
 
 
+def _missing_names(
+    name: str, side: str, axis: pg.AxisItem, drawn: set[str]
+) -> list[str]:
+    """Named ticks (a bar's category) in the axis's range but not drawn.
+
+    Numbers may drop out where they crowd (their neighbours tell the
+    scale); a bar without its name says nothing about what it is.
+    """
+    levels = getattr(axis, "_tickLevels", None)
+    if not levels:
+        return []
+    low, high = sorted(axis.range)
+    return [
+        f"{name}: {side} tick {text!r} is not drawn"
+        for value, text in levels[0]
+        if low <= value <= high and text not in drawn and not _is_number(text)
+    ]
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text.replace("−", "-"))
+    except ValueError:
+        return False
+    return True
+
+
 def tick_problems(root: QWidget) -> list[str]:
-    """Tick labels that overlap each other or leave their axis's length."""
+    """Tick labels that overlap each other or leave their axis's length, and
+    named ticks that are not drawn."""
     problems = []
     for name, plot in visible_plot_items(root):
         for side in ("left", "bottom"):
@@ -117,6 +145,7 @@ def tick_problems(root: QWidget) -> list[str]:
             if not axis.isVisible():
                 continue
             rects = _tick_text_rects(axis)
+            problems += _missing_names(name, side, axis, {text for _, text in rects})
             ordered = sorted(
                 rects,
                 key=lambda pair: pair[0].top() if side == "left" else pair[0].left(),

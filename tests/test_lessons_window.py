@@ -12,8 +12,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt
+from PySide6.QtWidgets import QApplication, QWidget
 
 from core.lessons import bundled_entries, load_bundled, load_lesson
 from viz import MainWindow
@@ -68,6 +68,37 @@ def test_the_lessons_menu_lists_the_bundled_lessons_and_opens_one(window, qtbot)
     assert panel_text(controller, "lesson_position") == "Step 1 of 9"
     assert window.current_panel() == "explorer"
     assert np.allclose(window.store.scenario.p_weights, [0.4, 0.3, 0.2, 0.1])
+
+
+class _PaintCounter(QObject):
+    def __init__(self):
+        super().__init__()
+        self.paints = 0
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            self.paints += 1
+        return False
+
+
+def test_a_step_shows_its_place_in_the_bar_and_paints_with_the_window(window, qtbot):
+    # QProgressBar.setValue repaints at once, bringing the whole window's
+    # pending paints forward (every plot, before the step's state has
+    # been drawn): 15 ms a step, and each plot painted twice.
+    controller = window.lessons
+    controller.start(lesson("kl-divergence"), 0, remember=False)
+    settle(qtbot, window)
+    counter = _PaintCounter()
+    app = QApplication.instance()
+    app.installEventFilter(counter)
+    try:
+        controller.go(4)
+        painted_while_stepping = counter.paints
+    finally:
+        app.removeEventFilter(counter)
+    bar = controller.panel.bar
+    assert (bar.value(), bar.maximum()) == (5, 9)
+    assert painted_while_stepping == 0
 
 
 def test_a_step_sets_every_state_it_names_and_the_page_on_show(window, qtbot):

@@ -34,7 +34,7 @@ monkey = _load_monkey()
 #: Actions per run in CI: one patient and one impatient run, each with its
 #: own seed; ``benchmarks/monkey.py`` runs 5,000 of each kind by default,
 #: and ``-m slow`` runs both kinds with every seed here.
-CI_ACTIONS = 300
+CI_ACTIONS = 150
 CI_SEEDS = (11, 12)
 PATIENT_SEEDS = [12, pytest.param(11, marks=pytest.mark.slow)]
 IMPATIENT_SEEDS = [11, pytest.param(12, marks=pytest.mark.slow)]

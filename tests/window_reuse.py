@@ -223,6 +223,8 @@ class Fingerprint:
     pages: dict[str, Counter[str]] = field(default_factory=dict)
     #: The widget that had the keyboard focus, given it back in a reset.
     focus: QWidget | None = None
+    #: The pages' sticky ranges, found once (a walk of every widget's objects).
+    sticky: list[Any] = field(default_factory=list)
 
     def differences(self, window: Any) -> list[str]:
         """What differs now from new (empty when the window is as new)."""
@@ -278,6 +280,7 @@ class SharedWindow:
                     for panel, page in window.pages.built().items()
                 },
                 focus=QApplication.focusWidget(),
+                sticky=_sticky_ranges(window),
             )
             self.window = window
             self.built += 1
@@ -337,7 +340,8 @@ def reset(window: Any, fingerprint: Fingerprint, qtbot: Any) -> None:
     # Derived and drawn again even where the state did not change: a test
     # may have drawn on a plot or a label itself (the monkey's checks do);
     # the plots' sticky ranges start afresh, as in a new window.
-    _forget_sticky_ranges(window)
+    for sticky in fingerprint.sticky:
+        sticky.shown = None
     for panel in window.pages.built():
         window.stores[KIND_OF_PANEL[panel]].derive_now()
     for store in window.stores.values():
@@ -391,16 +395,19 @@ def _give_focus_back(window: Any, focus: QWidget | None) -> None:
         settle()
 
 
-def _forget_sticky_ranges(window: Any) -> None:
-    """Every page's :class:`viz.plotting.StickyRange` as before its first fit.
+def _sticky_ranges(window: Any) -> list[Any]:
+    """Every page's :class:`viz.plotting.StickyRange`, to forget in a reset.
 
     A sticky range keeps the widest range it was asked for (on purpose:
-    re-ranging costs a frame), so it is found on the pages' widgets and on
-    the plain objects they hold, two levels down.
+    re-ranging costs a frame); a reset sets each one as before its first
+    fit. They are found on the pages' widgets and on the plain objects they
+    hold, two levels down. (A page built later leaves a window that is not
+    reused, so the list made with the fingerprint is complete.)
     """
     from viz.plotting import StickyRange
 
     seen: set[int] = set()
+    found: list[Any] = []
 
     def visit(owner: object, depth: int) -> None:
         if id(owner) in seen or not hasattr(owner, "__dict__"):
@@ -408,10 +415,11 @@ def _forget_sticky_ranges(window: Any) -> None:
         seen.add(id(owner))
         for value in vars(owner).values():
             if isinstance(value, StickyRange):
-                value.shown = None
+                found.append(value)
             elif depth > 0 and not isinstance(value, type | QWidget):
                 visit(value, depth - 1)
 
     for page in window.pages.built().values():
         for widget in [page, *page.findChildren(QWidget)]:
             visit(widget, 2)
+    return found

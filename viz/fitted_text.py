@@ -18,7 +18,7 @@ from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsTextItem
 
 #: Text never shrinks below this fraction of its size: smaller is unreadable
@@ -186,6 +186,8 @@ class FittedAxisItem(pg.AxisItem):
 
     label_px = 13
     _room = -1.0
+    #: The tick font the theme asked for; named ticks may be shown smaller.
+    _asked_tick_font: QFont | None = None
     #: Only the label's units ("bits" of "contribution (bits)") are shown:
     #: the whole label did not fit even in the smallest type.
     units_only = False
@@ -202,6 +204,58 @@ class FittedAxisItem(pg.AxisItem):
         self.label_px = px
         self._room = -1.0
         self.resizeEvent(None)
+
+    def setStyle(self, **kwargs: Any) -> None:
+        """The axis style (pyqtgraph's); a tick font is the size to fit from."""
+        if kwargs.get("tickFont") is not None:
+            self._asked_tick_font = QFont(kwargs["tickFont"])
+        super().setStyle(**kwargs)
+        if "tickFont" in kwargs:
+            self._fit_named_ticks()
+
+    def setTicks(self, ticks: Any) -> None:
+        """Fixed ticks (named categories, say), fitted to the axis."""
+        super().setTicks(ticks)
+        self._fit_named_ticks()
+
+    def _fit_named_ticks(self) -> None:
+        """Named ticks in type small enough that no name hides another.
+
+        The overlap rule of :meth:`generateDrawSpecs` drops a tick's text that
+        would run into its neighbour's: right for numbers, whose neighbours
+        tell the scale, but a named bar ("H(P,Q)" beside "Q‖P" in a
+        1024-pixel window) would stand unlabelled; so would one whose name
+        reaches past the end of the axis, which pyqtgraph drops. So named
+        ticks on a horizontal axis shrink, down to :data:`MIN_SCALE`, until
+        they all fit.
+        """
+        asked = self._asked_tick_font
+        levels = self._tickLevels
+        if asked is None or not levels or self.orientation not in ("bottom", "top"):
+            return
+        ticks = sorted(levels[0])
+        low, high = self.range
+        length = self._length()
+        named = any(not _is_number(text) for _, text in ticks)
+        if not named or len(ticks) < 2 or length <= 1 or high <= low:
+            return
+        centres = [(x - low) / (high - low) * length for x, _ in ticks]
+        px = asked.pixelSize()
+        font = QFont(asked)
+        for size in range(px, math.ceil(px * MIN_SCALE) - 1, -1):
+            font.setPixelSize(size)
+            widths = [QFontMetricsF(font).horizontalAdvance(t) for _, t in ticks]
+            gaps = zip(centres, centres[1:], widths, widths[1:], strict=False)
+            # 6 px: the overlap rule's margin (2 px each side) and a little air.
+            apart = all(c2 - c1 >= (w1 + w2) / 2 + 6 for c1, c2, w1, w2 in gaps)
+            # pyqtgraph drops a text that reaches past either end of its axis.
+            inside = centres[0] - widths[0] / 2 >= 1
+            inside &= centres[-1] + widths[-1] / 2 <= length - 1
+            if apart and inside:
+                break
+        shown = self.style["tickFont"]
+        if shown is None or shown.pixelSize() != font.pixelSize():
+            super().setStyle(tickFont=font)
 
     def _length(self) -> float:
         size = self.size()
@@ -240,6 +294,7 @@ class FittedAxisItem(pg.AxisItem):
             fit_text(self.label, self._label_html, self.label_px, length, wrap=False)
             if abs(self.label.boundingRect().height() - before) > 0.5:
                 self._adjustSize()
+            self._fit_named_ticks()
         super().resizeEvent(ev)
 
     def generateDrawSpecs(self, p: Any) -> Any:
@@ -268,6 +323,15 @@ class FittedAxisItem(pg.AxisItem):
         self._adjustSize()
         self.picture = None
         self.update()
+
+
+def _is_number(text: str) -> bool:
+    """A number ("3", "−0.5"), whose neighbours tell it if it drops out."""
+    try:
+        float(text.replace("−", "-"))
+    except ValueError:
+        return False
+    return True
 
 
 def fitted_axis_items() -> dict[str, pg.AxisItem]:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QPalette
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QFont, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QStyle,
+    QStyleOptionProgressBar,
     QVBoxLayout,
     QWidget,
 )
@@ -72,6 +73,55 @@ def _label(object_name: str, rich: bool = True) -> QLabel:
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
     return label
+
+
+class StepBar(QWidget):
+    """How far through the lesson: drawn as the style draws a progress bar.
+
+    Not a QProgressBar: its ``setValue`` repaints at once, and a repaint
+    brings the whole window's pending paints forward (every plot, for the
+    state the step is about to change), 15 ms for each step shown.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._range, self._value = (0, 1), 0
+
+    def setRange(self, low: int, high: int) -> None:
+        """The values of an empty and of a full bar."""
+        self._range = (low, high)
+        self.update()
+
+    def setValue(self, value: int) -> None:
+        """The bar's fill; painted with the window's next paint."""
+        if value != self._value:
+            self._value = value
+            self.update()
+
+    def value(self) -> int:
+        """The fill, as last set."""
+        return self._value
+
+    def maximum(self) -> int:
+        """The value of a full bar."""
+        return self._range[1]
+
+    def sizeHint(self) -> QSize:
+        """A thin bar; its width is the panel's."""
+        return QSize(120, 10)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The style's own progress bar, without text."""
+        option = QStyleOptionProgressBar()
+        option.initFrom(self)
+        option.minimum, option.maximum = self._range
+        option.progress = self._value
+        option.textVisible = False
+        option.state |= QStyle.StateFlag.State_Horizontal  # Qt 6 draws upright without
+        painter = QPainter(self)
+        self.style().drawControl(
+            QStyle.ControlElement.CE_ProgressBar, option, painter, self
+        )
 
 
 class LessonPanel(QDockWidget):
@@ -129,9 +179,8 @@ class LessonPanel(QDockWidget):
         row.addWidget(self.leave)
         self.column.addLayout(row)
         self.position = _label("lesson_position", rich=False)
-        self.bar = QProgressBar()
+        self.bar = StepBar()
         self.bar.setObjectName("lesson_progress_bar")
-        self.bar.setTextVisible(False)
         self.bar.setMaximumHeight(10)
         self.score = _label("lesson_score", rich=False)
         self.column.addWidget(self.position)
