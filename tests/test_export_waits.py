@@ -21,6 +21,9 @@ from viz import export_menu
 from viz.background_work import busy, finish_background_work
 from viz.slides import OffscreenPage
 
+#: Built before the shared window is handed out (tests/window_reuse.py).
+SHARED_WINDOW_PAGES = ("binary",)
+
 
 def lesson(name: str) -> Any:
     entry = next(e for e in bundled_entries() if e.name == name)

@@ -17,6 +17,9 @@ from core.kl_fits import advance_fits, peaks, reshape, resume_fits, start_fits
 from core.lessons import bundled_entries, load_bundled
 from core.state_schemas import fits_from_dict, fits_to_dict
 
+#: Built before the shared window is handed out (tests/window_reuse.py).
+SHARED_WINDOW_PAGES = ("fitting",)
+
 ASSETS = Path(__file__).resolve().parents[1] / "assets"
 LESSON = ASSETS / "lessons" / "06-why-cross-entropy.json"
 

@@ -27,6 +27,9 @@ from viz.column_area import ColumnArea
 from viz.language import set_language
 from viz.lesson_marks import Veil
 
+#: Built before the shared window is handed out (tests/window_reuse.py).
+SHARED_WINDOW_PAGES = ("batch",)
+
 #: A shown number with at least three decimals (fewer match by chance).
 _NUMBER = re.compile(r"(\d+)\.(\d{3,})")
 

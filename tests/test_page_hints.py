@@ -15,6 +15,17 @@ from viz.language import set_language
 from viz.page_hints import PAGE_HINTS, PageHint, page_hint
 from viz.pages import PAGES
 
+#: Built before the shared window is handed out (tests/window_reuse.py).
+SHARED_WINDOW_PAGES = (
+    "binary",
+    "training",
+    "fitting",
+    "batch",
+    "sampling",
+    "codes",
+    "next_token",
+)
+
 EXPLORER_HINT = "Move a slider or drag a bar. Presets: keys 1–9."
 
 

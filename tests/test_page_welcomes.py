@@ -13,6 +13,17 @@ import pytest
 from viz.docks import WELCOME
 from viz.language import set_language
 
+#: Built before the shared window is handed out (tests/window_reuse.py).
+SHARED_WINDOW_PAGES = (
+    "binary",
+    "training",
+    "fitting",
+    "batch",
+    "sampling",
+    "codes",
+    "next_token",
+)
+
 
 def dock_text(window) -> str:
     return window.explanation.text.text()
