@@ -316,3 +316,26 @@ def test_a_session_keeps_the_run_and_continues_its_draws(
         == cell_texts(labs.results.sampling.estimate("k3"), "nats")["mean"]
     )
     assert QUANTITIES[0] == "information_p"
+
+
+def _view_ranges(page):
+    return [
+        np.array(item.getViewBox().viewRange())
+        for widget in page.plot_widgets()
+        for item in widget.plot_items()
+    ]
+
+
+def test_after_reset_the_plots_fit_the_new_run_not_the_last(page, labs, window, qtbot):
+    # A range keeps the widest it was asked for while a run goes on; a new
+    # run (Reset, or Undo back before the draws) starts from its own, or the
+    # first draws sit squeezed into the last run's spread.
+    fresh = _view_ranges(page)
+    labs.set_state(page.advanced(labs.state, 5000))
+    settle(qtbot, window)
+    widened = _view_ranges(page)
+    assert any(not np.allclose(a, b) for a, b in zip(fresh, widened, strict=True))
+    page.reset()
+    settle(qtbot, window)
+    for before, after in zip(fresh, _view_ranges(page), strict=True):
+        assert np.allclose(before, after, rtol=1e-9, atol=1e-9)

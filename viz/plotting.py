@@ -591,6 +591,10 @@ class StickyRange:
         self.shown: tuple[float, float] | None = None
         plot.disableAutoRange(axis="y")
 
+    def forget(self) -> None:
+        """Fit the next data afresh, as before the first fit (a run restarted)."""
+        self.shown = None
+
     def fit(self, low: float, high: float) -> None:
         """Make sure [low, high] (and 0) is visible, with some headroom."""
         low, high = min(low, 0.0), max(high, 0.0)

@@ -138,6 +138,7 @@ class RunningMeansPlot:
             for i, (colour, label) in enumerate(zip(colours, labels, strict=True))
         ]
         self.y_range = StickyRange(plot)
+        self._count = 0
         plot.getViewBox().sigRangeChanged.connect(lambda *_: self._place())
 
     def show(
@@ -164,6 +165,9 @@ class RunningMeansPlot:
         for place, row in enumerate(sorted(labelled, key=lambda r: -exact[r])):
             self.means[row].label.setAnchor((1, 1) if place % 2 == 0 else (1, 0))
         self.axis.fit(count)
+        if count < self._count:  # a new run: its range, not the last one's
+            self.y_range.forget()
+        self._count = count
         self._fit_y(checkpoints, means, errors, [*exact, *extra])
         self._place()
 
@@ -223,12 +227,16 @@ class RecentDraws:
         plot.setXRange(-(limit - 1) - 0.5, 0.5, padding=0.01)
         plot.disableAutoRange(axis="x")
         self.y_range = StickyRange(plot)
+        self._drawn = 0
         self._infinite_x: list[FloatArray] = [np.empty(0) for _ in colours]
         plot.getViewBox().sigRangeChanged.connect(lambda *_: self._place())
 
     def show(self, values: FloatArray, exact: Sequence[float]) -> None:
         """``values`` (rows: series; columns: draws, oldest first) and their means."""
         m = values.shape[1]
+        if m < self._drawn:  # a new run: its range, not the last one's
+            self.y_range.forget()
+        self._drawn = m
         x = np.arange(-(m - 1), 1, dtype=np.float64)
         shown: list[float] = []
         for row, item in enumerate(self.points):
