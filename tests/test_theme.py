@@ -162,3 +162,30 @@ def test_a_label_too_long_for_its_axis_keeps_its_units(label, units):
         UNITS_IN_HTML.sub(r">\1<", f"<span>{label}</span>") == f"<span>{units}</span>"
     )
     assert UNITS_AT_END.search("probability") is None
+
+
+def test_a_log_axis_writes_all_its_ticks_in_one_form(qapp):
+    # pyqtgraph's own text mixed "10¹" with "1" and "0.1" on one axis, and
+    # "0.0001" with "10⁻⁶" on another.
+    from viz.fitted_text import FittedAxisItem
+
+    axis = FittedAxisItem("left")
+    assert axis.logTickStrings([1, 0, -1, -2, -3], 1.0, 1.0) == [
+        "10",
+        "1",
+        "0.1",
+        "0.01",
+        "0.001",
+    ]
+    assert axis.logTickStrings([0, -2, -4, -6, -8], 1.0, 2.0) == [
+        "10⁰",
+        "10⁻²",
+        "10⁻⁴",
+        "10⁻⁶",
+        "10⁻⁸",
+    ]
+    assert axis.logTickStrings(np.log10([5e-4, 1e-5]), 1.0, 1.0) == [
+        "5·10⁻⁴",
+        "10⁻⁵",
+    ]
+    assert axis.logTickStrings([0, 2, 4, 5], 1.0, 1.0) == ["10⁰", "10²", "10⁴", "10⁵"]

@@ -313,6 +313,19 @@ class FittedAxisItem(pg.AxisItem):
                 kept.append(spec)
         return axis, ticks, kept
 
+    def logTickStrings(self, values: Any, scale: float, spacing: float) -> list[str]:
+        """The tick text of a log axis, all in one form.
+
+        pyqtgraph writes each tick the shortest way, so one axis read "10¹",
+        "1", "0.1" and another "0.0001" beside "10⁻⁶". Here an axis whose
+        ticks all lie in [0.001, 10⁴] reads as plain numbers ("10", "1",
+        "0.1"), any other in powers of ten ("10⁰", "10⁻²", "5·10⁻⁴").
+        """
+        numbers = [float(10.0**value * scale) for value in values]
+        if all(LOG_PLAIN[0] <= number <= LOG_PLAIN[1] for number in numbers):
+            return [f"{number:.6g}" for number in numbers]
+        return [_power_of_ten(number) for number in numbers]
+
     def _updateLabel(self) -> None:
         """A new label text is fitted afresh.
 
@@ -323,6 +336,21 @@ class FittedAxisItem(pg.AxisItem):
         self._adjustSize()
         self.picture = None
         self.update()
+
+
+#: A log axis whose ticks all lie in this range is written in plain numbers.
+LOG_PLAIN = (1e-3, 1e4)
+
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _power_of_ten(number: float) -> str:
+    """1e-06 → "10⁻⁶", 5e-4 → "5·10⁻⁴" (one significant digit, as the ticks)."""
+    if not number > 0 or not math.isfinite(number):
+        return ""
+    mantissa, exponent = f"{number:.0e}".split("e")
+    power = "10" + str(int(exponent)).translate(_SUPERSCRIPT)
+    return power if mantissa == "1" else f"{mantissa}·{power}"
 
 
 def _is_number(text: str) -> bool:
