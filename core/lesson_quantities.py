@@ -272,10 +272,18 @@ def _scenario_quantities() -> dict[str, QuantitySpec]:
     for name, (title, unit, views) in vectors.items():
         specs[name] = QuantitySpec("scenario", title, unit, True, views, _field(name))
     # Each logit's readout says "+2.00 → 0.864": the softmax beside its logit
-    # (and Q's readouts, bars and handles show it while Q is it).
+    # (and Q's readouts, bars and handles show it while Q is it). The
+    # gradient's bars are (softmax − y)/T, the softmax itself off the true
+    # class; the loss is −log softmax[y], on its readout and its curve's dot.
     specs["softmax"] = dataclasses.replace(
         specs["softmax"],
-        views=("plot_softmax", "logit_value_{outcome}"),
+        views=(
+            "plot_softmax",
+            "logit_value_{outcome}",
+            "plot_gradient",
+            "readout_loss",
+            "plot_loss_curve",
+        ),
         q_views=("q_value_{outcome}", Q_HANDLES, "plot_distributions"),
     )
     return specs

@@ -217,20 +217,38 @@ def test_a_logit_readout_is_a_target_of_the_step_s_outcomes():
 def test_the_softmax_hides_every_logit_readout_and_q_s_when_linked():
     step = _lesson("softmax-and-temperature").steps[3]
     names = [t.name for t in default_hide(step, [parse_quantity("softmax[0]")])]
-    assert names == ["plot_softmax", "logit_value_0", "logit_value_1", "logit_value_2"]
+    # The gradient's bars are (softmax − y)/T and the loss −log softmax[y]:
+    # both give the softmax away as surely as its own bars.
+    assert names == [
+        "plot_softmax",
+        "logit_value_0",
+        "logit_value_1",
+        "logit_value_2",
+        "plot_gradient",
+        "readout_loss",
+        "plot_loss_curve",
+    ]
     spec = parse_quantity("softmax[0]").spec
     linked = step.scenario.replace(linked=True)
     assert spec.views_for(2, linked) == (
         "plot_softmax",
         "logit_value_0",
         "logit_value_1",
+        "plot_gradient",
+        "readout_loss",
+        "plot_loss_curve",
         "q_value_0",
         "q_value_1",
         "q_slider_0",
         "q_slider_1",
         "plot_distributions",
     )
-    assert spec.views_for(None) == ("plot_softmax",)  # families: no sliders
+    assert spec.views_for(None) == (
+        "plot_softmax",
+        "plot_gradient",
+        "readout_loss",
+        "plot_loss_curve",
+    )  # families: no sliders
 
 
 def test_the_batch_mean_s_default_hide_names_only_elements_of_the_window():

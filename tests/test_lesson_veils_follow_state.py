@@ -223,13 +223,19 @@ def test_a_linked_step_s_hide_leaves_q_to_the_state_on_show():
     linked = step.scenario.replace(linked=True)
     step_linked = dataclasses.replace(step, scenario=linked)
     static = [t.name for t in default_hide(step_linked, asked)]
-    assert static == ["plot_softmax", "logit_value_0", "logit_value_1", "logit_value_2"]
-    now = [t.name for t in veiled_now(step, [linked])]
-    assert now == [
+    softmax_views = [
         "plot_softmax",
         "logit_value_0",
         "logit_value_1",
         "logit_value_2",
+        "plot_gradient",
+        "readout_loss",
+        "plot_loss_curve",
+    ]
+    assert static == softmax_views
+    now = [t.name for t in veiled_now(step, [linked])]
+    assert now == [
+        *softmax_views,
         *Q_VIEWS[:3],
         *HANDLES,
         "plot_distributions",
