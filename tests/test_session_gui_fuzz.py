@@ -29,17 +29,6 @@ from core.session import Session, SessionError, parse_session, session_to_json
 from core.trainings import DEFAULT_START, advance_trainings, start_trainings
 from viz.pages import KIND_OF_PANEL, PANEL_OF_KIND
 
-#: Built before the shared window is handed out (tests/window_reuse.py).
-SHARED_WINDOW_PAGES = (
-    "binary",
-    "training",
-    "fitting",
-    "batch",
-    "sampling",
-    "codes",
-    "next_token",
-)
-
 #: A window is in the loop: a modest number of examples keeps the suite fast.
 FUZZ = settings(
     max_examples=100,
