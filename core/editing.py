@@ -57,7 +57,10 @@ def weights_for_probability(
     if not max_weight > 0:
         raise ValueError(f"max_weight must be > 0, got {max_weight!r}")
     p = min(max(float(probability), 0.0), 1.0)
-    others = float(array.sum() - array[index])
+    # Summed without the dragged weight, not as the total minus it: beside a
+    # weight of 1 a total loses the others' low digits (1e-14 read as
+    # 9.992e-15, and a bar dragged to 0.5 landed at 0.4998).
+    others = float(np.sum(np.delete(array, index)))
     if others == 0.0:
         array[index] = p * max_weight
         return array

@@ -94,3 +94,10 @@ def test_resized_cuts_or_fills():
     assert resized([1.0, 2.0], 4, 0.5).tolist() == [1.0, 2.0, 0.5, 0.5]
     with pytest.raises(ValueError, match="k must be at least 1"):
         resized([1.0], 0, 0.5)
+
+
+def test_tiny_other_weights_beside_a_large_one_keep_their_digits():
+    # Found by hypothesis in CI: the others' sum was taken as the total
+    # minus the dragged weight, which lost 1e-14's digits beside 1.0.
+    new = weights_for_probability([1e-14, 1.0], 1, 0.5, 1.0)
+    assert normalised(new)[1] == pytest.approx(0.5, rel=1e-12)
