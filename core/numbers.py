@@ -110,6 +110,18 @@ def scientific(value: float, significant: int = 4) -> str:
     return f"{_localized(mantissa)}×10{power}"
 
 
+def power_of_ten(value: float) -> str:
+    """A tick value to one digit in powers of ten: 1e-06 → "10⁻⁶", 5e-4 → "5·10⁻⁴".
+
+    Empty for a value that is not positive and finite (no tick has it).
+    """
+    if not value > 0 or not math.isfinite(value):
+        return ""
+    mantissa, exponent = f"{value:.0e}".split("e")
+    power = "10" + str(int(exponent)).translate(_SUPERSCRIPT)
+    return power if mantissa == "1" else f"{mantissa}·{power}"
+
+
 def format_probability(value: float, decimals: int = 4) -> str:
     """A probability, with as many decimals as it takes not to read as 0 or 1.
 

@@ -73,3 +73,16 @@ def test_probabilities_keep_their_meaning():
 def test_parse_shown_refuses_other_text():
     with pytest.raises(ValueError):
         parse_shown("bits")
+
+
+def test_a_power_of_ten_keeps_one_digit_and_writes_the_exponent_raised():
+    from core.numbers import power_of_ten
+
+    assert [power_of_ten(v) for v in (1e-6, 5e-4, 1.0, 10.0, 2e5)] == [
+        "10⁻⁶",
+        "5·10⁻⁴",
+        "10⁰",
+        "10¹",
+        "2·10⁵",
+    ]
+    assert power_of_ten(0.0) == power_of_ten(float("inf")) == ""

@@ -21,6 +21,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsTextItem
 
+from core.numbers import power_of_ten
+
 #: Text never shrinks below this fraction of its size: smaller is unreadable
 #: from the back of a hall, and two lines read better.
 MIN_SCALE = 0.75
@@ -324,7 +326,7 @@ class FittedAxisItem(pg.AxisItem):
         numbers = [float(10.0**value * scale) for value in values]
         if all(LOG_PLAIN[0] <= number <= LOG_PLAIN[1] for number in numbers):
             return [f"{number:.6g}" for number in numbers]
-        return [_power_of_ten(number) for number in numbers]
+        return [power_of_ten(number) for number in numbers]
 
     def _updateLabel(self) -> None:
         """A new label text is fitted afresh.
@@ -340,17 +342,6 @@ class FittedAxisItem(pg.AxisItem):
 
 #: A log axis whose ticks all lie in this range is written in plain numbers.
 LOG_PLAIN = (1e-3, 1e4)
-
-_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
-
-
-def _power_of_ten(number: float) -> str:
-    """1e-06 → "10⁻⁶", 5e-4 → "5·10⁻⁴" (one significant digit, as the ticks)."""
-    if not number > 0 or not math.isfinite(number):
-        return ""
-    mantissa, exponent = f"{number:.0e}".split("e")
-    power = "10" + str(int(exponent)).translate(_SUPERSCRIPT)
-    return power if mantissa == "1" else f"{mantissa}·{power}"
 
 
 def _is_number(text: str) -> bool:
