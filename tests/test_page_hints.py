@@ -10,21 +10,14 @@ then gives way to it.
 from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication, QLabel, QStatusBar, QTabWidget, QWidget
+from window_reuse import EVERY_LAB_PAGE
 
 from viz.language import set_language
 from viz.page_hints import PAGE_HINTS, PageHint, page_hint
 from viz.pages import PAGES
 
 #: Built before the shared window is handed out (tests/window_reuse.py).
-SHARED_WINDOW_PAGES = (
-    "binary",
-    "training",
-    "fitting",
-    "batch",
-    "sampling",
-    "codes",
-    "next_token",
-)
+SHARED_WINDOW_PAGES = EVERY_LAB_PAGE
 
 EXPLORER_HINT = "Move a slider or drag a bar. Presets: keys 1–9."
 

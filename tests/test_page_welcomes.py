@@ -9,20 +9,13 @@ page it explains), as before.
 from __future__ import annotations
 
 import pytest
+from window_reuse import EVERY_LAB_PAGE
 
 from viz.docks import WELCOME
 from viz.language import set_language
 
 #: Built before the shared window is handed out (tests/window_reuse.py).
-SHARED_WINDOW_PAGES = (
-    "binary",
-    "training",
-    "fitting",
-    "batch",
-    "sampling",
-    "codes",
-    "next_token",
-)
+SHARED_WINDOW_PAGES = EVERY_LAB_PAGE
 
 
 def dock_text(window) -> str:

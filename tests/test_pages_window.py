@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QScrollBar,
     QTableView,
 )
+from window_reuse import EVERY_LAB_PAGE
 
 from core.kl_fits import peaks, start_fits
 from core.race import start_race
@@ -26,15 +27,7 @@ ANIMATED = ("binary", "training", "fitting", "sampling", "codes")
 
 
 #: Built before the shared window is handed out (tests/window_reuse.py).
-SHARED_WINDOW_PAGES = (
-    "binary",
-    "training",
-    "fitting",
-    "batch",
-    "sampling",
-    "codes",
-    "next_token",
-)
+SHARED_WINDOW_PAGES = EVERY_LAB_PAGE
 
 
 def test_the_page_registry_gives_every_page_a_state_kind_in_tab_order():
@@ -293,3 +286,7 @@ def test_no_page_makes_the_window_wider_than_a_laptop(window, lecture):
         assert window.minimumSizeHint().width() <= 1280
     finally:
         window.set_lecture(False, full_screen=False)
+
+
+def test_every_lab_page_of_the_shared_windows_is_every_page_but_the_explorer():
+    assert tuple(s.panel for s in PAGE_SPECS if s.panel != "explorer") == EVERY_LAB_PAGE

@@ -41,6 +41,18 @@ from core.history import History
 
 SIZE = (1280, 800)
 
+#: Every page but the explorer (which a window builds at once), in tab order:
+#: the ``SHARED_WINDOW_PAGES`` of a module whose tests visit them all.
+EVERY_LAB_PAGE = (
+    "binary",
+    "training",
+    "fitting",
+    "batch",
+    "sampling",
+    "codes",
+    "next_token",
+)
+
 #: Set when a window is let go of: conftest's teardown hook then collects
 #: the garbage it leaves (see ``pytest_runtest_teardown``).
 LET_GO = [False]
