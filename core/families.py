@@ -145,13 +145,24 @@ def _cached_weights(family: Family) -> FloatArray:
     return weights
 
 
+@functools.lru_cache(maxsize=4)
+def _log_ranks(k: int) -> FloatArray:
+    """The logs of the ranks 1 … k (read-only)."""
+    logs = np.log(np.arange(1, k + 1, dtype=np.float64))
+    logs.setflags(write=False)
+    return logs
+
+
 def _family_weights(family: Family) -> FloatArray:
     params = _checked_params(family)
     k = family.k
     if family.kind == "uniform":
         return np.ones(k)
     if family.kind == "zipf":
-        return np.arange(1, k + 1, dtype=np.float64) ** -params["exponent"]
+        # exp(−s·log r) from the ranks' logs, kept per K: a third of the
+        # time of a power at K = 100,000, where P's exponent moves every
+        # frame; within 5e-15 of r**−s (s·log r ≤ 4·11.6 carries its ulp).
+        return np.exp(-params["exponent"] * _log_ranks(k))
     if family.kind == "two_peaks":
         x = np.linspace(0.0, 1.0, k)
         first = params["mix"] * _bump(x, params["position_1"], params["width_1"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 from dataclasses import dataclass, field
 from typing import Any
@@ -209,15 +210,206 @@ class Results:
     log_rank: bool = False
 
 
-def _materialised(scenario: Scenario) -> tuple[FloatArray, FloatArray, FloatArray]:
-    """P's weights, Q's weights and the logits, with families expanded."""
+class _Same:
+    """A cache key that matches the same array object (held, so its id lives).
+
+    Scenario arrays are read-only and owned (see :func:`_frozen_array`), and
+    family weights are cached read-only arrays: the same object is the same
+    values.
+    """
+
+    __slots__ = ("array",)
+
+    def __init__(self, array: FloatArray) -> None:
+        self.array = array
+
+    def __hash__(self) -> int:
+        return id(self.array)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Same) and other.array is self.array
+
+
+def _weights(scenario: Scenario) -> tuple[FloatArray, FloatArray]:
+    """P's and Q's weights, with families expanded (cached per family)."""
     p_w = family_weights(scenario.p_family) if scenario.p_family else scenario.p_weights
     q_w = family_weights(scenario.q_family) if scenario.q_family else scenario.q_weights
+    return p_w, q_w
+
+
+def _raw_logits(scenario: Scenario, q_w: FloatArray) -> FloatArray:
+    """The scenario's logits, or log Q's weights when the logits follow Q."""
     if not scenario.logits_follow_q:
-        return p_w, q_w, scenario.logits
-    q_checked = _checks.weights(q_w, "q_weights")
+        return scenario.logits
+    return _log_weights(_Same(q_w))
+
+
+# While one slider moves, only one side of a scenario changes: P's weights,
+# or the logits and T, or the label. Each side is worked out by a function
+# of the objects it depends on, cached for the last two (the one shown and
+# the one before), so a drag of P at K = 100,000 does not redo Q's logs
+# and exponentials. Every array these return is read-only: the same arrays
+# go to every Results that shares them.
+
+
+@functools.lru_cache(maxsize=2)
+def _log_weights(q_w: _Same) -> FloatArray:
+    q_checked = _checks.weights(q_w.array, "q_weights")
     with np.errstate(divide="ignore"):
-        return p_w, q_w, np.log(q_checked)
+        return _read_only(np.log(q_checked))
+
+
+@dataclass(frozen=True, eq=False)
+class _PSide:
+    """P normalised, its logs, information and entropy (nats)."""
+
+    p: FloatArray
+    log_p: FloatArray
+    information: FloatArray
+    entropy: float
+
+
+@functools.lru_cache(maxsize=2)
+def _p_side(p_w: _Same, ln_unit: float) -> _PSide:
+    p = _normalised(p_w.array, "p_weights")
+    with np.errstate(divide="ignore"):
+        log_p = np.log(p)
+    return _PSide(
+        p=_read_only(p),
+        log_p=_read_only(log_p),
+        information=_read_only((0.0 - log_p) / ln_unit),
+        entropy=_entropy_from_log(p, log_p),
+    )
+
+
+@dataclass(frozen=True, eq=False)
+class _Model:
+    """The softmax of the logits at T, with the pieces its exact forms need."""
+
+    z: FloatArray
+    t: float
+    log_softmax: FloatArray
+    softmax: FloatArray
+    top: Any
+    rest: FloatArray
+    #: T·log Σ exp(z/T), for the loss curve.
+    full_normaliser: float
+
+
+@functools.lru_cache(maxsize=2)
+def _model(raw_logits: _Same, t: float) -> _Model:
+    z = _checks.logits(raw_logits.array, "logits")
+    shifted = _scaled(z, t)
+    log_normaliser, top, rest, exps = _normaliser_parts(shifted)
+    log_softmax = shifted - log_normaliser
+    softmax = _softmax_from_parts(top, rest, exps)
+    return _Model(
+        z=_frozen_array(z),
+        t=t,
+        log_softmax=_read_only(log_softmax),
+        softmax=_read_only(softmax),
+        top=top,
+        rest=rest,
+        full_normaliser=float(np.max(z)) + t * float(log_normaliser[0]),
+    )
+
+
+@dataclass(frozen=True, eq=False)
+class _QSide:
+    """Q, its logs (a log-softmax when linked), information and entropy (nats)."""
+
+    q: FloatArray
+    log_q: FloatArray
+    information: FloatArray
+    entropy: float
+
+
+@functools.lru_cache(maxsize=2)
+def _q_from_logits(model: _Model, ln_unit: float) -> _QSide:
+    # A linked Q underflows to 0 where its log is still finite (a gap of
+    # 800 nats): keep log Q, so that H(P,Q) stays the (finite) loss and
+    # such an outcome still counts as possible.
+    return _q_side(model.softmax, model.log_softmax, ln_unit)
+
+
+@functools.lru_cache(maxsize=2)
+def _q_from_weights(q_w: _Same, ln_unit: float) -> _QSide:
+    q = _read_only(_normalised(q_w.array, "q_weights"))
+    with np.errstate(divide="ignore"):
+        log_q = _read_only(np.log(q))
+    return _q_side(q, log_q, ln_unit)
+
+
+def _q_side(q: FloatArray, log_q: FloatArray, ln_unit: float) -> _QSide:
+    return _QSide(
+        q=q,
+        log_q=log_q,
+        information=_read_only((0.0 - log_q) / ln_unit),
+        entropy=_entropy_from_log(q, log_q),
+    )
+
+
+@dataclass(frozen=True, eq=False)
+class _TargetSide:
+    """The (smoothed) target, the loss (nats) and what follows from it."""
+
+    target: FloatArray
+    loss: float
+    loss_infinite_at: tuple[int, ...]
+    grad: FloatArray
+    curve: LossCurve
+
+
+@functools.lru_cache(maxsize=2)
+def _target_side(
+    model: _Model, p_side: _PSide | None, label: int, eps: float, ln_unit: float
+) -> _TargetSide:
+    """Against P when linked (``p_side``), else against the label."""
+    raw_target = p_side.p if p_side is not None else label
+    target = smoothed_targets(model.z, raw_target, eps)[0]
+    log_softmax = model.log_softmax
+    # 0·log 0 = 0: a class the target ignores adds nothing, even at q = 0;
+    # 0.0 − Σ, not −Σ: a perfect prediction costs +0, never −0.
+    loss = 0.0 - float(np.sum(target * np.where(target > 0, log_softmax, 0.0)))
+    grad = _softmax_minus_target(model.softmax, target, model.top, model.rest)
+    impossible = (target > 0) & np.isneginf(log_softmax)
+    return _TargetSide(
+        target=_read_only(target),
+        loss=loss,
+        loss_infinite_at=tuple(int(i) for i in np.flatnonzero(impossible)),
+        grad=_read_only(grad / model.t),
+        curve=_sweep_true_logit(
+            model.z,
+            target,
+            model.t,
+            label,
+            ln_unit,
+            model.full_normaliser,
+            float(model.softmax[label]),
+        ),
+    )
+
+
+def forget_cached_sides() -> None:
+    """Drop every cached side: the next :func:`evaluate` works all out anew.
+
+    Results never depend on it (the tests check that warm and cold agree to
+    the last bit); it frees the arrays of the last two scenarios.
+    """
+    for cached in (
+        _log_weights,
+        _p_side,
+        _model,
+        _q_from_logits,
+        _q_from_weights,
+        _target_side,
+    ):
+        cached.cache_clear()
+
+
+def _read_only(array: FloatArray) -> FloatArray:
+    array.setflags(write=False)
+    return array
 
 
 def _check_sizes(p_w: FloatArray, q_w: FloatArray, z: FloatArray, linked: bool) -> None:
@@ -340,47 +532,34 @@ def evaluate(scenario: Scenario) -> Results:
         temperature, label, label smoothing or unit, or logits with NaN or
         +inf.
     """
-    p_w, q_w, raw_logits = _materialised(scenario)
+    p_w, q_w = _weights(scenario)
+    raw_logits = _raw_logits(scenario, q_w)
     _check_sizes(p_w, q_w, raw_logits, scenario.linked)
     t, eps, ln_unit, label = _check_settings(scenario)
-    p = _normalised(p_w, "p_weights")
-    z = _checks.logits(raw_logits, "logits")
-    shifted = _scaled(z, t)
-    log_normaliser, top, rest, exps = _normaliser_parts(shifted)
-    log_softmax = shifted - log_normaliser
-    softmax = _softmax_from_parts(top, rest, exps)
-    # T·log Σ exp(z/T), for the loss curve.
-    full_normaliser = float(np.max(z)) + t * float(log_normaliser[0])
+    p_side = _p_side(_Same(p_w), ln_unit)
+    model = _model(_Same(raw_logits), t)
     # softmax(log w) is w/Σw exactly, but exp(log w) rounds: at T = 1 with
     # logits that follow Q, Q is taken as the normalised weights themselves,
     # so that Q = P (the same family) gives divergences of exactly 0.
     exact_q = scenario.logits_follow_q and t == 1.0
-    q = softmax if scenario.linked and not exact_q else _normalised(q_w, "q_weights")
-    raw_target = p if scenario.linked else label
-    target = smoothed_targets(z, raw_target, eps)[0]
-    # 0·log 0 = 0: a class the target ignores adds nothing, even at q = 0;
-    # 0.0 − Σ, not −Σ: a perfect prediction costs +0, never −0.
-    loss = 0.0 - float(np.sum(target * np.where(target > 0, log_softmax, 0.0)))
-    with np.errstate(divide="ignore"):
-        log_p = np.log(p)
-        # A linked Q underflows to 0 where its log is still finite (a gap of
-        # 800 nats): keep log Q, so that H(P,Q) stays the (finite) loss and
-        # such an outcome still counts as possible.
-        from_logits = scenario.linked and not exact_q
-        log_q = log_softmax if from_logits else np.log(q)
-    pair = _divergences(p, q, log_q if from_logits else None)
+    from_logits = scenario.linked and not exact_q
+    if from_logits:
+        q_side = _q_from_logits(model, ln_unit)
+    else:
+        q_side = _q_from_weights(_Same(q_w), ln_unit)
+    aim = _target_side(model, p_side if scenario.linked else None, label, eps, ln_unit)
+    p, q = p_side.p, q_side.q
+    pair = _divergences(p, q, q_side.log_q if from_logits else None)
     kl_pq, kl_qp, js = pair.kl_pq, pair.kl_qp, pair.js
     infinite_pq = tuple(int(i) for i in np.flatnonzero(np.isinf(pair.terms_pq)))
     infinite_qp = tuple(int(i) for i in np.flatnonzero(np.isinf(pair.terms_qp)))
-    entropy_p = _entropy_from_log(p, log_p)
-    entropy_q = _entropy_from_log(q, log_q)
-    grad = _softmax_minus_target(softmax, target, top, rest)
+    entropy_p, entropy_q = p_side.entropy, q_side.entropy
     return Results(
         units=scenario.units,
         p=p,
         q=q,
-        information_p=(0.0 - log_p) / ln_unit,
-        information_q=(0.0 - log_q) / ln_unit,
+        information_p=p_side.information,
+        information_q=q_side.information,
         entropy_p=entropy_p / ln_unit,
         entropy_q=entropy_q / ln_unit,
         # H(P,Q) = H(P) + D(P‖Q) to rounding, never below H(P).
@@ -388,20 +567,18 @@ def evaluate(scenario: Scenario) -> Results:
         cross_entropy_qp=(entropy_q + kl_qp) / ln_unit,
         kl_pq=kl_pq / ln_unit,
         kl_qp=kl_qp / ln_unit,
-        kl_terms_pq=pair.terms_pq / ln_unit,
-        kl_terms_qp=pair.terms_qp / ln_unit,
+        kl_terms_pq=_read_only(pair.terms_pq / ln_unit),
+        kl_terms_qp=_read_only(pair.terms_qp / ln_unit),
         js=js / ln_unit,
         kl_pq_infinite_at=infinite_pq,
         kl_qp_infinite_at=infinite_qp,
-        softmax=softmax,
-        target=target,
-        loss=loss / ln_unit,
-        loss_infinite_at=tuple(
-            int(i) for i in np.flatnonzero((target > 0) & np.isneginf(log_softmax))
-        ),
-        grad=grad / t,
+        softmax=model.softmax,
+        target=aim.target,
+        loss=aim.loss / ln_unit,
+        loss_infinite_at=aim.loss_infinite_at,
+        grad=aim.grad,
         label=label,
-        logits=_frozen_array(z),
+        logits=model.z,
         temperature=t,
         label_smoothing=eps,
         linked=scenario.linked,
@@ -411,9 +588,7 @@ def evaluate(scenario: Scenario) -> Results:
             f is not None and f.kind == "zipf"
             for f in (scenario.p_family, scenario.q_family)
         ),
-        curve=_sweep_true_logit(
-            z, target, t, label, ln_unit, full_normaliser, float(softmax[label])
-        ),
+        curve=aim.curve,
     )
 
 

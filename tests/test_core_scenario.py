@@ -808,3 +808,75 @@ def test_results_carry_what_the_views_draw():
         family.q / family.q.max(),
         rtol=1e-12,
     )
+
+
+# The sides of a scenario are cached (core.scenario): warm results must be
+# the cold ones to the last bit, and a side that did not change must come
+# back as the same arrays (the views skip redrawing them by identity).
+
+CHANGES = {
+    "p": lambda s: (
+        s.replace(p_family=Family("zipf", s.k, {"exponent": 0.7}))
+        if s.p_family
+        else s.replace(p_weights=np.asarray(s.p_weights)[::-1] + 0.5)
+    ),
+    "temperature": lambda s: s.replace(temperature=s.temperature * 1.3),
+    "label": lambda s: s.replace(label=(s.label + 1) % s.k),
+    "units": lambda s: s.replace(units="nats" if s.units == "bits" else "bits"),
+    "linked": lambda s: s.replace(linked=not s.linked),
+    "smoothing": lambda s: s.replace(label_smoothing=0.05),
+}
+
+
+def _cold(scenario: Scenario) -> Results:
+    import importlib
+
+    importlib.import_module("core.scenario").forget_cached_sides()
+    return evaluate(scenario)
+
+
+def assert_same_results(warm: Results, cold: Results) -> None:
+    for field in dataclasses.fields(Results):
+        a, b = getattr(warm, field.name), getattr(cold, field.name)
+        if field.name == "curve":
+            for name in ("z", "loss", "grad"):
+                assert_array_equal(getattr(a, name), getattr(b, name), err_msg=name)
+            assert a.current_z == b.current_z or (
+                math.isnan(a.current_z) and math.isnan(b.current_z)
+            )
+        else:
+            assert_array_equal(a, b, err_msg=field.name)
+
+
+@pytest.mark.parametrize("change", CHANGES.values(), ids=CHANGES.keys())
+@pytest.mark.parametrize("scenario", SCENARIOS.values(), ids=SCENARIOS.keys())
+def test_results_after_a_change_equal_those_worked_out_anew(
+    scenario: Scenario, change
+) -> None:
+    changed = change(scenario)
+    evaluate(scenario)
+    warm = evaluate(changed)
+    assert_same_results(warm, _cold(changed))
+    # and back: the first scenario's sides are still cached, and still right
+    evaluate(changed)
+    assert_same_results(evaluate(scenario), _cold(scenario))
+
+
+def test_a_change_of_p_hands_on_the_softmax_and_q_as_the_same_arrays() -> None:
+    scenario = SCENARIOS["families"]
+    before = evaluate(scenario)
+    after = evaluate(CHANGES["p"](scenario))
+    assert after.q is before.q
+    assert after.softmax is before.softmax
+    assert after.information_q is before.information_q
+    assert after.p is not before.p
+    hotter = evaluate(CHANGES["temperature"](scenario))
+    assert hotter.p is before.p or hotter.p is after.p
+    assert hotter.softmax is not before.softmax
+
+
+def test_shared_result_arrays_cannot_be_changed_in_place() -> None:
+    results = evaluate(SCENARIOS["families"])
+    for name in ("p", "q", "softmax", "information_p", "target", "grad", "logits"):
+        with pytest.raises(ValueError, match="read-only"):
+            getattr(results, name)[0] = 1.0

@@ -152,6 +152,29 @@ def test_lecture_mode_thickens_the_bars(window):
     assert thick <= 0.4  # paired bars never overlap
 
 
+def _long_tail_line_widths(window) -> set[float]:
+    plots = window.explorer.plots
+    lines = [
+        plots["distributions"].p.line,
+        plots["asymmetry"].pq_terms.line,
+        plots["information"].lines["p"],
+    ]
+    return {line.opts["pen"].widthF() for line in lines}
+
+
+def test_long_tails_are_drawn_in_one_pixel_and_in_two_for_a_lecture(window):
+    # Qt strokes wider lines as polygons: a one-pixel line is what keeps a
+    # frame at K = 10,000 near a bare pyqtgraph window's.
+    assert _long_tail_line_widths(window) == {1.0}
+    assert window.explorer.plots["information"].lines["q"].opts["pen"].widthF() == 1
+    window.set_lecture(True, full_screen=False)
+    try:
+        assert _long_tail_line_widths(window) == {2.0}
+    finally:
+        window.set_lecture(False)
+    assert _long_tail_line_widths(window) == {1.0}
+
+
 def test_zoom_keys_scale_the_readouts(window, qtbot):
     value = window.findChild(QWidget, "readout_js_value")
     before = value.fontInfo().pixelSize()

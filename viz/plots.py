@@ -25,6 +25,8 @@ from viz.plotting import (
     StickyRange,
     capped,
     finite_cap,
+    kept_for_comparison,
+    same_values,
     step_envelope,
     style_plot,
     swatch,
@@ -182,10 +184,11 @@ class InformationPlot(Retranslating, pg.PlotWidget):
             ),
         }
         self.lines = {
-            "p": pg.PlotDataItem(pen=pg.mkPen(theme.P_COLOUR, width=2)),
-            "q": pg.PlotDataItem(pen=pg.mkPen(theme.Q_COLOUR, width=3)),
+            "p": pg.PlotDataItem(pen=pg.mkPen(theme.P_COLOUR, width=1)),
+            "q": pg.PlotDataItem(pen=pg.mkPen(theme.Q_COLOUR, width=1)),
         }
         self._lines_drawn: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self._tops: dict[str, float] = {}
         for item in (*self.rectangles.values(), *self.lines.values()):
             plot.addItem(item)
         plot.setXRange(0.0, 1.0, padding=0.01)
@@ -215,6 +218,11 @@ class InformationPlot(Retranslating, pg.PlotWidget):
             )
             self.getPlotItem().getAxis("left").setLabel(label)
 
+    def set_line_px(self, px: int) -> None:
+        """Both step lines ``px`` wide (one pixel draws at the speed of the floor)."""
+        self.lines["p"].setPen(pg.mkPen(theme.P_COLOUR, width=px))
+        self.lines["q"].setPen(pg.mkPen(theme.Q_COLOUR, width=px))
+
     def show_ghost(self, pinned: Results | None, log_x: bool = False) -> None:
         """No ghost: a pinned state's widths would not line up with these."""
 
@@ -227,18 +235,26 @@ class InformationPlot(Retranslating, pg.PlotWidget):
             ("p", results.p, results.information_p),
             ("q", results.q, results.information_q),
         ):
+            self.rectangles[name].setVisible(as_bars)
+            self.lines[name].setVisible(not as_bars)
+            held = self._lines_drawn.get(name)
+            if not as_bars and _same_arrays(held, (probability, information)):
+                # Q's steps stand still while P is dragged: not worked out again.
+                tops.append(self._tops[name])
+                continue
             left = np.concatenate(([0.0], np.cumsum(probability)[:-1]))
             # An outcome that never happens has no width: its height is moot.
             height = np.where(probability > 0, information, 0.0)
-            self.rectangles[name].setVisible(as_bars)
-            self.lines[name].setVisible(not as_bars)
             if as_bars:
                 self.rectangles[name].setOpts(x0=left, width=probability, height=height)
-            elif not _same_arrays(self._lines_drawn.get(name), (probability, height)):
-                # Q's steps stand still while P is dragged: not worked out again.
-                self._lines_drawn[name] = (probability.copy(), height)
+            else:
+                self._lines_drawn[name] = (
+                    kept_for_comparison(probability),
+                    kept_for_comparison(information),
+                )
                 self.lines[name].setData(*step_envelope(left, probability, height))
-            tops.append(float(np.max(height)))
+            self._tops[name] = float(np.max(height))
+            tops.append(self._tops[name])
         self.y_range.fit(0.0, max(tops))
 
 
@@ -247,7 +263,7 @@ def _same_arrays(
 ) -> bool:
     """True if ``given`` arrays equal the ``held`` ones, element by element."""
     return held is not None and all(
-        np.array_equal(a, b) for a, b in zip(held, given, strict=True)
+        same_values(a, b) for a, b in zip(held, given, strict=True)
     )
 
 
@@ -376,17 +392,16 @@ class AsymmetryPlot(Retranslating, pg.GraphicsLayoutWidget):
         k = results.p.size
         log_x = self.axis.fit(k, log_x)
         self.hover.show_results(results, log_x)
-        both = np.concatenate([results.kl_terms_pq, results.kl_terms_qp])
-        self.pq_terms.set_values(without_infinity(results.kl_terms_pq), log_x=log_x)
-        self.qp_terms.set_values(without_infinity(results.kl_terms_qp), log_x=log_x)
-        finite = both[np.isfinite(both)]
-        top = float(np.max(finite, initial=0.0))
-        self.terms_range.fit(float(np.min(finite, initial=0.0)), top)
+        pq, qp = results.kl_terms_pq, results.kl_terms_qp
+        infinite_pq, infinite_qp = results.kl_pq_infinite_at, results.kl_qp_infinite_at
+        self.pq_terms.set_values(_zero_at(pq, infinite_pq), log_x=log_x)
+        self.qp_terms.set_values(_zero_at(qp, infinite_qp), log_x=log_x)
+        self.terms_range.fit(*_finite_span(pq, qp, bool(infinite_pq or infinite_qp)))
         self.infinite_pq.show(
-            _infinity_positions(results.kl_terms_pq, -0.2, log_x), bars=k <= BAR_LIMIT
+            _infinity_positions(infinite_pq, k, -0.2, log_x), bars=k <= BAR_LIMIT
         )
         self.infinite_qp.show(
-            _infinity_positions(results.kl_terms_qp, 0.2, log_x), bars=k <= BAR_LIMIT
+            _infinity_positions(infinite_qp, k, 0.2, log_x), bars=k <= BAR_LIMIT
         )
         self._show_totals(results)
 
@@ -416,16 +431,37 @@ class AsymmetryPlot(Retranslating, pg.GraphicsLayoutWidget):
 MAX_INFINITY_MARKS = 200
 
 
+def _zero_at(
+    terms: NDArray[np.float64], infinite_at: tuple[int, ...]
+) -> NDArray[np.float64]:
+    """``terms`` with 0 at its infinite entries (an InfiniteBars stands there)."""
+    if not infinite_at:
+        return terms  # no copy of 100,000 terms to change nothing
+    return without_infinity(terms)
+
+
+def _finite_span(
+    pq: NDArray[np.float64], qp: NDArray[np.float64], any_infinite: bool
+) -> tuple[float, float]:
+    """The lowest and highest finite term of both (0 included)."""
+    if any_infinite:
+        both = np.concatenate([pq, qp])
+        pq = qp = both[np.isfinite(both)]
+    low = min(float(np.min(pq, initial=0.0)), float(np.min(qp, initial=0.0)))
+    high = max(float(np.max(pq, initial=0.0)), float(np.max(qp, initial=0.0)))
+    return low, high
+
+
 def _infinity_positions(
-    terms: NDArray[np.float64], offset: float, log_x: bool
+    infinite_at: tuple[int, ...], k: int, offset: float, log_x: bool
 ) -> NDArray[np.float64]:
     """Where infinite terms are drawn, for bars (offset) and lines alike.
 
     A scatter item is not mapped by the plot's log mode: log rank is applied
     here. On a long tail only the first marks are drawn.
     """
-    where = np.flatnonzero(np.isposinf(terms))[:MAX_INFINITY_MARKS]
-    if terms.size <= BAR_LIMIT:
+    where = np.array(infinite_at[:MAX_INFINITY_MARKS], dtype=np.intp)
+    if k <= BAR_LIMIT:
         return (where + offset).astype(np.float64)
     positions = where.astype(np.float64)
     return np.log10(positions + 1.0, dtype=np.float64) if log_x else positions

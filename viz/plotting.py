@@ -238,12 +238,15 @@ class SteadyBars(pg.BarGraphItem):
 def _same_option(held: Any, given: Any) -> bool:
     """True if a bar option ``given`` is the one ``held`` (arrays by value).
 
-    The same list or array object given again counts as changed: it may
+    The same list or writable array given again counts as changed: it may
     have been changed in place, so only its values could tell, and they
-    are the ones held.
+    are the ones held. The same read-only array is the same values (the
+    results share theirs while their side of the state stands still).
     """
     if held is given:
-        return not isinstance(held, (np.ndarray, list))
+        if isinstance(held, np.ndarray):
+            return not held.flags.writeable
+        return not isinstance(held, list)
     try:
         if isinstance(held, (np.ndarray, list, tuple)) or isinstance(
             given, (np.ndarray, list, tuple)
@@ -284,7 +287,7 @@ class _BarsOrLine:
             # A long tail that did not move (Q's while P is dragged) keeps
             # its envelope: working it out and repainting cost a millisecond.
             held, held_log_x = self._line_drawn
-            if held_log_x == log_x and np.array_equal(held, heights):
+            if held_log_x == log_x and same_values(held, heights):
                 self.bars.setVisible(False)
                 self.line.setVisible(True)
                 return
@@ -295,7 +298,7 @@ class _BarsOrLine:
         else:
             x, y = envelope(heights, log_x)
             self.line.setData(x + (1.0 if log_x else 0.0), y)
-            self._line_drawn = (np.array(heights, copy=True), log_x)
+            self._line_drawn = (kept_for_comparison(heights), log_x)
         self.bars.setVisible(as_bars)
         self.line.setVisible(not as_bars)
 
@@ -366,20 +369,38 @@ class Series:
             return np.asarray(self._ghost.line.getData()[1], dtype=np.float64)
         return None
 
-    def set_width_scale(self, scale: float) -> None:
-        """Thicker bars and lines (lecture mode); paired bars never overlap."""
+    def set_width_scale(self, scale: float, line_px: int = 1) -> None:
+        """Wider bars by ``scale`` and ``line_px`` lines (lecture mode).
+
+        Paired bars never overlap.
+        """
         widest = 2 * abs(self.offset) if self.offset else 0.9
         width = min(self.width * scale, widest)
         for face in (self._face, self._ghost):
             face.width = width
         self.bars.setOpts(width=width)
-        self.line.setPen(pg.mkPen(self.colour, width=max(1, round(scale * 1.5))))
+        self.line.setPen(pg.mkPen(self.colour, width=line_px))
 
     def heights(self) -> NDArray[np.float64]:
         """What is drawn now (bar heights or line values), for tests and export."""
         if self.bars.isVisible():
             return np.asarray(self.bars.opts["height"], dtype=np.float64)
         return np.asarray(self.line.getData()[1], dtype=np.float64)
+
+
+def kept_for_comparison(values: NDArray[np.float64]) -> NDArray[np.float64]:
+    """``values`` to compare with later: itself if read-only, else a copy.
+
+    Results share their read-only arrays while the side of the state they
+    come from stands still (see core.scenario), so the same object again
+    means the same values, known without reading them.
+    """
+    return values if not values.flags.writeable else np.array(values, copy=True)
+
+
+def same_values(held: NDArray[np.float64], given: NDArray[np.float64]) -> bool:
+    """Equal arrays; the same object is known equal without a pass over it."""
+    return held is given or bool(np.array_equal(held, given))
 
 
 def envelope(
@@ -416,10 +437,12 @@ def step_envelope(
         x = np.column_stack([left, left + width]).ravel()
         return x, np.repeat(height, 2)
     span = float(left[-1] + width[-1]) or 1.0
-    columns = np.minimum(
-        (left / span * ENVELOPE_BUCKETS).astype(np.intp), ENVELOPE_BUCKETS - 1
-    )
-    starts = np.flatnonzero(np.diff(columns, prepend=-1))
+    # ``left`` rises (a cumulative sum): each column's first interval is
+    # found by bisection, not by a pass over every interval.
+    edges = np.arange(ENVELOPE_BUCKETS) * (span / ENVELOPE_BUCKETS)
+    starts = np.unique(np.searchsorted(left, edges))
+    starts = starts[starts < k]
+    starts[0] = 0
     low = np.minimum.reduceat(height, starts)
     high = np.maximum.reduceat(height, starts)
     x = np.repeat(left[starts], 2)

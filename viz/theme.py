@@ -69,6 +69,10 @@ class Theme:
     axis_font_px: int
     readout_font_px: int
     bar_scale: float
+    #: A curve's stroke. Qt draws a one-pixel line directly and strokes any
+    #: wider one as polygons: 1.1 ms per curve of 1,400 points, most of a
+    #: large-K frame. A projector gets two.
+    line_px: int = 1
     #: The smallest plot shown (height, width); fewer plots show if need be.
     min_plot_px: tuple[int, int] = (130, 180)
     explanation_font_px: int = 13
@@ -91,6 +95,7 @@ LECTURE = Theme(
     axis_font_px=24,
     readout_font_px=42,
     bar_scale=1.25,
+    line_px=2,
     min_plot_px=(240, 300),
     explanation_font_px=24,
     shows_hints=False,
