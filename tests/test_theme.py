@@ -189,3 +189,19 @@ def test_a_log_axis_writes_all_its_ticks_in_one_form(qapp):
         "10⁻⁵",
     ]
     assert axis.logTickStrings([0, 2, 4, 5], 1.0, 1.0) == ["10⁰", "10²", "10⁴", "10⁵"]
+
+
+@pytest.mark.parametrize(
+    ("style", "ratio", "expected"),
+    [
+        (theme.NORMAL, 1.0, 1),
+        (theme.NORMAL, 2.0, 2),
+        (theme.NORMAL, 1.25, 1),
+        (theme.LECTURE, 1.0, 2),
+        (theme.LECTURE, 2.0, 4),
+    ],
+)
+def test_a_curve_is_as_thick_on_a_200_percent_screen(style, ratio, expected):
+    # A pen's width is in device pixels: unscaled, a 4K screen at 200 %
+    # drew the long tails as hairlines beside two-pixel axes text.
+    assert style.line_width(ratio) == expected

@@ -101,12 +101,13 @@ def style_plots(widgets: Iterable[QWidget], style: Theme, zoom: float) -> None:
         plot_items: Iterable[Any] = getattr(widget, "plot_items", lambda: [])()
         for plot in plot_items:
             _style_plot_item(plot, style, zoom)
+        line_px = style.line_width(widget.devicePixelRatioF())
         set_line_px = getattr(widget, "set_line_px", None)
         if set_line_px is not None:
-            set_line_px(style.line_px)
+            set_line_px(line_px)
         for value in vars(widget).values():
             if isinstance(value, Series):
-                value.set_width_scale(style.bar_scale, style.line_px)
+                value.set_width_scale(style.bar_scale, line_px)
 
 
 def apply_application_style(style: Theme, zoom: float) -> None:

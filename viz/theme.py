@@ -79,6 +79,14 @@ class Theme:
     #: Whether plots show hints for a newcomer ("drag a bar").
     shows_hints: bool = True
 
+    def line_width(self, device_pixel_ratio: float) -> int:
+        """A curve's stroke in device pixels, as wide on any screen.
+
+        A pen's width is in device pixels: at 200 % it would draw the curves
+        half as thick as the rest of the window.
+        """
+        return max(1, round(self.line_px * device_pixel_ratio))
+
 
 NORMAL = Theme(
     name="normal",
