@@ -138,6 +138,40 @@ def family_weights(family: Family) -> FloatArray:
     return _cached_weights(family)
 
 
+def family_log_weights(family: Family) -> FloatArray | None:
+    """The logs of :func:`family_weights`, where they have a closed form.
+
+    Returns
+    -------
+    ndarray, shape (family.k,), or None
+        Zipf: −s·log r, the very numbers whose exponentials are its weights;
+        uniform: 0. None for the other kinds (and for a family whose checks
+        fail: :func:`family_weights` names the problem). Cached, read-only.
+        Both have their largest weight, 1, at the first outcome.
+    """
+    if family.kind not in ("zipf", "uniform"):
+        return None
+    try:
+        return _cached_log_weights(family)
+    except (TypeError, ValueError):
+        return None
+
+
+@functools.lru_cache(maxsize=8)
+def _cached_log_weights(family: Family) -> FloatArray:
+    params = _checked_params(family)
+    if family.kind == "uniform":
+        logs = np.zeros(family.k)
+    else:
+        logs = _zipf_log_weights(family.k, params["exponent"])
+    logs.setflags(write=False)
+    return logs
+
+
+def _zipf_log_weights(k: int, exponent: float) -> FloatArray:
+    return -exponent * _log_ranks(k)
+
+
 @functools.lru_cache(maxsize=8)
 def _cached_weights(family: Family) -> FloatArray:
     weights = _family_weights(family)
@@ -162,7 +196,7 @@ def _family_weights(family: Family) -> FloatArray:
         # exp(−s·log r) from the ranks' logs, kept per K: a third of the
         # time of a power at K = 100,000, where P's exponent moves every
         # frame; within 5e-15 of r**−s (s·log r ≤ 4·11.6 carries its ulp).
-        return np.exp(-params["exponent"] * _log_ranks(k))
+        return np.exp(_zipf_log_weights(k, params["exponent"]))
     if family.kind == "two_peaks":
         x = np.linspace(0.0, 1.0, k)
         first = params["mix"] * _bump(x, params["position_1"], params["width_1"])

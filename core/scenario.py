@@ -12,7 +12,7 @@ import numpy as np
 
 from core import _checks
 from core._checks import FloatArray
-from core.families import Family, family_weights
+from core.families import Family, family_log_weights, family_weights
 from core.information import (
     _divergences,
     _entropy_from_log,
@@ -237,11 +237,18 @@ def _weights(scenario: Scenario) -> tuple[FloatArray, FloatArray]:
     return p_w, q_w
 
 
+def _closed_log(family: Family | None) -> _Same | None:
+    """A family's log-weights in closed form (Zipf, uniform), as a cache key."""
+    logs = family_log_weights(family) if family is not None else None
+    return None if logs is None else _Same(logs)
+
+
 def _raw_logits(scenario: Scenario, q_w: FloatArray) -> FloatArray:
     """The scenario's logits, or log Q's weights when the logits follow Q."""
     if not scenario.logits_follow_q:
         return scenario.logits
-    return _log_weights(_Same(q_w))
+    closed = _closed_log(scenario.q_family)
+    return closed.array if closed is not None else _log_weights(_Same(q_w))
 
 
 # While one slider moves, only one side of a scenario changes: P's weights,
@@ -269,11 +276,26 @@ class _PSide:
     entropy: float
 
 
+def _normalised_with_log(
+    w: _Same, log_w: _Same | None, name: str
+) -> tuple[FloatArray, FloatArray]:
+    """Weights scaled to sum to 1, and their logs.
+
+    With a family's closed-form log-weights (largest weight 1, valid by
+    construction) log p is log w − log Σw: no pass of logarithms, and p
+    itself is what :func:`_normalised` gives, to the bit.
+    """
+    if log_w is None:
+        p = _normalised(w.array, name)
+        with np.errstate(divide="ignore"):
+            return p, np.log(p)
+    total = float(np.sum(w.array))
+    return w.array / total, log_w.array - math.log(total)
+
+
 @functools.lru_cache(maxsize=2)
-def _p_side(p_w: _Same, ln_unit: float) -> _PSide:
-    p = _normalised(p_w.array, "p_weights")
-    with np.errstate(divide="ignore"):
-        log_p = np.log(p)
+def _p_side(p_w: _Same, ln_unit: float, log_w: _Same | None = None) -> _PSide:
+    p, log_p = _normalised_with_log(p_w, log_w, "p_weights")
     return _PSide(
         p=_read_only(p),
         log_p=_read_only(log_p),
@@ -333,11 +355,9 @@ def _q_from_logits(model: _Model, ln_unit: float) -> _QSide:
 
 
 @functools.lru_cache(maxsize=2)
-def _q_from_weights(q_w: _Same, ln_unit: float) -> _QSide:
-    q = _read_only(_normalised(q_w.array, "q_weights"))
-    with np.errstate(divide="ignore"):
-        log_q = _read_only(np.log(q))
-    return _q_side(q, log_q, ln_unit)
+def _q_from_weights(q_w: _Same, ln_unit: float, log_w: _Same | None = None) -> _QSide:
+    q, log_q = _normalised_with_log(q_w, log_w, "q_weights")
+    return _q_side(_read_only(q), _read_only(log_q), ln_unit)
 
 
 def _q_side(q: FloatArray, log_q: FloatArray, ln_unit: float) -> _QSide:
@@ -536,7 +556,7 @@ def evaluate(scenario: Scenario) -> Results:
     raw_logits = _raw_logits(scenario, q_w)
     _check_sizes(p_w, q_w, raw_logits, scenario.linked)
     t, eps, ln_unit, label = _check_settings(scenario)
-    p_side = _p_side(_Same(p_w), ln_unit)
+    p_side = _p_side(_Same(p_w), ln_unit, _closed_log(scenario.p_family))
     model = _model(_Same(raw_logits), t)
     # softmax(log w) is w/Σw exactly, but exp(log w) rounds: at T = 1 with
     # logits that follow Q, Q is taken as the normalised weights themselves,
@@ -546,7 +566,7 @@ def evaluate(scenario: Scenario) -> Results:
     if from_logits:
         q_side = _q_from_logits(model, ln_unit)
     else:
-        q_side = _q_from_weights(_Same(q_w), ln_unit)
+        q_side = _q_from_weights(_Same(q_w), ln_unit, _closed_log(scenario.q_family))
     aim = _target_side(model, p_side if scenario.linked else None, label, eps, ln_unit)
     p, q = p_side.p, q_side.q
     pair = _divergences(p, q, q_side.log_q if from_logits else None)

@@ -8,7 +8,7 @@ import pytest
 from numpy.testing import assert_allclose, assert_array_equal
 
 from core import FAMILY_PARAMETERS, MAX_FAMILY_K, Family, family_weights, normalize
-from core.families import describe
+from core.families import describe, family_log_weights
 
 RTOL = 1e-12
 
@@ -192,3 +192,53 @@ def test_invalid_families_are_rejected_by_name(family: Family, message: str) -> 
         family_weights(family)
     with pytest.raises(ValueError, match=message):
         describe(family)
+
+
+@pytest.mark.parametrize(
+    "family",
+    [
+        Family("zipf", 100_000, {"exponent": 0.0}),
+        Family("zipf", 100_000, {"exponent": 1.1}),
+        Family("zipf", 100_000, {"exponent": 4.0}),
+        Family("uniform", 7),
+    ],
+    ids=lambda f: f"{f.kind}-{dict(f.params)}",
+)
+def test_closed_form_log_weights_are_the_logs_of_the_weights(family: Family) -> None:
+    logs = family_log_weights(family)
+    assert logs is not None and not logs.flags.writeable
+    weights = family_weights(family)
+    assert weights.max() == weights[0] == 1.0  # what log p = log w − log Σw needs
+    # exp of these very numbers are the weights: the logs agree to rounding
+    assert_allclose(logs, np.log(weights), rtol=0, atol=2e-14)
+
+
+def test_kinds_without_a_closed_form_have_no_log_weights() -> None:
+    assert family_log_weights(Family("two_peaks", 50)) is None
+    assert family_log_weights(Family("dirichlet", 50)) is None
+    assert family_log_weights(Family("zipf", 50, {"exponent": 9.0})) is None  # bad
+
+
+def test_a_zipf_scenario_reads_the_same_through_its_closed_form_logs() -> None:
+    from core import Scenario, evaluate
+
+    p = Family("zipf", 3000, {"exponent": 1.3})
+    q = Family("zipf", 3000, {"exponent": 0.7})
+    by_family = evaluate(Scenario(p_family=p, q_family=q, logits_follow_q=True))
+    by_weights = evaluate(
+        Scenario(
+            p_weights=family_weights(p),
+            q_weights=family_weights(q),
+            logits_follow_q=True,
+        )
+    )
+    assert_array_equal(by_family.p, by_weights.p)
+    assert_array_equal(by_family.q, by_weights.q)
+    for name in ("information_p", "information_q", "logits", "softmax"):
+        assert_allclose(
+            getattr(by_family, name), getattr(by_weights, name), rtol=1e-14, atol=0
+        )
+    for name in ("entropy_p", "entropy_q", "cross_entropy_pq", "kl_pq", "loss"):
+        assert getattr(by_family, name) == pytest.approx(
+            getattr(by_weights, name), rel=1e-14
+        )

@@ -399,8 +399,17 @@ def kept_for_comparison(values: NDArray[np.float64]) -> NDArray[np.float64]:
 
 
 def same_values(held: NDArray[np.float64], given: NDArray[np.float64]) -> bool:
-    """Equal arrays; the same object is known equal without a pass over it."""
-    return held is given or bool(np.array_equal(held, given))
+    """Equal arrays; the same object is known equal without a pass over it.
+
+    Two different read-only arrays of the results are taken as different:
+    a side of the state that stood still hands on its very arrays, so a new
+    one is new values (at worst it is drawn once more, never left stale).
+    """
+    if held is given:
+        return True
+    if not (held.flags.writeable or given.flags.writeable):
+        return False
+    return bool(np.array_equal(held, given))
 
 
 def envelope(
