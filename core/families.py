@@ -49,7 +49,8 @@ class Family:
     Attributes
     ----------
     kind : {"uniform", "zipf", "two_peaks", "dirichlet"}
-        ``zipf``: weight (i+1)^(−exponent). ``two_peaks``: two Gaussian bumps at
+        ``zipf``: weight (i+1)^(−exponent), as exp(−exponent·log(i+1)), within
+        1e-14 of the power. ``two_peaks``: two Gaussian bumps at
         ``position_1``/``position_2`` (fractions of the range) with widths
         ``width_1``/``width_2`` (fractions of the range), mixed as ``mix`` and
         1 − ``mix``. ``dirichlet``: one draw with all concentrations equal to

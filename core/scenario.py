@@ -175,6 +175,11 @@ class Results:
     Q is to P; H(P,Q) = H(P) + D(P‖Q) to rounding. ``kl_terms_pq`` and
     ``kl_terms_qp`` are p·log(p/q) and q·log(q/p) of the vectors shown, each
     accurate to a few ulps; a single term may be negative.
+
+    Every array is read-only, and may be the very array of an earlier
+    Results: a side of the scenario that did not change (Q's, while P is
+    dragged) hands on its arrays, so that a view can tell by identity that
+    there is nothing to redraw.
     """
 
     units: str
@@ -520,9 +525,9 @@ def _sweep_true_logit(
     q_c = _sigmoid(-d)
     others = _sigmoid(d)
     return LossCurve(
-        z=grid,
-        loss=loss / ln_unit,
-        grad=((1.0 - y_c) * q_c - y_c * others) / t,
+        z=_read_only(grid),
+        loss=_read_only(loss / ln_unit),
+        grad=_read_only(((1.0 - y_c) * q_c - y_c * others) / t),
         current_z=current,
     )
 
@@ -587,8 +592,9 @@ def evaluate(scenario: Scenario) -> Results:
         cross_entropy_qp=(entropy_q + kl_qp) / ln_unit,
         kl_pq=kl_pq / ln_unit,
         kl_qp=kl_qp / ln_unit,
-        kl_terms_pq=_read_only(pair.terms_pq / ln_unit),
-        kl_terms_qp=_read_only(pair.terms_qp / ln_unit),
+        # In place: the terms are fresh, and 100,000 of them a new buffer each.
+        kl_terms_pq=_read_only(np.divide(pair.terms_pq, ln_unit, out=pair.terms_pq)),
+        kl_terms_qp=_read_only(np.divide(pair.terms_qp, ln_unit, out=pair.terms_qp)),
         js=js / ln_unit,
         kl_pq_infinite_at=infinite_pq,
         kl_qp_infinite_at=infinite_qp,

@@ -880,3 +880,6 @@ def test_shared_result_arrays_cannot_be_changed_in_place() -> None:
     for name in ("p", "q", "softmax", "information_p", "target", "grad", "logits"):
         with pytest.raises(ValueError, match="read-only"):
             getattr(results, name)[0] = 1.0
+    for name in ("z", "loss", "grad"):  # the curve is shared too
+        with pytest.raises(ValueError, match="read-only"):
+            getattr(results.curve, name)[0] = 1.0

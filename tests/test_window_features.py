@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, QPointF, QRect, QSettings, QSize, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QSettings, QSize, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QSlider, QWidget
 
@@ -173,6 +173,21 @@ def test_long_tails_are_drawn_in_one_pixel_and_in_two_for_a_lecture(window):
     finally:
         window.set_lecture(False)
     assert _long_tail_line_widths(window) == {1.0}
+
+
+def test_a_new_device_pixel_ratio_restyles_the_plots(window, monkeypatch):
+    # Moved to a 200 % screen, the curves must be drawn two device pixels wide.
+    ratios = iter([2.0])
+    monkeypatch.setattr(
+        type(window.explorer.plots["distributions"]),
+        "devicePixelRatioF",
+        lambda self: next(ratios, 2.0),
+    )
+    QApplication.sendEvent(window, QEvent(QEvent.Type.DevicePixelRatioChange))
+    assert window.explorer.plots["distributions"].p.line.opts["pen"].widthF() == 2
+    monkeypatch.undo()
+    QApplication.sendEvent(window, QEvent(QEvent.Type.DevicePixelRatioChange))
+    assert window.explorer.plots["distributions"].p.line.opts["pen"].widthF() == 1
 
 
 def test_zoom_keys_scale_the_readouts(window, qtbot):

@@ -769,6 +769,12 @@ class MainWindow(QMainWindow):
         super().resizeEvent(event)
         self.explanation.set_window_height(event.size().height())
 
+    def event(self, event: QEvent) -> bool:
+        """A new device-pixel ratio (another screen): curves keep their width."""
+        if event.type() == QEvent.Type.DevicePixelRatioChange:
+            self._apply_appearance()
+        return super().event(event)
+
     def changeEvent(self, event: QEvent) -> None:
         """Follow full screen entered or left by the window manager, too."""
         if event.type() == QEvent.Type.WindowStateChange:
