@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from viz.pages.common import _rich_text_width, application_font_px, big_label
 
 
@@ -25,3 +27,32 @@ def test_a_number_too_wide_for_its_readout_fits_and_stays_fitted(qtbot) -> None:
     full = max(8, round(application_font_px() * label.scale))
     qtbot.waitUntil(lambda: label._px == full)
     assert full > shrunk
+
+
+@pytest.mark.parametrize("share", [0.0, 0.5, 1.0])
+def test_the_gradient_title_wraps_only_after_its_equals_sign(qapp, share):
+    # A lecture at 1920 px read "(softmax − y)/" over "T": at any width
+    # that holds the formula's right side but not the whole title, the
+    # break falls after "=".
+    from PySide6.QtGui import QFontMetricsF
+    from PySide6.QtWidgets import QGraphicsTextItem
+
+    from viz.plots import GRADIENT_TITLE
+
+    item = QGraphicsTextItem()
+    item.setPlainText(GRADIENT_TITLE)
+    font = item.font()
+    font.setPixelSize(28)
+    item.setFont(font)
+    metrics = QFontMetricsF(font)
+    right = GRADIENT_TITLE[GRADIENT_TITLE.index("(") :]
+    narrow = metrics.horizontalAdvance(right) + 2 * item.document().documentMargin()
+    wide = metrics.horizontalAdvance(GRADIENT_TITLE)
+    item.setTextWidth(narrow + share * (wide - narrow) * 0.9 + 2)
+    block = item.document().firstBlock()
+    layout = block.layout()
+    lines = [
+        block.text()[line.textStart() : line.textStart() + line.textLength()]
+        for line in (layout.lineAt(i) for i in range(layout.lineCount()))
+    ]
+    assert lines[-1] == right and len(lines) == 2, lines

@@ -520,6 +520,11 @@ def gradient_unit_note() -> str:
     )
 
 
+#: Broken only at "=" when it must wrap: a lecture at 1920 px read
+#: "(softmax − y)/" over "T" (no-break spaces, and a word joiner after "/").
+GRADIENT_TITLE = "∂L/\u2060∂z = (softmax\u00a0−\u00a0y)/\u2060T"
+
+
 class GradientPlot(Retranslating, pg.PlotWidget):
     """∂L/∂z per logit: softmax − target; the true class's bar goes negative."""
 
@@ -528,7 +533,7 @@ class GradientPlot(Retranslating, pg.PlotWidget):
         pg.PlotWidget.__init__(self, enableMenu=False, axisItems=fitted_axis_items())
         self.setObjectName("plot_gradient")
         plot = self.getPlotItem()
-        style_plot(plot, "∂L/∂z = (softmax − y)/T", "", "")
+        style_plot(plot, GRADIENT_TITLE, "", "")
         self.bars = GradientBars(plot, theme.GRADIENT_COLOUR)
         self.gradient, self.true_class = self.bars.gradient, self.bars.true_class
         self.retranslate()
