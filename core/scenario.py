@@ -272,13 +272,27 @@ def _log_weights(q_w: _Same) -> FloatArray:
 
 
 @dataclass(frozen=True, eq=False)
-class _PSide:
-    """P normalised, its logs, information and entropy (nats)."""
+class _Distribution:
+    """P or Q: probabilities, their logs, information (in the units), entropy (nats).
 
-    p: FloatArray
-    log_p: FloatArray
+    Q's logs are a log-softmax when linked (see :func:`_q_from_logits`).
+    """
+
+    probabilities: FloatArray
+    logs: FloatArray
     information: FloatArray
     entropy: float
+
+
+def _distribution(
+    probabilities: FloatArray, logs: FloatArray, ln_unit: float
+) -> _Distribution:
+    return _Distribution(
+        probabilities=_read_only(probabilities),
+        logs=_read_only(logs),
+        information=_read_only((0.0 - logs) / ln_unit),
+        entropy=_entropy_from_log(probabilities, logs),
+    )
 
 
 def _normalised_with_log(
@@ -299,14 +313,8 @@ def _normalised_with_log(
 
 
 @functools.lru_cache(maxsize=2)
-def _p_side(p_w: _Same, ln_unit: float, log_w: _Same | None = None) -> _PSide:
-    p, log_p = _normalised_with_log(p_w, log_w, "p_weights")
-    return _PSide(
-        p=_read_only(p),
-        log_p=_read_only(log_p),
-        information=_read_only((0.0 - log_p) / ln_unit),
-        entropy=_entropy_from_log(p, log_p),
-    )
+def _p_side(p_w: _Same, ln_unit: float, log_w: _Same | None = None) -> _Distribution:
+    return _distribution(*_normalised_with_log(p_w, log_w, "p_weights"), ln_unit)
 
 
 @dataclass(frozen=True, eq=False)
@@ -341,37 +349,19 @@ def _model(raw_logits: _Same, t: float) -> _Model:
     )
 
 
-@dataclass(frozen=True, eq=False)
-class _QSide:
-    """Q, its logs (a log-softmax when linked), information and entropy (nats)."""
-
-    q: FloatArray
-    log_q: FloatArray
-    information: FloatArray
-    entropy: float
-
-
 @functools.lru_cache(maxsize=2)
-def _q_from_logits(model: _Model, ln_unit: float) -> _QSide:
+def _q_from_logits(model: _Model, ln_unit: float) -> _Distribution:
     # A linked Q underflows to 0 where its log is still finite (a gap of
     # 800 nats): keep log Q, so that H(P,Q) stays the (finite) loss and
     # such an outcome still counts as possible.
-    return _q_side(model.softmax, model.log_softmax, ln_unit)
+    return _distribution(model.softmax, model.log_softmax, ln_unit)
 
 
 @functools.lru_cache(maxsize=2)
-def _q_from_weights(q_w: _Same, ln_unit: float, log_w: _Same | None = None) -> _QSide:
-    q, log_q = _normalised_with_log(q_w, log_w, "q_weights")
-    return _q_side(_read_only(q), _read_only(log_q), ln_unit)
-
-
-def _q_side(q: FloatArray, log_q: FloatArray, ln_unit: float) -> _QSide:
-    return _QSide(
-        q=q,
-        log_q=log_q,
-        information=_read_only((0.0 - log_q) / ln_unit),
-        entropy=_entropy_from_log(q, log_q),
-    )
+def _q_from_weights(
+    q_w: _Same, ln_unit: float, log_w: _Same | None = None
+) -> _Distribution:
+    return _distribution(*_normalised_with_log(q_w, log_w, "q_weights"), ln_unit)
 
 
 @dataclass(frozen=True, eq=False)
@@ -387,10 +377,14 @@ class _TargetSide:
 
 @functools.lru_cache(maxsize=2)
 def _target_side(
-    model: _Model, p_side: _PSide | None, label: int, eps: float, ln_unit: float
+    model: _Model,
+    p_side: _Distribution | None,
+    label: int,
+    eps: float,
+    ln_unit: float,
 ) -> _TargetSide:
     """Against P when linked (``p_side``), else against the label."""
-    raw_target = p_side.p if p_side is not None else label
+    raw_target = p_side.probabilities if p_side is not None else label
     target = smoothed_targets(model.z, raw_target, eps)[0]
     log_softmax = model.log_softmax
     # 0·log 0 = 0: a class the target ignores adds nothing, even at q = 0;
@@ -573,8 +567,8 @@ def evaluate(scenario: Scenario) -> Results:
     else:
         q_side = _q_from_weights(_Same(q_w), ln_unit, _closed_log(scenario.q_family))
     aim = _target_side(model, p_side if scenario.linked else None, label, eps, ln_unit)
-    p, q = p_side.p, q_side.q
-    pair = _divergences(p, q, q_side.log_q if from_logits else None)
+    p, q = p_side.probabilities, q_side.probabilities
+    pair = _divergences(p, q, q_side.logs if from_logits else None)
     kl_pq, kl_qp, js = pair.kl_pq, pair.kl_qp, pair.js
     infinite_pq = tuple(int(i) for i in np.flatnonzero(np.isinf(pair.terms_pq)))
     infinite_qp = tuple(int(i) for i in np.flatnonzero(np.isinf(pair.terms_qp)))
