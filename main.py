@@ -558,7 +558,8 @@ def _scenario_from_file_or_preset(
             raise CommandLineError(str(error)) from None
         return session.scenario, None, session
     if arguments.preset:
-        presets = {preset.id: preset for preset in load_presets()}
+        # Only the chosen preset is built (a broken one: PresetError, exit 2).
+        presets = {p.id: p for p in load_presets(check_states=False)}
         if arguments.preset not in presets:
             raise CommandLineError(_unknown_preset(arguments.preset, list(presets)))
         preset = presets[arguments.preset]

@@ -38,7 +38,7 @@ from __future__ import annotations
 import functools
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -106,28 +106,42 @@ class Preset:
         The keyboard shortcut 1–9, or None.
     page : str
         The state kind whose page to show ("scenario" for the explorer).
-    scenario : Scenario
-        Valid: :func:`~core.scenario.evaluate` accepts it.
     explanations : LocalizedText
         Qt rich text: what to look at, and what to try next, per language
         (:attr:`explanation`: the one in use).
+    settings : mapping
+        The settings as written (their values are checked with :attr:`state`).
+    scenario : Scenario
+        Valid: :func:`~core.scenario.evaluate` accepts it.
     state : page state or None
         The page's state the settings describe (None for the explorer).
-    settings : mapping
-        The settings as written, checked.
+
+    The scenario and the state are built the first time either is read, and
+    kept: a window starts without evaluating every preset. Reading them
+    raises :class:`PresetError` (naming the file, preset and field) for a
+    preset :func:`parse_presets` was told not to check.
     """
 
     id: str
     titles: LocalizedText
     key: int | None
     page: str
-    scenario: Scenario
     explanations: LocalizedText
-    state: Any = None
-    settings: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    settings: Mapping[str, Any]
+    built: Callable[[], tuple[Scenario, Any]] = field(repr=False, compare=False)
 
     def __hash__(self) -> int:
         return hash(self.id)
+
+    @property
+    def scenario(self) -> Scenario:
+        """The preset's scenario (built on first use; PresetError if invalid)."""
+        return self.built()[0]
+
+    @property
+    def state(self) -> Any:
+        """The page's state, or None for the explorer (built on first use)."""
+        return self.built()[1]
 
     @property
     def title(self) -> str:
@@ -140,7 +154,7 @@ class Preset:
         return self.explanations.get()
 
 
-def _preset(data: Any) -> Preset:
+def _preset(data: Any, where: str) -> Preset:
     data = json_object(data, "the preset")
     check_keys(data, "the preset", _PRESET_KEYS, ("settings",))
     preset_id = data["id"]
@@ -156,21 +170,35 @@ def _preset(data: Any) -> Preset:
             )
         )
     page = choice(data["page"], "page", SETTING_KINDS)
-    merged = {**SCENARIO_DEFAULTS, **json_object(data["scenario"], "scenario")}
-    scenario = scenario_from_dict(merged)
+    scenario_data = json_object(data["scenario"], "scenario")
     settings = json_object(data.get("settings", {}), "settings")
     return Preset(
         id=preset_id,
         titles=localized_text(data["title"], "title", _MAX_TITLE, SessionError),
         key=key,
         page=page,
-        scenario=scenario,
         explanations=localized_text(
             data["explanation"], "explanation", _MAX_EXPLANATION, SessionError
         ),
-        state=settings_to_state(page, settings, scenario, "settings"),
         settings=MappingProxyType(dict(settings)),
+        built=_builder(page, scenario_data, settings, where),
     )
+
+
+def _builder(
+    page: str, scenario_data: Mapping[str, Any], settings: Any, where: str
+) -> Callable[[], tuple[Scenario, Any]]:
+    """The preset's (scenario, state), made once, when first asked for."""
+
+    @functools.cache
+    def built() -> tuple[Scenario, Any]:
+        try:
+            scenario = scenario_from_dict({**SCENARIO_DEFAULTS, **scenario_data})
+            return scenario, settings_to_state(page, settings, scenario, "settings")
+        except SessionError as error:
+            raise PresetError(f"{where}: {error}") from None
+
+    return built
 
 
 def _label(index: int, data: Any) -> str:
@@ -183,7 +211,9 @@ def _label(index: int, data: Any) -> str:
     return translate("Presets", "preset {index}").format(index=index)
 
 
-def parse_presets(text: str, source: str = "presets") -> tuple[Preset, ...]:
+def parse_presets(
+    text: str, source: str = "presets", *, check_states: bool = True
+) -> tuple[Preset, ...]:
     """Read presets from JSON text.
 
     Parameters
@@ -191,6 +221,10 @@ def parse_presets(text: str, source: str = "presets") -> tuple[Preset, ...]:
     text : str
     source : str
         Names the text in error messages (a file name).
+    check_states : bool
+        Build every preset's scenario and page state now (the default).
+        False checks the rest and leaves those two to their first use, where
+        an invalid one raises the same PresetError.
 
     Returns
     -------
@@ -221,10 +255,14 @@ def parse_presets(text: str, source: str = "presets") -> tuple[Preset, ...]:
         raise PresetError(f"{source}: {error}") from None
     presets: list[Preset] = []
     for index, entry in enumerate(entries):
+        where = f"{source}: {_label(index, entry)}"
         try:
-            presets.append(_preset(entry))
+            preset = _preset(entry, where)
         except SessionError as error:
-            raise PresetError(f"{source}: {_label(index, entry)}: {error}") from None
+            raise PresetError(f"{where}: {error}") from None
+        if check_states:
+            preset.built()
+        presets.append(preset)
     _check_unique(presets, source)
     return tuple(presets)
 
@@ -256,7 +294,9 @@ def _check_unique(presets: list[Preset], source: str) -> None:
             seen_keys[preset.key] = preset.id
 
 
-def load_presets(path: str | os.PathLike[str] | None = None) -> tuple[Preset, ...]:
+def load_presets(
+    path: str | os.PathLike[str] | None = None, *, check_states: bool = True
+) -> tuple[Preset, ...]:
     """Load and validate the lecture presets.
 
     Parameters
@@ -264,6 +304,9 @@ def load_presets(path: str | os.PathLike[str] | None = None) -> tuple[Preset, ..
     path : str, path-like or None
         None reads the bundled ``assets/presets.json``
         (:data:`BUNDLED_PRESETS`, found through :mod:`core.resources`).
+    check_states : bool
+        As in :func:`parse_presets`: False leaves each preset's scenario and
+        page state to their first use (a window starting).
 
     Returns
     -------
@@ -279,12 +322,17 @@ def load_presets(path: str | os.PathLike[str] | None = None) -> tuple[Preset, ..
         name.
     """
     if path is not None:
-        return _load_presets_file(Path(path))
-    try:
-        with asset_path(BUNDLED_PRESETS) as bundled:
-            return _load_presets_file(bundled)
-    except AssetError as error:
-        raise PresetError(str(error)) from None
+        presets = _load_presets_file(Path(path))
+    else:
+        try:
+            with asset_path(BUNDLED_PRESETS) as bundled:
+                presets = _load_presets_file(bundled)
+        except AssetError as error:
+            raise PresetError(str(error)) from None
+    if check_states:
+        for preset in presets:
+            preset.built()
+    return presets
 
 
 def _load_presets_file(source: Path) -> tuple[Preset, ...]:
@@ -299,4 +347,4 @@ def _load_presets_file(source: Path) -> tuple[Preset, ...]:
 def _parsed_presets(text: str, name: str) -> tuple[Preset, ...]:
     # Presets are frozen values: the same text parses to the same presets,
     # and every new window (and every window test) need not validate again.
-    return parse_presets(text, name)
+    return parse_presets(text, name, check_states=False)

@@ -1749,10 +1749,6 @@ language model&apos;s log-probabilities do; T then reshapes the softmax.</source
 <context>
     <name>Help</name>
     <message>
-        <source>(not installed: run from the source)</source>
-        <translation>（未安装：从源码运行）</translation>
-    </message>
-    <message>
         <source>Arrows</source>
         <translation>方向键</translation>
     </message>
@@ -2561,6 +2557,10 @@ the loss is then H(P,Q), and KL(P‖Q) = loss − H(P).</source>
     <message>
         <source>This explains the example on the {page} page.</source>
         <translation>这是对{page}页面上例子的说明。</translation>
+    </message>
+    <message>
+        <source>This preset cannot be shown</source>
+        <translation>无法显示这个预设</translation>
     </message>
     <message>
         <source>Whole window as a picture (SVG, PDF or PNG)…</source>

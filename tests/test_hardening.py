@@ -151,6 +151,40 @@ def test_the_reporter_gives_the_hook_back(window):
 # every preset evaluates and shows the core's numbers ----------------------------
 
 
+def test_a_damaged_preset_is_explained_and_changes_nothing(window, store, qtbot):
+    import json
+
+    from core.presets import parse_presets
+
+    text = json.dumps(
+        {
+            "format": "entropy-lab-presets",
+            "version": 2,
+            "presets": [
+                {
+                    "id": "damaged",
+                    "title": "Damaged",
+                    "key": None,
+                    "page": "race",
+                    "scenario": {"p_weights": [1, 1], "q_weights": [1, 1]},
+                    "explanation": "Never shown.",
+                }
+            ],
+        }
+    )
+    (damaged,) = parse_presets(text, "presets.json", check_states=False)
+    before = (store.scenario, window.stores["race"].state, window.current_panel())
+    window.apply_preset(damaged)
+    settle(qtbot, store)
+    after = (store.scenario, window.stores["race"].state, window.current_panel())
+    assert after == before
+    dialog = window.findChild(QMessageBox, "problem_dialog")
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.text().startswith("presets.json: preset 0 (damaged): scenario")
+    assert "logits" in dialog.text()
+    dialog.close()
+
+
 def test_every_preset_shows_the_cores_numbers(window, store, qtbot):
     for preset in window.presets:
         window.apply_preset(preset)

@@ -557,6 +557,46 @@ def test_bad_presets_name_the_preset_and_field(
     assert message in str(caught.value)
 
 
+@pytest.mark.parametrize(("changes", "message"), BAD_PRESETS)
+def test_unchecked_presets_raise_the_same_error_when_first_used(
+    changes: dict[str, Any], message: str
+) -> None:
+    text = json.dumps(document(**changes))
+    try:
+        presets = parse_presets(text, "presets.json", check_states=False)
+    except PresetError as error:  # not a scenario or settings fault
+        assert message in str(error)
+        return
+    for read in (lambda: presets[0].scenario, lambda: presets[0].state):
+        with pytest.raises(PresetError) as caught:
+            read()
+        assert str(caught.value).startswith("presets.json: preset 0 (example): ")
+        assert message in str(caught.value)
+
+
+def test_unchecked_presets_are_built_once_and_equal_checked_ones(monkeypatch) -> None:
+    import core.presets as module
+
+    calls: list[str] = []
+    real = module.settings_to_state
+
+    def counted(kind: str, *rest: Any) -> Any:
+        calls.append(kind)
+        return real(kind, *rest)
+
+    monkeypatch.setattr(module, "settings_to_state", counted)
+    text = json.dumps(document(page="race", settings={"z0": 2.5}))
+    unchecked = parse_presets(text, check_states=False)
+    assert calls == []
+    state = unchecked[0].state
+    assert (
+        unchecked[0].state is state and unchecked[0].scenario is unchecked[0].scenario
+    )
+    assert calls == ["race"]
+    checked = parse_presets(text)
+    assert checked[0].state == state and checked[0].scenario == unchecked[0].scenario
+
+
 def test_repeated_ids_and_keys_are_rejected() -> None:
     data = document()
     data["presets"].append(dict(data["presets"][0], key=2))

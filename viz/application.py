@@ -12,10 +12,9 @@ file to another name.
 
 from __future__ import annotations
 
-import importlib.metadata
-
 from PySide6.QtGui import QGuiApplication
 
+import core
 from viz.icon import application_icon
 
 ORGANISATION_NAME = "Entropy Lab"
@@ -27,18 +26,15 @@ DESKTOP_FILE_NAME = "entropy-lab"
 DISTRIBUTION = "entropy-lab"
 
 
-def application_version() -> str | None:
-    """The installed version ("0.1.0"), or None when the project is not installed."""
-    try:
-        return importlib.metadata.version(DISTRIBUTION)
-    except importlib.metadata.PackageNotFoundError:
-        return None
+def application_version() -> str:
+    """The release ("0.1.0"): the one pyproject.toml gives the distribution."""
+    return core.__version__
 
 
 def configure_application(application: QGuiApplication) -> None:
     """Names, version, desktop entry and icon of ``application``, before any window."""
     application.setOrganizationName(ORGANISATION_NAME)
     application.setApplicationName(APPLICATION_NAME)
-    application.setApplicationVersion(application_version() or "")
+    application.setApplicationVersion(application_version())
     QGuiApplication.setDesktopFileName(DESKTOP_FILE_NAME)
     QGuiApplication.setWindowIcon(application_icon())

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import html
-import importlib.metadata
 import itertools
 import math
 import platform
@@ -198,6 +197,8 @@ def library_versions() -> list[tuple[str, str]]:
         ("pyqtgraph", str(pyqtgraph.__version__)),
         ("NumPy", numpy.__version__),
     ]
+    import importlib.metadata  # here: a start-up need not pay 25 ms for it
+
     # Optional: only the animation export needs it.
     with contextlib.suppress(importlib.metadata.PackageNotFoundError):
         versions.append(("Pillow", importlib.metadata.version("pillow")))
@@ -206,6 +207,8 @@ def library_versions() -> list[tuple[str, str]]:
 
 def licence() -> str:
     """The licence the installed distribution declares ("MIT")."""
+    import importlib.metadata
+
     try:
         metadata = importlib.metadata.metadata(DISTRIBUTION)
     except importlib.metadata.PackageNotFoundError:
@@ -220,9 +223,7 @@ def licence() -> str:
 
 def about_html() -> str:
     """The About text: what the app is, its version and licence, its libraries."""
-    version = application_version() or translate(
-        "Help", "(not installed: run from the source)"
-    )
+    version = application_version()
     rows = "".join(
         f"<tr><td style='padding: 1px 18px 1px 0'>{html.escape(name)}</td>"
         f"<td>{html.escape(number)}</td></tr>"

@@ -30,7 +30,7 @@ from core import Scenario, default_scenario
 from core.export import outcome_table_csv, readouts_text
 from core.i18n import QT_TRANSLATE_NOOP
 from core.numbers import format_percent
-from core.presets import Preset, load_presets
+from core.presets import Preset, PresetError, load_presets
 from core.session import (
     Session,
     SessionError,
@@ -138,7 +138,8 @@ class MainWindow(QMainWindow):
         self.lecture = False
         self._geometry_before_lecture: QRect | None = None
         self.zoom = 1.0
-        self.presets: tuple[Preset, ...] = load_presets()
+        # Each preset's scenario and page state are built when first applied.
+        self.presets: tuple[Preset, ...] = load_presets(check_states=False)
         self.store = ScenarioStore(scenario or default_scenario(), self)
         #: Every page's store by state kind, made with the window so that a
         #: session or preset can set a page that has not been built yet.
@@ -617,11 +618,20 @@ class MainWindow(QMainWindow):
         raise ValueError(f"unknown preset {preset_id!r}; known presets: {known}")
 
     def apply_preset(self, preset: Preset) -> None:
-        """Load a preset: scenario, page state (one undo step each), page, text."""
+        """Load a preset: scenario, page state (one undo step each), page, text.
+
+        A preset that cannot be built (a damaged installation) is explained
+        and changes nothing.
+        """
+        try:
+            scenario, state = preset.scenario, preset.state
+        except PresetError as error:
+            self.show_problem(self.tr("This preset cannot be shown"), str(error))
+            return
         self.current_page().pause()
-        self.store.set_scenario(preset.scenario)
-        if preset.state is not None:
-            self.stores[preset.page].set_state(preset.state)
+        self.store.set_scenario(scenario)
+        if state is not None:
+            self.stores[preset.page].set_state(state)
         self.show_panel(PANEL_OF_KIND[preset.page])
         self.explanation.show_preset(preset)
         self.explanation.show()
