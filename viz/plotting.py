@@ -259,20 +259,38 @@ def _same_option(held: Any, given: Any) -> bool:
 
 
 class _BarsOrLine:
-    """A bar item and a line item for one set of values; one of them shows."""
+    """A bar item and a line item for one set of values; one of them shows.
+
+    The line (for more than :data:`BAR_LIMIT` values) is made the first time
+    it is needed: a window starts with K = 4, and every pyqtgraph item added
+    to a plot costs its build time.
+    """
 
     def __init__(
         self, plot: pg.PlotItem, width: float, brush: str | None, pen: QPen | None
     ) -> None:
         self.width = width
+        self._plot = plot
         self.bars = SteadyBars(x=[], height=[], width=width, brush=brush, pen=pen)
-        self.line = pg.PlotDataItem(
-            pen=pen if brush is None else pg.mkPen(brush, width=1)
-        )
         plot.addItem(self.bars)
-        plot.addItem(self.line)
-        self.line.setVisible(False)
+        self._line_pen = pen if brush is None else pg.mkPen(brush, width=1)
+        self._line: pg.PlotDataItem | None = None
         self._line_drawn: tuple[NDArray[np.float64], bool] | None = None
+
+    @property
+    def line(self) -> pg.PlotDataItem:
+        """The line item (made now if it was never needed)."""
+        if self._line is None:
+            self._line = pg.PlotDataItem(pen=self._line_pen)
+            self._line.setVisible(False)
+            self._plot.addItem(self._line)
+        return self._line
+
+    def set_line_pen(self, pen: QPen) -> None:
+        """The line's pen, now or whenever the line is made."""
+        self._line_pen = pen
+        if self._line is not None:
+            self._line.setPen(pen)
 
     def draw(
         self,
@@ -300,11 +318,17 @@ class _BarsOrLine:
             self.line.setData(x + (1.0 if log_x else 0.0), y)
             self._line_drawn = (kept_for_comparison(heights), log_x)
         self.bars.setVisible(as_bars)
-        self.line.setVisible(not as_bars)
+        if self._line is not None or not as_bars:
+            self.line.setVisible(not as_bars)
 
     def hide(self) -> None:
         self.bars.setVisible(False)
-        self.line.setVisible(False)
+        if self._line is not None:
+            self._line.setVisible(False)
+
+    def line_visible(self) -> bool:
+        """Whether the line is on show (False if it was never made)."""
+        return self._line is not None and self._line.isVisible()
 
 
 class Series:
@@ -334,10 +358,16 @@ class Series:
         self.name = name
         outline = theme.OUTLINES.get(colour)
         pen = pg.mkPen(outline, width=1.5) if outline else None
+        self._plot = plot
         self._face = _BarsOrLine(plot, width, colour, pen)
-        self._ghost = _BarsOrLine(plot, width, None, GHOST_PEN)
-        self._ghost.hide()
-        self.bars, self.line = self._face.bars, self._face.line
+        #: The pinned outline, made when first pinned.
+        self._ghost: _BarsOrLine | None = None
+        self.bars = self._face.bars
+
+    @property
+    def line(self) -> pg.PlotDataItem:
+        """The line drawn for a long tail (made when first needed)."""
+        return self._face.line
 
     def set_values(
         self,
@@ -357,16 +387,22 @@ class Series:
     ) -> None:
         """Outline pinned values (dashed), or remove the outline with None."""
         if heights is None:
-            self._ghost.hide()
-        else:
-            self._ghost.draw(heights, self.offset, None, log_x)
+            if self._ghost is not None:
+                self._ghost.hide()
+            return
+        if self._ghost is None:
+            self._ghost = _BarsOrLine(self._plot, self._face.width, None, GHOST_PEN)
+        self._ghost.draw(heights, self.offset, None, log_x)
 
     def ghost_heights(self) -> NDArray[np.float64] | None:
         """The outlined values, or None when nothing is pinned."""
-        if self._ghost.bars.isVisible():
-            return np.asarray(self._ghost.bars.opts["height"], dtype=np.float64)
-        if self._ghost.line.isVisible():
-            return np.asarray(self._ghost.line.getData()[1], dtype=np.float64)
+        ghost = self._ghost
+        if ghost is None:
+            return None
+        if ghost.bars.isVisible():
+            return np.asarray(ghost.bars.opts["height"], dtype=np.float64)
+        if ghost.line_visible():
+            return np.asarray(ghost.line.getData()[1], dtype=np.float64)
         return None
 
     def set_width_scale(self, scale: float, line_px: int = 1) -> None:
@@ -377,13 +413,14 @@ class Series:
         widest = 2 * abs(self.offset) if self.offset else 0.9
         width = min(self.width * scale, widest)
         for face in (self._face, self._ghost):
-            face.width = width
+            if face is not None:
+                face.width = width
         self.bars.setOpts(width=width)
-        self.line.setPen(pg.mkPen(self.colour, width=line_px))
+        self._face.set_line_pen(pg.mkPen(self.colour, width=line_px))
 
     def heights(self) -> NDArray[np.float64]:
         """What is drawn now (bar heights or line values), for tests and export."""
-        if self.bars.isVisible():
+        if self.bars.isVisible() or not self._face.line_visible():
             return np.asarray(self.bars.opts["height"], dtype=np.float64)
         return np.asarray(self.line.getData()[1], dtype=np.float64)
 
@@ -515,31 +552,65 @@ class InfiniteBars:
     def __init__(self, plot: pg.PlotItem, colour: str, width: float) -> None:
         self.plot = plot
         self.width = width
-        hatch = QBrush(QColor(colour), Qt.BrushStyle.BDiagPattern)
-        self.bars = SteadyBars(
-            x=[], height=[], width=width, brush=hatch, pen=pg.mkPen(colour, width=2)
-        )
-        # A white disc behind each ∞ keeps it legible over the hatching.
+        self.colour = colour
         self._disc_px = self.DISC_PX
-        self.discs = pg.ScatterPlotItem(
-            symbol="o", size=self.DISC_PX, brush="w", pen=pg.mkPen(colour, width=2)
-        )
-        self.marks = pg.ScatterPlotItem(
-            symbol=text_symbol("∞"),
-            size=self.MARK_PX,
-            brush=theme.text_colour(colour),
-            pen=None,
-        )
-        self.arrows = pg.ScatterPlotItem(symbol="t1", size=12, brush=colour, pen=None)
-        for depth, item in enumerate((self.bars, self.arrows, self.discs, self.marks)):
-            plot.addItem(item)
-            item.setZValue(5 + depth)
+        #: bars, arrows, discs and marks: made when the first ∞ is shown (most
+        #: states have none, and every item added to a plot costs start-up).
+        self._items: tuple[SteadyBars, pg.ScatterPlotItem, ...] | None = None
         self._x = np.empty(0)
         self._y0 = np.empty(0)
         self._show_bars = True
         plot.getViewBox().sigYRangeChanged.connect(self._follow_range)
         plot.getViewBox().sigResized.connect(self._follow_range)
-        self.show([], [])
+
+    def _made(self) -> tuple[SteadyBars, pg.ScatterPlotItem, ...]:
+        if self._items is None:
+            colour = self.colour
+            hatch = QBrush(QColor(colour), Qt.BrushStyle.BDiagPattern)
+            bars = SteadyBars(
+                x=[],
+                height=[],
+                width=self.width,
+                brush=hatch,
+                pen=pg.mkPen(colour, width=2),
+            )
+            arrows = pg.ScatterPlotItem(symbol="t1", size=12, brush=colour, pen=None)
+            # A white disc behind each ∞ keeps it legible over the hatching.
+            discs = pg.ScatterPlotItem(
+                symbol="o", size=self._disc_px, brush="w", pen=pg.mkPen(colour, width=2)
+            )
+            marks = pg.ScatterPlotItem(
+                symbol=text_symbol("∞"),
+                size=round(self._disc_px * self.MARK_PX / self.DISC_PX),
+                brush=theme.text_colour(colour),
+                pen=None,
+            )
+            self._items = (bars, arrows, discs, marks)
+            for depth, item in enumerate(self._items):
+                item.setVisible(False)
+                self.plot.addItem(item)
+                item.setZValue(5 + depth)
+        return self._items
+
+    @property
+    def bars(self) -> SteadyBars:
+        """The hatched bars (made on first use)."""
+        return self._made()[0]
+
+    @property
+    def arrows(self) -> pg.ScatterPlotItem:
+        """The arrows at the top edge (made on first use)."""
+        return self._made()[1]
+
+    @property
+    def discs(self) -> pg.ScatterPlotItem:
+        """The white discs behind the ∞ marks (made on first use)."""
+        return self._made()[2]
+
+    @property
+    def marks(self) -> pg.ScatterPlotItem:
+        """The ∞ marks (made on first use)."""
+        return self._made()[3]
 
     def show(
         self,
@@ -555,7 +626,7 @@ class InfiniteBars:
         self._x = np.asarray(x, dtype=np.float64)
         self._y0 = np.zeros(self._x.size) if y0 is None else np.asarray(y0, float)
         self._show_bars = bars
-        if self._x.size == 0 and not was_empty:
+        if self._x.size == 0 and not was_empty and self._items is not None:
             self.marks.setData(x=[], y=[])
             self.discs.setData(x=[], y=[])
             self.arrows.setData(x=[], y=[])
@@ -564,7 +635,9 @@ class InfiniteBars:
 
     def _follow_range(self, *_: object) -> None:
         any_shown = self._x.size > 0
-        for item in (self.bars, self.marks, self.arrows, self.discs):
+        if not any_shown and self._items is None:
+            return
+        for item in self._made():
             item.setVisible(any_shown)
         if not any_shown:
             return
