@@ -9,7 +9,7 @@ and the command line show next to an infinite value.
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -18,16 +18,10 @@ from core.atomic import FileError
 from core.families import MAX_FAMILY_K
 from core.i18n import QT_TRANSLATE_NOOP, in_source_language, translate
 from core.information import normalize
-from core.next_token import (
-    KIND_CHOICES,
-    TEMPERATURE_RANGE,
-    DecodingSettings,
-    ModelStatistics,
-    TokenDistribution,
-    next_token_statistics,
-    read_distribution_file,
-)
 from core.scenario import UNITS, Results, Scenario, evaluate
+
+if TYPE_CHECKING:
+    from core.next_token import DecodingSettings, ModelStatistics, TokenDistribution
 
 #: The scalar readouts, in the order the window shows them.
 READOUTS = (
@@ -555,6 +549,8 @@ def parse_decoding_args(
     ValueError
         With a one-line message naming the option.
     """
+    from core.next_token import TEMPERATURE_RANGE, DecodingSettings
+
     t = _parse_scalar(temperature, "--temperature")
     low, high = TEMPERATURE_RANGE
     if not low <= t <= high:
@@ -664,6 +660,8 @@ def next_token_metrics(
     ValueError
         As :func:`core.next_token.next_token_statistics` does.
     """
+    from core.next_token import next_token_statistics
+
     results = next_token_statistics(p, q, settings, units=units, top_n=top_n)
     s = results.p_settings
     data: dict[str, Any] = {
@@ -723,6 +721,7 @@ def read_next_token_files(
         read or is not a distribution; for values that could be logits or
         probabilities it names ``--p-format``.
     """
+    from core.next_token import KIND_CHOICES, read_distribution_file
 
     def read(
         path: str, kind: str, option: str, format_option: str

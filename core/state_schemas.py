@@ -23,6 +23,7 @@ A family is written as ``{"kind": "zipf", "k": 50000, "params": {"exponent":
 
 from __future__ import annotations
 
+import importlib
 import math
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -47,19 +48,6 @@ from core.json_values import (
     shown,
 )
 from core.kl_fits import SHOWN, FitsState, peaks, resume_fits, start_fits
-from core.lab_schemas import (
-    code_lab_from_dict,
-    code_lab_settings,
-    code_lab_to_dict,
-    sampling_lab_from_dict,
-    sampling_lab_settings,
-    sampling_lab_to_dict,
-)
-from core.next_token_lab_schema import (
-    next_token_from_dict,
-    next_token_settings_to_state,
-    next_token_to_dict,
-)
 from core.race import RaceState, run_race_to, start_race
 from core.ranges import (
     BATCH_CLASSES,
@@ -620,6 +608,21 @@ def batch_from_dict(data: Any, where: str = "batch") -> BatchState:
     return batch_of(matrix, checked)
 
 
+def _imported(module: str, name: str) -> Callable[..., Any]:
+    """``module.name``, imported at the first call.
+
+    The labs' schemas bring the labs' cores (Huffman codes, samplers, the
+    next-token statistics): about 40 ms of a window's start, for pages a
+    window opens only when asked.
+    """
+
+    def call(*arguments: Any) -> Any:
+        return getattr(importlib.import_module(module), name)(*arguments)
+
+    call.__name__ = call.__qualname__ = name
+    return call
+
+
 #: Each page state kind: how it is written and read.
 STATE_KINDS: Mapping[
     str, tuple[Callable[[Any], dict[str, Any]], Callable[[Any, str], Any]]
@@ -628,9 +631,18 @@ STATE_KINDS: Mapping[
     "trainings": (trainings_to_dict, trainings_from_dict),
     "fits": (fits_to_dict, fits_from_dict),
     "batch": (batch_to_dict, batch_from_dict),
-    "next_token": (next_token_to_dict, next_token_from_dict),
-    "sampling": (sampling_lab_to_dict, sampling_lab_from_dict),
-    "codes": (code_lab_to_dict, code_lab_from_dict),
+    "next_token": (
+        _imported("core.next_token_lab_schema", "next_token_to_dict"),
+        _imported("core.next_token_lab_schema", "next_token_from_dict"),
+    ),
+    "sampling": (
+        _imported("core.lab_schemas", "sampling_lab_to_dict"),
+        _imported("core.lab_schemas", "sampling_lab_from_dict"),
+    ),
+    "codes": (
+        _imported("core.lab_schemas", "code_lab_to_dict"),
+        _imported("core.lab_schemas", "code_lab_from_dict"),
+    ),
 }
 
 
@@ -681,6 +693,8 @@ def settings_to_state(kind: str, settings: Any, scenario: Scenario, where: str) 
             raise fail(where, "must give batch logits and labels together")
         return batch_from_dict(data, where)
     if kind == "next_token":
+        from core.next_token_lab_schema import next_token_settings_to_state
+
         return next_token_settings_to_state(data, where)
     if kind in ("sampling", "codes"):
         return _lab_settings(kind, data, scenario, where)
@@ -691,6 +705,8 @@ def _lab_settings(
     kind: str, data: Mapping[str, Any], scenario: Scenario, where: str
 ) -> Any:
     """A lab drawing from the scenario's P and Q (:mod:`core.lab_schemas`)."""
+    from core.lab_schemas import code_lab_settings, sampling_lab_settings
+
     results = evaluate(scenario)
     if kind == "sampling":
         return sampling_lab_settings(data, where, results.p, results.q, results.units)

@@ -173,9 +173,7 @@ class LessonController(QObject):
         self.panel.hide()
         self.marks = Marks(window)
         self._connect_panel()
-        for store in window.stores.values():
-            store.state_changed.connect(self._state_changed)
-            store.results_ready.connect(self._results_ready)
+        window.stores.each(self._listen_to_store)
         window.tabs.currentChanged.connect(self._state_changed)
         self.keys = LessonKeys(self)
         FocusFollower(window, self.keys)
@@ -187,6 +185,10 @@ class LessonController(QObject):
         from viz.lesson_authoring import Authoring
 
         self.authoring = Authoring(self)
+
+    def _listen_to_store(self, _kind: str, store: Any) -> None:
+        store.state_changed.connect(self._state_changed)
+        store.results_ready.connect(self._results_ready)
 
     # menus ---------------------------------------------------------------------
 
@@ -835,7 +837,7 @@ class LessonController(QObject):
 
     def settle(self) -> None:
         """Derive every store now and lay out the marks (for an export)."""
-        for store in self.window.stores.values():
+        for store in self.window.stores.made().values():
             store.derive_now()
         QApplication.processEvents()
         if self.step is not None:

@@ -556,14 +556,14 @@ class InfiniteBars:
         self._disc_px = self.DISC_PX
         #: bars, arrows, discs and marks: made when the first ∞ is shown (most
         #: states have none, and every item added to a plot costs start-up).
-        self._items: tuple[SteadyBars, pg.ScatterPlotItem, ...] | None = None
+        self._items: tuple[Any, ...] | None = None
         self._x = np.empty(0)
         self._y0 = np.empty(0)
         self._show_bars = True
         plot.getViewBox().sigYRangeChanged.connect(self._follow_range)
         plot.getViewBox().sigResized.connect(self._follow_range)
 
-    def _made(self) -> tuple[SteadyBars, pg.ScatterPlotItem, ...]:
+    def _made(self) -> tuple[Any, ...]:
         if self._items is None:
             colour = self.colour
             hatch = QBrush(QColor(colour), Qt.BrushStyle.BDiagPattern)
@@ -595,7 +595,9 @@ class InfiniteBars:
     @property
     def bars(self) -> SteadyBars:
         """The hatched bars (made on first use)."""
-        return self._made()[0]
+        bars = self._made()[0]
+        assert isinstance(bars, SteadyBars)
+        return bars
 
     @property
     def arrows(self) -> pg.ScatterPlotItem:

@@ -9,7 +9,6 @@ is the application's name alone.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
+from viz.page_stores import PageStores
 from viz.store import Store
 
 #: Qt puts the modified mark where the title says "[*]"; "[*][*]" is a literal one.
@@ -30,11 +30,11 @@ class SessionTitle(QObject):
     ----------
     window : QWidget
         The window whose title this sets.
-    stores : mapping of str to Store
+    stores : PageStores
         Every page's store by state kind: what a session file holds.
     """
 
-    def __init__(self, window: QWidget, stores: Mapping[str, Store[Any, Any]]) -> None:
+    def __init__(self, window: QWidget, stores: PageStores) -> None:
         super().__init__(window)
         self.main_window = window
         self.stores = stores
@@ -42,9 +42,11 @@ class SessionTitle(QObject):
         self.path: Path | None = None
         self._saved: dict[str, Any] = {}
         self._changed: set[str] = set()
-        for kind, store in stores.items():
-            store.state_changed.connect(partial(self._state_changed, kind))
+        stores.each(self._listen)
         self._show()
+
+    def _listen(self, kind: str, store: Store[Any, Any]) -> None:
+        store.state_changed.connect(partial(self._state_changed, kind))
 
     @property
     def modified(self) -> bool:

@@ -52,6 +52,7 @@ from viz.lazy_pages import LazyPages
 from viz.lessons import LessonController
 from viz.memory import reuse_large_allocations
 from viz.page_hints import PageHint
+from viz.page_stores import PageStores
 from viz.pages import KIND_OF_PANEL, PAGES, PANEL_OF_KIND, PageSpec
 from viz.pages.common import Page
 from viz.plot_grid import PlotGrid
@@ -141,12 +142,17 @@ class MainWindow(QMainWindow):
         # Each preset's scenario and page state are built when first applied.
         self.presets: tuple[Preset, ...] = load_presets(check_states=False)
         self.store = ScenarioStore(scenario or default_scenario(), self)
-        #: Every page's store by state kind, made with the window so that a
-        #: session or preset can set a page that has not been built yet.
-        self.stores: dict[str, Store[Any, Any]] = {"scenario": self.store}
-        for spec in PAGES:
-            if spec.new_store is not None:
-                self.stores[spec.kind] = spec.new_store(self)
+        #: Every page's store by state kind. A session or preset can set a
+        #: page that has not been built yet: its store is made when first
+        #: asked for (viz/page_stores.py), not at start-up.
+        self.stores = PageStores(
+            {"scenario": self.store},
+            {
+                spec.kind: partial(spec.new_store, self)
+                for spec in PAGES
+                if spec.new_store is not None
+            },
+        )
         #: The window's own texts, made again on a language change.
         self.texts = WindowTexts(self.statusBar())
         self.tabs = QTabWidget()
@@ -178,9 +184,7 @@ class MainWindow(QMainWindow):
         self.session_title = SessionTitle(self, self.stores)
         self.store.results_ready.connect(self._show_formulas)
         self.formulas.visibilityChanged.connect(lambda _: self._show_formulas())
-        for page_store in self.stores.values():
-            page_store.history_changed.connect(self._update_history_actions)
-            page_store.state_changed.connect(self._check_explanation)
+        self.stores.each(self._listen_to_store)
         self.tabs.currentChanged.connect(self._update_history_actions)
         #: Guided lessons: their menu, dock and keys (viz/lessons.py).
         self.lessons = LessonController(self)
@@ -193,6 +197,10 @@ class MainWindow(QMainWindow):
         self._update_history_actions()
 
     # pages -------------------------------------------------------------------
+
+    def _listen_to_store(self, _kind: str, store: Store[Any, Any]) -> None:
+        store.history_changed.connect(self._update_history_actions)
+        store.state_changed.connect(self._check_explanation)
 
     def _page_factory(self, spec: PageSpec) -> Callable[[], QWidget]:
         if spec.kind == "scenario":
@@ -861,13 +869,20 @@ class MainWindow(QMainWindow):
         """The window's part of a session: the page on show."""
         return {"page": KIND_OF_PANEL[self.current_panel()]}
 
-    def session(self, scenario: Scenario | None = None) -> Session:
-        """Everything a session file keeps, now (``scenario`` for the explorer's)."""
+    def session(
+        self, scenario: Scenario | None = None, *, made_pages_only: bool = False
+    ) -> Session:
+        """Everything a session file keeps, now (``scenario`` for the explorer's).
+
+        ``made_pages_only`` leaves out the pages whose store was never made:
+        they are at their start, which a session without them gives too.
+        """
+        stores = self.stores.made() if made_pages_only else self.stores
         return Session(
             scenario=self.store.scenario if scenario is None else scenario,
             pages={
                 kind: store.state
-                for kind, store in self.stores.items()
+                for kind, store in stores.items()
                 if kind != "scenario"
             },
             view=self.view_state(),
@@ -1048,7 +1063,9 @@ class MainWindow(QMainWindow):
             if scenario is None:
                 continue
             try:
-                text = session_to_json(self.session(scenario))
+                # The pages never opened are at their start: a quit need not
+                # import their modules to write that down.
+                text = session_to_json(self.session(scenario, made_pages_only=True))
             except SessionError:
                 continue
             self.settings.setValue("last_session", text)
