@@ -714,7 +714,6 @@ def _import_before_qt() -> None:
     of a start-up for the modules of ``core`` and ``numpy``'s, which never
     touch Qt.
     """
-    import core.lessons
     import core.session
     import core.state_schemas  # noqa: F401
 

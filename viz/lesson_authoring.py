@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
@@ -36,20 +36,15 @@ from PySide6.QtWidgets import (
 )
 
 from core.json_values import SessionError
-from core.lesson_authoring import (
-    QuestionSpec,
-    StepSpec,
-    authored_step,
-    moved,
-    new_lesson,
-    quantity_choices,
-    target_choices,
-    with_step,
-    without,
-)
-from core.lessons import LessonError, Step, save_lesson, state_dict, step_from_dict
 from viz.pages import KIND_OF_PANEL
 from viz.widgets import named, problem_label
+
+if TYPE_CHECKING:
+    from core.lesson_authoring import (
+        QuestionSpec,
+        StepSpec,
+    )
+    from core.lessons import Step
 
 LESSON_FILTER = "Entropy Lab lessons (*.json)"
 
@@ -126,6 +121,8 @@ class StepDialog(QDialog):
     def __init__(
         self, bare: Step, spec: StepSpec, parent: QWidget | None = None
     ) -> None:
+        from core.lesson_authoring import quantity_choices, target_choices
+
         super().__init__(parent)
         self.setObjectName("lesson_step_dialog")
         self.setWindowTitle(self.tr("Add the current state as a step"))
@@ -272,6 +269,8 @@ class StepDialog(QDialog):
 
     def question_spec(self) -> QuestionSpec | None:
         """The question as chosen (None: a caption only)."""
+        from core.lesson_authoring import QuestionSpec
+
         kind = self.kind.currentData()
         if not kind:
             return None
@@ -295,6 +294,8 @@ class StepDialog(QDialog):
 
     def accept(self) -> None:
         """Build the step; explain a refusal and stay open."""
+        from core.lesson_authoring import StepSpec, authored_step
+
         highlight = self.highlight.currentData()
         spec = StepSpec(
             title=self.title.text().strip(),
@@ -386,6 +387,9 @@ class Authoring(QObject):
 
     def current_spec(self) -> StepSpec:
         """The window's state as the start of a step (no caption yet)."""
+        from core.lesson_authoring import StepSpec
+        from core.lessons import state_dict
+
         window = self.window
         kind = KIND_OF_PANEL[window.current_panel()]
         scenario = state_dict("scenario", window.store.scenario)
@@ -415,6 +419,8 @@ class Authoring(QObject):
 
     def bare_step(self, spec: StepSpec) -> Step:
         """The state as a step without text (to list what it can ask about)."""
+        from core.lessons import step_from_dict
+
         data: dict[str, Any] = {
             "title": {"en": "step"},
             "caption": {"en": "step"},
@@ -446,6 +452,8 @@ class Authoring(QObject):
 
     def add(self, step: Step | None) -> None:
         """Insert ``step`` after the step on show, and show it."""
+        from core.lesson_authoring import with_step
+
         lesson = self.controller.lesson
         if step is None or lesson is None:
             return
@@ -454,6 +462,8 @@ class Authoring(QObject):
 
     def move(self, delta: int) -> None:
         """Move the step on show up (−1) or down (+1)."""
+        from core.lesson_authoring import moved
+
         lesson = self.controller.lesson
         if lesson is None or not lesson.steps:
             return
@@ -463,6 +473,8 @@ class Authoring(QObject):
 
     def delete(self) -> None:
         """Delete the step on show."""
+        from core.lesson_authoring import without
+
         lesson = self.controller.lesson
         if lesson is None or not lesson.steps:
             return
@@ -486,6 +498,8 @@ class Authoring(QObject):
 
     def new(self, title: str) -> None:
         """Start an empty lesson with the editor open."""
+        from core.lesson_authoring import new_lesson
+
         self.controller.start(new_lesson(title), remember=False)
         self.saved = True
         self.path = None
@@ -493,6 +507,8 @@ class Authoring(QObject):
 
     def save_to(self, path: str | os.PathLike[str]) -> bool:
         """Save the lesson atomically; explain a failure (nothing is lost)."""
+        from core.lessons import LessonError, save_lesson
+
         lesson = self.controller.lesson
         if lesson is None:
             return False

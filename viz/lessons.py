@@ -22,7 +22,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
@@ -43,29 +43,6 @@ from PySide6.QtWidgets import (
 
 from core.i18n import language
 from core.json_values import SessionError
-from core.lessons import (
-    ChoiceQuestion,
-    DragQuestion,
-    EstimateQuestion,
-    Lesson,
-    LessonEntry,
-    LessonError,
-    Progress,
-    Step,
-    bundled_entries,
-    check_choice,
-    check_estimate,
-    drag_status,
-    load_bundled,
-    load_lesson,
-    moved_state,
-    parse_estimate,
-    parse_progress,
-    progress_to_json,
-    right_answer,
-    same_setup,
-    veiled_now,
-)
 from core.resources import AssetError
 from core.scenario import Scenario
 from viz import theme
@@ -73,6 +50,14 @@ from viz.keys import FocusFollower
 from viz.lesson_marks import Marks
 from viz.lesson_panel import LessonPanel, StepView
 from viz.pages import PANEL_OF_KIND
+
+if TYPE_CHECKING:
+    from core.lessons import (
+        Lesson,
+        LessonEntry,
+        Progress,
+        Step,
+    )
 
 LESSON_FILTER = "Entropy Lab lessons (*.json)"
 #: Controls that use the arrow keys themselves: a lesson never takes them.
@@ -161,7 +146,7 @@ class LessonController(QObject):
         self.window = window
         self.lesson: Lesson | None = None
         self.index = 0
-        self.progress = Progress()
+        self._progress: Progress | None = None
         #: Steps whose answer is on show in this run (a lecturer's reveals).
         self.revealed: set[int] = set()
         self.picked: dict[int, int] = {}
@@ -185,6 +170,19 @@ class LessonController(QObject):
         from viz.lesson_authoring import Authoring
 
         self.authoring = Authoring(self)
+
+    @property
+    def progress(self) -> Progress:
+        """The step and the answers of the lesson on show (empty before one)."""
+        if self._progress is None:
+            from core.lessons import Progress
+
+            self._progress = Progress()
+        return self._progress
+
+    @progress.setter
+    def progress(self, progress: Progress) -> None:
+        self._progress = progress
 
     def _listen_to_store(self, _kind: str, store: Any) -> None:
         store.state_changed.connect(self._state_changed)
@@ -297,6 +295,8 @@ class LessonController(QObject):
                 return
 
     def _fill_list_menu(self) -> None:
+        from core.lessons import LessonError, bundled_entries
+
         self.list_menu.clear()
         try:
             entries = bundled_entries()
@@ -321,6 +321,8 @@ class LessonController(QObject):
 
     def open_bundled(self, entry: LessonEntry, step: int | None = None) -> bool:
         """Start a bundled lesson (its file is read strictly now)."""
+        from core.lessons import LessonError, load_bundled
+
         try:
             lesson = load_bundled(entry.file)
         except (LessonError, AssetError) as error:
@@ -331,6 +333,8 @@ class LessonController(QObject):
 
     def open_file(self, path: str | os.PathLike[str]) -> bool:
         """Start the lesson in ``path``; a bad file is explained and changes nothing."""
+        from core.lessons import LessonError, load_lesson
+
         try:
             lesson = load_lesson(path)
         except LessonError as error:
@@ -357,6 +361,8 @@ class LessonController(QObject):
         self, lesson: Lesson, step: int | None = None, remember: bool = True
     ) -> None:
         """Show ``lesson`` from ``step`` (default: where the reader left it)."""
+        from core.lessons import Progress
+
         if self.lesson is None:
             self._snapshot = self._view_snapshot()
         self.lesson = lesson
@@ -389,6 +395,8 @@ class LessonController(QObject):
 
     def replace_lesson(self, lesson: Lesson, index: int) -> None:
         """An edited lesson (authoring): answers start again, step ``index`` shows."""
+        from core.lessons import Progress
+
         self.lesson = lesson
         self.progress = Progress(max(index, 0))
         self.revealed = set()
@@ -546,6 +554,8 @@ class LessonController(QObject):
 
     def pick(self, option: int) -> None:
         """The reader chose ``option`` of a multiple-choice question."""
+        from core.lessons import ChoiceQuestion, check_choice
+
         step = self.step
         if step is None or not isinstance(step.question, ChoiceQuestion):
             return
@@ -557,6 +567,8 @@ class LessonController(QObject):
 
     def submit_estimate(self, text: str) -> None:
         """The reader typed an estimate: checked with the core's number."""
+        from core.lessons import EstimateQuestion, check_estimate, parse_estimate
+
         step = self.step
         if step is None or not isinstance(step.question, EstimateQuestion):
             return
@@ -579,6 +591,8 @@ class LessonController(QObject):
         ``--reveal``); in lecture mode nothing is counted. A drag task shows
         its example (if it has one).
         """
+        from core.lessons import DragQuestion, moved_state
+
         step = self.step
         if step is None or step.question is None or self.is_revealed(self.index):
             return
@@ -604,6 +618,8 @@ class LessonController(QObject):
 
     def reset_answers(self) -> None:
         """Forget every answer to this lesson (and start it again)."""
+        from core.lessons import Progress
+
         if self.lesson is None:
             return
         self.progress = Progress(self.index)
@@ -632,6 +648,8 @@ class LessonController(QObject):
         self._check_exploring()
 
     def _view(self, lesson: Lesson, step: Step, revealed: bool) -> StepView:
+        from core.lessons import ChoiceQuestion, EstimateQuestion, right_answer
+
         code = language()
         question = step.question
         common = dict(
@@ -674,6 +692,8 @@ class LessonController(QObject):
 
     def _veil(self, step: Step, revealed: bool) -> None:
         """Veil what gives the open question's answer away in the window now."""
+        from core.lessons import DragQuestion, veiled_now
+
         question = step.question
         if question is None or revealed:
             self.marks.clear_veils()
@@ -737,6 +757,8 @@ class LessonController(QObject):
         exploring: before the goal is reached and after (the state that
         reached it, or the one "Show me" set, differs from the step's).
         """
+        from core.lessons import DragQuestion, same_setup
+
         step = self.step
         if step is None:
             return False
@@ -755,6 +777,8 @@ class LessonController(QObject):
         return False
 
     def _check_drag(self) -> None:
+        from core.lessons import DragQuestion, drag_status
+
         step = self.step
         if step is None or not isinstance(step.question, DragQuestion):
             return
@@ -802,6 +826,8 @@ class LessonController(QObject):
         return f"lessons/{lesson.name}"
 
     def _remembered_progress(self, lesson: Lesson) -> Progress:
+        from core.lessons import Progress, parse_progress
+
         window = self.window
         key = self._key(lesson)
         text = window.remembered.text(key)
@@ -815,6 +841,8 @@ class LessonController(QObject):
             return Progress()
 
     def _remember(self) -> None:
+        from core.lessons import progress_to_json
+
         lesson = self.lesson
         settings = self.window.settings
         if lesson is None or settings is None or not lesson.steps:

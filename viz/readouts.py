@@ -85,6 +85,8 @@ class Readout(Retranslating, QFrame):
         super().__init__(parent)
         self.spec = spec
         self._value_px = theme.NORMAL.readout_font_px
+        #: The (value px, reason colour) the labels are styled for.
+        self._styled: tuple[int, str] | None = None
         self._pinned: tuple[float, str] | None = None
         self.setObjectName(f"readout_{spec.key}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -182,6 +184,9 @@ class Readout(Retranslating, QFrame):
 
     def set_font_px(self, value_px: int, reason_colour: str = "#A0300A") -> None:
         """Scale the value's font (lecture mode makes it larger)."""
+        if self._styled == (value_px, reason_colour):
+            return  # style sheets cost a polish each: 10 ms a window's start
+        self._styled = (value_px, reason_colour)
         self._value_px = value_px
         font = self.value.font()
         font.setPixelSize(value_px)
