@@ -23,6 +23,7 @@ import numpy as np
 
 from core import _checks
 from core._checks import FloatArray
+from core.ranges import FIT_SIGMA_MIN
 from core.softmax import _log_normaliser
 from core.training import (
     _count,
@@ -53,7 +54,7 @@ DEFAULT_FIT_LR = 0.05
 CONVERGENCE_TOLERANCE = 1e-12
 
 #: σ is kept in [SIGMA_MIN, K] and μ in [−K, 2K] (see :func:`step_kl_fit`).
-SIGMA_MIN = 0.1
+SIGMA_MIN = FIT_SIGMA_MIN
 
 #: Weight of the continuous Gaussian's Fisher information diag(1/σ², 2)
 #: added to the model's own, so the preconditioner stays invertible.

@@ -109,6 +109,8 @@ TRAINING_STEPS = IntRange("steps", 0, 100_000, 0)
 
 #: Bins of the fitted target.
 FIT_BINS = 60
+#: A fitted Gaussian's σ is kept in [FIT_SIGMA_MIN, K] (core.fitting).
+FIT_SIGMA_MIN = 0.1
 PEAK_POSITION_1 = Range("position_1", 0.0, FIT_BINS - 1.0, 15.0)
 PEAK_POSITION_2 = Range("position_2", 0.0, FIT_BINS - 1.0, 45.0)
 PEAK_WIDTH_1 = Range("width_1", 0.5, 15.0, 4.0)

@@ -26,13 +26,11 @@ from __future__ import annotations
 import importlib
 import math
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from core.batch import BatchState, batch_of, example_batch
 from core.families import FAMILY_PARAMETERS, MAX_FAMILY_K, Family, family_weights
-from core.fitting import SIGMA_MIN
 from core.json_values import (
     SessionError,
     boolean,
@@ -47,13 +45,12 @@ from core.json_values import (
     number_in,
     shown,
 )
-from core.kl_fits import SHOWN, FitsState, peaks, resume_fits, start_fits
-from core.race import RaceState, run_race_to, start_race
 from core.ranges import (
     BATCH_CLASSES,
     BATCH_LOGIT,
     BATCH_ROWS,
     FIT_BINS,
+    FIT_SIGMA_MIN,
     FIT_STEPS,
     LABEL_SMOOTHING,
     LOGIT,
@@ -70,14 +67,16 @@ from core.ranges import (
     Range,
 )
 from core.scenario import UNITS, Scenario, evaluate
-from core.trainings import (
-    DEFAULT_START,
-    TrainingsState,
-    TrainingStart,
-    run_trainings_to,
-    start_trainings,
-    training_start,
-)
+
+if TYPE_CHECKING:
+    from core.batch import BatchState
+    from core.kl_fits import FitsState
+    from core.race import RaceState
+    from core.trainings import (
+        TrainingsState,
+        TrainingStart,
+    )
+
 
 #: The keys of a scenario object, in the order they are written.
 SCENARIO_KEYS = (
@@ -382,6 +381,8 @@ def race_to_dict(state: RaceState) -> dict[str, Any]:
 
 def race_from_dict(data: Any, where: str = "race") -> RaceState:
     """The race written by :func:`race_to_dict`, run again to its step."""
+    from core.race import run_race_to, start_race
+
     data = json_object(data, where)
     check_keys(data, where, RACE_KEYS)
     z0 = in_range(RACE_Z0, data["z0"], join(where, "z0"))
@@ -439,6 +440,8 @@ def trainings_to_dict(state: TrainingsState) -> dict[str, Any]:
 
 def trainings_from_dict(data: Any, where: str = "trainings") -> TrainingsState:
     """The trainings written by :func:`trainings_to_dict`, run to their step."""
+    from core.trainings import run_trainings_to, start_trainings
+
     data = json_object(data, where)
     check_keys(data, where, TRAININGS_KEYS)
     lr = in_range(
@@ -454,6 +457,8 @@ def trainings_from_dict(data: Any, where: str = "trainings") -> TrainingsState:
 
 
 def _training_start(data: Any, where: str) -> TrainingStart:
+    from core.trainings import TrainingStart
+
     data = json_object(data, where)
     check_keys(data, where, START_KEYS)
     items = json_list(
@@ -497,10 +502,10 @@ FITS_KEYS = ("peaks", "seed", "shown", "fits")
 FIT_KEYS = ("mu", "log_sigma", "step")
 
 #: Where a fit can be: :mod:`core.fitting` keeps μ in [−K, 2K] and σ in
-#: [SIGMA_MIN, K] (computed as it does, so that its bounds are inside). A
+#: [FIT_SIGMA_MIN, K] (computed as it does, so that its bounds are inside). A
 #: value beyond them used to load clipped, silently: it is refused instead.
 FIT_MU = (-float(FIT_BINS), 2.0 * FIT_BINS)
-FIT_LOG_SIGMA = (math.log(SIGMA_MIN), math.log(FIT_BINS))
+FIT_LOG_SIGMA = (math.log(FIT_SIGMA_MIN), math.log(FIT_BINS))
 
 
 def fits_to_dict(state: FitsState) -> dict[str, Any]:
@@ -518,6 +523,8 @@ def fits_to_dict(state: FitsState) -> dict[str, Any]:
 
 def fits_from_dict(data: Any, where: str = "fits") -> FitsState:
     """The fits written by :func:`fits_to_dict`, resumed where they were."""
+    from core.kl_fits import SHOWN, resume_fits
+
     data = json_object(data, where)
     check_keys(data, where, FITS_KEYS)
     shape = _peaks(data["peaks"], join(where, "peaks"))
@@ -547,6 +554,8 @@ def _seed(value: Any, field: str) -> int | None:
 
 
 def _peaks(data: Any, where: str) -> Any:
+    from core.kl_fits import peaks
+
     data = json_object(data, where)
     names = tuple(limits.name for limits in PEAKS)
     check_keys(data, where, (), names)
@@ -581,6 +590,8 @@ def batch_to_dict(state: BatchState) -> dict[str, Any]:
 
 def batch_from_dict(data: Any, where: str = "batch") -> BatchState:
     """The batch written by :func:`batch_to_dict`."""
+    from core.batch import batch_of
+
     data = json_object(data, where)
     check_keys(data, where, BATCH_KEYS)
     field = join(where, "logits")
@@ -669,6 +680,9 @@ def settings_to_state(kind: str, settings: Any, scenario: Scenario, where: str) 
         Naming the field, for an unknown kind or key, or a value that a
         control could not show.
     """
+    from core.batch import example_batch
+    from core.trainings import start_trainings
+
     data = json_object(settings, where)
     if kind == "scenario":
         check_keys(data, where, ())
@@ -714,6 +728,8 @@ def _lab_settings(
 
 
 def _race_settings(data: Mapping[str, Any], where: str) -> RaceState:
+    from core.race import start_race
+
     check_keys(data, where, (), ("z0", "y", "learning_rate"))
     default = start_race()
     z0 = in_range(RACE_Z0, data.get("z0", default.z0), join(where, "z0"))
@@ -727,6 +743,8 @@ def _race_settings(data: Mapping[str, Any], where: str) -> RaceState:
 
 
 def _fits_settings(data: Mapping[str, Any], where: str) -> FitsState:
+    from core.kl_fits import SHOWN, start_fits
+
     names = tuple(limits.name for limits in PEAKS)
     check_keys(data, where, (), ("direction", "seed", *names))
     shape = _peaks({k: v for k, v in data.items() if k in names}, where)
@@ -738,6 +756,8 @@ def _fits_settings(data: Mapping[str, Any], where: str) -> FitsState:
 
 def _start_of(scenario: Scenario) -> TrainingStart:
     """Where the trainings start for a scenario (a safe default in family mode)."""
+    from core.trainings import DEFAULT_START, training_start
+
     results = evaluate(scenario)
     return DEFAULT_START if results.family_mode else training_start(results)
 

@@ -101,8 +101,8 @@ def test_a_saved_session_holds_every_page():
         window.deleteLater()
 
 
-def test_starting_the_window_loads_no_lab():
-    """The labs' cores load when their page (or a session naming it) needs them."""
+def test_starting_the_window_loads_no_lab_and_no_lesson():
+    """The labs' cores and the lessons' load when first needed, not at start."""
     code = (
         "import sys, os; os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
         "from PySide6.QtWidgets import QApplication\n"
@@ -110,7 +110,10 @@ def test_starting_the_window_loads_no_lab():
         "from viz import MainWindow\n"
         "window = MainWindow(); window.show(); app.processEvents()\n"
         "labs = ('core.code_lab', 'core.huffman', 'core.sampling', "
-        "'core.next_token', 'core.next_token_lab', 'core.sampling_lab')\n"
+        "'core.next_token', 'core.next_token_lab', 'core.sampling_lab', "
+        "'core.lessons', 'core.lesson_quantities', 'core.lesson_authoring', "
+        "'core.race', 'core.trainings', 'core.training', 'core.fitting', "
+        "'core.kl_fits', 'core.batch')\n"
         "print(sorted(m for m in labs if m in sys.modules))\n"
         "window.stores['codes']\n"
         "print('core.code_lab' in sys.modules)\n"
