@@ -500,7 +500,15 @@ def test_a_paste_too_long_to_keep_loads_with_a_notice() -> None:
 
 def test_the_session_kind_is_registered() -> None:
     write, read = STATE_KINDS["next_token"]
-    assert write is next_token_to_dict and read is next_token_from_dict
+    state = with_settings(start_lab(), "p", TRUNCATING)
+    assert write(state) == next_token_to_dict(state)
+    assert read(write(state), "next_token") == next_token_from_dict(
+        next_token_to_dict(state), "next_token"
+    )
+    assert (write.__name__, read.__name__) == (
+        "next_token_to_dict",
+        "next_token_from_dict",
+    )
 
 
 def valid() -> dict[str, Any]:
