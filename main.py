@@ -946,14 +946,6 @@ def _add_animation_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _check_export_options(arguments: argparse.Namespace, argv: Sequence[str]) -> None:
     """--slide, --scale and --animate with its companions: only together."""
-    from core.animation import (
-        STEPS_PER_FRAME,
-        animation_format,
-        animation_settings,
-        check_frame_size,
-        parse_sweep,
-    )
-
     given = {o for o in ANIMATION_OPTIONS if _option_given(argv, o)}
     if arguments.animate is None:
         if given:
@@ -1002,6 +994,14 @@ def _check_export_options(arguments: argparse.Namespace, argv: Sequence[str]) ->
         raise CommandLineError(
             translate("CommandLine", "--steps-per-frame goes with --page, not --sweep")
         )
+    from core.animation import (
+        STEPS_PER_FRAME,
+        animation_format,
+        animation_settings,
+        check_frame_size,
+        parse_sweep,
+    )
+
     try:
         animation_format(arguments.animate)
         arguments.sweep_value = (

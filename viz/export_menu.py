@@ -46,7 +46,7 @@ from viz.animation_export import (
     write_animation,
 )
 from viz.files import PNG_SCALES, ExportError, PictureInfo, save_picture
-from viz.slides import SLIDE_NAMES, SLIDE_SIZE, export_slide
+from viz.slides import SLIDE_NAMES, SLIDE_SIZE, export_slide, slide_title
 from viz.vector_style import controls_for_picture
 
 if TYPE_CHECKING:
@@ -110,18 +110,6 @@ SWEEP_DEFAULTS = {
     "p": (0.05, 1.0),
     "q": (0.05, 1.0),
 }
-
-
-def slide_title(name: str) -> str:
-    """How the menu names a slide."""
-    from viz.window import PANEL_KEYS
-
-    if name in PANEL_KEYS:
-        plot = translate("MainWindow", PANEL_KEYS[name][0])  # i18n: variable
-        return translate("Export", "Plot “{plot}”").format(plot=plot)
-    if name == "readouts":
-        return translate("Export", "The readouts")
-    return translate("Export", "The page on show (no controls)")
 
 
 def _size_row(size: tuple[int, int]) -> tuple[QWidget, QSpinBox, QSpinBox]:

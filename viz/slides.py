@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
@@ -52,12 +52,25 @@ SLIDE_PLOTS = (
 #: Every slide: a plot, the readouts alone, or the page on show without
 #: its controls (the explorer: readouts and the plots the window shows).
 SLIDE_NAMES = (*SLIDE_PLOTS, "readouts", "page")
+translate = QCoreApplication.translate
 #: A slide's size in the export dialogs: 16:9, as projectors are.
 SLIDE_SIZE = (1600, 900)
 
 #: Hints in a title, for plots whose title still carries its hint as text.
 _HINT = re.compile(r"\s*\((?:drag|click|double-click|scroll|type)[^()]*\)\s*$")
 _TAG = re.compile(r"<[^>]*>")
+
+
+def slide_title(name: str) -> str:
+    """How the menu names a slide."""
+    from viz.window import PANEL_KEYS
+
+    if name in PANEL_KEYS:
+        plot = translate("MainWindow", PANEL_KEYS[name][0])  # i18n: variable
+        return translate("Export", "Plot “{plot}”").format(plot=plot)
+    if name == "readouts":
+        return translate("Export", "The readouts")
+    return translate("Export", "The page on show (no controls)")
 
 
 def check_slide(name: str) -> str:

@@ -7,7 +7,7 @@ import os
 from collections.abc import Callable, Mapping
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QRect, QSettings, Qt
 from PySide6.QtGui import (
@@ -42,7 +42,6 @@ from core.session import (
 from viz import appearance
 from viz.docks import ExplanationDock, FormulaDock
 from viz.explorer import ExplorerPage
-from viz.export_menu import Exporter, slide_title
 from viz.files import write_text
 from viz.help import HelpDialogs
 from viz.icon import application_icon
@@ -60,12 +59,15 @@ from viz.plotting import configure_pyqtgraph
 from viz.presenter import CaptionBar, LaserPointer
 from viz.remembered import Remembered
 from viz.session_title import SessionTitle
-from viz.slides import SLIDE_NAMES
+from viz.slides import SLIDE_NAMES, slide_title
 from viz.state import ScenarioStore
 from viz.store import Store
 from viz.theme import Theme
 from viz.widgets import shortened
 from viz.window_texts import TextMaker, WindowTexts, window_text
+
+if TYPE_CHECKING:
+    from viz.export_menu import Exporter
 
 WINDOW_TITLE = "Entropy Lab"
 SESSION_FILTER = QT_TRANSLATE_NOOP("MainWindow", "Entropy Lab sessions (*.json)")
@@ -139,6 +141,7 @@ class MainWindow(QMainWindow):
         self.lecture = False
         self._geometry_before_lecture: QRect | None = None
         self.zoom = 1.0
+        self._exporter: Exporter | None = None
         # Each preset's scenario and page state are built when first applied.
         self.presets: tuple[Preset, ...] = load_presets(check_states=False)
         self.store = ScenarioStore(scenario or default_scenario(), self)
@@ -320,7 +323,6 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         export = self._menu(lambda: self.tr("&Export"), menu)
         export.setObjectName("export_menu")
-        self.exporter = Exporter(self)
         self._action(
             export,
             "export_window",
@@ -346,7 +348,7 @@ class MainWindow(QMainWindow):
                 export,
                 f"export_{name}" if name in PANEL_KEYS else f"export_slide_{name}",
                 partial(self._slide_entry, name),
-                partial(self.exporter.slide_dialog, name),
+                partial(self._export_slide, name),
             )
         self._action(
             export,
@@ -354,7 +356,7 @@ class MainWindow(QMainWindow):
             QT_TRANSLATE_NOOP(
                 "MainWindow", "Animation: a run or a sweep (GIF or APNG)…"
             ),
-            self.exporter.animation_dialog,
+            lambda: self.exporter.animation_dialog(),
         )
         export.addSeparator()
         self._action(
@@ -581,6 +583,18 @@ class MainWindow(QMainWindow):
                 partial(self.apply_preset, preset),
                 key,
             )
+
+    @property
+    def exporter(self) -> Exporter:
+        """The Export menu's work (viz/export_menu.py, loaded on first use)."""
+        if self._exporter is None:
+            from viz.export_menu import Exporter
+
+            self._exporter = Exporter(self)
+        return self._exporter
+
+    def _export_slide(self, name: str) -> None:
+        self.exporter.slide_dialog(name)
 
     def _slide_entry(self, name: str) -> str:
         return self.tr("{slide} as a slide…").format(slide=slide_title(name))
