@@ -16,6 +16,7 @@ import time
 STARTED = time.perf_counter()
 
 import argparse  # noqa: E402
+import gc  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
 import re  # noqa: E402
@@ -783,6 +784,9 @@ def run_window(arguments: argparse.Namespace) -> int:
 
     notify_missing_font(window, language)
     code = app.exec()
+    if settings is not None:
+        # Written now, not when the object is freed: see run().
+        settings.sync()
     reporter.uninstall()
     # Delete the window while the application still exists: pyqtgraph's
     # scenes can crash if the interpreter tears them down in its own order.
@@ -1159,5 +1163,20 @@ def _fail(message: str) -> int:
     return 2
 
 
+def run() -> NoReturn:
+    """The command (``entropy-lab``, ``python main.py``): :func:`main`, then exit.
+
+    On the way out, Python's last garbage collection would walk every object
+    the window made (Qt's wrappers, the plots' items) only to free memory the
+    system takes back anyway: 120 ms of a 1.6-second start and quit. Freezing
+    them skips that walk. Atexit handlers, flushing and every object freed by
+    its last reference still run; the window's settings were written when
+    it closed (run_window syncs them).
+    """
+    code = main()
+    gc.freeze()
+    sys.exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -411,3 +411,43 @@ def test_mismatched_numbers_say_which_option_to_fix(arguments, message, tmp_path
     done = here("--metrics", *arguments)
     assert done.returncode == 2
     assert message in done.stderr and len(done.stderr.strip().splitlines()) == 1
+
+
+def test_a_quit_writes_the_settings_before_the_process_ends(tmp_path):
+    """run() freezes the objects left for Python's exit; the settings are written.
+
+    The first start shows the tour and remembers that it did: lost, the
+    tour would come back at every start.
+    """
+    done = run("--quit-after-paint", tmp_path=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "first paint after" in done.stdout
+    written = (tmp_path / "config" / "Entropy Lab" / "Entropy Lab.conf").read_text(
+        encoding="utf-8"
+    )
+    assert "tour_shown_edition=1" in written
+
+
+def test_the_command_is_run_which_freezes_only_on_the_way_out():
+    import gc
+
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import main; main.run()",
+            "--metrics",
+            "--p",
+            "1,1",
+            "--q",
+            "1,3",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert done.returncode == 0 and json.loads(done.stdout)["kl_pq"] > 0
+    frozen = gc.get_freeze_count()
+    assert entry_point.main(["--metrics", "--p", "1,1", "--q", "1,3"]) == 0
+    assert gc.isenabled() and gc.get_freeze_count() == frozen  # main() freezes not
