@@ -198,7 +198,7 @@ def _window_marks(window: Any) -> dict[str, Any]:
         "lessons": {
             name: repr(value)
             for name, value in vars(window.lessons).items()
-            if value is None or isinstance(value, _PLAIN) or name == "progress"
+            if value is None or isinstance(value, _PLAIN) or name == "_progress"
         },
         "laser": window.laser.is_on(),
         "language": current_language(),
@@ -386,12 +386,10 @@ def _leave_lesson(window: Any) -> None:
 
     Tests run without settings, so no progress was remembered on disk.
     """
-    from core.lessons import Progress
-
     lessons = window.lessons
     lessons.leave()
     lessons.index = 0
-    lessons.progress = Progress()
+    lessons._progress = None  # as new: made when a lesson first asks for it
     lessons.revealed, lessons.picked, lessons.guesses = set(), {}, {}
     lessons._snapshot = None
 

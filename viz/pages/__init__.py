@@ -1,11 +1,11 @@
 """The window's pages: what each shows, which state it draws, how it is built.
 
 Every page follows one pattern (see README, "How to extend"): its state is
-a frozen value from ``core`` held by a :class:`viz.store.Store`, created
-with the window so that sessions and presets can set it before the page is
-ever built; the page (a :class:`viz.pages.common.Page`) is built the first
-time it is shown, draws the store's results and writes the store from its
-controls.
+a frozen value from ``core`` held by a :class:`viz.store.Store`, made the
+first time anything asks for it (:mod:`viz.page_stores`), so that sessions
+and presets can set it before the page is ever built; the page (a
+:class:`viz.pages.common.Page`) is built the first time it is shown, draws
+the store's results and writes the store from its controls.
 """
 
 from __future__ import annotations
