@@ -195,7 +195,7 @@ def _builder(
         try:
             scenario = scenario_from_dict({**SCENARIO_DEFAULTS, **scenario_data})
             return scenario, settings_to_state(page, settings, scenario, "settings")
-        except SessionError as error:
+        except ValueError as error:  # a SessionError, or a core's own refusal
             raise PresetError(f"{where}: {error}") from None
 
     return built

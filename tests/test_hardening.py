@@ -183,6 +183,18 @@ def test_a_damaged_preset_is_explained_and_changes_nothing(window, store, qtbot)
     assert dialog.text().startswith("presets.json: preset 0 (damaged): scenario")
     assert "logits" in dialog.text()
     dialog.close()
+    # Page Down goes on past it: the preset after it is shown, not it again.
+    good = window.presets[0]
+    presets = window.presets
+    try:
+        window.presets = (damaged, good)
+        window.lessons.step_preset(1)
+        settle(qtbot, store)
+        assert window.explained_preset is good and store.scenario == good.scenario
+    finally:
+        window.presets = presets
+        for box in window.findChildren(QMessageBox, "problem_dialog"):
+            box.close()
 
 
 def test_every_preset_shows_the_cores_numbers(window, store, qtbot):

@@ -84,3 +84,41 @@ def test_side_by_side_infinity_badges_never_overlap_in_a_narrow_plot(qtbot) -> N
     assert p_bars.discs.opts["size"] >= InfiniteBars.SMALLEST_DISC_PX
     widget.resize(900, 400)
     qtbot.waitUntil(lambda: q_bars.discs.opts["size"] == InfiniteBars.DISC_PX)
+
+
+def test_parts_made_when_first_needed_are_drawn_where_they_would_have_been(qtbot):
+    """A long tail's line and a pinned outline, made late, keep their layer.
+
+    Made with the series they would lie under what was added after it (here a
+    zero line and a second series); made late, pyqtgraph would draw them last.
+    """
+    from viz.plotting import Series
+
+    widget = pg.PlotWidget()
+    qtbot.addWidget(widget)
+    plot = widget.getPlotItem()
+    p = Series(plot, "#0072B2", -0.2, 0.38, "P")
+    zero = plot.addLine(y=0)
+    q = Series(plot, "#E69F00", 0.2, 0.38, "Q")
+    tail = np.linspace(1.0, 0.0, 500)
+    q.set_values(tail)
+    p.set_ghost(tail)
+    p.set_values(tail)
+    q.set_ghost(tail)
+    drawn = plot.getViewBox().childGroup.childItems()
+    p_ghost, q_ghost = p._ghost, q._ghost
+    assert p_ghost is not None and q_ghost is not None
+    expected = [
+        p.bars,
+        p.line,
+        p_ghost.bars,
+        p_ghost.line,
+        zero,
+        q.bars,
+        q.line,
+        q_ghost.bars,
+        q_ghost.line,
+    ]
+    assert [drawn.index(item) for item in expected] == sorted(
+        drawn.index(item) for item in expected
+    )

@@ -597,6 +597,18 @@ def test_unchecked_presets_are_built_once_and_equal_checked_ones(monkeypatch) ->
     assert checked[0].state == state and checked[0].scenario == unchecked[0].scenario
 
 
+def test_a_core_refusal_while_building_is_a_preset_error(monkeypatch) -> None:
+    import core.presets as module
+
+    def refuse(*_: Any) -> Any:
+        raise ValueError("learning_rate must be positive")
+
+    monkeypatch.setattr(module, "settings_to_state", refuse)
+    (preset,) = parse_presets(json.dumps(document()), "p.json", check_states=False)
+    with pytest.raises(PresetError, match="p.json: preset 0 .example.: learning_rate"):
+        preset.state
+
+
 def test_repeated_ids_and_keys_are_rejected() -> None:
     data = document()
     data["presets"].append(dict(data["presets"][0], key=2))

@@ -192,6 +192,7 @@ def _window_marks(window: Any) -> dict[str, Any]:
         "status": window.statusBar().currentMessage(),
         "session path": window.session_path,
         "explained": window.explained_preset,
+        "stepped": window.stepped_preset,
         "pinned": window.store.pinned_results is not None,
         # A lesson's controller keeps where it was (index, answers, progress,
         # the view to restore) after it ends: any lesson started counts.
@@ -360,6 +361,7 @@ def reset(window: Any, fingerprint: Fingerprint, qtbot: Any) -> None:
         store._history = History(store.state)
         store.history_changed.emit()
     window.show_panel(fingerprint.window["panel"])
+    window._stepped = None  # Page Down starts from the first preset again
     if window.explained_preset is not None:  # a preset's text, as at the start
         window._explained = None
         window.explanation.show_explanation("", welcome())

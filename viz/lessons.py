@@ -450,7 +450,7 @@ class LessonController(QObject):
         presets = list(self.window.presets)
         if not presets:
             return
-        current = getattr(self.window, "explained_preset", None)
+        current = getattr(self.window, "stepped_preset", None)
         index = next((i for i, p in enumerate(presets) if p is current), None)
         if index is None:
             target = 0 if delta > 0 else len(presets) - 1

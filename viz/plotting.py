@@ -258,6 +258,23 @@ def _same_option(held: Any, given: Any) -> bool:
         return False
 
 
+def add_after(plot: pg.PlotItem, item: Any, anchor: Any = None) -> None:
+    """Add ``item`` to ``plot`` drawn just above ``anchor`` (None: above all).
+
+    Items of equal z are drawn in the order they were added. An item made
+    when first needed (a long tail's line, a pinned outline) takes the place
+    it would have had if made with its series: under the zero line, the
+    true class's outline and the series added after it.
+    """
+    plot.addItem(item)
+    if anchor is None:
+        return
+    siblings = item.parentItem().childItems()  # in drawing order
+    later = [s for s in siblings[siblings.index(anchor) + 1 :] if s is not item]
+    if later:
+        item.stackBefore(later[0])
+
+
 class _BarsOrLine:
     """A bar item and a line item for one set of values; one of them shows.
 
@@ -267,12 +284,17 @@ class _BarsOrLine:
     """
 
     def __init__(
-        self, plot: pg.PlotItem, width: float, brush: str | None, pen: QPen | None
+        self,
+        plot: pg.PlotItem,
+        width: float,
+        brush: str | None,
+        pen: QPen | None,
+        after: Any = None,
     ) -> None:
         self.width = width
         self._plot = plot
         self.bars = SteadyBars(x=[], height=[], width=width, brush=brush, pen=pen)
-        plot.addItem(self.bars)
+        add_after(plot, self.bars, after)
         self._line_pen = pen if brush is None else pg.mkPen(brush, width=1)
         self._line: pg.PlotDataItem | None = None
         self._line_drawn: tuple[NDArray[np.float64], bool] | None = None
@@ -283,8 +305,12 @@ class _BarsOrLine:
         if self._line is None:
             self._line = pg.PlotDataItem(pen=self._line_pen)
             self._line.setVisible(False)
-            self._plot.addItem(self._line)
+            add_after(self._plot, self._line, self.bars)
         return self._line
+
+    def last_item(self) -> Any:
+        """The item drawn last of the two (the line, once it is made)."""
+        return self.bars if self._line is None else self._line
 
     def set_line_pen(self, pen: QPen) -> None:
         """The line's pen, now or whenever the line is made."""
@@ -391,7 +417,13 @@ class Series:
                 self._ghost.hide()
             return
         if self._ghost is None:
-            self._ghost = _BarsOrLine(self._plot, self._face.width, None, GHOST_PEN)
+            self._ghost = _BarsOrLine(
+                self._plot,
+                self._face.width,
+                None,
+                GHOST_PEN,
+                after=self._face.last_item(),
+            )
         self._ghost.draw(heights, self.offset, None, log_x)
 
     def ghost_heights(self) -> NDArray[np.float64] | None:

@@ -172,6 +172,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.formulas)
         self.formulas.hide()
         self._explained: Preset | None = None
+        self._stepped: Preset | None = None
         self.explanation.restore_requested.connect(self.restore_explained)
         self.store.scenario_changed.connect(self._check_explanation)
         self.tabs.currentChanged.connect(self._check_explanation)
@@ -645,6 +646,7 @@ class MainWindow(QMainWindow):
         A preset that cannot be built (a damaged installation) is explained
         and changes nothing.
         """
+        self._stepped = preset
         try:
             scenario, state = preset.scenario, preset.state
         except PresetError as error:
@@ -686,8 +688,13 @@ class MainWindow(QMainWindow):
 
     @property
     def explained_preset(self) -> Preset | None:
-        """The preset whose explanation is on show (Page Down goes on from it)."""
+        """The preset whose explanation is on show."""
         return self._explained
+
+    @property
+    def stepped_preset(self) -> Preset | None:
+        """The preset last asked for, shown or not (Page Down goes on from it)."""
+        return self._stepped
 
     def restore_explained(self) -> None:
         """Load the explained preset again (one undo step)."""
