@@ -605,8 +605,9 @@ def test_a_core_refusal_while_building_is_a_preset_error(monkeypatch) -> None:
 
     monkeypatch.setattr(module, "settings_to_state", refuse)
     (preset,) = parse_presets(json.dumps(document()), "p.json", check_states=False)
-    with pytest.raises(PresetError, match="p.json: preset 0 .example.: learning_rate"):
-        preset.state
+    with pytest.raises(PresetError) as caught:
+        preset.built()
+    assert str(caught.value).startswith("p.json: preset 0 (example): learning_rate")
 
 
 def test_repeated_ids_and_keys_are_rejected() -> None:
