@@ -23,14 +23,17 @@ nothing else: no store, no evaluation, fixed axis ranges, no event filter.
   frame, both sides, and the lab's latency (``setValue`` until the plot
   shows that temperature's numbers) are reported beside it.
 
-A frame, for the app and the floor alike, is ``frame_time.time_frames``:
+A frame, for the app and the floor alike, is a ``frame_time.Drag`` frame:
 one slider ``setValue``, then ``processEvents()`` until the first plot has
-painted. App and floor alternate in ``--rounds`` blocks, each in a freshly
-built (and then really deleted) window, so a change of machine load hits
-both. Start-up is process start to exit around ``main.py --quit-after-paint``
-and around this script's ``--quit-after-paint`` (the floor window, built as
-main.py builds its window on a first start), interleaved, each run with an
-empty settings directory. Reports medians, p90 and app/floor; no target is
+painted, and one more ``processEvents()`` for what it left queued. App and
+floor take turns frame by frame, in ``--rounds`` pairs of freshly built
+(and then really deleted) windows, so that a change of machine speed hits
+both alike (on this machine a block of 50 frames ran anywhere between
+0.75× and 1.25× of the next). Start-up is process start to exit around
+``main.py --quit-after-paint`` and around this script's
+``--quit-after-paint`` (the floor window, built as main.py builds its
+window on a first start), interleaved, each run with an empty settings
+directory. Reports medians, p90 and app/floor; no target is
 asserted.
 
 Run: .venv/bin/python benchmarks/floor.py [--frames 240] [--rounds 3] [--runs 7]
@@ -56,6 +59,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from frame_time import (  # noqa: E402
     ROOT,
+    Drag,
     percentile,
     startup_times,
     time_frames,
@@ -384,11 +388,29 @@ def time_window(app: Any, window: Any, slider: Any, frames: int) -> list[float]:
     return time_frames(app, window, slider, frames)
 
 
+#: Frames each window draws before any is measured.
+WARM_UP_FRAMES = 20
+
+
+def _drag(app: Any, window: Any, slider: Any) -> Drag:
+    """A warmed-up drag on ``window`` shown at 1280×800."""
+    window.resize(*FRAME_SIZE)
+    window.show()
+    app.processEvents()
+    drag = Drag(app, window.explorer.distributions.viewport(), slider)
+    for _ in range(WARM_UP_FRAMES):
+        drag.frame(settle=True)
+    return drag
+
+
 def compare_frames(
     case: Case, frames: int, rounds: int
 ) -> tuple[list[float], list[float], list[int]]:
-    """App and floor frame times for ``case``, alternating in ``rounds`` blocks.
+    """App and floor frame times for ``case``, frame by frame in turn.
 
+    Each of ``rounds`` rounds builds a fresh app window and a fresh floor
+    and lets them take turns, one frame each, so that a machine that slows
+    down or speeds up (other work, a clock that changes) does so for both.
     Also returns the point counts of the curves both draw (curves only).
     """
     from PySide6.QtWidgets import QApplication
@@ -400,16 +422,18 @@ def compare_frames(
     sizes: list[int] = []
     for _ in range(rounds):
         window, slider = open_explorer(app, case)
-        app_times += time_window(app, window, slider, per_round)
-        if case.kind == "curves":
-            sizes = curve_sizes(window)
-        delete_window(app, window)
+        app_drag = _drag(app, window, slider)
         if case.kind == "bars":
             floor = build_floor(bars=case.k)
         else:
+            sizes = curve_sizes(window)  # after the warm-up: what a drag shows
             floor = build_floor(curves=sizes)
-        floor_times += time_window(app, floor, floor.slider, per_round)
+        floor_drag = _drag(app, floor, floor.slider)
+        for _ in range(per_round):
+            app_times.append(app_drag.frame(settle=True))
+            floor_times.append(floor_drag.frame(settle=True))
         delete_window(app, floor)
+        delete_window(app, window)
     return app_times, floor_times, sizes
 
 

@@ -34,28 +34,51 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
 
 
-def time_frames(app, window, slider, frames: int) -> list[float]:
-    from viz.probe import PaintProbe
+class Drag:
+    """A hand dragging one slider, one frame at a time.
 
-    probe = PaintProbe(window.explorer.distributions.viewport())
-    # A drag: the handle sweeps back and forth across the middle of its range
-    # in steps of 1% of the range, as a hand moves it.
-    low, high = slider.minimum(), slider.maximum()
-    step = max(1, (high - low) // 100)
-    sweep = list(range(20, 80)) + list(range(80, 20, -1))
-    positions = [low + step * sweep[i % len(sweep)] for i in range(frames + 20)]
-    times = []
-    for frame, position in enumerate(positions):
-        painted_before = probe.count
+    The handle sweeps back and forth across the middle of its range in steps
+    of 1% of the range, as a hand moves it. A frame is one ``setValue``, then
+    ``processEvents()`` until ``viewport`` has painted.
+    """
+
+    def __init__(self, app, viewport, slider) -> None:
+        from viz.probe import PaintProbe
+
+        self.app = app
+        self.probe = PaintProbe(viewport)
+        self.slider = slider
+        low, high = slider.minimum(), slider.maximum()
+        step = max(1, (high - low) // 100)
+        sweep = list(range(20, 80)) + list(range(80, 20, -1))
+        self._positions = [low + step * i for i in sweep]
+        self.frames = 0
+
+    def frame(self, settle: bool = False) -> float:
+        """One frame of the drag, in ms.
+
+        With ``settle`` the frame also takes what it left queued (one more
+        ``processEvents()``), so that when two windows take turns neither
+        is charged with the other's leftovers.
+        """
+        position = self._positions[self.frames % len(self._positions)]
+        self.frames += 1
+        painted_before = self.probe.count
         start = time.perf_counter()
+        slider = self.slider
         slider.setValue(position if position != slider.value() else position + 1)
-        while probe.count == painted_before:
-            app.processEvents()
-        elapsed = time.perf_counter() - start
-        if frame >= 20:  # warm-up frames are not counted
-            times.append(elapsed * 1000)
-    assert probe.count >= frames, "the plot did not paint every frame"
-    return times
+        while self.probe.count == painted_before:
+            self.app.processEvents()
+        if settle:
+            self.app.processEvents()
+        return (time.perf_counter() - start) * 1000
+
+
+def time_frames(app, window, slider, frames: int) -> list[float]:
+    """``frames`` frames of a drag on ``window``'s P/Q plot, after 20 unmeasured."""
+    drag = Drag(app, window.explorer.distributions.viewport(), slider)
+    times = [drag.frame() for _ in range(frames + 20)]
+    return times[20:]  # warm-up frames are not counted
 
 
 def frame_benchmarks(frames: int) -> dict[str, list[float]]:

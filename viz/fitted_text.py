@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import math
 import re
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtGui import QFont, QFontMetricsF, QPen
 from PySide6.QtWidgets import QGraphicsTextItem
 
 from core.numbers import power_of_ten
@@ -193,6 +194,8 @@ class FittedAxisItem(pg.AxisItem):
     #: Only the label's units ("bits" of "contribution (bits)") are shown:
     #: the whole label did not fit even in the smallest type.
     units_only = False
+    #: The largest tick text size the last picture reported.
+    _text_size: int | None = None
 
     def __init__(self, orientation: str) -> None:
         super().__init__(orientation)
@@ -299,6 +302,73 @@ class FittedAxisItem(pg.AxisItem):
             self._fit_named_ticks()
         super().resizeEvent(ev)
 
+    def paint(self, p: Any, opt: Any, widget: Any) -> None:
+        """Paint as pyqtgraph does, keeping the last few tick pictures.
+
+        pyqtgraph throws its picture away whenever the range moves and works
+        out every tick and text again: 2 ms an axis, the dearest part of a
+        frame at K = 100,000. A drag goes back and forth, and sticky ranges
+        snap to a few nice values, so the same picture is asked for again
+        and again: it is kept under everything that goes into it, with the
+        text size it reported (which may resize the axis), reported again
+        when it is used.
+        """
+        if self.picture is None:  # type: ignore[has-type]
+            key = self._picture_key()
+            kept = self._pictures.get(key)
+            if kept is not None:
+                self._pictures.move_to_end(key)
+                picture, text_size = kept
+                if text_size is not None:  # (which forgets the picture)
+                    self._updateMaxTextSize(text_size)
+                self.picture = picture
+            else:
+                self._text_size = None
+                super().paint(p, opt, widget)
+                self._pictures[key] = (self.picture, self._text_size)
+                while len(self._pictures) > KEPT_PICTURES:
+                    self._pictures.popitem(last=False)
+                return
+        super().paint(p, opt, widget)
+
+    def _updateMaxTextSize(self, x: int) -> None:
+        """pyqtgraph's, noting the size (see :meth:`paint`)."""
+        self._text_size = x
+        super()._updateMaxTextSize(x)
+
+    @property
+    def _pictures(self) -> OrderedDict[tuple[Any, ...], Any]:
+        pictures = self.__dict__.get("_kept_pictures")
+        if pictures is None:
+            pictures = self.__dict__["_kept_pictures"] = OrderedDict()
+        return pictures
+
+    def _picture_key(self) -> tuple[Any, ...]:
+        """Everything pyqtgraph's picture of this axis is made from."""
+        view = self.linkedView()
+        grid_room = (
+            _rect_key(view.mapRectToItem(self, view.boundingRect()))
+            if view is not None and self.grid is not False
+            else None
+        )
+        return (
+            tuple(self.range),
+            self.logMode,
+            self.scale,
+            self.autoSIPrefixScale,
+            self.grid,
+            grid_room,
+            self._tickDensity,
+            repr(self._tickSpacing),
+            repr(self._tickLevels),
+            _rect_key(self.geometry()),
+            _rect_key(self.sceneBoundingRect()),
+            tuple((name, _style_key(value)) for name, value in self.style.items()),
+            _pen_key(self.pen()),
+            _pen_key(self.textPen()),
+            _pen_key(self.tickPen()),
+        )
+
     def generateDrawSpecs(self, p: Any) -> Any:
         """The ticks pyqtgraph draws, less any text that would overlap another.
 
@@ -338,6 +408,33 @@ class FittedAxisItem(pg.AxisItem):
         self._adjustSize()
         self.picture = None
         self.update()
+
+
+#: Tick pictures an axis keeps (the nice ranges of a drag across a slider).
+KEPT_PICTURES = 32
+
+
+def _rect_key(rect: Any) -> tuple[float, float, float, float]:
+    return (rect.x(), rect.y(), rect.width(), rect.height())
+
+
+def _pen_key(pen: QPen) -> tuple[Any, ...]:
+    return (
+        pen.color().rgba(),
+        pen.widthF(),
+        pen.style(),
+        pen.isCosmetic(),
+        tuple(pen.dashPattern()),
+    )
+
+
+def _style_key(value: Any) -> Any:
+    """A style value as something hashable that changes when it does."""
+    if isinstance(value, QFont):
+        return ("font", value.toString())
+    if isinstance(value, list | dict | set):
+        return repr(value)
+    return value
 
 
 #: A log axis whose ticks all lie in this range is written in plain numbers.

@@ -1,0 +1,101 @@
+"""Axes keep the tick pictures of ranges they showed (viz.fitted_text).
+
+A kept picture must be the one pyqtgraph would draw: the same range at the
+same size looks the same, and anything else that goes into the picture (a
+pen, the tick font, the size, the range) makes a new one.
+"""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtGui import QFont, QImage
+from PySide6.QtWidgets import QApplication
+
+from viz.fitted_text import FittedAxisItem, fitted_axis_items
+
+
+class _Counting(FittedAxisItem):
+    """Counts the pictures worked out afresh."""
+
+    made = 0
+
+    def generateDrawSpecs(self, p):
+        type(self).made += 1
+        return super().generateDrawSpecs(p)
+
+
+def _plot(qtbot) -> tuple[pg.PlotWidget, _Counting]:
+    axes = fitted_axis_items()
+    axes["left"] = _Counting("left")
+    widget = pg.PlotWidget(axisItems=axes)
+    qtbot.addWidget(widget)
+    widget.resize(400, 300)
+    widget.plot([0, 1, 2], [0, 3, 1])
+    widget.getPlotItem().disableAutoRange()
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget, axes["left"]
+
+
+def _drawn(widget: pg.PlotWidget, y: tuple[float, float]) -> QImage:
+    widget.setYRange(*y, padding=0)
+    for _ in range(3):  # a new text width resizes the axis, which paints again
+        QApplication.processEvents()
+    return widget.grab().toImage()
+
+
+def test_a_range_shown_again_reuses_its_picture_and_looks_the_same(qtbot) -> None:
+    widget, _ = _plot(qtbot)
+    first = _drawn(widget, (0.0, 1.0))
+    _drawn(widget, (0.0, 3.0))  # tick text as wide: the axis keeps its size
+    made = _Counting.made
+    again = _drawn(widget, (0.0, 1.0))
+    assert _Counting.made == made, "the picture of 0..1 was worked out again"
+    assert again == first
+    _drawn(widget, (0.0, 7.0))
+    assert _Counting.made > made, "a range never shown needs its own picture"
+
+
+def test_a_wider_axis_reports_its_text_again_when_its_picture_is_reused(qtbot) -> None:
+    # Tick text of 0..2.5e7 is wider than that of 0..1: pyqtgraph widens the
+    # axis while it works the picture out. Served from the kept pictures,
+    # the axis must widen all the same, or its numbers would be cut off.
+    widget, axis = _plot(qtbot)
+    _drawn(widget, (0.0, 1.0))
+    _drawn(widget, (0.0, 2.5e7))
+    wide = axis.width()
+    _drawn(widget, (0.0, 1.0))
+    narrow = axis.width()
+    assert wide > narrow
+    made = _Counting.made
+    _drawn(widget, (0.0, 2.5e7))
+    assert axis.width() == wide
+    assert _Counting.made <= made + 1  # at most the first paint at the old width
+
+
+def test_a_new_pen_or_tick_font_is_not_served_an_old_picture(qtbot) -> None:
+    widget, axis = _plot(qtbot)
+    plain = _drawn(widget, (0.0, 1.0))
+    _drawn(widget, (0.0, 9.0))
+    made = _Counting.made
+    axis.setTextPen(pg.mkPen("#d00000"))
+    red = _drawn(widget, (0.0, 1.0))
+    assert _Counting.made > made
+    assert red != plain
+    made = _Counting.made
+    font = QFont()
+    font.setPixelSize(22)
+    axis.setStyle(tickFont=font)
+    _drawn(widget, (0.0, 9.0))
+    large = _drawn(widget, (0.0, 1.0))
+    assert _Counting.made > made
+    assert large != red
+
+
+def test_a_new_size_is_not_served_the_old_size_s_picture(qtbot) -> None:
+    widget, _ = _plot(qtbot)
+    _drawn(widget, (0.0, 1.0))
+    made = _Counting.made
+    widget.resize(400, 500)
+    _drawn(widget, (0.0, 1.0))
+    assert _Counting.made > made
