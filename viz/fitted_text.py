@@ -303,21 +303,22 @@ class FittedAxisItem(pg.AxisItem):
         super().resizeEvent(ev)
 
     def paint(self, p: Any, opt: Any, widget: Any) -> None:
-        """Paint as pyqtgraph does, keeping the last few tick pictures.
+        """Paint as pyqtgraph does, reusing tick pictures already made.
 
         pyqtgraph throws its picture away whenever the range moves and works
         out every tick and text again: 2 ms an axis, the dearest part of a
         frame at K = 100,000. A drag goes back and forth, and sticky ranges
         snap to a few nice values, so the same picture is asked for again
-        and again: it is kept under everything that goes into it, with the
-        text size it reported (which may resize the axis), reported again
-        when it is used.
+        and again; every new window shows the same first ranges. A picture
+        is kept under everything that goes into it, for every axis alike,
+        with the text size it reported (which may resize the axis), reported
+        again when it is used.
         """
         if self.picture is None:  # type: ignore[has-type]
             key = self._picture_key()
-            kept = self._pictures.get(key)
+            kept = _PICTURES.get(key)
             if kept is not None:
-                self._pictures.move_to_end(key)
+                _PICTURES.move_to_end(key)
                 picture, text_size = kept
                 if text_size is not None:  # (which forgets the picture)
                     self._updateMaxTextSize(text_size)
@@ -325,9 +326,9 @@ class FittedAxisItem(pg.AxisItem):
             else:
                 self._text_size = None
                 super().paint(p, opt, widget)
-                self._pictures[key] = (self.picture, self._text_size)
-                while len(self._pictures) > KEPT_PICTURES:
-                    self._pictures.popitem(last=False)
+                _PICTURES[key] = (self.picture, self._text_size)
+                while len(_PICTURES) > KEPT_PICTURES:
+                    _PICTURES.popitem(last=False)
                 return
         super().paint(p, opt, widget)
 
@@ -335,13 +336,6 @@ class FittedAxisItem(pg.AxisItem):
         """pyqtgraph's, noting the size (see :meth:`paint`)."""
         self._text_size = x
         super()._updateMaxTextSize(x)
-
-    @property
-    def _pictures(self) -> OrderedDict[tuple[Any, ...], Any]:
-        pictures = self.__dict__.get("_kept_pictures")
-        if pictures is None:
-            pictures = self.__dict__["_kept_pictures"] = OrderedDict()
-        return pictures
 
     def _picture_key(self) -> tuple[Any, ...]:
         """Everything pyqtgraph's picture of this axis is made from."""
@@ -352,6 +346,8 @@ class FittedAxisItem(pg.AxisItem):
             else None
         )
         return (
+            type(self),
+            self.orientation,
             tuple(self.range),
             self.logMode,
             self.scale,
@@ -410,8 +406,11 @@ class FittedAxisItem(pg.AxisItem):
         self.update()
 
 
-#: Tick pictures an axis keeps (the nice ranges of a drag across a slider).
-KEPT_PICTURES = 32
+#: Tick pictures kept for all axes (a window shows about 20 axes; a drag
+#: across a slider a few dozen nice ranges of each).
+KEPT_PICTURES = 512
+#: The kept pictures, the most recently used last (see FittedAxisItem.paint).
+_PICTURES: OrderedDict[tuple[Any, ...], tuple[Any, int | None]] = OrderedDict()
 
 
 def _rect_key(rect: Any) -> tuple[float, float, float, float]:
