@@ -242,7 +242,9 @@ class InformationPlot(Retranslating, pg.PlotWidget):
                 # Q's steps stand still while P is dragged: not worked out again.
                 tops.append(self._tops[name])
                 continue
-            left = np.concatenate(([0.0], np.cumsum(probability)[:-1]))
+            left = np.empty_like(probability)
+            left[0] = 0.0
+            np.cumsum(probability[:-1], out=left[1:])
             # An outcome that never happens has no width: its height is moot.
             height = np.where(probability > 0, information, 0.0)
             if as_bars:
