@@ -108,7 +108,11 @@ def _attribute_marks(owner: object) -> dict[str, int]:
 
 def _widget_marks(page: QWidget) -> Counter[str]:
     """What a user could see changed on ``page``: values, checks, texts, plot
-    ranges, and which objects the page's own callable attributes are."""
+    ranges, and which objects the page's own callable attributes are.
+
+    Controls count hidden too (a hidden family editor's K is what the next
+    test gets when it turns family mode on); labels only while on show.
+    """
     marks: Counter[str] = Counter([repr(_attribute_marks(page))])
     for widget in page.findChildren(QWidget):
         key = widget.objectName() or type(widget).__name__
@@ -121,7 +125,11 @@ def _widget_marks(page: QWidget) -> Counter[str]:
             mark += (widget.currentIndex(), widget.count())
         elif isinstance(widget, QAbstractButton):
             mark += (widget.isChecked(), widget.text())
-        elif isinstance(widget, QLineEdit | QLabel):
+        elif isinstance(widget, QLineEdit):
+            mark += (widget.text(),)
+        elif isinstance(widget, QLabel) and mark[0]:
+            # A hidden label's text is neither seen nor read back: the page
+            # writes it before it shows it (a problem solved, lecture left).
             mark += (widget.text(),)
         elif hasattr(widget, "getPlotItem"):  # a plot: where its view is
             # An axis that ranges itself follows the data drawn again in the
