@@ -99,3 +99,41 @@ def test_a_new_size_is_not_served_the_old_size_s_picture(qtbot) -> None:
     widget.resize(400, 500)
     _drawn(widget, (0.0, 1.0))
     assert _Counting.made > made
+
+
+def test_after_a_drag_there_and_back_every_axis_looks_as_if_drawn_afresh(
+    fresh_window, qtbot
+) -> None:
+    # Zipf's exponent swept up and down moves the plots' ranges and brings
+    # back those seen on the way up: their axes come from kept pictures.
+    # Drawn again from nothing, each plot must look exactly the same.
+    from PySide6.QtWidgets import QSlider
+
+    from viz import fitted_text
+
+    window = fresh_window
+    controls = window.explorer.controls
+    controls.mode.setCurrentIndex(1)
+    QApplication.processEvents()
+    controls.families.k.setValue(1000)
+    slider = window.findChild(QSlider, "p_family_exponent")
+    low, high = slider.minimum(), slider.maximum()
+    sweep = [low + (high - low) * i // 12 for i in range(2, 11)]
+    ranges = set()
+    plots = list(window.explorer.plots.values())
+    for position in sweep + sweep[::-1]:
+        slider.setValue(position)
+        qtbot.waitUntil(lambda: not window.store.pending)
+        QApplication.processEvents()
+        ranges.add(tuple(window.explorer.asymmetry.plot_items()[0].viewRange()[1]))
+        kept = [plot.grab().toImage() for plot in plots]
+        held = dict(fitted_text._PICTURES)
+        fitted_text._PICTURES.clear()
+        for plot in plots:
+            for item in plot.plot_items():
+                for side in ("left", "bottom"):
+                    item.getAxis(side).picture = None
+        fresh = [plot.grab().toImage() for plot in plots]
+        fitted_text._PICTURES.update(held)  # the drag goes on with them
+        assert all(a == b for a, b in zip(kept, fresh, strict=True)), position
+    assert len(ranges) > 2, "the sweep should move the terms' range"
