@@ -56,3 +56,35 @@ def test_the_gradient_title_wraps_only_after_its_equals_sign(qapp, share):
         for line in (layout.lineAt(i) for i in range(layout.lineCount()))
     ]
     assert lines[-1] == right and len(lines) == 2, lines
+
+
+@pytest.mark.parametrize("name", ["q·log(q/p)", "p·log(p/q)", "D(P‖Q)", "softmax(z/T)"])
+def test_a_colour_keyed_name_is_never_broken_inside(qapp, name):
+    # A lecture at 1920 px read "q·log(q/" over "p)" in the asymmetry plot.
+    from PySide6.QtGui import QFontMetricsF
+    from PySide6.QtWidgets import QGraphicsTextItem
+
+    from viz.plotting import swatch
+
+    item = QGraphicsTextItem()
+    font = item.font()
+    font.setPixelSize(28)
+    item.setFont(font)
+    item.setHtml(swatch("#0072B2", name) + " " + swatch("#E69F00", name))
+    # From a width that holds one name (narrower, Qt breaks anywhere).
+    one = QFontMetricsF(font).horizontalAdvance("■ " + name)
+    narrowest = int(one + 2 * item.document().documentMargin()) + 2
+    for width in range(narrowest, 2 * narrowest + 40, 4):
+        item.setTextWidth(width)
+        block = item.document().firstBlock()
+        layout = block.layout()
+        text = block.text()
+        lines = [
+            text[line.textStart() : line.textStart() + line.textLength()]
+            .replace("\u2060", "")
+            .replace("\u00a0", " ")
+            .strip()
+            for line in (layout.lineAt(i) for i in range(layout.lineCount()))
+        ]
+        for line in lines:
+            assert line.count(name) == line.count("■"), (width, lines)

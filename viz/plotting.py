@@ -60,9 +60,12 @@ def swatch(colour: str, text: str) -> str:
     them; a colour-keyed title does neither.
     """
     # Never broken across lines: "q·log(q/" over "p)" reads as nonsense.
-    # Qt's nowrap only keeps spaces from breaking; a word joiner between two
-    # Chinese characters keeps "目标" from breaking into "目" over "标".
-    text = _CJK_PAIR.sub("\\1\u2060", text)
+    # Qt's nowrap only keeps spaces from breaking; a word joiner after "/"
+    # (a lecture at 1920 px broke there) and between two Chinese characters
+    # (which kept "目标" from breaking into "目" over "标") does the rest.
+    text = _SLASH_OUTSIDE_TAGS.sub(
+        lambda m: m.group(1) or "/\u2060", _CJK_PAIR.sub("\\1\u2060", text)
+    )
     return (
         f"<span style='white-space:nowrap'><span style='color:{colour}'>■</span>"
         f"&nbsp;{text}</span>"
@@ -73,6 +76,8 @@ def swatch(colour: str, text: str) -> str:
 _CJK_PAIR = re.compile(
     r"([\u3400-\u9fff\uff00-\uffef])(?=[\u3400-\u9fff\uff00-\uffef])"
 )
+#: A tag (kept as it is) or a slash in the text (joined to what follows).
+_SLASH_OUTSIDE_TAGS = re.compile(r"(<[^>]*>)|/")
 
 
 def _fitted_title(plot: pg.PlotItem) -> None:
