@@ -8,10 +8,21 @@ pen, the tick font, the size, the range) makes a new one.
 from __future__ import annotations
 
 import pyqtgraph as pg
+import pytest
 from PySide6.QtGui import QFont, QImage
 from PySide6.QtWidgets import QApplication
 
 from viz.fitted_text import FittedAxisItem, fitted_axis_items
+
+
+@pytest.fixture(autouse=True)
+def _no_kept_pictures():
+    """Each test starts with no kept pictures (they are shared by all axes)."""
+    from viz import fitted_text
+
+    fitted_text._PICTURES.clear()
+    yield
+    fitted_text._PICTURES.clear()
 
 
 class _Counting(FittedAxisItem):
@@ -132,7 +143,9 @@ def test_after_a_drag_there_and_back_every_axis_looks_as_if_drawn_afresh(
         for plot in plots:
             for item in plot.plot_items():
                 for side in ("left", "bottom"):
-                    item.getAxis(side).picture = None
+                    axis = item.getAxis(side)
+                    axis.picture = None
+                    axis.update()  # or its pixmap cache shows the old picture
         fresh = [plot.grab().toImage() for plot in plots]
         fitted_text._PICTURES.update(held)  # the drag goes on with them
         assert all(a == b for a, b in zip(kept, fresh, strict=True)), position

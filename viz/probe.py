@@ -13,9 +13,9 @@ class PaintProbe(QObject):
     An event filter sees an event before its widget does, so a filter that
     only counted would announce a paint that has not happened yet (a
     benchmark would stop its clock before the plot drew anything). The probe
-    therefore sends the paint event on itself, through the filters installed
-    before it (a scroll area's own filter, which paints a viewport), and
-    counts once that has returned.
+    therefore sends the paint event again itself (a scroll area's own filter
+    paints a viewport), ignores it on the way through, and counts once that
+    has returned. Other filters on the widget see each paint twice.
     """
 
     painted = Signal()
