@@ -7,6 +7,7 @@ hidden answer. The history is now replayed by the rule of playing.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -28,15 +29,34 @@ def lesson_fits_dict(step_index: int) -> dict:
     return json.loads(LESSON.read_text())["steps"][step_index]["pages"]["fits"]
 
 
+def same_to_rounding(a, b, rtol: float = 1e-9) -> bool:
+    """Equal field by field, with floats and arrays within ``rtol`` (and 1e-12)."""
+    if dataclasses.is_dataclass(a) and type(a) is type(b):
+        return all(
+            same_to_rounding(getattr(a, f.name), getattr(b, f.name), rtol)
+            for f in dataclasses.fields(a)
+        )
+    if isinstance(a, tuple) and isinstance(b, tuple):
+        return len(a) == len(b) and all(
+            same_to_rounding(x, y, rtol) for x, y in zip(a, b, strict=True)
+        )
+    if isinstance(a, (float, np.ndarray)) or isinstance(b, (float, np.ndarray)):
+        return bool(np.allclose(a, b, rtol=rtol, atol=1e-12, equal_nan=False))
+    return a == b
+
+
 def where(state):
     return tuple((fit.mu, fit.log_sigma, fit.step) for fit in state.fits)
 
 
+@pytest.mark.iterative
 @pytest.mark.parametrize("step_index", [7, 8])
 def test_the_lessons_fits_carry_the_losses_of_playing_them(step_index):
     jumped = fits_from_dict(lesson_fits_dict(step_index))
     played = advance_fits(start_fits(), 400)
-    assert jumped == played
+    # The lesson's numbers were played on another CPU: 400 steps of float
+    # arithmetic agree to rounding there, not to the last bit.
+    assert same_to_rounding(jumped, played)
     for fit, reference in zip(jumped.fits, played.fits, strict=True):
         assert fit.step == 400 and fit.history_start == 0
         assert fit.loss_history.size == 401

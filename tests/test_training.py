@@ -706,7 +706,7 @@ def default_fits():
 
 @pytest.fixture(scope="module")
 def reference_minima():
-    """Each fit's minimum found independently, by SciPy's BFGS to gtol 1e-13."""
+    """Each fit's minimum found independently, by SciPy's BFGS (gradient < 1e-6)."""
     from scipy.optimize import minimize
 
     p = two_peak_target()
@@ -720,7 +720,11 @@ def reference_minima():
             method="BFGS",
             options={"gtol": 1e-13},
         )
-        assert found.success
+        # A gtol of 1e-13 asks for more than float64 can always give: on some
+        # CPUs BFGS ends with "precision loss" (status 2) a step short of it.
+        # What makes the point a reference is its vanishing gradient.
+        assert found.status in (0, 2), found.message
+        assert np.linalg.norm(found.jac) < 1e-6, found.jac
         minima[direction] = (found.x[0], math.exp(found.x[1]), found.fun)
     return minima
 
