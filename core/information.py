@@ -488,7 +488,34 @@ def _divergences(
             kl_qp=max(0.0, sum_qp / total_p),
             js=min(max(0.0, sum_js / total_p), _LN2),
         )
+    if 2 * count >= p.size:
+        return _mostly_near(p, q, log_q, near, eps, total_p)
     index = np.flatnonzero(near) if count else None
+    terms_pq, terms_qp, sum_pq, sum_qp, sum_js = _far_side(
+        p, q, log_q, eps, (d, t, s), index
+    )
+    return _Divergences(
+        terms_pq=terms_pq,
+        terms_qp=terms_qp,
+        kl_pq=max(0.0, sum_pq / total_p),
+        kl_qp=max(0.0, sum_qp / total_p),
+        js=min(max(0.0, sum_js / total_p), _LN2),
+    )
+
+
+def _far_side(
+    p: FloatArray,
+    q: FloatArray,
+    log_q: FloatArray | None,
+    eps: float,
+    dts: tuple[FloatArray, FloatArray, FloatArray],
+    index: NDArray[np.intp] | None,
+) -> tuple[FloatArray, FloatArray, float, float, float]:
+    """Terms p·log(p/q), q·log(q/p) and the three sums, by the far formulas.
+
+    ``dts`` is (p − q, p + q, s), overwritten. The outcomes in ``index``
+    (|s| < ½, or p = q = 0) come from the series instead.
+    """
     sum_pq = sum_qp = sum_js = 0.0
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         log_ratio = p / q
@@ -507,7 +534,7 @@ def _divergences(
         terms_pq = p * log_ratio
         terms_qp = q * log_ratio
         np.subtract(0.0, terms_qp, out=terms_qp)
-    far = _far_terms(p, q, d, t, s, log_ratio, eps)
+    far = _far_terms(p, q, *dts, log_ratio, eps)
     repair = np.flatnonzero(broken)
     if repair.size:
         _repair(p, q, log_q, eps, repair, log_ratio, terms_pq, terms_qp, far)
@@ -517,6 +544,42 @@ def _divergences(
     sum_pq += float(np.sum(far[0]))
     sum_qp += float(np.sum(far[1]))
     sum_js += 0.5 * float(np.sum(far[2]))
+    return terms_pq, terms_qp, sum_pq, sum_qp, sum_js
+
+
+def _mostly_near(
+    p: FloatArray,
+    q: FloatArray,
+    log_q: FloatArray | None,
+    near: NDArray[np.bool_],
+    eps: float,
+    total_p: float,
+) -> _Divergences:
+    """:func:`_divergences` where at least half the outcomes have |s| < ½.
+
+    The series runs over the whole arrays with the far outcomes set to
+    p = q = 0 (where every series term is 0), and the far formulas only over
+    the far outcomes: at K = 100,000 gathering the many near ones costs more
+    than a pass, and a logarithm of every ratio more than both.
+    """
+    log_ratio, sum_pq, sum_qp, sum_js = _near_terms(
+        np.where(near, p, 0.0), np.where(near, q, 0.0), eps
+    )
+    terms_pq = p * log_ratio
+    terms_qp = 0.0 - q * log_ratio
+    far_index = np.flatnonzero(~near)
+    if far_index.size:
+        p_far, q_far = p[far_index], q[far_index]
+        d, t = p_far - q_far, p_far + q_far
+        with np.errstate(divide="ignore", invalid="ignore"):
+            dts = (d, t, d / t)
+        q_log = None if log_q is None else log_q[far_index]
+        pq, qp, far_pq, far_qp, far_js = _far_side(p_far, q_far, q_log, eps, dts, None)
+        terms_pq[far_index] = pq
+        terms_qp[far_index] = qp
+        sum_pq += far_pq
+        sum_qp += far_qp
+        sum_js += far_js
     return _Divergences(
         terms_pq=terms_pq,
         terms_qp=terms_qp,

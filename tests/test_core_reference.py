@@ -26,7 +26,7 @@ from fractions import Fraction
 import mpmath as mp
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from core import (
@@ -251,6 +251,38 @@ def test_near_equal_pairs_match_mpmath(weights, exponent: int, seed: int) -> Non
     assert_pair_matches(p, q)
     for value, reference in zip(kl_terms(p, q), ref_terms(p, q), strict=True):
         assert ulps(value, reference) <= TERM_ULPS
+
+
+FAR_VALUES = st.sampled_from([0.0, 1e-310, 1e-3, 0.25, 4.0, 50.0])
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    st.lists(st.floats(min_value=0.05, max_value=1.0), min_size=4, max_size=12),
+    st.lists(st.tuples(FAR_VALUES, FAR_VALUES), min_size=1, max_size=3),
+    st.integers(min_value=0, max_value=2**32 - 1),
+)
+def test_mostly_near_pairs_with_far_outcomes_match_mpmath(near, far, seed) -> None:
+    # Most outcomes within |p − q|/(p + q) < ½ (the series), the rest far,
+    # zero or subnormal: the two formulas are mixed within one pair.
+    rng = np.random.default_rng(seed)
+    spread = rng.uniform(-0.4, 0.4, len(near))
+    p = np.concatenate([near, [a for a, _ in far]])
+    q = np.concatenate([np.array(near) * np.exp(spread), [b for _, b in far]])
+    assume(p.sum() > 0 and q.sum() > 0)
+    p, q = normalize(p), normalize(q)
+    for a, b in ((p, q), (q, p)):
+        expected = ref_kl(a, b)
+        if mp.isinf(expected):
+            assert kl_divergence(a, b) == math.inf
+        else:
+            assert ulps(kl_divergence(a, b), expected) <= KL_ULPS
+    assert ulps(js_divergence(p, q), ref_js(p, q)) <= JS_ULPS
+    for value, reference in zip(kl_terms(p, q), ref_terms(p, q), strict=True):
+        if abs(reference) < 1e-300 or mp.isinf(reference):
+            assert value == reference or abs(value - float(reference)) <= SUBNORMAL
+        else:
+            assert ulps(value, reference) <= TERM_ULPS
 
 
 # --- subnormal probabilities -------------------------------------------------------
