@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 import pytest
-from PySide6.QtGui import QFont, QImage
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontInfo, QImage, QPainter, QPen
 from PySide6.QtWidgets import QApplication
 
-from viz.fitted_text import FittedAxisItem, fitted_axis_items
+from viz.fitted_text import FittedAxisItem, _pen_key, _style_key, fitted_axis_items
 
 
 @pytest.fixture(autouse=True)
@@ -94,13 +95,68 @@ def test_a_new_pen_or_tick_font_is_not_served_an_old_picture(qtbot) -> None:
     assert _Counting.made > made
     assert red != plain
     made = _Counting.made
-    font = QFont()
-    font.setPixelSize(22)
+    # The same size in bold: before the axis is laid out again (bold is
+    # wider) only the font can tell the pictures apart.
+    font = QFont(QApplication.font())
+    font.setPixelSize(QFontInfo(font).pixelSize())
+    font.setBold(True)
+    before = axis._picture_key()
     axis.setStyle(tickFont=font)
+    assert axis._picture_key() != before
     _drawn(widget, (0.0, 9.0))
-    large = _drawn(widget, (0.0, 1.0))
+    bold = _drawn(widget, (0.0, 1.0))
     assert _Counting.made > made
-    assert large != red
+    assert bold != red
+
+
+def test_fonts_that_differ_only_in_their_fallbacks_are_told_apart() -> None:
+    # QFont.toString() names the first family only; Chinese type is a
+    # fallback family appended to the Latin one.
+    latin = QFont("DejaVu Sans", 12)
+    with_cjk = QFont(latin)
+    with_cjk.setFamilies(["DejaVu Sans", "WenQuanYi Micro Hei"])
+    assert latin.toString() == with_cjk.toString()
+    assert _style_key(latin) != _style_key(with_cjk)
+
+
+def test_without_a_tick_font_the_application_font_is_in_the_key(qtbot) -> None:
+    widget, axis = _plot(qtbot)
+    _drawn(widget, (0.0, 1.0))
+    assert axis.style["tickFont"] is None
+    before = axis._picture_key()
+    font = QFont(QApplication.font())
+    original = QFont(font)
+    font.setBold(True)
+    QApplication.setFont(font)
+    try:
+        assert axis._picture_key() != before
+    finally:
+        QApplication.setFont(original)
+
+
+def test_pens_that_differ_in_cap_join_or_brush_are_told_apart() -> None:
+    plain = pg.mkPen("#000000", width=3)
+    capped, joined, brushed = QPen(plain), QPen(plain), QPen(plain)
+    capped.setCapStyle(Qt.PenCapStyle.RoundCap)
+    joined.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    brushed.setBrush(QBrush(QColor("#000000"), Qt.BrushStyle.Dense4Pattern))
+    keys = {_pen_key(pen) for pen in (plain, capped, joined, brushed)}
+    assert len(keys) == 4
+
+
+def test_an_axis_with_nothing_to_draw_keeps_no_picture(qtbot) -> None:
+    from viz import fitted_text
+
+    axis = FittedAxisItem("left")  # on no view: pyqtgraph draws no ticks
+    axis.setRange(0.0, 1.0)
+    image = QImage(200, 200, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        axis.paint(painter, None, None)
+    finally:
+        painter.end()
+    assert axis._drew_nothing
+    assert not fitted_text._PICTURES
 
 
 def test_a_new_size_is_not_served_the_old_size_s_picture(qtbot) -> None:

@@ -19,7 +19,7 @@ from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QPen
+from PySide6.QtGui import QFont, QFontMetricsF, QGuiApplication, QPen
 from PySide6.QtWidgets import QGraphicsTextItem
 
 from core.numbers import power_of_ten
@@ -196,6 +196,8 @@ class FittedAxisItem(pg.AxisItem):
     units_only = False
     #: The largest tick text size the last picture reported.
     _text_size: int | None = None
+    #: pyqtgraph found no ticks to draw (the axis is not on a view yet).
+    _drew_nothing = False
 
     def __init__(self, orientation: str) -> None:
         super().__init__(orientation)
@@ -325,7 +327,10 @@ class FittedAxisItem(pg.AxisItem):
                 self.picture = picture
             else:
                 self._text_size = None
+                self._drew_nothing = False
                 super().paint(p, opt, widget)
+                if self._drew_nothing:  # not laid out yet: nothing worth keeping
+                    return
                 _PICTURES[key] = (self.picture, self._text_size)
                 while len(_PICTURES) > KEPT_PICTURES:
                     _PICTURES.popitem(last=False)
@@ -360,6 +365,8 @@ class FittedAxisItem(pg.AxisItem):
             _rect_key(self.geometry()),
             _rect_key(self.sceneBoundingRect()),
             tuple((name, _style_key(value)) for name, value in self.style.items()),
+            # Without a tick font, pyqtgraph's picture takes the application's.
+            _style_key(QGuiApplication.font()) if not self.style["tickFont"] else None,
             _pen_key(self.pen()),
             _pen_key(self.textPen()),
             _pen_key(self.tickPen()),
@@ -372,6 +379,7 @@ class FittedAxisItem(pg.AxisItem):
         """
         specs = super().generateDrawSpecs(p)
         if specs is None:
+            self._drew_nothing = True
             return None
         axis, ticks, texts = specs
         kept: list[Any] = []
@@ -424,13 +432,17 @@ def _pen_key(pen: QPen) -> tuple[Any, ...]:
         pen.style(),
         pen.isCosmetic(),
         tuple(pen.dashPattern()),
+        pen.capStyle(),
+        pen.joinStyle(),
+        pen.brush().style(),
     )
 
 
 def _style_key(value: Any) -> Any:
     """A style value as something hashable that changes when it does."""
     if isinstance(value, QFont):
-        return ("font", value.toString())
+        # toString() names the first family only, not the fallbacks (CJK).
+        return ("font", value.toString(), tuple(value.families()))
     if isinstance(value, list | dict | set):
         return repr(value)
     return value
