@@ -25,11 +25,14 @@ nothing else: no store, no evaluation, fixed axis ranges, no event filter.
 
 A frame, for the app and the floor alike, is a ``frame_time.Drag`` frame:
 one slider ``setValue``, then ``processEvents()`` until the first plot has
-painted, and one more ``processEvents()`` for what it left queued. App and
-floor take turns frame by frame, in ``--rounds`` pairs of freshly built
-(and then really deleted) windows, so that a change of machine speed hits
-both alike (on this machine a block of 50 frames ran anywhere between
-0.75× and 1.25× of the next). Start-up is process start to exit around
+painted, and two more passes (posted events, then ``processEvents()``) for
+what it left queued, a layout and the repaint it asks for. App and floor
+take turns frame by frame, in ``--rounds`` pairs of freshly built (and then
+really deleted) windows, so that a change of machine speed hits both alike
+(on this machine a block of 50 frames ran anywhere between 0.75× and 1.25×
+of the next); each goes first every other frame, each round starts with no
+kept axis pictures and with the builds' objects collected and frozen out of
+the garbage collector. Start-up is process start to exit around
 ``main.py --quit-after-paint`` and around this script's
 ``--quit-after-paint`` (the floor window, built as main.py builds its
 window on a first start), interleaved, each run with an empty settings
@@ -42,6 +45,7 @@ Run: .venv/bin/python benchmarks/floor.py [--frames 240] [--rounds 3] [--runs 7]
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import statistics
 import subprocess
@@ -429,12 +433,27 @@ def compare_frames(
             sizes = curve_sizes(window)  # after the warm-up: what a drag shows
             floor = build_floor(curves=sizes)
         floor_drag = _drag(app, floor, floor.slider)
-        for _ in range(per_round):
-            app_times.append(app_drag.frame(settle=True))
-            floor_times.append(floor_drag.frame(settle=True))
+        forget_kept_pictures()
+        # What the builds left is no one's frame: collected and set aside.
+        gc.collect()
+        gc.freeze()
+        for frame in range(per_round):
+            # Each goes first every other frame, so that neither always
+            # inherits what the other left (a queued layout, a collection).
+            turns = ((app_drag, app_times), (floor_drag, floor_times))
+            for drag, times in turns if frame % 2 == 0 else turns[::-1]:
+                times.append(drag.frame(settle=True))
+        gc.unfreeze()
         delete_window(app, floor)
         delete_window(app, window)
     return app_times, floor_times, sizes
+
+
+def forget_kept_pictures() -> None:
+    """Start a round with no kept axis pictures (viz.fitted_text), as a new app."""
+    from viz import fitted_text
+
+    fitted_text._PICTURES.clear()
 
 
 def next_token_floor(frames: int) -> list[float]:

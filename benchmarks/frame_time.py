@@ -57,9 +57,9 @@ class Drag:
     def frame(self, settle: bool = False) -> float:
         """One frame of the drag, in ms.
 
-        With ``settle`` the frame also takes what it left queued (one more
-        ``processEvents()``), so that when two windows take turns neither
-        is charged with the other's leftovers.
+        With ``settle`` the frame also takes what it left queued (two more
+        passes of posted events and ``processEvents()``), so that when two
+        windows take turns neither is charged with the other's leftovers.
         """
         position = self._positions[self.frames % len(self._positions)]
         self.frames += 1
@@ -69,8 +69,10 @@ class Drag:
         slider.setValue(position if position != slider.value() else position + 1)
         while self.probe.count == painted_before:
             self.app.processEvents()
-        if settle:
-            self.app.processEvents()
+        if settle:  # what the frame queued (a layout, then its repaint)
+            for _ in range(2):
+                self.app.sendPostedEvents()
+                self.app.processEvents()
         return (time.perf_counter() - start) * 1000
 
 
