@@ -110,8 +110,10 @@ def _widget_marks(page: QWidget) -> Counter[str]:
     """What a user could see changed on ``page``: values, checks, texts, plot
     ranges, and which objects the page's own callable attributes are.
 
-    Controls count hidden too (a hidden family editor's K is what the next
-    test gets when it turns family mode on); labels only while on show.
+    Controls and labels count hidden too (a hidden family editor's K is
+    what the next test gets when it turns family mode on); a reset writes
+    back the texts of labels that were hidden in the new window
+    (:func:`_hidden_label_texts`).
     """
     marks: Counter[str] = Counter([repr(_attribute_marks(page))])
     for widget in page.findChildren(QWidget):
@@ -125,11 +127,7 @@ def _widget_marks(page: QWidget) -> Counter[str]:
             mark += (widget.currentIndex(), widget.count())
         elif isinstance(widget, QAbstractButton):
             mark += (widget.isChecked(), widget.text())
-        elif isinstance(widget, QLineEdit):
-            mark += (widget.text(),)
-        elif isinstance(widget, QLabel) and mark[0]:
-            # A hidden label's text is neither seen nor read back: the page
-            # writes it before it shows it (a problem solved, lecture left).
+        elif isinstance(widget, QLineEdit | QLabel):
             mark += (widget.text(),)
         elif hasattr(widget, "getPlotItem"):  # a plot: where its view is
             # An axis that ranges itself follows the data drawn again in the
@@ -246,6 +244,8 @@ class Fingerprint:
     focus: QWidget | None = None
     #: The pages' sticky ranges, found once (a walk of every widget's objects).
     sticky: list[Any] = field(default_factory=list)
+    #: Labels hidden in the new window, with their texts then (see reset).
+    hidden_texts: list[tuple[QWidget, QLabel, str]] = field(default_factory=list)
 
     def differences(self, window: Any) -> list[str]:
         """What differs now from new (empty when the window is as new)."""
@@ -302,6 +302,7 @@ class SharedWindow:
                 },
                 focus=QApplication.focusWidget(),
                 sticky=_sticky_ranges(window),
+                hidden_texts=_hidden_label_texts(window),
             )
             self.window = window
             self.built += 1
@@ -332,6 +333,21 @@ class SharedWindow:
             self.window.deleteLater()
             LET_GO[0] = True
         self.window = self.fingerprint = None
+
+
+def _hidden_label_texts(window: Any) -> list[tuple[QWidget, QLabel, str]]:
+    """The pages' hidden labels and their texts.
+
+    A page writes such a label before it shows it (a problem solved, a
+    lecture left), so what a test left there is not seen; it is put back in
+    a reset all the same, so that the next test reads what a new window has.
+    """
+    return [
+        (page, label, label.text())
+        for page in window.pages.built().values()
+        for label in page.findChildren(QLabel)
+        if not label.isVisibleTo(page)
+    ]
 
 
 def _close_popups(window: Any) -> None:
@@ -385,6 +401,9 @@ def reset(window: Any, fingerprint: Fingerprint, qtbot: Any) -> None:
     if window.size().toTuple() != SIZE:
         window.resize(*SIZE)
     wait_at_rest(window, qtbot)
+    for page, label, text in fingerprint.hidden_texts:
+        if not label.isVisibleTo(page):
+            label.setText(text)
     _give_focus_back(window, fingerprint.focus)
     # What _say left (a preset's name, "nothing to play"): the window's own
     # status line comes back the way _say put the other one up.
