@@ -128,3 +128,22 @@ def test_a_window_shown_again_does_not_draw_the_hint_over_a_message(window, qtbo
     assert _colours(hint) == 1  # nothing over the message
     window.statusBar().clearMessage()
     assert _colours(hint) > 1
+
+
+def test_the_distributions_title_offers_a_drag_only_where_a_drag_sets_a_bar(
+    window, qtbot
+):
+    # In family mode the family's parameters shape P and Q: a drag on the
+    # plot only says so, so its title must not invite one.
+    explorer = window.explorer
+    title = explorer.distributions.getPlotItem().titleLabel
+    assert "drag a bar" in title.shown_text()
+    explorer.controls.mode.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: explorer.store.results.family_mode)
+    QApplication.processEvents()
+    assert "drag a bar" not in title.shown_text()
+    assert "P" in title.shown_text()
+    explorer.controls.mode.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: not explorer.store.results.family_mode)
+    QApplication.processEvents()
+    assert "drag a bar" in title.shown_text()

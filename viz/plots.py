@@ -119,6 +119,9 @@ class DistributionPlot(Retranslating, pg.PlotWidget):
         self.q = Series(plot, theme.Q_COLOUR, 0.2, 0.38, "Q")
         self.hover = HoverReporter(self, plot)
         self.axis = OutcomeAxis(plot, "", probability=True)
+        #: Whether a drag sets a bar: not in family mode, where the family's
+        #: parameters shape P and Q (a drag there only says so).
+        self.draggable = True
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -128,7 +131,7 @@ class DistributionPlot(Retranslating, pg.PlotWidget):
         )
         outcome = translate("Plots", "outcome")
         probability = translate("Plots", "probability")
-        hint = translate("Plots", "drag a bar")
+        hint = translate("Plots", "drag a bar") if self.draggable else ""
         set_plot_texts(self.getPlotItem(), title, outcome, probability, hint)
         self.axis.set_label(outcome)
 
@@ -143,6 +146,9 @@ class DistributionPlot(Retranslating, pg.PlotWidget):
 
     def show_results(self, results: Results, log_x: bool = False) -> None:
         """Draw normalised P and Q."""
+        if self.draggable == results.family_mode:
+            self.draggable = not results.family_mode
+            self.retranslate()
         k = results.p.size
         self.view_box.k = k
         log_x = self.axis.fit(k, log_x)
