@@ -17,7 +17,7 @@ given.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -480,20 +480,25 @@ def _divergences(
         near |= zeros  # p = q = 0: every term is 0, as in the series
     count = int(np.count_nonzero(near))
     if count == p.size:  # P ≈ Q everywhere: no far terms, no logarithm
-        log_ratio, sum_pq, sum_qp, sum_js = _near_terms(p, q, eps)
-        return _Divergences(
-            terms_pq=p * log_ratio,
-            terms_qp=0.0 - q * log_ratio,
-            kl_pq=max(0.0, sum_pq / total_p),
-            kl_qp=max(0.0, sum_qp / total_p),
-            js=min(max(0.0, sum_js / total_p), _LN2),
-        )
+        log_ratio, *sums = _near_terms(p, q, eps)
+        return _totals(p * log_ratio, 0.0 - q * log_ratio, sums, total_p)
     if 2 * count >= p.size:
         return _mostly_near(p, q, log_q, near, eps, total_p)
     index = np.flatnonzero(near) if count else None
     terms_pq, terms_qp, sum_pq, sum_qp, sum_js = _far_side(
         p, q, log_q, eps, (d, t, s), index
     )
+    return _totals(terms_pq, terms_qp, (sum_pq, sum_qp, sum_js), total_p)
+
+
+def _totals(
+    terms_pq: FloatArray,
+    terms_qp: FloatArray,
+    sums: Sequence[float],
+    total_p: float,
+) -> _Divergences:
+    """The pair's divergences from the sums against q' (of P's total mass)."""
+    sum_pq, sum_qp, sum_js = sums
     return _Divergences(
         terms_pq=terms_pq,
         terms_qp=terms_qp,
@@ -580,13 +585,7 @@ def _mostly_near(
         sum_pq += far_pq
         sum_qp += far_qp
         sum_js += far_js
-    return _Divergences(
-        terms_pq=terms_pq,
-        terms_qp=terms_qp,
-        kl_pq=max(0.0, sum_pq / total_p),
-        kl_qp=max(0.0, sum_qp / total_p),
-        js=min(max(0.0, sum_js / total_p), _LN2),
-    )
+    return _totals(terms_pq, terms_qp, (sum_pq, sum_qp, sum_js), total_p)
 
 
 def _near_terms(
