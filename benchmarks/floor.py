@@ -425,6 +425,7 @@ def compare_frames(
     floor_times: list[float] = []
     sizes: list[int] = []
     for _ in range(rounds):
+        forget_kept_pictures()
         window, slider = open_explorer(app, case)
         app_drag = _drag(app, window, slider)
         if case.kind == "bars":
@@ -433,17 +434,18 @@ def compare_frames(
             sizes = curve_sizes(window)  # after the warm-up: what a drag shows
             floor = build_floor(curves=sizes)
         floor_drag = _drag(app, floor, floor.slider)
-        forget_kept_pictures()
         # What the builds left is no one's frame: collected and set aside.
         gc.collect()
         gc.freeze()
-        for frame in range(per_round):
-            # Each goes first every other frame, so that neither always
-            # inherits what the other left (a queued layout, a collection).
-            turns = ((app_drag, app_times), (floor_drag, floor_times))
-            for drag, times in turns if frame % 2 == 0 else turns[::-1]:
-                times.append(drag.frame(settle=True))
-        gc.unfreeze()
+        try:
+            for frame in range(per_round):
+                # Each goes first every other frame, so that neither always
+                # inherits what the other left (a queued layout, a collection).
+                turns = ((app_drag, app_times), (floor_drag, floor_times))
+                for drag, times in turns if frame % 2 == 0 else turns[::-1]:
+                    times.append(drag.frame(settle=True))
+        finally:
+            gc.unfreeze()
         delete_window(app, floor)
         delete_window(app, window)
     return app_times, floor_times, sizes

@@ -41,7 +41,9 @@ def same_to_rounding(a, b, rtol: float = 1e-9) -> bool:
             same_to_rounding(x, y, rtol) for x, y in zip(a, b, strict=True)
         )
     if isinstance(a, (float, np.ndarray)) or isinstance(b, (float, np.ndarray)):
-        return bool(np.allclose(a, b, rtol=rtol, atol=1e-12, equal_nan=False))
+        return np.shape(a) == np.shape(b) and bool(
+            np.allclose(a, b, rtol=rtol, atol=1e-12, equal_nan=False)
+        )
     return a == b
 
 

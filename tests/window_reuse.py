@@ -22,6 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
@@ -402,7 +403,8 @@ def reset(window: Any, fingerprint: Fingerprint, qtbot: Any) -> None:
         window.resize(*SIZE)
     wait_at_rest(window, qtbot)
     for page, label, text in fingerprint.hidden_texts:
-        if not label.isVisibleTo(page):
+        # A label rebuilt since (a control made again) is not the new one's.
+        if shiboken6.isValid(label) and not label.isVisibleTo(page):
             label.setText(text)
     _give_focus_back(window, fingerprint.focus)
     # What _say left (a preset's name, "nothing to play"): the window's own
