@@ -3041,6 +3041,10 @@ the loss is then H(P,Q), and KL(P‖Q) = loss − H(P).</source>
         <translation>在表中编辑一个 logit 或标签：每个样本的损失和批次的平均值随之变化。用按钮添加或删除样本。</translation>
     </message>
     <message>
+        <source>Move a family&apos;s sliders to reshape P and Q. Presets: keys 1–9.</source>
+        <translation>移动分布族的滑块来重塑 P 和 Q。预设：按键 1–9。</translation>
+    </message>
+    <message>
         <source>Move a slider or drag a bar. Presets: keys 1–9.</source>
         <translation>移动滑块或拖动柱条。预设：按键 1–9。</translation>
     </message>

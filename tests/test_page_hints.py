@@ -20,6 +20,7 @@ from viz.pages import PAGES
 SHARED_WINDOW_PAGES = EVERY_LAB_PAGE
 
 EXPLORER_HINT = "Move a slider or drag a bar. Presets: keys 1–9."
+FAMILY_HINT = "Move a family's sliders to reshape P and Q. Presets: keys 1–9."
 
 
 def status_line(window) -> str:
@@ -143,7 +144,24 @@ def test_the_distributions_title_offers_a_drag_only_where_a_drag_sets_a_bar(
     QApplication.processEvents()
     assert "drag a bar" not in title.shown_text()
     assert "P" in title.shown_text()
+    assert status_line(window) == FAMILY_HINT  # the status line too
     explorer.controls.mode.setCurrentIndex(0)
     qtbot.waitUntil(lambda: not explorer.store.results.family_mode)
     QApplication.processEvents()
     assert "drag a bar" in title.shown_text()
+    assert status_line(window) == EXPLORER_HINT
+
+
+def test_the_family_hint_speaks_chinese_too(window, qtbot):
+    explorer = window.explorer
+    explorer.controls.mode.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: explorer.store.results.family_mode)
+    set_language("zh_CN")
+    try:
+        QApplication.processEvents()
+        assert status_line(window) == "移动分布族的滑块来重塑 P 和 Q。预设：按键 1–9。"
+    finally:
+        set_language("en")
+        explorer.controls.mode.setCurrentIndex(0)
+        qtbot.waitUntil(lambda: not explorer.store.results.family_mode)
+    assert status_line(window) == EXPLORER_HINT

@@ -69,6 +69,13 @@ PAGE_HINTS = {
 }
 
 
+#: The explorer's hint in family mode, where a family's parameters shape P
+#: and Q and there is no bar to drag.
+EXPLORER_FAMILY_HINT = QT_TRANSLATE_NOOP(
+    "PageHints", "Move a family's sliders to reshape P and Q. Presets: keys 1–9."
+)
+
+
 def page_hint(panel: str) -> str:
     """The hint of ``panel`` in the language in use ("" for a page without one)."""
     source = PAGE_HINTS.get(panel)
@@ -96,6 +103,7 @@ class PageHint(QLabel):
         self._current_panel = current_panel
         self._panel = ""
         self._hint = ""
+        self._family_mode = False
         #: A message shown in this pass of the event loop (kept on a page change).
         self._fresh_message = False
         status_bar.addWidget(self, 1)
@@ -110,11 +118,22 @@ class PageHint(QLabel):
     def show_page(self, panel: str) -> None:
         """Show the hint of ``panel``."""
         self._panel = panel
-        self._set_hint(page_hint(panel))
+        self._set_hint(self._hint_text())
+
+    def follow_explorer(self, family_mode: bool) -> None:
+        """The explorer's hint for its mode (a family has no bars to drag)."""
+        if family_mode != self._family_mode:
+            self._family_mode = family_mode
+            self.show_page(self._panel)
 
     def retranslate(self) -> None:
         """The hint in the language in use."""
-        self._set_hint(page_hint(self._panel))
+        self._set_hint(self._hint_text())
+
+    def _hint_text(self) -> str:
+        if self._panel == "explorer" and self._family_mode:
+            return QCoreApplication.translate(CONTEXT, EXPLORER_FAMILY_HINT)
+        return page_hint(self._panel)
 
     def _page_changed(self, _index: int = -1) -> None:
         if self._status_bar.currentMessage() and not self._fresh_message:
@@ -169,4 +188,4 @@ class PageHint(QLabel):
         super().changeEvent(event)
 
 
-__all__ = ["CONTEXT", "PAGE_HINTS", "PageHint", "page_hint"]
+__all__ = ["CONTEXT", "EXPLORER_FAMILY_HINT", "PAGE_HINTS", "PageHint", "page_hint"]

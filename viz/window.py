@@ -197,6 +197,9 @@ class MainWindow(QMainWindow):
         self._apply_appearance()
         #: What to do on the page on show, under any transient message.
         self.page_hint = PageHint(self.statusBar(), self.tabs, self.current_panel)
+        self.store.results_ready.connect(
+            lambda results: self.page_hint.follow_explorer(results.family_mode)
+        )
         self.store.recompute_now()
         self._update_history_actions()
 
