@@ -191,6 +191,23 @@ def test_a_log_axis_writes_all_its_ticks_in_one_form(qapp):
     assert axis.logTickStrings([0, 2, 4, 5], 1.0, 1.0) == ["10⁰", "10²", "10⁴", "10⁵"]
 
 
+def test_a_log_axis_s_major_and_minor_ticks_share_one_form(qapp):
+    # pyqtgraph asks for each level's text apart: an axis from 1 to 10⁵ read
+    # "1, 10¹, 100, 10³, 10000", its majors plain and its minors in powers.
+    from viz.fitted_text import FittedAxisItem
+
+    axis = FittedAxisItem("bottom")
+    axis.setLogMode(True)
+    axis.setRange(0.0, 5.0)  # 1 … 10⁵, in log10
+    majors = axis.logTickStrings([0, 2, 4], 1.0, 2.0)
+    minors = axis.logTickStrings([1, 3], 1.0, 1.0)
+    assert majors == ["10⁰", "10²", "10⁴"]
+    assert minors == ["10¹", "10³"]
+    axis.setRange(0.0, 4.2)  # 1 … 15,800: no tick above 10⁴
+    assert axis.logTickStrings([0, 2, 4], 1.0, 2.0) == ["1", "100", "10000"]
+    assert axis.logTickStrings([1, 3], 1.0, 1.0) == ["10", "1000"]
+
+
 @pytest.mark.parametrize(
     ("style", "ratio", "expected"),
     [

@@ -398,9 +398,25 @@ class FittedAxisItem(pg.AxisItem):
         "0.1"), any other in powers of ten ("10⁰", "10⁻²", "5·10⁻⁴").
         """
         numbers = [float(10.0**value * scale) for value in values]
-        if all(LOG_PLAIN[0] <= number <= LOG_PLAIN[1] for number in numbers):
+        plain = all(LOG_PLAIN[0] <= number <= LOG_PLAIN[1] for number in numbers)
+        if plain and self._range_is_plain(scale):
             return [f"{number:.6g}" for number in numbers]
         return [power_of_ten(number) for number in numbers]
+
+    def _range_is_plain(self, scale: float) -> bool:
+        """Whether every tick this log axis can show lies in :data:`LOG_PLAIN`.
+
+        pyqtgraph asks for the text of major and minor ticks one level at a
+        time: judged by its own ticks alone, an axis from 1 to 10⁵ wrote its
+        majors "1, 100, 10000" and its minors "10¹, 10³". A log axis's ticks
+        are d·10ⁿ (d = 1 … 9), so the range tells which can show.
+        """
+        low, high = (float(value) for value in sorted(self.range))
+        if not (math.isfinite(low) and math.isfinite(high)):
+            return True  # no range yet: the ticks alone decide
+        smallest = _nice_tick(10.0**low * scale, up=True)
+        largest = _nice_tick(10.0**high * scale, up=False)
+        return LOG_PLAIN[0] <= smallest and largest <= LOG_PLAIN[1]
 
     def _updateLabel(self) -> None:
         """A new label text is fitted afresh.
@@ -450,6 +466,17 @@ def _style_key(value: Any) -> Any:
 
 #: A log axis whose ticks all lie in this range is written in plain numbers.
 LOG_PLAIN = (1e-3, 1e4)
+
+
+def _nice_tick(x: float, up: bool) -> float:
+    """The nearest d·10ⁿ (d = 1 … 9) at or above (``up``) or at or below ``x``."""
+    if not x > 0 or not math.isfinite(x):
+        return x
+    # 10.0**4 is 10000 to the bit, but a range end may be a rounding off one.
+    x *= 1.0 + 1e-9 if not up else 1.0 - 1e-9
+    power = 10.0 ** math.floor(math.log10(x))
+    digit = math.ceil(x / power) if up else math.floor(x / power)
+    return max(1, digit) * power
 
 
 def _is_number(text: str) -> bool:
