@@ -128,7 +128,7 @@ class PageHint(QLabel):
 
     def retranslate(self) -> None:
         """The hint in the language in use."""
-        self._set_hint(self._hint_text())
+        self.show_page(self._panel)
 
     def _hint_text(self) -> str:
         if self._panel == "explorer" and self._family_mode:
