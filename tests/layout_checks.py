@@ -47,6 +47,31 @@ def plot_size_problems(root: QWidget, min_height: int, min_width: int) -> list[s
     return problems
 
 
+def plot_outside_view_problems(root: QWidget) -> list[str]:
+    """Plots larger than the view that holds them: their lower part is hidden.
+
+    A pyqtgraph view sizes its plot to itself, but never below the plot's
+    minimum; a plot once clamped taller than its view (a title wrapped when
+    the page was a few pixels wide) showed no x axis at all.
+    """
+    problems = []
+    for widget in root.findChildren(pg.PlotWidget):
+        plot = widget.getPlotItem()
+        if not widget.isVisible() or plot is None:
+            continue
+        size = plot.geometry().size()
+        if (
+            size.height() > widget.height() + SLACK_PX
+            or size.width() > widget.width() + SLACK_PX
+        ):
+            problems.append(
+                f"{widget.objectName() or plot.titleLabel.text!r}: plot "
+                f"{size.width():.0f}×{size.height():.0f} in a view of "
+                f"{widget.width()}×{widget.height()}"
+            )
+    return problems
+
+
 def _text_width(item: pg.GraphicsObject) -> float:
     return float(item.boundingRect().width())
 

@@ -56,6 +56,7 @@ def problems_on_show(window, style: theme.Theme) -> list[str]:
     height, width = style.min_plot_px
     return (
         checks.plot_size_problems(window, height, width)
+        + checks.plot_outside_view_problems(window)
         + checks.title_problems(window)
         + checks.axis_label_problems(window)
         + checks.tick_problems(window)

@@ -18,7 +18,8 @@ from collections.abc import Callable
 from typing import Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+import shiboken6
+from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetricsF, QGuiApplication, QPen
 from PySide6.QtWidgets import QGraphicsTextItem
 
@@ -92,6 +93,28 @@ def _pixel_size(size: object, fallback: int) -> int:
     return round(value * 96 / 72) if match.group(2) == "pt" else round(value)
 
 
+def _views_showing(plot: Any) -> list[Any]:
+    """The pyqtgraph views whose central item is ``plot`` (a PlotWidget's)."""
+    scene = plot.scene()
+    if scene is None:
+        return []
+    return [
+        view
+        for view in scene.views()
+        if getattr(view, "centralWidget", None) is plot and hasattr(view, "range")
+    ]
+
+
+def _taller_than_its_view(plot: Any) -> bool:
+    """True when ``plot`` is larger than the view that should hold it exactly."""
+    size = plot.geometry().size()
+    return any(
+        size.height() > view.range.height() + 0.5
+        or size.width() > view.range.width() + 0.5
+        for view in _views_showing(plot)
+    )
+
+
 class FittedTitle(pg.LabelItem):
     """A plot title that fits its plot's width, with an optional hint.
 
@@ -107,6 +130,7 @@ class FittedTitle(pg.LabelItem):
     size_px = 15
     colour: str | None = None
     _room = -1.0
+    _refit_to_view_pending = False
 
     def __init__(self) -> None:
         super().__init__("")
@@ -161,6 +185,23 @@ class FittedTitle(pg.LabelItem):
         height = self.item.boundingRect().height() if self.text else 0.0
         self.setMaximumHeight(height)
         layout.setRowFixedHeight(0, height)
+        if not self._refit_to_view_pending and _taller_than_its_view(plot):
+            # A title wrapped in a plot a few pixels wide (a page laid out
+            # before it is shown) made the plot's minimum taller than its
+            # view, and the view's resize could only clamp the plot to that
+            # height; the shorter title now lets it fit, but no resize will
+            # come to say so: the plot's lower part and its x axis stayed
+            # below the window. Fitted on the next pass, not here: this runs
+            # inside the plot's own layout pass.
+            self._refit_to_view_pending = True
+            QTimer.singleShot(0, self._fit_plot_to_view)
+
+    def _fit_plot_to_view(self) -> None:
+        self._refit_to_view_pending = False
+        plot = self.parentItem()
+        if plot is not None and shiboken6.isValid(plot):
+            for view in _views_showing(plot):
+                plot.setGeometry(QRectF(view.range))
 
     def resizeEvent(self, ev: Any) -> None:
         """Fit again when the plot's width changed (see :data:`REFIT_PX`)."""
