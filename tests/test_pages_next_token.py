@@ -52,6 +52,7 @@ from viz.pages.next_token import (
     DRAW_FLOOR,
     MAX_FILL_POINTS,
     NextTokenPage,
+    TopTokensModel,
     fill_safe,
     token_text,
     value_text,
@@ -769,3 +770,35 @@ def test_a_top_k_beyond_the_last_vocabulary_is_shown_as_set(
     assert spin.maximum() == 262_144
     assert spin.value() == 262_143
     assert lab_store.state.p_settings.top_k == 262_143  # no write-back either
+
+
+def test_a_probability_that_grows_longer_is_never_cut_short(
+    qtbot: Any, page: NextTokenPage, lab_store: Any
+) -> None:
+    """T = 1 → 3: "0.0011" becomes "6.490×10⁻⁴"; it was shown as "6.49…"."""
+    settled(qtbot, lab_store)
+    table = page.table
+    header = table.horizontalHeader()
+
+    def cut_numbers() -> list[str]:
+        # sizeHintForColumn: the width the column's widest cell on show needs.
+        return [
+            f"column {column}: {header.sectionSize(column)} px of "
+            f"{table.sizeHintForColumn(column)}"
+            for column in TopTokensModel.NUMBERS
+            if header.sectionSize(column) < table.sizeHintForColumn(column)
+        ]
+
+    assert not cut_numbers()
+    slider = page.decoding["p"].temperature.slider
+    widened = False
+    for temperature in (1.5, 2.0, 2.5, 3.0):
+        slider.setValue(slider.scale.to_position(temperature))
+        settled(qtbot, lab_store)
+        texts = [
+            table.model().data(table.model().index(row, 3))
+            for row in range(table.model().rowCount())
+        ]
+        widened = widened or any("×10" in text for text in texts)
+        assert not cut_numbers(), temperature
+    assert widened  # the case this test is about happened

@@ -718,6 +718,8 @@ class TopTokensModel(QStandardItemModel):
         self.role = role
         self.rows: tuple[TopToken, ...] = ()
         self.shown: list[list[str]] = []  # the NUMBERS columns' texts, by row
+        #: The longest of those texts when the view's columns were fitted.
+        self.fitted_length = 0
         self.cells: list[list[QStandardItem]] = []  # and their items
         self.headers: tuple[str, ...] = ()
         self.retranslate()
@@ -768,10 +770,13 @@ class TopTokensModel(QStandardItemModel):
         self.show_rows(rows)
 
     def show_rows(self, rows: tuple[TopToken, ...]) -> bool:
-        """New top tokens; True if they are other tokens (columns may refit).
+        """New top tokens; True if the columns must be fitted again.
 
-        The same tokens (a change of temperature or truncation: the order
-        of the logits does not change) change only the probabilities' text.
+        They must for other tokens, and for the same tokens (a change of
+        temperature or truncation: the order of the logits does not change,
+        only the probabilities' text) when a probability's text grew longer
+        than any the columns were fitted to: "0.0011" becoming "6.490×10⁻⁴"
+        was cut to "6.49…", which reads as 6.49.
         """
         same = len(rows) == len(self.rows) and all(
             (a.token_id, a.text) == (b.token_id, b.text)
@@ -787,6 +792,7 @@ class TopTokensModel(QStandardItemModel):
                 self.cells.append([items[c] for c in self.NUMBERS])
             numbers = self.NUMBERS
             self.shown = [[self.cell_text(row, c) for c in numbers] for row in rows]
+            self.fitted_length = 0
             return True
         # The texts on show are kept in Python too: asking each item for its
         # text cost as much as writing the new one. One dataChanged for the
@@ -806,7 +812,15 @@ class TopTokensModel(QStandardItemModel):
         if changed:
             first, last = self.NUMBERS[0], self.NUMBERS[-1]
             self.dataChanged.emit(self.index(0, first), self.index(len(rows) - 1, last))
-        return False
+        return changed and self.longest_number() > self.fitted_length
+
+    def longest_number(self) -> int:
+        """Characters of the longest probability on show."""
+        return max((len(text) for shown in self.shown for text in shown), default=0)
+
+    def columns_fitted(self) -> None:
+        """The view's columns now hold every text on show."""
+        self.fitted_length = self.longest_number()
 
 
 #: The top-tokens table's column of token ids (hidden when space is short).
@@ -1205,6 +1219,9 @@ class NextTokenPage(Page):
         self.table.setColumnHidden(TOKEN_ID_COLUMN, token_room < wanted)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self._fitted_font = self.table.font().toString()
+        model = self.table.model()
+        if isinstance(model, TopTokensModel):
+            model.columns_fitted()
 
     # the page protocol ------------------------------------------------------------
 
