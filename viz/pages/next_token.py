@@ -47,6 +47,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QKeySequence,
     QPalette,
+    QPen,
     QResizeEvent,
     QStandardItem,
     QStandardItemModel,
@@ -102,6 +103,7 @@ from viz.pages.common import (
     text_label,
 )
 from viz.pages.lab_common import HeaderArea
+from viz.pixel_curves import PixelThinnedCurve
 from viz.plotting import style_plot, swatch
 from viz.store import Store
 from viz.translated import LiveTexts, Retranslating, set_plot_texts
@@ -865,8 +867,9 @@ class RankPlot(QWidget):
         style_plot(self.plot, "", "", "")
         self.retranslate()
         self.plot.setLogMode(x=True, y=True)
-        self.curves: dict[str, pg.PlotDataItem] = {}
-        self.kept: dict[str, pg.PlotDataItem] = {}
+        # The lines are PlotCurveItems (of log10 values), the rest PlotDataItems.
+        self.curves: dict[str, PixelThinnedCurve] = {}
+        self.kept: dict[str, PixelThinnedCurve] = {}
         self.fills: dict[str, pg.PlotDataItem] = {}
         self.marks: dict[str, pg.PlotDataItem] = {}
         self.lines: dict[str, pg.InfiniteLine] = {}
@@ -879,11 +882,9 @@ class RankPlot(QWidget):
             self.fills[role] = self.plot.plot(
                 pen=None, fillLevel=level, brush=pg.mkBrush(fill_colour)
             )
-            self.curves[role] = self.plot.plot(
-                pen=pg.mkPen(colour, width=2.5, style=style)
-            )
-            self.kept[role] = self.plot.plot(
-                pen=pg.mkPen(colour, width=1.2, style=Qt.PenStyle.DotLine)
+            self.curves[role] = self._curve(pg.mkPen(colour, width=2.5, style=style))
+            self.kept[role] = self._curve(
+                pg.mkPen(colour, width=1.2, style=Qt.PenStyle.DotLine)
             )
             self.marks[role] = self.plot.plot(
                 pen=None,
@@ -904,6 +905,12 @@ class RankPlot(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.widget)
         self.widget.setMinimumSize(240, 180)
+
+    def _curve(self, pen: QPen) -> PixelThinnedCurve:
+        """A line of the plot (of log10 values), through the points pixels show."""
+        item = PixelThinnedCurve(pen=pen)
+        self.plot.addItem(item)
+        return item
 
     def retranslate(self) -> None:
         """Title, axis labels and hint in the language in use."""
@@ -946,7 +953,7 @@ class RankPlot(QWidget):
             curve = model.rank_curve
             ranks = curve.ranks.astype(np.float64)
             drawn = np.maximum(curve.probabilities, DRAW_FLOOR)
-            self.curves[role].setData(ranks, drawn)
+            self.curves[role].setData(np.log10(ranks), np.log10(drawn))
             cut = curve.kept_points < ranks.size
             self._show_cut(role, (ranks, drawn, model) if cut else None)
             shown.append(curve.probabilities)
@@ -977,7 +984,7 @@ class RankPlot(QWidget):
         curve = model.rank_curve
         n = curve.kept_points
         kept = np.maximum(curve.truncated_probabilities, DRAW_FLOOR)
-        self.kept[role].setData(ranks[:n], kept)
+        self.kept[role].setData(np.log10(ranks[:n]), np.log10(kept))
         self.fills[role].setData(*fill_safe(ranks[n - 1 :], drawn[n - 1 :]))
         threshold = max(model.threshold_probability, DRAW_FLOOR)
         self.marks[role].setData([float(curve.threshold_rank)], [threshold])
