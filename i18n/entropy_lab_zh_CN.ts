@@ -273,6 +273,10 @@
         <translation>竞赛</translation>
     </message>
     <message>
+        <source>{loss} needs &lt;b&gt;{count}&lt;/b&gt; steps</source>
+        <translation>{loss} 需要 &lt;b&gt;{count}&lt;/b&gt; 步</translation>
+    </message>
+    <message>
         <source>{loss} needs more than {limit} steps.</source>
         <translation>{loss} 需要超过 {limit} 步。</translation>
     </message>
@@ -3522,8 +3526,8 @@ larger, and so is its gradient; its direction is the same.</source>
         <translation>k1、k2、k3 使用 r = p(x)/q(x)，其中 x 抽样自 &lt;b&gt;Q&lt;/b&gt;，因此它们估计的是 D(Q‖P)（Schulman 的约定），用自然对数计算；以比特计时各除以 ln 2，所以 k2 是 (ln r)²/(2 ln 2)，而不是 (log₂ r)²/2。</translation>
     </message>
     <message>
-        <source>k2 = ½(log r)²</source>
-        <translation>k2 = ½(log r)²</translation>
+        <source>k2 = (log r)²/2</source>
+        <translation>k2 = (log r)²/2</translation>
     </message>
     <message>
         <source>k3 = (r − 1) − log r</source>

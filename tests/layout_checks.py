@@ -184,6 +184,17 @@ def tick_problems(root: QWidget) -> list[str]:
                         f"{name}: {side} ticks {text_a!r} and {text_b!r} "
                         f"overlap by {overlap:.0f} px"
                     )
+                elif (
+                    side == "bottom"
+                    and _is_number(text_a)
+                    and _is_number(text_b)
+                    and -overlap < 0.25 * a.height()
+                ):
+                    # "50" and "70" two pixels apart read as "5070".
+                    problems.append(
+                        f"{name}: bottom ticks {text_a!r} and {text_b!r} run "
+                        f"together ({-overlap:.0f} px apart)"
+                    )
     return problems
 
 

@@ -291,3 +291,28 @@ def test_the_gradient_axes_keep_their_translated_label_when_k_changes(window, qt
             assert label and label != "class" and re.search(r"[\u4e00-\u9fff]", label)
     finally:
         set_language("en")
+
+
+def test_outcome_axes_keep_their_translated_label_on_a_page_built_in_chinese(
+    fresh_window, qtbot
+):
+    """The sampling and code-length pages, first shown in Chinese, labelled
+    their outcome axes "outcome" once their first results came."""
+    window = fresh_window
+    set_language("zh_CN")
+    try:
+        for panel in ("sampling", "codes"):
+            window.show_panel(panel)
+            page = window.pages[panel]
+            qtbot.waitUntil(lambda page=page: page.store.results is not None)
+            QApplication.processEvents()
+        plots = (
+            window.pages["sampling"].plots.plot("counts"),
+            window.pages["codes"].plots.plot("lengths"),
+        )
+        for plot in plots:
+            label = plot.getAxis("bottom").labelText
+            assert label and "outcome" not in label
+            assert re.search(r"[\u4e00-\u9fff]", label), label
+    finally:
+        set_language("en")

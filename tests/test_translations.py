@@ -278,6 +278,12 @@ def extraction_problems(path: Path) -> list[str]:
             problems.append(
                 f"{where}: a keyword argument (lupdate reads only positions)"
             )
+        count = node.args[3:4] if _call_name(node) == "translate" else []
+        if any(isinstance(arg, ast.Attribute) for arg in count):
+            # translate(c, text, "", count.steps): lupdate drops the message
+            # (self.tr(text, "", count.steps) it reads), and Chinese showed
+            # "交叉熵 needs 19 steps".
+            problems.append(f"{where}: the count is an attribute (give it a name)")
     return problems
 
 
@@ -363,7 +369,10 @@ def test_an_f_string_or_keyword_in_a_translate_call_is_found(tmp_path):
         'translate("C", f"{x} steps")\n'
         'self.tr("a" + b)\n'
         'translate("C", "text", disambiguation="note")\n'
-        'translate("C", "fine {x}", None, 3)\n',
+        'translate("C", "fine {x}", None, 3)\n'
+        'translate("C", "{n} steps", "", count.steps)\n'
+        'self.tr("{n} read", "", count.steps)\n'
+        'translate("C", "{n} fine", "", n - m)\n',
         encoding="utf-8",
     )
     problems = extraction_problems(source)
@@ -371,6 +380,7 @@ def test_an_f_string_or_keyword_in_a_translate_call_is_found(tmp_path):
         "the text is an f-string or a sum",
         "the text is an f-string or a sum",
         "a keyword argument (lupdate reads only positions)",
+        "the count is an attribute (give it a name)",
     ]
 
 

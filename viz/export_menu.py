@@ -476,7 +476,7 @@ class Exporter:
         finally:
             progress.reset()
             progress.deleteLater()
-        text = translate("Export", "Exported {path} ({count} frames)", None, frames)
+        text = translate("Export", "Exported {path} ({count} frames)", "", frames)
         window.statusBar().showMessage(
             text.format(path=path, count=format_count(frames))
         )

@@ -413,6 +413,22 @@ class FittedAxisItem(pg.AxisItem):
             _pen_key(self.tickPen()),
         )
 
+    def boundingRect(self) -> QRectF:
+        """pyqtgraph's, and for a bottom axis the corner below the left axis.
+
+        pyqtgraph leaves out a tick's text that would reach past the axis's
+        ends: the rank plot's axis from rank 1 lost its "10⁰", half of which
+        lies below the plot's left axis, where nothing else is drawn. The
+        axis's own x in its plot is that corner's width (the plot itself is
+        not asked: Qt asks for this while the plot is being deleted).
+        """
+        rect: QRectF = super().boundingRect()
+        if self.orientation == "bottom":
+            room = self.geometry().x()
+            if room > 0:
+                rect = rect.adjusted(-room, 0, 0, 0)
+        return rect
+
     def generateDrawSpecs(self, p: Any) -> Any:
         """The ticks pyqtgraph draws, less any text that would overlap another.
 
@@ -425,7 +441,12 @@ class FittedAxisItem(pg.AxisItem):
         axis, ticks, texts = specs
         kept: list[Any] = []
         for spec in texts:
-            rect = spec[0].adjusted(-2, -1, 2, 1)
+            # Side by side, numbers need a space between them: "50" and "70"
+            # two pixels apart read as "5070".
+            gap = 2.0
+            if self.orientation in ("bottom", "top"):
+                gap = max(gap, 0.3 * spec[0].height())
+            rect = spec[0].adjusted(-gap, -1, gap, 1)
             if not any(rect.intersects(other[0]) for other in kept):
                 kept.append(spec)
         return axis, ticks, kept

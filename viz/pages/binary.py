@@ -632,9 +632,10 @@ class BinaryPage(AnimatedPage):
                     "BinaryPage", "{loss} needs more than {limit} steps."
                 ).format(loss=name, limit=format_count(COUNT_LIMIT))
             else:
+                steps = count.steps  # a name: lupdate misses "count.steps" here
                 text = translate(
-                    "BinaryPage", "{loss} needs <b>{count}</b> steps", None, count.steps
-                ).format(loss=name, count=format_count(count.steps))
-                if step >= count.steps:
+                    "BinaryPage", "{loss} needs <b>{count}</b> steps", "", steps
+                ).format(loss=name, count=format_count(steps))
+                if step >= steps:
                     text += " ✓"
             set_text(self.counts[kind], text)

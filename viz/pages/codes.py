@@ -422,6 +422,8 @@ class CodePlots(QWidget):
                 continue  # a tree has no axes (setLabel would show them)
             plot.setLabel("bottom", x_label)
             plot.setLabel("left", y_label)
+        # The outcome axis writes its own label when K or its scale changes.
+        self.lengths.axis.set_label(self.titles(tree)["lengths"][1])
         self.model.headerDataChanged.emit(
             Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1
         )

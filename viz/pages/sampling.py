@@ -82,7 +82,7 @@ def quantity_html(name: str) -> str:
         "information_q": QCoreApplication.translate("SamplingPage", "−log q(x)"),
         "log_ratio": QCoreApplication.translate("SamplingPage", "log p(x)/q(x)"),
         "k1": QCoreApplication.translate("SamplingPage", "k1 = −log r"),
-        "k2": QCoreApplication.translate("SamplingPage", "k2 = ½(log r)²"),
+        "k2": QCoreApplication.translate("SamplingPage", "k2 = (log r)²/2"),
         "k3": QCoreApplication.translate("SamplingPage", "k3 = (r − 1) − log r"),
     }
     return swatch(COLOURS[name], formulas[name])
@@ -364,6 +364,9 @@ class SamplingPlots(QWidget):
             plot.setTitle(title)
             plot.setLabel("bottom", x_label)
             plot.setLabel("left", y_label)
+            if name == "counts":
+                # It writes its own label when K or its scale changes.
+                self.counts_axis.set_label(x_label)
 
     def show_results(self, results: SamplingLabResults) -> None:
         """Draw every plot from the results."""
