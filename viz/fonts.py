@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 #: Simplified Chinese families, best first: Linux (Noto, Source Han,
@@ -82,14 +82,30 @@ def cjk_font_available() -> bool:
 
 
 def font_for_language(font: QFont, language: str) -> QFont:
-    """``font`` with the Chinese family after its own in zh_CN, without it otherwise."""
+    """``font`` with the Chinese family after its own in zh_CN, without it otherwise.
+
+    In zh_CN an alias of its own ("Sans Serif", which only fontconfig knows)
+    is first resolved to the family it stands for: Qt passes over a name it
+    has no face of and drew every Latin letter, digit and formula in the
+    Chinese face, whose combining tilde is a speck above the P of D(P̃‖Q̃).
+    """
     chosen = QFont(font)
     own = [family for family in font.families() if family not in CJK_FAMILIES]
     if not own:
         own = [font.family()]
     family = cjk_family() if language == "zh_CN" else None
+    if family:
+        own = [_concrete_family(name) for name in own]
     chosen.setFamilies([*own, family] if family else own)
     return chosen
+
+
+def _concrete_family(name: str) -> str:
+    """``name``, or the installed family it is an alias of."""
+    if QFontDatabase.hasFamily(name):
+        return name
+    resolved = QFontInfo(QFont(name)).family()
+    return resolved if resolved and resolved not in CJK_FAMILIES else name
 
 
 def apply_language_font(language: str) -> None:
