@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from core.i18n import LANGUAGES
 from viz import appearance, theme
 from viz.pages import PAGES
+from viz.pages.common import ControlsColumn
 
 SIZES = ((1024, 768), (1280, 720), (1366, 768), (1920, 1080))
 
@@ -132,6 +133,31 @@ def test_lecture_type_at_1920_carries_to_the_back_row(window):
         assert window.explanation.text.font().pixelSize() >= 24
     finally:
         window.set_lecture(False, full_screen=False)
+
+
+def test_a_page_first_shown_in_lecture_type_cuts_off_no_control(fresh_window):
+    """A page built after lecture mode was on got no font change: its column
+    kept the 300 pixels it had before its texts were set, and the batch
+    page's "Reset to the PyTorch example" and "1.5229846 nats" were cut."""
+    window = fresh_window
+    window.resize(1920, 1080)
+    window.set_lecture(True, full_screen=False)
+    found = []
+    try:
+        for spec in PAGES:
+            window.show_panel(spec.panel)
+            for _ in range(3):
+                settle()
+            page = window.pages[spec.panel]
+            found += [f"{spec.panel}: {p}" for p in checks.clipped_label_problems(page)]
+            for column in page.findChildren(ControlsColumn):
+                needed = column.widget().minimumSizeHint().width()
+                room = column.viewport().width()
+                if needed > room + 1:  # no horizontal scroll bar: cut off
+                    found.append(f"{spec.panel}: column needs {needed} px of {room}")
+    finally:
+        window.set_lecture(False, full_screen=False)
+    assert not found, "\n".join(found)
 
 
 SCALED_CHECK = """

@@ -237,10 +237,23 @@ class ControlsColumn(QScrollArea):
         self.fit_width()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Refit the width once the new font has reached every control."""
-        if watched is self.widget() and event.type() == QEvent.Type.FontChange:
+        """Refit the width once a new font or language has reached every control."""
+        if watched is self.widget() and event.type() in (
+            QEvent.Type.FontChange,
+            QEvent.Type.LanguageChange,
+        ):
             QTimer.singleShot(0, self.fit_width)
         return False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Fit to the controls as they are now.
+
+        A page sets its texts after building its column, and one built in
+        lecture type gets no font change: its buttons were cut off at the
+        column's 300 pixels.
+        """
+        self.fit_width()
+        super().showEvent(event)
 
     def fit_width(self) -> None:
         """As wide as the controls need, at least 300 pixels."""
