@@ -503,3 +503,17 @@ def test_sessions_keep_the_trainings(window, page, trainings):
     state = advance_trainings(start_trainings(trainings.state.start, 1.5), 9)
     trainings.set_state(state)
     assert window.session().pages["trainings"] is state
+
+
+def test_step_zero_shows_on_both_progress_plots(page, trainings, qtbot):
+    """The cross-entropy plot was x-linked to the one above it, whose narrower
+    axis labels moved its range to start at step 0.92: at step 0 it showed
+    nothing. Both start a marker's width before step 0."""
+    page.reset()
+    qtbot.waitUntil(lambda: trainings.state.step == 0)
+    plots = page.plots
+    for plot in (plots.probability_plot, plots.cross_entropy_plot):
+        (low, high), _ = plot.vb.viewRange()
+        # The 11-px head of step 0 lies whole inside the data area.
+        margin = (0 - low) / (high - low) * plot.vb.width()
+        assert margin >= 5.5, (plot.titleLabel.text, low, high)

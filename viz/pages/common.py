@@ -648,7 +648,9 @@ class GrowingRange:
         wanted = (start, start + nice_ceiling(span * 1.3))
         if wanted != self.shown:
             self.shown = wanted
-            self.plot.setXRange(*wanted, padding=0.01)
+            # Room for a marker at the first step: at 0.01 of the span the
+            # dot of step 0 sat half behind the left axis.
+            self.plot.setXRange(*wanted, padding=0.03)
 
 
 class LogRange:

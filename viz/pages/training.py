@@ -221,9 +221,14 @@ class TrainingPlots(QWidget):
         self.cross_entropy_curves, self.cross_entropy_heads = _progress_curves(
             self.cross_entropy_plot
         )
-        self.cross_entropy_plot.setXLink(self.probability_plot)
         self.cross_entropy_range = LogRange(self.cross_entropy_plot)
-        self.step_range = GrowingRange(self.probability_plot, minimum=20.0)
+        # Each plot its own range of the same steps, not an x link: a link
+        # lines the steps up on screen, and the cross-entropy plot's wider
+        # axis labels moved its range to start at step 0.92 (step 0 unseen).
+        self.step_ranges = [
+            GrowingRange(plot, minimum=20.0)
+            for plot in (self.probability_plot, self.cross_entropy_plot)
+        ]
         # Column by column: each model's softmax over its gradient, then the
         # two progress plots; when fewer fit, one model's pair at a time.
         widgets = [w for kind in LOSS_KINDS for w in self.kinds[kind].widgets()]
@@ -282,7 +287,8 @@ class TrainingPlots(QWidget):
             self.cross_entropy_heads[kind].setData(last, cross_entropy[-1:])
             cross_entropies.append(cross_entropy)
         step = max(state.step for state in states.values())
-        self.step_range.fit(0.0, float(step))
+        for step_range in self.step_ranges:
+            step_range.fit(0.0, float(step))
         self.cross_entropy_range.fit(np.concatenate(cross_entropies))
 
 
