@@ -517,3 +517,14 @@ def test_step_zero_shows_on_both_progress_plots(page, trainings, qtbot):
         # The 11-px head of step 0 lies whole inside the data area.
         margin = (0 - low) / (high - low) * plot.vb.width()
         assert margin >= 5.5, (plot.titleLabel.text, low, high)
+
+
+def test_the_start_and_the_note_write_the_temperature_alike(page, trainings):
+    """The start said "T = 1.0000" beside the note's "T = 1.000"."""
+    import re
+
+    found = [
+        re.search(r"T = ([^,)<]+)", label.text()).group(1)
+        for label in (page.start_label, page.note)
+    ]
+    assert found[0] == found[1], found

@@ -558,7 +558,7 @@ class TrainingPage(AnimatedPage):
                 logits=logits,
                 label=start.label,
                 target=target,
-                t=number_text(start.temperature),
+                t=number_text(start.temperature, 3),
                 epsilon=fixed_text(start.label_smoothing, 3),
             ),
         )
