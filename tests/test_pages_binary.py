@@ -503,3 +503,15 @@ def test_a_long_count_takes_many_short_passes(page, race, qtbot):
     race.set_state(start_race())  # a new count replaces the long one
     assert counter.progress("squared_error") == 0
     wait_for_counts(qtbot, page)
+
+
+def test_a_gradient_of_one_keeps_its_marker_inside_the_plot(page):
+    """Cross-entropy's |dL/dz| → 1 far on the wrong side: on an axis ending
+    exactly at 10⁰ its curve ran along the edge and its marker was cut."""
+    plot = page.plots.grad_plot
+    _, (low, high) = plot.vb.viewRange()
+    top = max(
+        float(np.nanmax(item.getData()[1])) for item in page.plots.grad_curves.values()
+    )
+    assert top > -0.01  # the case: a gradient near 1 (log10 near 0)
+    assert high - top >= 0.04 * (high - low)

@@ -675,7 +675,11 @@ class LogRange:
             if shown_low <= low and high <= shown_high and shown_low >= low - 2:
                 return
         self.shown = (low, high)
-        self.plot.setYRange(low, high, padding=0.02)
+        # Headroom above the top decade (a twentieth of the range: half a
+        # marker's height on a plot 110 px tall): a value at 1 on an axis
+        # ending at 10⁰ ran along the plot's edge, its marker cut in half.
+        span = high - low
+        self.plot.setYRange(low - 0.02 * span, high + 0.05 * span, padding=0)
 
 
 def positive(values: NDArray[np.float64], floor: float = 1e-300) -> NDArray[np.float64]:
