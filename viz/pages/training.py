@@ -95,12 +95,30 @@ def formula_html(kind: str, terms: TrueClassTerms, c: int) -> str:
     value = number_text(terms.gradient)
     sub = f"<sub>{c}</sub>"
     if kind == "cross_entropy":
-        return f"∂L/∂z{sub} = (q{sub} − y{sub})/T = ({q} − {y})/{t} = <b>{value}</b>"
+        return equation(
+            f"∂L/∂z{sub}", f"(q{sub} − y{sub})/T", f"({q} − {y})/{t}", f"<b>{value}</b>"
+        )
     mixed = number_text(terms.mixed, 3)
-    return (
-        f"∂L/∂z{sub} = 2q{sub}[(q{sub} − y{sub}) − Σ q(q − y)]/T<br>"
-        f"= 2·{q}·[({q} − {y}) − ({mixed})]/{t} = <b>{value}</b>"
+    return equation(
+        f"∂L/∂z{sub}",
+        f"2q{sub}[(q{sub} − y{sub}) − Σ q(q − y)]/T",
+        f"2·{q}·[({q} − {y}) − ({mixed})]/{t}",
+        f"<b>{value}</b>",
     )
+
+
+def unbroken(html: str) -> str:
+    """``html`` kept on one line (a formula wrapped inside reads as another)."""
+    return f"<span style='white-space:nowrap'>{html}</span>"
+
+
+def equation(*sides: str) -> str:
+    """``a = b = c``, wrapped only before an equals sign, never inside a side.
+
+    At 1024 pixels "L = −Σ y log q" broke into "L = −Σ y" over "log q", and
+    "(0.638 − 1.000)/1.000" after its minus.
+    """
+    return " = ".join(unbroken(side) for side in sides)
 
 
 def _header_name(kind: str) -> str:
@@ -520,7 +538,9 @@ class TrainingPage(AnimatedPage):
                 value = translate("TrainingPage", "loss <b>{value}</b> nats")
             else:
                 value = translate("TrainingPage", "loss <b>{value}</b> (no unit)")
-            loss = "L = −Σ y log q" if kind == "cross_entropy" else "L = Σ (q − y)²"
+            loss = unbroken(
+                "L = −Σ y log q" if kind == "cross_entropy" else "L = Σ (q − y)²"
+            )
             name = coloured(LOSS_COLOURS[kind], "■ " + loss_name(kind))
             set_text(
                 self.headers[kind],
