@@ -16,6 +16,7 @@ change while the page is on show, when it is shown, and on reset.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from functools import partial
 from typing import Any
@@ -113,12 +114,23 @@ def unbroken(html: str) -> str:
 
 
 def equation(*sides: str) -> str:
-    """``a = b = c``, wrapped only before an equals sign, never inside a side.
+    """``a = b = c``, wrapped before an equals sign rather than inside a side.
 
-    At 1024 pixels "L = −Σ y log q" broke into "L = −Σ y" over "log q", and
-    "(0.638 − 1.000)/1.000" after its minus.
+    At 1024 pixels "(0.638 − 1.000)/1.000" broke after its minus. A side of
+    more than :data:`UNBROKEN_CHARACTERS` characters may still break: kept
+    whole, the squared error's long side made the header too tall for the
+    plots in lecture type.
     """
-    return " = ".join(unbroken(side) for side in sides)
+    return " = ".join(
+        unbroken(side)
+        if len(re.sub(r"<[^>]+>", "", side)) <= UNBROKEN_CHARACTERS
+        else side
+        for side in sides
+    )
+
+
+#: The longest side of an equation kept on one line (see :func:`equation`).
+UNBROKEN_CHARACTERS = 24
 
 
 def _header_name(kind: str) -> str:
