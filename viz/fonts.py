@@ -96,8 +96,14 @@ def font_for_language(font: QFont, language: str) -> QFont:
     family = cjk_family() if language == "zh_CN" else None
     if family:
         own = [_concrete_family(name) for name in own]
+    else:  # the alias again: a switch there and back changes nothing
+        own = [_RESOLVED_ALIASES.get(name, name) for name in own]
     chosen.setFamilies([*own, family] if family else own)
     return chosen
+
+
+#: Installed families that an alias was resolved to, and the alias.
+_RESOLVED_ALIASES: dict[str, str] = {}
 
 
 def _concrete_family(name: str) -> str:
@@ -105,7 +111,10 @@ def _concrete_family(name: str) -> str:
     if QFontDatabase.hasFamily(name):
         return name
     resolved = QFontInfo(QFont(name)).family()
-    return resolved if resolved and resolved not in CJK_FAMILIES else name
+    if not resolved or resolved in CJK_FAMILIES:
+        return name
+    _RESOLVED_ALIASES.setdefault(resolved, name)
+    return resolved
 
 
 def apply_language_font(language: str) -> None:

@@ -28,7 +28,7 @@ import math
 from typing import Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker, Qt
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -229,7 +229,6 @@ class CodeTable(QWidget):
             grid.addWidget(header, 0, column)
         self.names: dict[str, QLabel] = {}
         self.cells: dict[tuple[str, str], QLabel] = {}
-        self._claims: list[QLabel] = []
         for row, name in enumerate((*CODE_NAMES, "ideal_q", "ideal_p"), start=1):
             self.names[name] = QLabel()
             self.names[name].setTextFormat(Qt.TextFormat.RichText)
@@ -243,28 +242,10 @@ class CodeTable(QWidget):
                 )
                 if claim:
                     cell.setTextFormat(Qt.TextFormat.PlainText)
-                    self._claims.append(cell)
                 self.cells[(name, key)] = cell
                 grid.addWidget(cell, row, column)
         grid.setColumnStretch(len(COLUMNS), 1)
         self.retranslate()
-        self._hold_the_claims()
-
-    def _hold_the_claims(self) -> None:
-        """Give each claim at least a bound's width.
-
-        Squeezed by the other columns (their wrapped text asks for more room
-        than it needs), a claim broke into eight lines at 1024 pixels.
-        """
-        for cell in self._claims:
-            width = cell.fontMetrics().horizontalAdvance("H(P,Q) ≤ L < H(P,Q) + 1:")
-            cell.setMinimumWidth(width)
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Hold the claims again in a new type size (lecture mode, zoom)."""
-        if event.type() == QEvent.Type.FontChange:
-            self._hold_the_claims()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         """Headers and names in the language in use."""
