@@ -569,3 +569,16 @@ def test_the_loss_curve_follows_a_change_of_logit_after_a_drag_of_p(
     assert np.array_equal(
         after, store.results.curve.loss[np.isfinite(store.results.curve.loss)]
     )
+
+
+def test_the_loss_settings_write_their_values_as_the_sliders_above_do(window):
+    """Temperature "1" and smoothing "0" stood under the sliders' "0.400"."""
+    c = window.explorer.controls
+    decimals = {
+        label.text().split(".")[-1]
+        for label in (c.loss.temperature_value, c.loss.smoothing_value)
+    }
+    assert decimals == {"000"}, [
+        c.loss.temperature_value.text(),
+        c.loss.smoothing_value.text(),
+    ]

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from core._checks import FloatArray
-from core.numbers import format_number, unit_name
+from core.numbers import format_fixed, unit_name
 from viz.livetext import FixedWidthLabel
 from viz.sliders import FloatSlider, SliderScale
 from viz.translated import Retranslating
@@ -366,10 +366,12 @@ class LossSettings(Retranslating, QWidget):
         In family mode K can be 100,000: a combo box that long is useless, so
         the family settings offer a spin box instead.
         """
+        # Three decimals, as every slider's value beside them ("1" and "0"
+        # stood under "0.400"); both are at most 20 with 0.001 steps.
         self.temperature.set_float(temperature)
-        set_text(self.temperature_value, f"{temperature:.3g}")
+        set_text(self.temperature_value, format_fixed(temperature, 3))
         self.smoothing.set_float(smoothing)
-        set_text(self.smoothing_value, format_number(smoothing, 3, significant=2))
+        set_text(self.smoothing_value, format_fixed(smoothing, 3))
         if self.label.isVisibleTo(self) != (k is not None):
             self.label.setVisible(k is not None)
             self._label_caption.setVisible(k is not None)
