@@ -10,6 +10,26 @@ from numpy.typing import NDArray
 
 FloatArray = NDArray[np.float64]
 
+
+class InputError(ValueError):
+    """A rejected argument, with what is wrong as fields, not only as text.
+
+    ``argument`` is the argument's name (``"p_weights"``), ``reason`` one of
+    ``"all_zero"``, ``"negative"``, ``"nan"``, ``"infinite"``, ``"shape"`` or
+    ``"empty"``, ``index`` the first offending entry (or None). The message
+    is the same English text as ever; an interface words the fields in its
+    own language instead of rewriting the message.
+    """
+
+    def __init__(
+        self, message: str, argument: str, reason: str, index: str | None = None
+    ) -> None:
+        super().__init__(message)
+        self.argument = argument
+        self.reason = reason
+        self.index = index
+
+
 #: How far a float64 probability vector's sum may stray from 1 before it is
 #: rejected (see :func:`sum_tolerance` for other precisions).
 SUM_TOLERANCE = 1e-9
@@ -102,10 +122,12 @@ def check_finite(array: FloatArray, name: str) -> None:
         return
     nan = np.isnan(array)
     if nan.any():
-        raise ValueError(f"{name}[{_first_index(nan)}] is NaN")
+        where = _first_index(nan)
+        raise InputError(f"{name}[{where}] is NaN", name, "nan", where)
     infinite = np.isinf(array)
     if infinite.any():
-        raise ValueError(f"{name}[{_first_index(infinite)}] is infinite")
+        where = _first_index(infinite)
+        raise InputError(f"{name}[{where}] is infinite", name, "infinite", where)
 
 
 def check_non_negative(array: FloatArray, name: str) -> None:
@@ -113,15 +135,18 @@ def check_non_negative(array: FloatArray, name: str) -> None:
     negative = array < 0
     if negative.any():
         where = _first_index(negative)
-        raise ValueError(f"{name}[{where}] is negative ({float(array[negative][0])!r})")
+        value = float(array[negative][0])
+        raise InputError(
+            f"{name}[{where}] is negative ({value!r})", name, "negative", where
+        )
 
 
 def check_one_dimensional(array: FloatArray, name: str) -> None:
     """Reject anything but a non-empty 1-D array."""
     if array.ndim != 1:
-        raise ValueError(f"{name} must be 1-D, got shape {array.shape}")
+        raise InputError(f"{name} must be 1-D, got shape {array.shape}", name, "shape")
     if array.size == 0:
-        raise ValueError(f"{name} is empty")
+        raise InputError(f"{name} is empty", name, "empty")
 
 
 def weights(values: Any, name: str) -> FloatArray:
@@ -135,7 +160,11 @@ def _checked_weights(raw: NDArray[Any], name: str) -> FloatArray:
     check_finite(array, name)
     check_non_negative(array, name)
     if not array.any():
-        raise ValueError(f"{name} is all zero: at least one weight must be positive")
+        raise InputError(
+            f"{name} is all zero: at least one weight must be positive",
+            name,
+            "all_zero",
+        )
     return array
 
 

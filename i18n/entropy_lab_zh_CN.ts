@@ -1087,12 +1087,8 @@ Entropy Lab 仍在运行；您的工作没有改变。请连同下面的详细�
 <context>
     <name>Explorer</name>
     <message>
-        <source> Raise one of its sliders above zero.</source>
-        <translation>请把其中一个滑块调到零以上。</translation>
-    </message>
-    <message>
-        <source>Cannot compute: {message}.{hint} The plots still show the last valid state.</source>
-        <translation>无法计算：{message}。{hint}图中仍显示上一个有效状态。</translation>
+        <source>Cannot compute: {problem} The plots still show the last valid state.</source>
+        <translation>无法计算：{problem}图中仍显示上一个有效状态。</translation>
     </message>
     <message>
         <source>Families</source>
@@ -1211,6 +1207,26 @@ language model&apos;s log-probabilities do; T then reshapes the softmax.</source
     <message>
         <source>the logits follow Q (z = log q): untick that to set them</source>
         <translation>logits 跟随 Q（z = log q）：取消勾选该项才能设置它们</translation>
+    </message>
+    <message>
+        <source>{message}.</source>
+        <translation>{message}。</translation>
+    </message>
+    <message>
+        <source>{name} is all zero: at least one weight must be positive. Raise one of its sliders above zero.</source>
+        <translation>{name} 全为零：至少要有一个权重为正。请把其中一个滑块调到零以上。</translation>
+    </message>
+    <message>
+        <source>{name}[{index}] is infinite.</source>
+        <translation>{name}[{index}] 为无穷大。</translation>
+    </message>
+    <message>
+        <source>{name}[{index}] is negative.</source>
+        <translation>{name}[{index}] 为负数。</translation>
+    </message>
+    <message>
+        <source>{name}[{index}] is not a number (NaN).</source>
+        <translation>{name}[{index}] 不是数（NaN）。</translation>
     </message>
 </context>
 <context>

@@ -30,6 +30,7 @@ from core import (
     softmax,
     support_violations,
 )
+from core._checks import InputError
 
 RTOL = 1e-12
 ATOL = 1e-14
@@ -765,6 +766,27 @@ def test_invalid_scenarios_are_rejected_naming_the_field(
 ) -> None:
     with pytest.raises(ValueError, match=message):
         evaluate(BASE.replace(**changes))
+
+
+@pytest.mark.parametrize(
+    ("changes", "argument", "reason", "index"),
+    [
+        ({"p_weights": [0.0, 0.0, 0.0, 0.0]}, "p_weights", "all_zero", None),
+        ({"q_weights": [1.0, -1.0, 1.0, 1.0]}, "q_weights", "negative", "1"),
+        ({"q_weights": [np.nan, 1.0, 1.0, 1.0]}, "q_weights", "nan", "0"),
+        ({"p_weights": [1.0, 1.0, np.inf, 1.0]}, "p_weights", "infinite", "2"),
+        ({"p_weights": [[1.0, 1.0], [1.0, 1.0]]}, "p_weights", "shape", None),
+    ],
+)
+def test_a_rejected_weight_says_which_and_why_in_fields(
+    changes: dict[str, object], argument: str, reason: str, index: str | None
+) -> None:
+    """So that an interface words it in its own language (issue 12)."""
+    with pytest.raises(InputError) as caught:
+        evaluate(BASE.replace(**changes))
+    error = caught.value
+    assert (error.argument, error.reason, error.index) == (argument, reason, index)
+    assert str(error).startswith(argument)
 
 
 def test_a_change_shares_every_array_it_does_not_touch():

@@ -252,6 +252,45 @@ def test_all_zero_p_explains_and_keeps_the_last_plots(window, store, qtbot, expl
     assert not problem.isVisible()
 
 
+def test_the_explanation_is_worded_from_the_error_and_follows_the_language(
+    window, store, qtbot
+):
+    """It was the core's English message with its field names rewritten, and
+    it stayed English after a switch to Chinese."""
+    from viz.language import set_language
+
+    for i in range(4):
+        control(window, QSlider, f"q_slider_{i}").setValue(0)
+    settle(qtbot, store)
+    problem = control(window, QLabel, "problem_label")
+    english = problem.text()
+    assert english.startswith("Cannot compute: Q is all zero")
+    assert "q_weights" not in english
+    set_language("zh_CN")
+    try:
+        QApplication.processEvents()
+        chinese = problem.text()
+        assert problem.isVisible() and re.search(r"[\u4e00-\u9fff]", chinese)
+        assert not re.search(r"[A-Za-z]{4,}", chinese), chinese
+    finally:
+        set_language("en")
+        QApplication.processEvents()
+    assert problem.text() == english
+    control(window, QSlider, "q_slider_1").setValue(500)
+    settle(qtbot, store)
+    assert not problem.isVisible()
+
+
+def test_an_error_without_fields_is_quoted_not_lost():
+    from viz.explorer import problem_text
+
+    text = problem_text(ValueError("temperature must be above 0"))
+    assert text == (
+        "Cannot compute: temperature must be above 0. "
+        "The plots still show the last valid state."
+    )
+
+
 # live and coalesced --------------------------------------------------------
 
 

@@ -9,11 +9,12 @@ timed assertions), a run is one undo step, and sessions keep the run.
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSpinBox
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QPushButton, QSpinBox
 
 from core import Family
 from core.ranges import LAB_RATES
@@ -23,6 +24,7 @@ from core.sampling_lab import (
     derive_sampling_lab,
     start_sampling_lab,
 )
+from viz.language import set_language
 from viz.pages.common import number_text
 from viz.pages.sampling import SamplingPage, cell_texts
 
@@ -130,6 +132,30 @@ def test_too_many_outcomes_are_explained_and_change_nothing(
     store.update(p_family=None, q_family=None, logits_follow_q=False)
     settle(qtbot, window)
     assert not problem.isVisible()
+
+
+def test_the_explanation_follows_a_change_of_language(window, page, store, qtbot):
+    """It stayed in the language it was first written in."""
+    store.update(
+        p_family=Family("zipf", 5_000, {"exponent": 1.1}),
+        q_family=Family("uniform", 5_000, {}),
+        logits_follow_q=True,
+    )
+    settle(qtbot, window)
+    problem = child(page, QLabel, "sampling_problem")
+    english = problem.text()
+    set_language("zh_CN")
+    try:
+        QApplication.processEvents()
+        assert problem.isVisible() and "5,000" in problem.text()
+        assert re.search(r"[\u4e00-\u9fff]", problem.text())
+        assert not re.search(r"[A-Za-z]{4,}", problem.text()), problem.text()
+    finally:
+        set_language("en")
+        QApplication.processEvents()
+    assert problem.text() == english
+    store.update(p_family=None, q_family=None, logits_follow_q=False)
+    settle(qtbot, window)
 
 
 # play, pause, step, reset -----------------------------------------------------------

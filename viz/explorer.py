@@ -6,6 +6,7 @@ one ``evaluate`` → ``results_ready`` → every view's ``show_results``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 from typing import Any
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from core import Family, Results, Scenario, default_scenario
+from core._checks import InputError
 from core.editing import resized, weights_for_probability, with_entry
 from core.i18n import QT_TRANSLATE_NOOP
 from core.numbers import format_number
@@ -221,11 +223,13 @@ class ExplorerPage(Page):
         self.gradient = GradientPlot()
         self.loss_curve = LossCurvePlot()
         self._ghost_log_x = False
+        #: Words the problem on show in the language in use (None: none).
+        self._problem_words: Callable[[], str] | None = None
         self._build_layout()
         self._connect_controls()
         store.scenario_changed.connect(self.show_scenario)
         store.results_ready.connect(self.show_results)
-        store.evaluation_failed.connect(self.show_problem)
+        store.derive_failed.connect(self.show_error)
         store.pinned_changed.connect(lambda _: self._show_ghosts())
         self.show_scenario(store.scenario)
 
@@ -233,6 +237,8 @@ class ExplorerPage(Page):
         """The texts made from the scenario and from the results, worded anew."""
         super().retranslate()
         self.show_scenario(self.store.scenario)
+        if self._problem_words is not None:
+            self._show_message(self._problem_words())
 
     @property
     def plots(self) -> dict[str, Any]:
@@ -494,8 +500,8 @@ class ExplorerPage(Page):
         if is_family_mode(self.store.scenario):
             # A family of K ≤ 200 is drawn as bars, but has no weight per
             # outcome to set (dragging bar 50 raised ValueError in the slot).
-            self._show_message(
-                translate(
+            self._show_words(
+                lambda: translate(
                     "Explorer",
                     "In family mode the family's parameters shape P and Q: "
                     "use the Families controls instead.",
@@ -505,8 +511,8 @@ class ExplorerPage(Page):
         if series == "q" and self.store.scenario.linked:
             # A hint, not a failed evaluation: shown as written, without
             # "Cannot compute" and the renaming of field names.
-            self._show_message(
-                translate(
+            self._show_words(
+                lambda: translate(
                     "Explorer",
                     "Q follows the logits while linked: move the logits instead.",
                 )
@@ -576,6 +582,7 @@ class ExplorerPage(Page):
 
     def show_results(self, results: Results) -> None:
         """Update readouts, plots and the labels beside the sliders."""
+        self._problem_words = None
         self.problem.setVisible(False)
         self.problem_changed.emit("")
         if not results.family_mode:
@@ -637,12 +644,16 @@ class ExplorerPage(Page):
             ]
         )
 
-    def show_problem(self, message: str) -> None:
+    def show_error(self, error: ValueError) -> None:
         """Explain why nothing could be computed; the plots keep the last state."""
-        self._show_message(_plain_problem(message))
+        self._show_words(lambda: problem_text(error))
+
+    def _show_words(self, words: Callable[[], str]) -> None:
+        """Show what ``words`` says until the next results (anew in a new language)."""
+        self._problem_words = words
+        self._show_message(words())
 
     def _show_message(self, text: str) -> None:
-        """Show ``text`` in the problem label until the next results."""
         self.problem.setText(text)
         self.problem.setVisible(True)
         self.problem_changed.emit(text)
@@ -660,18 +671,39 @@ def slider_number(value: float) -> str:
     return format_number(value, decimals=3, significant=2)
 
 
-def _plain_problem(message: str) -> str:
+def problem_text(error: ValueError) -> str:
+    """Why the scenario cannot be computed, in the language in use.
+
+    A rejected argument (:class:`core._checks.InputError`) is worded from its
+    fields; any other error quotes the core's English message.
+    """
+    words = _input_problem(error) if isinstance(error, InputError) else None
+    if words is None:
+        words = translate("Explorer", "{message}.").format(message=error)
+    return translate(
+        "Explorer",
+        "Cannot compute: {problem} The plots still show the last valid state.",
+    ).format(problem=words)
+
+
+def _input_problem(error: InputError) -> str | None:
     names = {
         "p_weights": "P",
         "q_weights": "Q",
         "logits": translate("Explorer", "the logits"),
     }
-    for field, name in names.items():
-        message = message.replace(field, name)
-    hint = ""
-    if "all zero" in message:
-        hint = translate("Explorer", " Raise one of its sliders above zero.")
-    return translate(
-        "Explorer",
-        "Cannot compute: {message}.{hint} The plots still show the last valid state.",
-    ).format(message=message, hint=hint)
+    name = names.get(error.argument)
+    reasons = {
+        "all_zero": lambda: translate(
+            "Explorer",
+            "{name} is all zero: at least one weight must be positive. "
+            "Raise one of its sliders above zero.",
+        ),
+        "negative": lambda: translate("Explorer", "{name}[{index}] is negative."),
+        "nan": lambda: translate("Explorer", "{name}[{index}] is not a number (NaN)."),
+        "infinite": lambda: translate("Explorer", "{name}[{index}] is infinite."),
+    }
+    reason = reasons.get(error.reason)
+    if name is None or reason is None:
+        return None
+    return reason().format(name=name, index=error.index)

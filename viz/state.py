@@ -23,8 +23,6 @@ class ScenarioStore(Store[Scenario, Results]):
     -------
     scenario_changed(Scenario)
         The same as ``state_changed``.
-    evaluation_failed(str)
-        ``derive_failed``'s error as text.
     pinned_changed(Results or None)
         When a state was pinned for comparison, unpinned, or its results were
         recomputed in new units (a ghost in bits beside bars in nats would
@@ -32,7 +30,6 @@ class ScenarioStore(Store[Scenario, Results]):
     """
 
     scenario_changed = Signal(object)
-    evaluation_failed = Signal(str)
     pinned_changed = Signal(object)
 
     def __init__(self, scenario: Scenario, parent: QObject | None = None) -> None:
@@ -40,9 +37,6 @@ class ScenarioStore(Store[Scenario, Results]):
         self._pinned: Scenario | None = None
         self._pinned_results: Results | None = None
         self.state_changed.connect(self.scenario_changed)
-        self.derive_failed.connect(
-            lambda error: self.evaluation_failed.emit(str(error))
-        )
 
     @property
     def scenario(self) -> Scenario:
