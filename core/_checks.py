@@ -16,7 +16,8 @@ class InputError(ValueError):
 
     ``argument`` is the argument's name (``"p_weights"``), ``reason`` one of
     ``"all_zero"``, ``"negative"``, ``"nan"``, ``"infinite"``, ``"shape"`` or
-    ``"empty"``, ``index`` the first offending entry (or None). The message
+    ``"empty"`` (or a module's own, such as :mod:`core.kl_fits`'s
+    ``"no_height"``), ``index`` the first offending entry (or None). The message
     is the same English text as ever; an interface words the fields in its
     own language instead of rewriting the message.
     """

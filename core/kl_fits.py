@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from core._checks import FloatArray
+from core._checks import FloatArray, InputError
 from core.fitting import (
     DIRECTIONS,
     DivergencePair,
@@ -80,7 +80,9 @@ def peaks(**values: Any) -> Peaks:
     checked = {key: known[key].check(value) for key, value in values.items()}
     shape = Peaks(**checked)
     if shape.height_1 == 0 and shape.height_2 == 0:
-        raise ValueError("height_2 must be above 0 when height_1 is 0")
+        raise InputError(
+            "height_2 must be above 0 when height_1 is 0", "height_2", "no_height"
+        )
     return shape
 
 

@@ -1671,6 +1671,10 @@ language model&apos;s log-probabilities do; T then reshapes the softmax.</source
         <translation>新的随机起点</translation>
     </message>
     <message>
+        <source>P keeps its last shape: one of its two peaks must have a height above 0. Raise {first} or {second}.</source>
+        <translation>P 保留其上一个形状：两个峰中至少要有一个的高度大于 0。请调大“{first}”或“{second}”。</translation>
+    </message>
+    <message>
         <source>P keeps its last shape: {error}.</source>
         <translation>P 保留其上一个形状：{error}。</translation>
     </message>

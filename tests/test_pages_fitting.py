@@ -53,6 +53,7 @@ from core.ranges import PEAKS, SEED
 from core.session import session_to_json
 from core.state_schemas import fits_to_dict
 from tests.qt_input import send_mouse
+from viz.language import set_language
 from viz.pages.fitting import (
     HEIGHT_SCALE,
     PEAK_CONTROLS,
@@ -278,7 +279,19 @@ def test_an_impossible_p_is_refused_with_a_message_and_changes_nothing(
     child(page, QSlider, "fitting_height_2_slider").setValue(0)
     problem = child(page, QLabel, "fitting_problem")
     assert problem.isVisible()
-    assert problem.text().startswith("P keeps its last shape: height_2 must be above 0")
+    assert problem.text() == (
+        "P keeps its last shape: one of its two peaks must have a height above 0. "
+        "Raise height 1 or height 2."
+    )
+    set_language("zh_CN")  # it stayed English in Chinese
+    try:
+        QApplication.processEvents()
+        assert re.search(r"[\u4e00-\u9fff]", problem.text())
+        assert not re.search(r"[A-Za-z]{4,}", problem.text()), problem.text()
+    finally:
+        set_language("en")
+        QApplication.processEvents()
+    assert problem.text().startswith("P keeps its last shape: one of its two peaks")
     assert fits_store.state is before and changes == []  # nothing changed
     assert child(page, QSlider, "fitting_height_2_slider").value() == (
         HEIGHT_SCALE.to_position(1.0)  # the control shows the state again

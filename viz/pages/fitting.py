@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core._checks import InputError
 from core.fitting import DIRECTIONS, KLFitState
 from core.i18n import QT_TRANSLATE_NOOP
 from core.kl_fits import (
@@ -377,6 +378,9 @@ class FittingPage(AnimatedPage):
         self.default_peaks.setObjectName("fitting_peaks_reset_button")
         self._button_texts()
         self.problem = problem_label("fitting_problem")
+        #: The shape refused last, worded again on a change of language.
+        self._refusal: ValueError | None = None
+        self.texts.call(self._word_refusal, self.problem)
         self.peaks_note = _note("")
         self.texts.set(
             self.peaks_note,
@@ -545,17 +549,19 @@ class FittingPage(AnimatedPage):
         self._show_problem("")
 
     def _refuse(self, error: ValueError) -> None:
-        self._show_problem(
-            translate("FittingPage", "P keeps its last shape: {error}.").format(
-                error=error
-            )
-        )
+        self._refusal = error
+        self._word_refusal()
         self._kept_peaks = self.store.state.peaks
         self._show_peak_controls(self.store.state.peaks)
+
+    def _word_refusal(self) -> None:
+        if self._refusal is not None:
+            self._show_problem(refusal_text(self._refusal))
 
     def _show_problem(self, text: str) -> None:
         if not text:
             self._kept_peaks = None
+            self._refusal = None
         set_text(self.problem, text)
         self.problem.setVisible(bool(text))
 
@@ -639,3 +645,20 @@ class FittingPage(AnimatedPage):
             DIRECTIONS, state.fits, results.summaries, strict=True
         ):
             self.views[direction].show_fit(fit, summary)
+
+
+def refusal_text(error: ValueError) -> str:
+    """Why P keeps its last shape, in the language in use.
+
+    The one refusal the sliders can reach (both heights at 0) is worded from
+    the error's fields; any other quotes the core's English message.
+    """
+    if isinstance(error, InputError) and error.reason == "no_height":
+        return translate(
+            "FittingPage",
+            "P keeps its last shape: one of its two peaks must have a height above "
+            "0. Raise {first} or {second}.",
+        ).format(first=peak_texts("height_1")[0], second=peak_texts("height_2")[0])
+    return translate("FittingPage", "P keeps its last shape: {error}.").format(
+        error=error
+    )
