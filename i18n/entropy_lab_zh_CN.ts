@@ -1877,12 +1877,12 @@ language model&apos;s log-probabilities do; T then reshapes the softmax.</source
         <translation>抽样的种子</translation>
     </message>
     <message>
-        <source>The Explorer&apos;s P and Q cannot be drawn from: {error}.</source>
-        <translation>无法从探索器的 P 和 Q 抽样：{error}。</translation>
+        <source>The Explorer&apos;s P and Q cannot be drawn from: {problem}</source>
+        <translation>无法从探索器的 P 和 Q 抽样：{problem}</translation>
     </message>
     <message>
-        <source>The Explorer&apos;s P and Q cannot be evaluated: {error}. Showing the last P and Q.</source>
-        <translation>无法计算探索器的 P 和 Q：{error}。显示上一组 P 和 Q。</translation>
+        <source>The Explorer&apos;s P and Q cannot be evaluated: {problem} Showing the last P and Q.</source>
+        <translation>无法计算探索器的 P 和 Q：{problem}显示上一组 P 和 Q。</translation>
     </message>
     <message>
         <source>The Explorer&apos;s P and Q have {k} outcomes; this lab draws from at most {most} (a session keeps every outcome&apos;s count). Pick a family with fewer outcomes there. Showing the last P and Q.</source>
@@ -3931,12 +3931,12 @@ larger, and so is its gradient; its direction is the same.</source>
         <translation>探索器处于分布族模式，没有可训练的 logits：请将其切换为每个结果一个滑块。显示上一个起点。</translation>
     </message>
     <message>
-        <source>The explorer&apos;s scenario cannot be trained: {error}.</source>
-        <translation>无法训练探索器的场景：{error}。</translation>
+        <source>The explorer&apos;s scenario cannot be trained: {problem}</source>
+        <translation>无法训练探索器的场景：{problem}</translation>
     </message>
     <message>
-        <source>The explorer&apos;s scenario cannot be trained: {error}. Showing the last start.</source>
-        <translation>无法训练探索器的场景：{error}。显示上一个起点。</translation>
+        <source>The explorer&apos;s scenario cannot be trained: {problem} Showing the last start.</source>
+        <translation>无法训练探索器的场景：{problem}显示上一个起点。</translation>
     </message>
     <message>
         <source>What to look at</source>

@@ -158,6 +158,33 @@ def test_the_explanation_follows_a_change_of_language(window, page, store, qtbot
     settle(qtbot, window)
 
 
+def test_an_explorer_that_cannot_be_evaluated_is_explained_in_words(
+    window, page, store, qtbot
+):
+    """The lab quoted the core: "q_weights is all zero", English in Chinese."""
+    before = window.stores["sampling"].state
+    store.update(q_weights=np.zeros(4))
+    qtbot.waitUntil(lambda: store.error is not None)
+    problem = child(page, QLabel, "sampling_problem")
+    assert problem.text() == (
+        "The Explorer's P and Q cannot be evaluated: Q is all zero: at least one "
+        "weight must be positive. Raise one of its sliders above zero. Showing the "
+        "last P and Q."
+    )
+    set_language("zh_CN")
+    try:
+        QApplication.processEvents()
+        assert re.search(r"[\u4e00-\u9fff]", problem.text())
+        assert not re.search(r"[A-Za-z]{4,}", problem.text()), problem.text()
+    finally:
+        set_language("en")
+        QApplication.processEvents()
+    assert window.stores["sampling"].state is before
+    store.undo()
+    settle(qtbot, window)
+    assert not problem.isVisible()
+
+
 # play, pause, step, reset -----------------------------------------------------------
 
 

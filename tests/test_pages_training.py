@@ -35,6 +35,7 @@ from core.trainings import (
     start_trainings,
     training_start,
 )
+from viz.language import set_language
 from viz.pages.common import number_text
 from viz.pages.training import TrainingPage, formula_html
 
@@ -274,9 +275,19 @@ def test_an_unevaluable_scenario_is_explained(window, page, trainings, store, qt
     qtbot.waitUntil(lambda: store.error is not None)
     problem = child(page, QLabel, "training_problem")
     assert problem.isVisible()
-    assert problem.text().startswith(
-        f"The explorer's scenario cannot be trained: {store.error}."
-    )
+    assert problem.text() == (
+        "The explorer's scenario cannot be trained: P is all zero: at least one "
+        "weight must be positive. Raise one of its sliders above zero. Showing the "
+        "last start."
+    )  # not the core's "p_weights is all zero"
+    set_language("zh_CN")
+    try:
+        QApplication.processEvents()
+        assert re.search(r"[\u4e00-\u9fff]", problem.text())
+        assert not re.search(r"[A-Za-z]{4,}", problem.text()), problem.text()
+    finally:
+        set_language("en")
+        QApplication.processEvents()
     assert trainings.state is before
     store.undo()
     qtbot.waitUntil(lambda: store.error is None and store.results_state is store.state)

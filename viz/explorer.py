@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from core import Family, Results, Scenario, default_scenario
-from core._checks import InputError
 from core.editing import resized, weights_for_probability, with_entry
 from core.i18n import QT_TRANSLATE_NOOP
 from core.numbers import format_number
@@ -37,6 +36,7 @@ from viz.controls import (
     SliderColumn,
     ViewSettings,
 )
+from viz.error_words import error_words
 from viz.family_controls import FamilySettings
 from viz.pages.common import Page
 from viz.plot_grid import GridItem, PlotGrid
@@ -672,38 +672,8 @@ def slider_number(value: float) -> str:
 
 
 def problem_text(error: ValueError) -> str:
-    """Why the scenario cannot be computed, in the language in use.
-
-    A rejected argument (:class:`core._checks.InputError`) is worded from its
-    fields; any other error quotes the core's English message.
-    """
-    words = _input_problem(error) if isinstance(error, InputError) else None
-    if words is None:
-        words = translate("Explorer", "{message}.").format(message=error)
+    """Why the scenario cannot be computed, in the language in use."""
     return translate(
         "Explorer",
         "Cannot compute: {problem} The plots still show the last valid state.",
-    ).format(problem=words)
-
-
-def _input_problem(error: InputError) -> str | None:
-    names = {
-        "p_weights": "P",
-        "q_weights": "Q",
-        "logits": translate("Explorer", "the logits"),
-    }
-    name = names.get(error.argument)
-    reasons = {
-        "all_zero": lambda: translate(
-            "Explorer",
-            "{name} is all zero: at least one weight must be positive. "
-            "Raise one of its sliders above zero.",
-        ),
-        "negative": lambda: translate("Explorer", "{name}[{index}] is negative."),
-        "nan": lambda: translate("Explorer", "{name}[{index}] is not a number (NaN)."),
-        "infinite": lambda: translate("Explorer", "{name}[{index}] is infinite."),
-    }
-    reason = reasons.get(error.reason)
-    if name is None or reason is None:
-        return None
-    return reason().format(name=name, index=error.index)
+    ).format(problem=error_words(error))

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from core.ranges import LAB_K, LAB_RATES, SEED
 from core.sampling import samples_due
+from viz.error_words import error_words
 from viz.pages.common import AnimatedPage
 from viz.state import ScenarioStore
 from viz.store import Store
@@ -206,13 +207,13 @@ class LabPage(AnimatedPage):
         if stale and explorer.error is None:
             return  # the explorer's results are on their way: follow them then
         results = explorer.results
-        if explorer.error is not None:
+        if explorer.problem is not None:
             self.show_problem(
                 QCoreApplication.translate(
                     "Labs",
-                    "The Explorer's P and Q cannot be evaluated: {error}. "
+                    "The Explorer's P and Q cannot be evaluated: {problem} "
                     "Showing the last P and Q.",
-                ).format(error=explorer.error)
+                ).format(problem=error_words(explorer.problem))
             )
             return
         if results is None:
@@ -240,8 +241,8 @@ class LabPage(AnimatedPage):
         except ValueError as error:
             self.show_problem(
                 QCoreApplication.translate(
-                    "Labs", "The Explorer's P and Q cannot be drawn from: {error}."
-                ).format(error=error)
+                    "Labs", "The Explorer's P and Q cannot be drawn from: {problem}"
+                ).format(problem=error_words(error))
             )
             return
         # The window's first run (made before any explorer was read) was never

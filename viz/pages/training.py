@@ -47,6 +47,7 @@ from core.trainings import (
     training_start,
 )
 from viz import theme
+from viz.error_words import error_words
 from viz.pages.common import (
     LOSS_COLOURS,
     AnimatedPage,
@@ -440,12 +441,12 @@ class TrainingPage(AnimatedPage):
             return  # the explorer's results are on their way: follow them then
         results = explorer.results
         problem = ""
-        if self.explorer.error is not None:
+        if self.explorer.problem is not None:
             problem = translate(
                 "TrainingPage",
-                "The explorer's scenario cannot be trained: {error}. "
+                "The explorer's scenario cannot be trained: {problem} "
                 "Showing the last start.",
-            ).format(error=self.explorer.error)
+            ).format(problem=error_words(self.explorer.problem))
         elif results is not None and results.family_mode:
             problem = translate(
                 "TrainingPage",
@@ -461,8 +462,8 @@ class TrainingPage(AnimatedPage):
                 except ValueError as error:
                     problem = translate(
                         "TrainingPage",
-                        "The explorer's scenario cannot be trained: {error}.",
-                    ).format(error=error)
+                        "The explorer's scenario cannot be trained: {problem}",
+                    ).format(problem=error_words(error))
                 else:
                     self._start_from(restarted)
         set_text(self.problem, problem)
