@@ -9,12 +9,12 @@ timed assertions), a run is one undo step, and sessions keep the run.
 from __future__ import annotations
 
 import math
-import re
 
 import numpy as np
 import pytest
+from chinese import assert_chinese, in_chinese
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QPushButton, QSpinBox
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSpinBox
 
 from core import Family
 from core.ranges import LAB_RATES
@@ -24,7 +24,6 @@ from core.sampling_lab import (
     derive_sampling_lab,
     start_sampling_lab,
 )
-from viz.language import set_language
 from viz.pages.common import number_text
 from viz.pages.sampling import SamplingPage, cell_texts
 
@@ -115,15 +114,20 @@ def test_a_changed_explorer_starts_a_new_run_and_undo_brings_the_old_back(
     assert labs.state.count == 500 and labs.state.q != tuple(store.results.q.tolist())
 
 
-def test_too_many_outcomes_are_explained_and_change_nothing(
-    window, page, labs, store, qtbot
-):
-    before = labs.state
+def show_5000_outcomes(store):
+    """The explorer in family mode at K = 5,000: more than a lab draws from."""
     store.update(
         p_family=Family("zipf", 5_000, {"exponent": 1.1}),
         q_family=Family("uniform", 5_000, {}),
         logits_follow_q=True,
     )
+
+
+def test_too_many_outcomes_are_explained_and_change_nothing(
+    window, page, labs, store, qtbot
+):
+    before = labs.state
+    show_5000_outcomes(store)
     settle(qtbot, window)
     problem = child(page, QLabel, "sampling_problem")
     assert problem.isVisible() and "5,000 outcomes" in problem.text()
@@ -136,23 +140,13 @@ def test_too_many_outcomes_are_explained_and_change_nothing(
 
 def test_the_explanation_follows_a_change_of_language(window, page, store, qtbot):
     """It stayed in the language it was first written in."""
-    store.update(
-        p_family=Family("zipf", 5_000, {"exponent": 1.1}),
-        q_family=Family("uniform", 5_000, {}),
-        logits_follow_q=True,
-    )
+    show_5000_outcomes(store)
     settle(qtbot, window)
     problem = child(page, QLabel, "sampling_problem")
     english = problem.text()
-    set_language("zh_CN")
-    try:
-        QApplication.processEvents()
+    with in_chinese():
         assert problem.isVisible() and "5,000" in problem.text()
-        assert re.search(r"[\u4e00-\u9fff]", problem.text())
-        assert not re.search(r"[A-Za-z]{4,}", problem.text()), problem.text()
-    finally:
-        set_language("en")
-        QApplication.processEvents()
+        assert_chinese(problem.text())
     assert problem.text() == english
     store.update(p_family=None, q_family=None, logits_follow_q=False)
     settle(qtbot, window)
@@ -171,14 +165,8 @@ def test_an_explorer_that_cannot_be_evaluated_is_explained_in_words(
         "weight must be positive. Raise one of its sliders above zero. Showing the "
         "last P and Q."
     )
-    set_language("zh_CN")
-    try:
-        QApplication.processEvents()
-        assert re.search(r"[\u4e00-\u9fff]", problem.text())
-        assert not re.search(r"[A-Za-z]{4,}", problem.text()), problem.text()
-    finally:
-        set_language("en")
-        QApplication.processEvents()
+    with in_chinese():
+        assert_chinese(problem.text())
     assert window.stores["sampling"].state is before
     store.undo()
     settle(qtbot, window)

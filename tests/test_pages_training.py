@@ -12,6 +12,7 @@ import re
 
 import numpy as np
 import pytest
+from chinese import assert_chinese, in_chinese
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -35,7 +36,6 @@ from core.trainings import (
     start_trainings,
     training_start,
 )
-from viz.language import set_language
 from viz.pages.common import number_text
 from viz.pages.training import TrainingPage, formula_html
 
@@ -280,14 +280,8 @@ def test_an_unevaluable_scenario_is_explained(window, page, trainings, store, qt
         "weight must be positive. Raise one of its sliders above zero. Showing the "
         "last start."
     )  # not the core's "p_weights is all zero"
-    set_language("zh_CN")
-    try:
-        QApplication.processEvents()
-        assert re.search(r"[\u4e00-\u9fff]", problem.text())
-        assert not re.search(r"[A-Za-z]{4,}", problem.text()), problem.text()
-    finally:
-        set_language("en")
-        QApplication.processEvents()
+    with in_chinese():
+        assert_chinese(problem.text())
     assert trainings.state is before
     store.undo()
     qtbot.waitUntil(lambda: store.error is None and store.results_state is store.state)
