@@ -160,7 +160,9 @@ def test_running_bits_per_symbol_are_the_cores_for_the_counts(
     assert cell(page, "shannon_q", "claim").startswith("H(P,Q) ≤ L < H(P,Q) + 1")
     assert cell(page, "shannon_q", "claim").endswith("✓")
     assert cell(page, "huffman_p", "claim").endswith("✓")
-    assert "Not within a bit of H(P,Q)" in cell(page, "huffman_q", "claim")
+    huffman_q = child(page, QLabel, "codes_huffman_q_claim")
+    assert huffman_q.text().startswith("L ≥ ")
+    assert "Not within a bit of H(P,Q)" in huffman_q.toolTip()
     extra = child(page, QLabel, "codes_extra_bits").text()
     r = results.readouts
     assert number_text(r.shannon_extra) in extra and number_text(r.kl_pq) in extra
@@ -240,3 +242,39 @@ def test_a_session_keeps_the_codes_run(window, page, codes, tmp_path, qtbot):
         codes.state.run.history_means, saved.run.history_means
     )
     assert child(page, QComboBox, "codes_tree_combo").currentData() == "shannon_q"
+
+
+@pytest.mark.parametrize("lecture", [False, True], ids=["normal", "lecture"])
+def test_the_claims_are_whole_lines_in_sight_at_1024_by_768(
+    window, page, qtbot, lecture
+):
+    # The claim was the table's widest cell: at 1024 px it got what the
+    # other columns left, a word a line ("L ≥ 1.9000 (P's own Huffman)."
+    # over nine lines), and in lecture type it scrolled out of sight.
+    size = window.size()
+    window.set_lecture(lecture, full_screen=False)
+    window.resize(1024, 768)
+    try:
+        area = page.header
+
+        def claims_fit() -> bool:
+            for name in CODE_NAMES:
+                label = child(page, QLabel, f"codes_{name}_claim")
+                metrics = label.fontMetrics()
+                lines = label.text().split("\n")
+                widest = max(metrics.horizontalAdvance(line) for line in lines)
+                left = label.mapTo(area.viewport(), label.rect().topLeft()).x()
+                if not (
+                    len(lines) == 2
+                    and label.contentsRect().width() >= widest
+                    and label.height() <= 3 * metrics.lineSpacing()
+                    and left >= 0
+                    and left + widest <= area.viewport().width()
+                ):
+                    return False
+            return True
+
+        qtbot.waitUntil(claims_fit)
+    finally:
+        window.set_lecture(False, full_screen=False)
+        window.resize(size)

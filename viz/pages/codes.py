@@ -28,7 +28,7 @@ import math
 from typing import Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -78,8 +78,12 @@ from viz.state import ScenarioStore
 from viz.store import Store
 from viz.widgets import group, named, problem_label, set_text
 
-#: The table's columns after the code's name.
-COLUMNS = ("built", "mean", "exact", "claim")
+#: The table's columns after the code's name. The expected length and the
+#: claim it meets come first: where a narrow screen (1024 px in lecture
+#: type) must scroll the table sideways, what scrolls away is the detail.
+COLUMNS = ("exact", "claim", "mean", "built")
+#: The column of the claim, which is fitted to its widest line.
+CLAIM_COLUMN = 1 + COLUMNS.index("claim")
 
 
 def built_text(name: str) -> str:
@@ -90,7 +94,8 @@ def built_text(name: str) -> str:
         "huffman_p": QCoreApplication.translate("CodesPage", "optimal for P"),
         "shannon_p": QCoreApplication.translate("CodesPage", "l = ⌈−log₂ p⌉"),
     }
-    return texts[name]
+    # A formula is not broken across lines ("l =" above "⌈−log₂ q⌉").
+    return texts[name].replace(" ", "\u00a0") if "shannon" in name else texts[name]
 
 
 def average_text(estimate: CodeEstimate) -> str:
@@ -125,9 +130,7 @@ def claim_text(estimate: CodeEstimate) -> str:
     """The bound that holds for this code, with its numbers, and whether L meets it."""
     if estimate.name == "huffman_q":
         return QCoreApplication.translate(
-            "CodesPage",
-            "L ≥ {low} (P's own Huffman). Not within a bit of H(P,Q) in general: "
-            "optimal for Q, not for P's draws.",
+            "CodesPage", "L ≥ {low}:\nP's own Huffman"
         ).format(low=number_text(estimate.low))
     target = "H(P,Q)" if estimate.name == "shannon_q" else "H(P)"
     if math.isinf(estimate.low):
@@ -135,13 +138,25 @@ def claim_text(estimate: CodeEstimate) -> str:
             "CodesPage", "{target} ≤ L < {target} + 1: both ∞ here"
         ).format(target=target)
     holds = estimate.low <= estimate.expected < estimate.high
+    # Two lines: the bound, then its numbers. On one line the claim was the
+    # widest cell of the table, and at 1024 px it wrapped a word a line.
     return QCoreApplication.translate(
-        "CodesPage", "{target} ≤ L < {target} + 1: {low} ≤ L < {high} {mark}"
+        "CodesPage", "{target} ≤ L < {target} + 1:\n{low} ≤ L < {high} {mark}"
     ).format(
         target=target,
         low=number_text(estimate.low),
         high=number_text(estimate.high),
         mark="✓" if holds else "✗",
+    )
+
+
+def claim_detail(name: str) -> str:
+    """What the claim's cell says more, as its tooltip ("" for none)."""
+    if name != "huffman_q":
+        return ""
+    return QCoreApplication.translate(
+        "CodesPage",
+        "Not within a bit of H(P,Q) in general: optimal for Q, not for P's draws.",
     )
 
 
@@ -232,6 +247,7 @@ class CodeTable(QWidget):
         for row, name in enumerate((*CODE_NAMES, "ideal_q", "ideal_p"), start=1):
             self.names[name] = QLabel()
             self.names[name].setTextFormat(Qt.TextFormat.RichText)
+            self.names[name].setWordWrap(True)
             grid.addWidget(self.names[name], row, 0)
             for column, key in enumerate(COLUMNS, start=1):
                 # The claim wraps (it is long) and is plain text: "L < H + 1"
@@ -244,19 +260,49 @@ class CodeTable(QWidget):
                     cell.setTextFormat(Qt.TextFormat.PlainText)
                 self.cells[(name, key)] = cell
                 grid.addWidget(cell, row, column)
-        grid.setColumnStretch(len(COLUMNS), 1)
+        grid.setColumnStretch(len(COLUMNS), 1)  # the last takes what is left
+        self._grid = grid
         self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """New type (lecture mode, zoom): the claim's column is fitted again."""
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_claims()
+        super().changeEvent(event)
+
+    def _fit_claims(self) -> None:
+        """The claim's column as wide as its widest line.
+
+        Left to the grid, it got what the other columns left over: at
+        1024 px, one word a line and the last rows scrolled out of sight.
+        The other columns wrap instead.
+        """
+        lines = [
+            line
+            for name in CODE_NAMES  # the ideal rows' words wrap
+            for line in self.cells[(name, "claim")].text().split("\n")
+        ]
+        metrics = self.fontMetrics()
+        widest = max((metrics.horizontalAdvance(line) for line in lines), default=0)
+        self._grid.setColumnMinimumWidth(CLAIM_COLUMN, widest + 4)
 
     def retranslate(self) -> None:
         """Headers and names in the language in use."""
-        headers = (
-            QCoreApplication.translate("CodesPage", "<b>code</b>"),
-            QCoreApplication.translate("CodesPage", "<b>lengths</b>"),
-            QCoreApplication.translate(
+        by_column = {
+            "built": QCoreApplication.translate("CodesPage", "<b>lengths</b>"),
+            "mean": QCoreApplication.translate(
                 "CodesPage", "<b>bits per symbol of P's draws</b> ± 2 SE"
             ),
-            QCoreApplication.translate("CodesPage", "<b>converges to</b> Σ p·l"),
-            QCoreApplication.translate("CodesPage", "<b>the claim that holds</b>"),
+            "exact": QCoreApplication.translate(
+                "CodesPage", "<b>converges to</b> Σ p·l"
+            ),
+            "claim": QCoreApplication.translate(
+                "CodesPage", "<b>the claim that holds</b>"
+            ),
+        }
+        headers = (
+            QCoreApplication.translate("CodesPage", "<b>code</b>"),
+            *(by_column[key] for key in COLUMNS),
         )
         for header, text in zip(self.headers, headers, strict=True):
             set_text(header, text)
@@ -279,6 +325,7 @@ class CodeTable(QWidget):
             set_text(self.cells[(name, "mean")], average_text(estimate))
             set_text(self.cells[(name, "exact")], exact_text(estimate))
             set_text(self.cells[(name, "claim")], claim_text(estimate))
+            self.cells[(name, "claim")].setToolTip(claim_detail(name))
         sampling = results.sampling
         for name, quantity, target in (
             ("ideal_q", "information_q", "H(P,Q)"),
@@ -298,6 +345,7 @@ class CodeTable(QWidget):
                     "CodesPage", "the lengths a code rounds up or down"
                 ),
             )
+        self._fit_claims()
 
 
 class CodePlots(QWidget):
