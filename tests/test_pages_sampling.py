@@ -380,3 +380,33 @@ def test_after_reset_the_plots_fit_the_new_run_not_the_last(page, labs, window, 
     settle(qtbot, window)
     for before, after in zip(fresh, _view_ranges(page), strict=True):
         assert np.allclose(before, after, rtol=1e-9, atol=1e-9)
+
+
+def test_the_exact_values_labels_stay_whole_and_apart_at_1024_by_768(
+    window, page, qtbot
+):
+    # E[k2] sits at the top of its plot's range: above its line it lost its
+    # upper half off the plot; H(P) and H(P,Q), 4 px apart, overlapped once
+    # either was moved. Each label is inside its plot and off the others.
+    size = window.size()
+    window.resize(1024, 768)
+    try:
+
+        def labels_clear() -> bool:
+            for means in (page.plots.means_p, page.plots.means_q):
+                view = means.plot.getViewBox().sceneBoundingRect()
+                boxes = [
+                    m.label.sceneBoundingRect()
+                    for m in means.means
+                    if m.label.isVisible()
+                ]
+                if len(boxes) < 2 or not all(view.contains(b) for b in boxes):
+                    return False
+                for i, box in enumerate(boxes):
+                    if any(box.intersects(other) for other in boxes[i + 1 :]):
+                        return False
+            return True
+
+        qtbot.waitUntil(labels_clear)
+    finally:
+        window.resize(size)

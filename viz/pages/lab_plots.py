@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
@@ -76,7 +77,11 @@ class RunningMean:
         dashed = pg.mkPen(colour, width=1.5, style=Qt.PenStyle.DashLine)
         self.exact = pg.InfiniteLine(angle=0, pen=dashed)
         plot.addItem(self.exact)
-        self.label = pg.TextItem(label, color=colour, anchor=(1, 1))
+        # On a white ground: a label that must sit across another line
+        # (E[k2] under its own, over D(Q‖P)'s) stays legible, not struck out.
+        self.label = pg.TextItem(
+            label, color=colour, anchor=(1, 1), fill=pg.mkBrush(255, 255, 255, 220)
+        )
         plot.addItem(self.label)
         self.infinite = pg.ScatterPlotItem(
             symbol=text_symbol("∞"), size=20, brush=colour, pen=None
@@ -140,6 +145,8 @@ class RunningMeansPlot:
         self.y_range = StickyRange(plot)
         self._count = 0
         plot.getViewBox().sigRangeChanged.connect(lambda *_: self._place())
+        # Where a label fits depends on the plot's height in pixels too.
+        plot.getViewBox().sigResized.connect(lambda *_: self._place())
 
     def show(
         self,
@@ -159,11 +166,6 @@ class RunningMeansPlot:
         x = checkpoints.astype(np.float64)
         for row, mean in enumerate(self.means):
             mean.show(x, means[row], errors[row], exact[row], labels[row])
-        # From the top line down, labels alternate above and below their
-        # lines: close values (H(P) and H(P,Q)) stay legible.
-        labelled = [r for r in range(len(self.means)) if math.isfinite(exact[r])]
-        for place, row in enumerate(sorted(labelled, key=lambda r: -exact[r])):
-            self.means[row].label.setAnchor((1, 1) if place % 2 == 0 else (1, 0))
         self.axis.fit(count)
         if count < self._count:  # a new run: its range, not the last one's
             self.y_range.forget()
@@ -188,10 +190,87 @@ class RunningMeansPlot:
             self.y_range.fit(min(values), max(values))
 
     def _place(self) -> None:
-        (_, x_high), (y_low, y_high) = self.plot.getViewBox().viewRange()
+        view = self.plot.getViewBox()
+        (x_low, x_high), (y_low, y_high) = view.viewRange()
         top = y_high - 0.06 * (y_high - y_low)
         for mean in self.means:
             mean.place(x_high, top)
+        width_px, height_px = view.width(), view.height()
+        if width_px <= 0 or height_px <= 0 or x_high <= x_low or y_high <= y_low:
+            return
+        per_x = width_px / (x_high - x_low)
+        per_y = height_px / (y_high - y_low)
+        for mean, (anchor, shift) in self._label_places(
+            y_high, per_y, height_px
+        ).items():
+            if tuple(mean.label.anchor) != anchor:
+                mean.label.setAnchor(anchor)
+            if shift:
+                mean.label.setPos(x_high - shift / per_x, mean.exact.value())
+
+    def _label_places(
+        self, y_high: float, per_y: float, height_px: float
+    ) -> dict[RunningMean, tuple[tuple[int, int], float]]:
+        """Each label's anchor and leftward shift (px), clear of the others.
+
+        From the top line down, a label goes above its line, else below it,
+        wherever it stays inside the plot and off the labels placed before
+        (E[k2] at the top of its range lost its upper half above its line);
+        where neither does (H(P) and H(P,Q) a few pixels apart), below it
+        (above, if below runs off the plot) and left of the labels in its way.
+        """
+        shown = [m for m in self.means if m.label.isVisible()]
+        boxes: list[_LabelBox] = []
+        places = {}
+        for mean in sorted(shown, key=lambda m: -m.exact.value()):
+            line = (y_high - mean.exact.value()) * per_y
+            box = mean.label.boundingRect()
+            above = _LabelBox(line - box.height(), line, 0.0, box.width())
+            below = _LabelBox(line, line + box.height(), 0.0, box.width())
+            fitting = [
+                (anchor, candidate)
+                for anchor, candidate in (((1, 1), above), ((1, 0), below))
+                if candidate.top >= 0 and candidate.bottom <= height_px
+            ]
+            clear = [(a, c) for a, c in fitting if not c.meets_any(boxes)]
+            if clear:
+                anchor, chosen = clear[0]
+            else:
+                anchor, chosen = fitting[-1] if fitting else ((1, 0), below)
+                chosen = chosen.left_of(boxes)
+            places[mean] = (anchor, chosen.near)
+            boxes.append(chosen)
+        return places
+
+
+@dataclass(frozen=True)
+class _LabelBox:
+    """A label's rows (px from the plot's top) and its span left of the right edge."""
+
+    top: float
+    bottom: float
+    near: float  # px from the right edge to the label's right side
+    far: float  # to its left side
+
+    def meets(self, other: _LabelBox) -> bool:
+        """True if the two boxes overlap."""
+        return (
+            self.top < other.bottom
+            and other.top < self.bottom
+            and self.near < other.far
+            and other.near < self.far
+        )
+
+    def meets_any(self, others: list[_LabelBox]) -> bool:
+        """True if this box overlaps any of ``others``."""
+        return any(self.meets(other) for other in others)
+
+    def left_of(self, others: list[_LabelBox]) -> _LabelBox:
+        """The same rows, moved left past every box of ``others`` on them."""
+        in_rows = [o for o in others if self.top < o.bottom and o.top < self.bottom]
+        shift = max((o.far + 6.0 for o in in_rows), default=0.0)
+        width = self.far - self.near
+        return _LabelBox(self.top, self.bottom, shift, shift + width)
 
 
 class RecentDraws:
@@ -230,6 +309,8 @@ class RecentDraws:
         self._drawn = 0
         self._infinite_x: list[FloatArray] = [np.empty(0) for _ in colours]
         plot.getViewBox().sigRangeChanged.connect(lambda *_: self._place())
+        # Where a label fits depends on the plot's height in pixels too.
+        plot.getViewBox().sigResized.connect(lambda *_: self._place())
 
     def show(self, values: FloatArray, exact: Sequence[float]) -> None:
         """``values`` (rows: series; columns: draws, oldest first) and their means."""
