@@ -951,6 +951,19 @@ class _Tempered:
         return math.exp(float(self.scaled[rank]) - self.log_kept_total)
 
 
+def _underflowed_tail(scaled_tail: FloatArray) -> float:
+    """Σ exp(s) over a cut tail whose weights all underflowed in float32.
+
+    A tail 100 nats below the top token (a cold temperature, a wide range
+    of logits) has weights under float32's smallest, 1.4×10⁻⁴⁵: summed,
+    they said "mass cut off 0" beside "50 of 262,144 tokens kept". Taken
+    again in float64 they keep their value down to about 10⁻³⁰⁸ (below
+    that it is 0 in any float, and the page says so: "> 0, below …").
+    Costs one exp over the tail, only when this happens.
+    """
+    return float(np.sum(np.exp(scaled_tail.astype(np.float64))))
+
+
 def _exp_weights(scaled: FloatArray, dtype: Any) -> tuple[NDArray[Any], NDArray[Any]]:
     """exp(scaled) in ``dtype``, accurate to an ulp or two; and scaled rounded.
 
@@ -1035,6 +1048,8 @@ def _temper(
     # weights[0] is exactly 1: log Σ = log1p(Σ of the rest), which keeps the
     # digits of a near-certain token's tiny complement.
     kept_rest, cut = _partial_sums(weights[1:], kept - 1)
+    if cut == 0.0 and kept < scaled.size:
+        cut = _underflowed_tail(scaled[kept:])
     log_total = math.log1p(kept_rest + cut)
     log_kept_total = math.log1p(kept_rest)
     # H = Σ (w/W)(log W − s) = log W + Σ w·(−s)/W: two non-negative parts,

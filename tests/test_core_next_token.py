@@ -804,3 +804,31 @@ def test_the_decoded_distribution_token_by_token(s) -> None:
     _, truncated = reference(z, s)
     np.testing.assert_allclose(decoded, truncated, rtol=1e-12, atol=1e-300)
     assert not decoded.flags.writeable
+
+
+@pytest.mark.parametrize("precision", ["float32", "float64"])
+@pytest.mark.parametrize("tail", [-120.0, -500.0, -700.0])
+def test_a_cut_tail_below_float32_keeps_its_mass(precision, tail) -> None:
+    # Under top-k = 2 the tail's float32 weights underflow to 0 (below
+    # 1.4e-45): the mass cut off is taken again in float64, exactly.
+    logits = [0.0, -1.0, tail, tail - 3.0]
+    results = next_token_statistics(
+        token_distribution(logits, "logits"),
+        settings=DecodingSettings(top_k=2),
+        precision=precision,
+    )
+    with mp.workdps(40):
+        weights = [mp.exp(z) for z in logits]
+        expected = float((weights[2] + weights[3]) / mp.fsum(weights))
+    assert results.p.kept == 2
+    assert results.p.cut_mass == pytest.approx(expected, rel=1e-6, abs=0)
+    # D(P̃‖P) = −log(1 − cut): far below anything shown, but not a lie.
+    assert results.p.kl_from_truncated >= 0.0
+
+
+def test_a_cut_tail_below_every_float_is_0_only_there() -> None:
+    results = next_token_statistics(
+        token_distribution([0.0, -800.0], "logits"),
+        settings=DecodingSettings(top_k=1),
+    )
+    assert results.p.kept == 1 and results.p.cut_mass == 0.0

@@ -39,8 +39,10 @@ from core.next_token_lab import (
     NextTokenLabResults,
     NextTokenLabState,
     derive_lab,
+    pasted_model,
     start_lab,
     with_linked,
+    with_model,
     with_settings,
     with_units,
 )
@@ -802,3 +804,36 @@ def test_a_probability_that_grows_longer_is_never_cut_short(
         widened = widened or any("×10" in text for text in texts)
         assert not cut_numbers(), temperature
     assert widened  # the case this test is about happened
+
+
+@pytest.mark.parametrize(
+    ("tail", "shown"),
+    [
+        # e^-120: below float32's smallest weight, a float64 number.
+        (-120.0, format_probability(math.exp(-120.0) / (1 + math.exp(-120.0)))),
+        # e^-800: below any float; positive all the same.
+        (-800.0, "> 0, below 2.225×10⁻³⁰⁸"),
+    ],
+)
+def test_the_mass_cut_off_is_never_0_while_tokens_are_cut(
+    qtbot: Any, page: NextTokenPage, lab_store: Any, tail: float, shown: str
+) -> None:
+    # A cold tail under top-k = 1: the float32 weights of the cut token
+    # underflowed, and the page said "mass cut off 0" beside "1 of 2 kept".
+    model = pasted_model(f"0.0\n{tail}", "logits")
+    state = with_settings(
+        with_model(start_lab(), "p", model), "p", DecodingSettings(top_k=1)
+    )
+    lab_store.set_state(state)
+    results = settled(qtbot, lab_store)
+    # The whole state stands: a 2-token vocabulary clamped the top-k box,
+    # whose signal wrote the old settings (top-k off) back over it.
+    assert lab_store.state == state
+    statistics = results.statistics.p
+    assert statistics.kept == 1 and statistics.possible == 2
+    assert statistics.cut_mass == pytest.approx(
+        math.exp(tail) / (1 + math.exp(tail)), rel=1e-6, abs=0
+    )
+    texts = page.readouts.texts("p")
+    assert texts["kept"] == "1 of 2"
+    assert texts["cut"] == shown

@@ -71,7 +71,12 @@ from PySide6.QtWidgets import (
 )
 
 from core.atomic import FileError
-from core.next_token import EXAMPLE_SIZES, DecodingSettings, TopToken
+from core.next_token import (
+    EXAMPLE_SIZES,
+    DecodingSettings,
+    ModelStatistics,
+    TopToken,
+)
 from core.next_token_lab import (
     ExampleSource,
     LabModel,
@@ -700,6 +705,11 @@ class PairReadout(Retranslating, QWidget):
         set_text(self.reason, reason)
         self.reason.setToolTip(detail)
         self.reason.setVisible(bool(reason))
+
+
+#: The smallest positive float64 at full precision: a mass cut off below it
+#: is 0 to the computer, though tokens were cut.
+SMALLEST_FLOAT = float(np.finfo(np.float64).tiny)
 
 
 # --- the top tokens --------------------------------------------------------------
@@ -1338,7 +1348,11 @@ class NextTokenPage(Page):
         # 262,144-token one) would be cut to the old maximum.
         largest = max(TOP_K.low, state.vocabulary_size)
         for controls in self.decoding.values():
-            set_range(controls.top_k, TOP_K.low, largest)
+            # Blocked: a smaller vocabulary clamps the box's value, and its
+            # valueChanged wrote the old settings back over the new state
+            # (a 2-token model with top-k 1 came out with top-k off).
+            with QSignalBlocker(controls.top_k):
+                set_range(controls.top_k, TOP_K.low, largest)
         self.decoding["p"].show_settings(state.p_settings)
         self.decoding["q"].show_settings(state.q_settings)
         with QSignalBlocker(self.linked):
@@ -1410,7 +1424,7 @@ class NextTokenPage(Page):
                     kept=f"{model.kept:,}", possible=f"{model.possible:,}"
                 )
             )
-            cells["cut"].setText(format_probability(model.cut_mass))
+            cells["cut"].setText(self._cut_text(model))
             cells["kl_to"].setText(value_text(model.kl_to_truncated, units))
             cells["kl_from"].setText(value_text(model.kl_from_truncated, units))
             cells["js"].setText(value_text(model.js_truncated, units))
@@ -1425,7 +1439,7 @@ class NextTokenPage(Page):
                     ).format(
                         count=f"{model.possible - model.kept:,}",
                         model=ROLE_NAMES[role],
-                        mass=format_probability(model.cut_mass),
+                        mass=self._cut_text(model),
                     )
                 )
         # One short line for both models (the counts and masses are in the
@@ -1438,6 +1452,18 @@ class NextTokenPage(Page):
         set_text(self.readouts.reasons, short)
         self.readouts.reasons.setToolTip("\n".join(reasons))
         self.readouts.reasons.setVisible(bool(reasons))
+
+    def _cut_text(self, model: ModelStatistics) -> str:
+        """The mass cut off: never "0" while tokens are cut.
+
+        A tail more than about 700 nats below the top token weighs less than
+        the smallest float: its mass is positive, but not a number we have.
+        """
+        if model.cut_mass == 0.0 and model.kept < model.possible:
+            return self.tr("> 0, below {smallest}").format(
+                smallest=format_probability(SMALLEST_FLOAT)
+            )
+        return format_probability(model.cut_mass)
 
     def _show_pair(self, results: NextTokenLabResults, units: str) -> None:
         pair = results.statistics.pair
