@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 from chinese import assert_chinese, in_chinese
 from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QSlider, QWidget
 from qt_input import send_mouse, view_point
 from scipy.special import rel_entr
@@ -280,8 +281,32 @@ def test_an_error_without_fields_is_quoted_not_lost():
     text = problem_text(ValueError("temperature must be above 0"))
     assert text == (
         "Cannot compute: temperature must be above 0. "
-        "The plots still show the last valid state."
+        "The plots and the greyed numbers still show the last valid state."
     )
+
+
+def test_the_last_valid_numbers_are_greyed_while_nothing_can_be_computed(
+    window, store, qtbot
+):
+    """Q's sliders all at 0 read "0.250" each, and H(Q) = 2.0000 bits, in
+    black: the last valid state's numbers looked like the new state's."""
+    from viz.widgets import STALE_TEXT
+
+    def colour(widget):
+        return widget.palette().color(QPalette.ColorRole.WindowText).name().upper()
+
+    entropy_q = control(window, QWidget, "readout_entropy_q_value")
+    beside_q = control(window, QWidget, "q_value_0")
+    live = colour(entropy_q)
+    assert live != STALE_TEXT.upper() and colour(beside_q) == live
+    for i in range(4):
+        control(window, QSlider, f"q_slider_{i}").setValue(0)
+    settle(qtbot, store)
+    assert control(window, QLabel, "problem_label").isVisible()
+    assert colour(entropy_q) == colour(beside_q) == STALE_TEXT.upper()
+    control(window, QSlider, "q_slider_1").setValue(500)
+    settle(qtbot, store)
+    assert colour(entropy_q) == colour(beside_q) == live
 
 
 # live and coalesced --------------------------------------------------------

@@ -29,7 +29,7 @@ from viz.livetext import FixedWidthLabel
 from viz.sliders import FloatSlider, SliderScale
 from viz.translated import Retranslating
 from viz.typed_entry import TypedEntry, in_range
-from viz.widgets import set_text
+from viz.widgets import set_text, show_stale
 
 translate = QCoreApplication.translate
 
@@ -186,6 +186,10 @@ class SliderColumn(Retranslating, QWidget):
         """Move the handles to ``values`` without emitting."""
         for slider, value in zip(self._sliders, values, strict=False):
             slider.set_float(float(value))
+
+    def set_texts_stale(self, stale: bool) -> None:
+        """Grey the labels beside the sliders while they are the last valid state's."""
+        show_stale(list(self._readouts), stale)
 
     def show_texts(self, texts: Sequence[str]) -> None:
         """Set the labels beside the sliders."""

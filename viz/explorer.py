@@ -585,6 +585,7 @@ class ExplorerPage(Page):
         self._problem_words = None
         self.problem.setVisible(False)
         self.problem_changed.emit("")
+        self._show_stale(False)
         if not results.family_mode:
             self._show_slider_texts(results)
         self.readouts.show_results(results)
@@ -645,8 +646,19 @@ class ExplorerPage(Page):
         )
 
     def show_error(self, error: ValueError) -> None:
-        """Explain why nothing could be computed; the plots keep the last state."""
+        """Explain why nothing could be computed; the plots keep the last state.
+
+        The numbers keep it too, greyed: H(Q) = 2.0000 bits in black over
+        sliders all at 0 read as the new state's.
+        """
         self._show_words(lambda: problem_text(error))
+        self._show_stale(True)
+
+    def _show_stale(self, stale: bool) -> None:
+        self.readouts.set_stale(stale)
+        c = self.controls
+        for sliders in (c.p_sliders, c.q_sliders, c.logit_sliders):
+            sliders.set_texts_stale(stale)
 
     def _show_words(self, words: Callable[[], str]) -> None:
         """Show what ``words`` says until the next results (anew in a new language)."""
@@ -675,5 +687,6 @@ def problem_text(error: ValueError) -> str:
     """Why the scenario cannot be computed, in the language in use."""
     return translate(
         "Explorer",
-        "Cannot compute: {problem} The plots still show the last valid state.",
+        "Cannot compute: {problem} The plots and the greyed numbers still show "
+        "the last valid state.",
     ).format(problem=error_words(error))

@@ -24,6 +24,7 @@ from core.numbers import format_with_unit
 from viz import theme
 from viz.livetext import LiveText
 from viz.translated import Retranslating
+from viz.widgets import show_stale
 
 translate = QCoreApplication.translate
 
@@ -223,6 +224,10 @@ class ReadoutPanel(QWidget):
             readout.show_value(
                 getattr(results, key), results.units, reason_text(results, key)
             )
+
+    def set_stale(self, stale: bool) -> None:
+        """Grey every value while it is the last valid state's (see show_stale)."""
+        show_stale([r.value for r in self.readouts.values()], stale)
 
     def set_font_px(self, value_px: int) -> None:
         """Scale every readout."""

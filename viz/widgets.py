@@ -33,6 +33,31 @@ def style_as_problem(label: QLabel) -> None:
     label.setMargin(6)
 
 
+#: The grey of a number that belongs to the last state that could be
+#: computed, not to the one on show (4.5:1 on white: legible, and receding).
+STALE_TEXT = "#767676"
+
+
+def show_stale(widgets: list[QWidget], stale: bool) -> None:
+    """Grey ``widgets``' text while it is the last valid state's, not the current one.
+
+    By palette (a style sheet would pin the font against lecture type);
+    not stale, a widget takes its parent's palette again, whatever the
+    theme has made it since.
+    """
+    for widget in widgets:
+        if widget.property("stale") is stale:
+            continue
+        widget.setProperty("stale", stale)
+        if stale:
+            palette = widget.palette()
+            palette.setColor(QPalette.ColorRole.WindowText, QColor(STALE_TEXT))
+            widget.setPalette(palette)
+        else:
+            widget.setPalette(QPalette())
+        widget.update()
+
+
 def named(widget: QWidget, object_name: str, accessible: str) -> QWidget:
     """Give ``widget`` a stable object name (tests) and an accessible name."""
     widget.setObjectName(object_name)
