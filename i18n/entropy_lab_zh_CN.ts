@@ -449,8 +449,10 @@
         <translation>L = ∞（在 {which} 处 p &gt; 0 而 q = 0）</translation>
     </message>
     <message>
-        <source>L ≥ {low} (P&apos;s own Huffman). Not within a bit of H(P,Q) in general: optimal for Q, not for P&apos;s draws.</source>
-        <translation>L ≥ {low}（P 自己的霍夫曼编码）。一般不在 H(P,Q) 的一比特之内：它对 Q 最优，而不是对 P 的样本最优。</translation>
+        <source>L ≥ {low}:
+P&apos;s own Huffman</source>
+        <translation>L ≥ {low}：
+P 自己的霍夫曼编码</translation>
     </message>
     <message>
         <source>Last draws from P: {outcomes}</source>
@@ -459,6 +461,10 @@
     <message>
         <source>No draws yet: press Play or Draw 1.</source>
         <translation>尚无抽样：按“播放”或“抽样 1 次”。</translation>
+    </message>
+    <message>
+        <source>Not within a bit of H(P,Q) in general: optimal for Q, not for P&apos;s draws.</source>
+        <translation>一般不在 H(P,Q) 的一比特之内：它对 Q 最优，而不是对 P 的样本最优。</translation>
     </message>
     <message>
         <source>One draw from P, coded with each code (.)</source>
@@ -609,12 +615,14 @@
         <translation>{mean}（抽样 2 次后显示 ±）</translation>
     </message>
     <message>
-        <source>{target} ≤ L &lt; {target} + 1: both ∞ here</source>
-        <translation>{target} ≤ L &lt; {target} + 1：此处两者均为 ∞</translation>
+        <source>{target} ≤ L &lt; {target} + 1:
+{low} ≤ L &lt; {high} {mark}</source>
+        <translation>{target} ≤ L &lt; {target} + 1：
+{low} ≤ L &lt; {high} {mark}</translation>
     </message>
     <message>
-        <source>{target} ≤ L &lt; {target} + 1: {low} ≤ L &lt; {high} {mark}</source>
-        <translation>{target} ≤ L &lt; {target} + 1：{low} ≤ L &lt; {high} {mark}</translation>
+        <source>{target} ≤ L &lt; {target} + 1: both ∞ here</source>
+        <translation>{target} ≤ L &lt; {target} + 1：此处两者均为 ∞</translation>
     </message>
     <message>
         <source>∞ bits: no codeword</source>
@@ -1087,8 +1095,8 @@ Entropy Lab 仍在运行；您的工作没有改变。请连同下面的详细�
 <context>
     <name>Explorer</name>
     <message>
-        <source>Cannot compute: {problem} The plots still show the last valid state.</source>
-        <translation>无法计算：{problem}图中仍显示上一个有效状态。</translation>
+        <source>Cannot compute: {problem} The plots and the greyed numbers still show the last valid state.</source>
+        <translation>无法计算：{problem}图和灰色的数字仍显示上一个有效状态。</translation>
     </message>
     <message>
         <source>Families</source>
@@ -2893,6 +2901,10 @@ the loss is then H(P,Q), and KL(P‖Q) = loss − H(P).</source>
     <message>
         <source>, </source>
         <translation>，</translation>
+    </message>
+    <message>
+        <source>&gt; 0, below {smallest}</source>
+        <translation>&gt; 0，但小于 {smallest}</translation>
     </message>
     <message>
         <source>D(model ‖ truncated) = ∞: the model can emit the tokens cut.</source>
