@@ -122,21 +122,23 @@ def power_of_ten(value: float) -> str:
     return power if mantissa == "1" else f"{mantissa}·{power}"
 
 
-def format_probability(value: float, decimals: int = 4) -> str:
+def format_probability(value: float, decimals: int = 4, most_decimals: int = 16) -> str:
     """A probability, with as many decimals as it takes not to read as 0 or 1.
 
     ``format_number`` would write 0.99999999 as ``1.0000``, a certainty the
-    value is not; here it is ``0.99999999`` (up to 16 decimals, then 1 −
-    its gap in scientific notation).
+    value is not; here it is ``0.99999999`` (up to ``most_decimals``
+    decimals, then 1 − its gap in scientific notation: a table's column
+    takes ``1 − 2.0×10⁻¹⁴`` better than ``0.99999999999998``).
     """
     if 0.0 < value < 1.0:
         fixed = f"{value:.{decimals}f}"
         if fixed.startswith("1"):  # rounded up to a certainty
-            for more in range(decimals + 1, 17):
+            for more in range(decimals + 1, most_decimals + 1):
                 text = f"{value:.{more}f}"
                 if not text.startswith("1"):
                     return _localized(text)
-            return f"1 {MINUS} {scientific(1.0 - value)}"
+            digits = 4 if most_decimals >= 16 else 2
+            return f"1 {MINUS} {scientific(1.0 - value, digits)}"
         if value >= 10.0 ** (1 - decimals):  # format_number's fixed range
             return _localized(fixed)
     return format_number(value, decimals)

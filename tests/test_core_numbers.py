@@ -86,3 +86,13 @@ def test_a_power_of_ten_keeps_one_digit_and_writes_the_exponent_raised():
         "2·10⁵",
     ]
     assert power_of_ten(0.0) == power_of_ten(float("inf")) == ""
+
+
+def test_a_probability_in_a_table_keeps_its_gap_to_1_short() -> None:
+    from core.numbers import format_probability
+
+    # 0.99999999999998 widened a table's column past the window's edge.
+    assert format_probability(1 - 2e-14) == "0.99999999999998"
+    assert format_probability(1 - 2e-14, most_decimals=8) == "1 − 2.0×10⁻¹⁴"
+    assert format_probability(0.99999999, most_decimals=8) == "0.99999999"
+    assert format_probability(0.5, most_decimals=8) == "0.5000"

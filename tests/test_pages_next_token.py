@@ -245,6 +245,10 @@ def test_a_single_model(qtbot: Any, page: NextTokenPage, lab_store: Any) -> None
     assert not page.models.remove_q.isEnabled()
     assert not page.decoding["q"].isEnabled() and not page.linked.isEnabled()
     assert not page.plot.curves["q"].isVisible()
+    # Why the pair shows "—", said once (it was said twice under the readouts).
+    reasons = [readout.reason for readout in page.pair.values()]
+    shown = [r.text() for r in reasons if r.isVisibleTo(page)]
+    assert shown == ["one model: import or show a Q"]
 
 
 def test_no_nan_anywhere_on_the_page(
@@ -837,3 +841,30 @@ def test_the_mass_cut_off_is_never_0_while_tokens_are_cut(
     texts = page.readouts.texts("p")
     assert texts["kept"] == "1 of 2"
     assert texts["cut"] == shown
+
+
+def test_the_header_grows_for_a_truncations_reason_and_its_rows(
+    qtbot: Any, window: Any, page: NextTokenPage, lab_store: Any
+) -> None:
+    # Ticking top-k shows a line of reasons inside the header: its area kept
+    # its height and "JS(model, truncated)" went out of sight, "D(truncated
+    # ‖ model)" cut in half, with the page's room to spare at 1920×1080.
+    window.resize(1920, 1080)
+    settled(qtbot, lab_store)
+    header = page.header
+    controls = page.decoding["p"]
+    controls.top_k_check.click()
+    controls.top_k.setValue(3)
+    settled(qtbot, lab_store)
+    js_row = page.readouts.cells[("p", "js")]
+
+    def rows_in_sight() -> bool:
+        bottom = js_row.mapTo(header.viewport(), js_row.rect().bottomLeft()).y()
+        return (
+            page.readouts.reasons.isVisible()
+            and header.sizeHint().height() < header.maximumHeight()
+            and header.height() >= header.sizeHint().height()
+            and bottom <= header.viewport().height()
+        )
+
+    qtbot.waitUntil(rows_in_sight)

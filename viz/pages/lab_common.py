@@ -23,7 +23,7 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSignalBlocker, QSize, Qt
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -345,9 +345,19 @@ class HeaderArea(QScrollArea):
             column.addWidget(widget)
         self.setWidget(inner)
         self.setWidgetResizable(True)
+        # A line shown or grown inside (a truncation's reason) asks the
+        # inner layout for room: the area's own height must follow, or the
+        # rows below it were cut in half with space to spare on the page.
+        inner.installEventFilter(self)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The tables asked for a new layout: so do we (see __init__)."""
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()
+        return super().eventFilter(watched, event)
 
     def set_room(self, page_height: int) -> None:
         """The page is ``page_height`` tall: take at most our share of it."""

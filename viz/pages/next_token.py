@@ -759,11 +759,11 @@ class TopTokensModel(QStandardItemModel):
         if column == 2:
             return str(row.token_id)
         if column == 3:
-            return format_probability(row.probability)
+            return table_probability(row.probability)
         if column == 4:
-            return format_probability(row.truncated_probability)
+            return table_probability(row.truncated_probability)
         other = row.other_probability
-        return "—" if other is None else format_probability(other)
+        return "—" if other is None else table_probability(other)
 
     def _item(self, row: TopToken, column: int) -> QStandardItem:
         item = QStandardItem(self.cell_text(row, column))
@@ -833,6 +833,16 @@ class TopTokensModel(QStandardItemModel):
     def columns_fitted(self) -> None:
         """The view's columns now hold every text on show."""
         self.fitted_length = self.longest_number()
+
+
+def table_probability(value: float) -> str:
+    """A probability in the top-tokens table: not 1 unless it is, and short.
+
+    At T = 0.05 the top token's 0.99999999999998 widened its column until
+    the next two scrolled out of a 1024-px window: past 8 decimals it is
+    written 1 − 2.0×10⁻¹⁴.
+    """
+    return format_probability(value, most_decimals=8)
 
 
 #: The top-tokens table's column of token ids (hidden when space is short).
@@ -1468,8 +1478,11 @@ class NextTokenPage(Page):
     def _show_pair(self, results: NextTokenLabResults, units: str) -> None:
         pair = results.statistics.pair
         if pair is None:
-            for readout in self.pair.values():
-                readout.show_value("—", self.tr("one model: import or show a Q"))
+            # One line says why for all three: the reasons stand in a column
+            # under the readouts, and it said the same thing twice there.
+            why = self.tr("one model: import or show a Q")
+            for key, readout in self.pair.items():
+                readout.show_value("—", why if key == "kl_pq" else "")
             return
         state = results.state
         q = state.q
