@@ -206,3 +206,34 @@ def test_after_a_drag_there_and_back_every_axis_looks_as_if_drawn_afresh(
         fitted_text._PICTURES.update(held)  # the drag goes on with them
         assert all(a == b for a, b in zip(kept, fresh, strict=True)), position
     assert len(ranges) > 2, "the sweep should move the terms' range"
+
+
+@pytest.mark.parametrize(
+    ("label", "shortened"),
+    [
+        ("contribution (bits)", "bits"),  # units: they are what a tick means
+        ("rank (1 = most probable)", "rank"),  # not units: the name stays
+        ("抽样次数 n（对数坐标）", "抽样次数 n"),
+    ],
+)
+def test_a_label_too_long_for_its_axis_keeps_what_it_measures(
+    qtbot, label, shortened
+) -> None:
+    # Any closing brackets were taken for units: "rank (1 = most probable)"
+    # became "1 = most probable", and 抽样次数 n（对数坐标） became 对数坐标
+    # ("log scale"): the axis no longer said what it measures.
+    widget = pg.PlotWidget(axisItems=fitted_axis_items())
+    qtbot.addWidget(widget)
+    widget.resize(400, 300)
+    widget.show()
+    qtbot.waitExposed(widget)
+    axis = widget.getPlotItem().getAxis("bottom")
+    axis.setLabel(label)
+    widget.resize(90, 300)  # far too narrow for the whole label in any type
+
+    def shown() -> str:
+        return axis.label.toPlainText().strip()
+
+    qtbot.waitUntil(lambda: shown() == shortened)
+    widget.resize(900, 300)
+    qtbot.waitUntil(lambda: shown() == label)

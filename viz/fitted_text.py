@@ -23,7 +23,7 @@ from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetricsF, QGuiApplication, QPen
 from PySide6.QtWidgets import QGraphicsTextItem
 
-from core.numbers import power_of_ten
+from core.numbers import UNIT_NAMES, power_of_ten, unit_name
 
 #: Text never shrinks below this fraction of its size: smaller is unreadable
 #: from the back of a hall, and two lines read better.
@@ -38,6 +38,14 @@ REFIT_PX = 8.0
 #: "contribution (bits)" ends in its units; Chinese writes "贡献（比特）".
 UNITS_AT_END = re.compile(r"[(（]([^()（）]+)[)）]\s*$")
 UNITS_IN_HTML = re.compile(r">[^<]*[(（]([^()（）<]+)[)）]\s*<")
+#: What comes before the brackets: "rank" of "rank (1 = most probable)".
+NAME_IN_HTML = re.compile(r">([^<]*?)\s*[(（][^()（）<]+[)）]\s*<")
+
+
+def _unit_words() -> set[str]:
+    """The units an axis label may end in, in the language in use."""
+    return {unit_name(units) for units in UNIT_NAMES}
+
 
 #: The colour of a hint ("drag a bar") beside a title: secondary, 7:1 on white.
 HINT_COLOUR = "#4D4D4D"
@@ -232,9 +240,12 @@ class FittedAxisItem(pg.AxisItem):
     _room = -1.0
     #: The tick font the theme asked for; named ticks may be shown smaller.
     _asked_tick_font: QFont | None = None
-    #: Only the label's units ("bits" of "contribution (bits)") are shown:
-    #: the whole label did not fit even in the smallest type.
+    #: The whole label did not fit even in the smallest type: only its units
+    #: are shown ("bits" of "contribution (bits)"), or, where the brackets
+    #: hold no units, only what comes before them ("rank" of "rank (1 = most
+    #: probable)").
     units_only = False
+    name_only = False
     #: The largest tick text size the last picture reported.
     _text_size: int | None = None
     #: pyqtgraph found no ticks to draw (the axis is not on a view yet).
@@ -312,7 +323,18 @@ class FittedAxisItem(pg.AxisItem):
         )
 
     def _has_units(self) -> bool:
-        return UNITS_AT_END.search(str(self.labelText)) is not None
+        """True if the label ends in its units: "contribution (bits)".
+
+        Only units count: "rank (1 = most probable)" shortened to "1 = most
+        probable", and "抽样次数 n（对数坐标）" to "对数坐标" (log scale),
+        no longer said what the axis measures.
+        """
+        return self._bracketed() in _unit_words()
+
+    def _bracketed(self) -> str | None:
+        """What the label's closing brackets hold, or None."""
+        found = UNITS_AT_END.search(str(self.labelText))
+        return None if found is None else found.group(1).strip()
 
     def _label_html(self, px: int) -> str:
         font = self.label.font()
@@ -322,6 +344,8 @@ class FittedAxisItem(pg.AxisItem):
         html = str(self.labelString())
         if self.units_only:
             html = UNITS_IN_HTML.sub(r">\1<", html, count=1)
+        elif self.name_only:
+            html = NAME_IN_HTML.sub(r">\1<", html, count=1)
         return html
 
     def resizeEvent(self, ev: Any = None) -> None:
@@ -335,10 +359,12 @@ class FittedAxisItem(pg.AxisItem):
             before = self.label.boundingRect().height()
             # Full size first: "bits" in 24-px lecture type reads better from
             # the back row than "contribution (bits)" shrunk to 18 px.
-            self.units_only = False
+            self.units_only = self.name_only = False
             _set_html(self.label, self._label_html(self.label_px))
             too_long = length > 1 and self.label.boundingRect().width() > length
-            self.units_only = too_long and self._has_units()
+            bracketed = too_long and self._bracketed() is not None
+            self.units_only = bracketed and self._has_units()
+            self.name_only = bracketed and not self.units_only
             fit_text(self.label, self._label_html, self.label_px, length, wrap=False)
             if abs(self.label.boundingRect().height() - before) > 0.5:
                 self._adjustSize()
