@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>CodesPage</name>
+    <message numerus="yes">
+        <source>&lt;b&gt;{n}&lt;/b&gt; draws from P</source>
+        <translation>
+            <numerusform>&lt;b&gt;{n}&lt;/b&gt; draw from P</numerusform>
+            <numerusform>&lt;b&gt;{n}&lt;/b&gt; draws from P</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>NextTokenPage</name>
     <message numerus="yes">
         <source>D({keeper}̃‖{other}̃) = ∞: {other}̃ gives probability 0 to {count} tokens that {keeper}̃ keeps ({causes}), such as {token}</source>
@@ -46,6 +56,16 @@
         <translation>
             <numerusform>∞: {other}̃ gives probability 0 to {count} token that {keeper}̃ keeps, such as {token}</numerusform>
             <numerusform>∞: {other}̃ gives probability 0 to {count} tokens that {keeper}̃ keeps, such as {token}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SamplingPage</name>
+    <message numerus="yes">
+        <source>&lt;b&gt;{n}&lt;/b&gt; draws from each of P and Q</source>
+        <translation>
+            <numerusform>&lt;b&gt;{n}&lt;/b&gt; draw from each of P and Q</numerusform>
+            <numerusform>&lt;b&gt;{n}&lt;/b&gt; draws from each of P and Q</numerusform>
         </translation>
     </message>
 </context>

@@ -400,9 +400,11 @@
         <source>&lt;b&gt;{mean}&lt;/b&gt; ± {error}</source>
         <translation>&lt;b&gt;{mean}&lt;/b&gt; ± {error}</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>&lt;b&gt;{n}&lt;/b&gt; draws from P</source>
-        <translation>从 P 抽样 &lt;b&gt;{n}&lt;/b&gt; 次</translation>
+        <translation>
+            <numerusform>从 P 抽样 &lt;b&gt;{n}&lt;/b&gt; 次</numerusform>
+        </translation>
     </message>
     <message>
         <source>A tree is drawn for up to {most} outcomes; here K = {k}. The table lists every codeword.</source>
@@ -3477,9 +3479,11 @@ larger, and so is its gradient; its direction is the same.</source>
         <source>&lt;b&gt;{mean}&lt;/b&gt; ± {error}</source>
         <translation>&lt;b&gt;{mean}&lt;/b&gt; ± {error}</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>&lt;b&gt;{n}&lt;/b&gt; draws from each of P and Q</source>
-        <translation>从 P 和 Q 各抽样 &lt;b&gt;{n}&lt;/b&gt; 次</translation>
+        <translation>
+            <numerusform>从 P 和 Q 各抽样 &lt;b&gt;{n}&lt;/b&gt; 次</numerusform>
+        </translation>
     </message>
     <message>
         <source>Draw 1</source>

@@ -278,3 +278,13 @@ def test_the_claims_are_whole_lines_in_sight_at_1024_by_768(
     finally:
         window.set_lecture(False, full_screen=False)
         window.resize(size)
+
+
+def test_one_draw_is_counted_in_the_singular(window, page, codes, qtbot):
+    # "1 draws from P": the count was not a plural message.
+    codes.set_state(page.advanced(codes.state, 1))
+    settle(qtbot, window)
+    assert child(page, QLabel, "codes_count").text() == "<b>1</b> draw from P"
+    codes.set_state(page.advanced(codes.state, 1))
+    settle(qtbot, window)
+    assert child(page, QLabel, "codes_count").text() == "<b>2</b> draws from P"

@@ -8,6 +8,7 @@ timed assertions), a run is one undo step, and sessions keep the run.
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import numpy as np
@@ -410,3 +411,65 @@ def test_the_exact_values_labels_stay_whole_and_apart_at_1024_by_768(
         qtbot.waitUntil(labels_clear)
     finally:
         window.resize(size)
+
+
+def test_one_draw_is_counted_in_the_singular(window, page, labs, qtbot):
+    # "1 draws from each of P and Q": the count was not a plural message.
+    click(qtbot, page, "sampling_step_button")
+    settle(qtbot, window)
+    count = child(page, QLabel, "sampling_count")
+    assert count.text() == "<b>1</b> draw from each of P and Q"
+    click(qtbot, page, "sampling_step_button")
+    settle(qtbot, window)
+    assert count.text() == "<b>2</b> draws from each of P and Q"
+    with in_chinese():
+        assert count.text() == "从 P 和 Q 各抽样 <b>2</b> 次"
+
+
+def test_after_draw_1_every_running_mean_is_a_dot_in_sight(window, page, qtbot):
+    # One draw: a line through one point draws nothing, and the range was
+    # fitted to the exact values only (k1 = 0.32 over a top of 0.25).
+    click(qtbot, page, "sampling_step_button")
+    settle(qtbot, window)
+    for means in (page.plots.means_p, page.plots.means_q):
+        _, (low, high) = means.plot.getViewBox().viewRange()
+        for mean in means.means:
+            _, y = mean.line.getData()
+            assert mean.line.opts["symbol"] == "o" and len(y) == 1
+            assert low <= y[0] <= high
+    click(qtbot, page, "sampling_step_button")
+    settle(qtbot, window)
+    assert all(m.line.opts["symbol"] is None for m in page.plots.means_p.means)
+
+
+def test_infinite_draws_are_marked_above_the_finite_ones(window, page, labs, qtbot):
+    # P misses outcomes 2 and 3: half the draws from Q give k1 = k2 = k3 = ∞.
+    # Their marks sat at the top of the finite range, on the k2 and k3
+    # points, all three series' marks on one row.
+    size = window.size()
+    window.resize(1280, 800)
+    window.store.update(p_weights=np.array([0.5, 0.5, 0.0, 0.0]))
+    settle(qtbot, window)
+    labs.set_state(page.advanced(labs.state, 300))
+    settle(qtbot, window)
+    recent = page.plots.recent_q
+    finite_top = max(float(np.max(item.getData()[1])) for item in recent.points)
+    rows = []
+    for marks in recent.infinite:
+        _, y = marks.getData()
+        assert len(y) > 0
+        rows.append(float(y[0]))
+    (_, _), (low, high) = recent.plot.getViewBox().viewRange()
+    row_px = 16 / recent.plot.getViewBox().height() * (high - low)  # a mark's height
+    try:
+        assert min(rows) - row_px / 2 > finite_top
+        assert all(a - b >= 0.9 * row_px for a, b in itertools.pairwise(rows))
+    finally:
+        window.resize(size)
+
+
+def test_the_draws_axis_starts_between_0_9_and_1_draws(window, page, qtbot):
+    # Its padding reached 0.87 draws: the log axis labelled a tick "0.9".
+    for means in (page.plots.means_p, page.plots.means_q):
+        (left, _), _ = means.plot.getViewBox().viewRange()
+        assert 0.9 < 10.0**left < 1.0

@@ -666,7 +666,10 @@ class CodesPage(LabPage):
         state = results.state
         set_text(
             self.count_label,
-            self.tr("<b>{n}</b> draws from P").format(n=f"{results.count:,}"),
+            # A plural message: "1 draw", not "1 draws" (English catalogue).
+            self.tr("<b>{n}</b> draws from P", "", results.count).format(
+                n=f"{results.count:,}"
+            ),
         )
         set_text(
             self.source_label,

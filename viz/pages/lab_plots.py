@@ -28,6 +28,11 @@ SYMBOLS = ("o", "t", "s")
 
 #: Running means before this many draws swing too far to fit the y range to.
 FIT_FROM = 10
+#: Where a log axis of draws starts: log10 of 0.93 draws, right of 0.9's tick.
+LEFT_OF_DRAW_1 = -0.03
+#: The rows of ∞ marks above the finite draws: a mark's height and a gap, and
+#: the margin above the first row, in pixels.
+INFINITY_ROW_PX, INFINITY_MARGIN_PX = 18.0, 4.0
 
 
 def translucent(colour: str, alpha: int = 45) -> QColor:
@@ -57,7 +62,9 @@ class LogDrawsAxis:
         decades = max(2, math.ceil(math.log10(max(count, 1)) + 1e-9))
         if decades != self.decades:
             self.decades = decades
-            self.plot.setXRange(0.0, float(decades), padding=0.02)
+            # A little room left of draw 1 for its dot, but less than to
+            # 0.9: a log axis labelled that tick, and no run has 0.9 draws.
+            self.plot.setXRange(LEFT_OF_DRAW_1, decades * 1.02, padding=0.0)
 
 
 class RunningMean:
@@ -67,6 +74,8 @@ class RunningMean:
         self, plot: pg.PlotItem, colour: str, style: Qt.PenStyle, label: str
     ) -> None:
         self.colour = colour
+        # No symbol options here: given any, pyqtgraph draws a dot at every
+        # point. The dot is set when a mean has one point (see show).
         self.line = plot.plot(pen=pg.mkPen(colour, width=2.5, style=style))
         self.upper = plot.plot(pen=pg.mkPen(translucent(colour, 90), width=1))
         self.lower = plot.plot(pen=pg.mkPen(translucent(colour, 90), width=1))
@@ -100,6 +109,15 @@ class RunningMean:
         """Draw the history and the exact value (hidden when it is not finite)."""
         finite = np.isfinite(means)
         self.line.setData(checkpoints[finite], means[finite])
+        # A line through one point draws nothing: after Draw 1, a dot.
+        single = int(np.count_nonzero(finite)) == 1
+        if single != self._dot:
+            self._dot = single
+            if single:
+                self.line.setSymbolBrush(self.colour)
+                self.line.setSymbolPen(None)
+                self.line.setSymbolSize(8)
+            self.line.setSymbol("o" if single else None)
         banded = finite & np.isfinite(errors)
         lower, upper = band(means[banded], errors[banded])
         self.upper.setData(checkpoints[banded], upper)
@@ -124,6 +142,7 @@ class RunningMean:
             self.infinite.setData(x=[math.log10(start)], y=[y_top])
 
     _infinite_from: float | None = None
+    _dot = False
 
 
 class RunningMeansPlot:
@@ -181,11 +200,20 @@ class RunningMeansPlot:
         fixed: Sequence[float],
     ) -> None:
         late = checkpoints >= FIT_FROM
+        if not late.any():
+            # Fewer than FIT_FROM draws: the first means are all there is.
+            # Fitted to the exact values alone, Draw 1's mean (k1 = 0.32
+            # over a top of 0.25) was off the plot, which showed nothing.
+            late = np.ones_like(late)
         values = [v for v in fixed if math.isfinite(v)]
         shown = late[None, :] & np.isfinite(means) & np.isfinite(errors)
         if shown.any():
             lower, upper = band(means[shown], errors[shown])
             values += [float(lower.min()), float(upper.max())]
+        # A mean with no error yet (one draw) is shown all the same.
+        bare = late[None, :] & np.isfinite(means) & ~np.isfinite(errors)
+        if bare.any():
+            values += [float(means[bare].min()), float(means[bare].max())]
         if values:
             self.y_range.fit(min(values), max(values))
 
@@ -310,7 +338,7 @@ class RecentDraws:
         self._infinite_x: list[FloatArray] = [np.empty(0) for _ in colours]
         plot.getViewBox().sigRangeChanged.connect(lambda *_: self._place())
         # Where a label fits depends on the plot's height in pixels too.
-        plot.getViewBox().sigResized.connect(lambda *_: self._place())
+        plot.getViewBox().sigResized.connect(lambda *_: self._resized())
 
     def show(self, values: FloatArray, exact: Sequence[float]) -> None:
         """``values`` (rows: series; columns: draws, oldest first) and their means."""
@@ -330,15 +358,52 @@ class RecentDraws:
             if math.isfinite(exact[row]):
                 line.setValue(exact[row])
                 shown.append(exact[row])
-        if shown:
-            self.y_range.fit(min(shown), max(shown))
+        self._finite = (min(shown), max(shown)) if shown else None
+        self._fit_range()
         self._place()
 
+    def _fit_range(self) -> None:
+        """The y range: the finite values and, above them, the rows of ∞.
+
+        At the top of the finite range the ∞ marks sat on the k2 and k3
+        points: they get a band of their own, whose share of the plot is
+        its pixels' share (worked out again when the plot is resized).
+        """
+        if self._finite is None:
+            return
+        low, high = self._finite
+        self.y_range.fit(low, high)
+        if not any(x.size for x in self._infinite_x):
+            return
+        view = self.plot.getViewBox()
+        for _ in range(3):  # the range snaps to nice values: it settles at once
+            _, (y_low, y_high) = view.viewRange()
+            per_px = (y_high - y_low) / max(view.height(), 1.0)
+            needed = high + self._band_px() * per_px
+            if y_high >= needed or view.height() < 1.4 * self._band_px():
+                return  # (a plot too small for the band keeps its data)
+            self.y_range.fit(low, needed + 0.1 * (needed - high))
+
+    def _resized(self) -> None:
+        self._fit_range()
+        self._place()
+
+    _finite: tuple[float, float] | None = None
+
+    def _band_px(self) -> float:
+        """The height the rows of ∞ marks take, from the plot's top."""
+        return INFINITY_MARGIN_PX + len(self.infinite) * INFINITY_ROW_PX
+
     def _place(self) -> None:
-        _, (y_low, y_high) = self.plot.getViewBox().viewRange()
-        top = y_high - 0.06 * (y_high - y_low)
-        for item, x in zip(self.infinite, self._infinite_x, strict=True):
-            item.setData(x=x, y=np.full(x.size, top))
+        view = self.plot.getViewBox()
+        _, (y_low, y_high) = view.viewRange()
+        per_px = (y_high - y_low) / max(view.height(), 1.0)
+        rows = zip(self.infinite, self._infinite_x, strict=True)
+        for row, (item, x) in enumerate(rows):
+            # One row of ∞ a series, from the top down: the same draw's
+            # k1, k2 and k3 are all ∞ together and would hide each other.
+            below_top = INFINITY_MARGIN_PX + (row + 0.5) * INFINITY_ROW_PX
+            item.setData(x=x, y=np.full(x.size, y_high - below_top * per_px))
 
 
 __all__ = [

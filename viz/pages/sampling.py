@@ -571,7 +571,8 @@ class SamplingPage(LabPage):
         state, sampling = results.state, results.sampling
         set_text(
             self.count_label,
-            self.tr("<b>{n}</b> draws from each of P and Q").format(
+            # A plural message: "1 draw", not "1 draws" (English catalogue).
+            self.tr("<b>{n}</b> draws from each of P and Q", "", sampling.count).format(
                 n=f"{sampling.count:,}"
             ),
         )
