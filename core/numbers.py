@@ -144,6 +144,19 @@ def format_probability(value: float, decimals: int = 4, most_decimals: int = 16)
     return format_number(value, decimals)
 
 
+def format_unit_bounded(value: float, decimals: int = 4) -> str:
+    """A value in [−1, 1] (a gradient σ − y, a probability): ±1 only if it is.
+
+    σ(10) − 0 = 0.99995 written ``1.0000`` says the gradient reached its
+    bound, which it never does: here it is ``0.99995``, as
+    :func:`format_probability` writes a probability.
+    """
+    if 0.0 < abs(value) < 1.0:
+        text = format_probability(abs(value), decimals)
+        return text if value > 0 else f"{MINUS}{text}"
+    return format_number(value, decimals)
+
+
 def format_compact(value: float, decimals: int = 4) -> str:
     """A number inside a formula: :func:`format_number` without trailing zeros.
 

@@ -96,3 +96,14 @@ def test_a_probability_in_a_table_keeps_its_gap_to_1_short() -> None:
     assert format_probability(1 - 2e-14, most_decimals=8) == "1 − 2.0×10⁻¹⁴"
     assert format_probability(0.99999999, most_decimals=8) == "0.99999999"
     assert format_probability(0.5, most_decimals=8) == "0.5000"
+
+
+def test_a_value_bounded_by_1_reads_as_1_only_when_it_is() -> None:
+    from core.numbers import format_unit_bounded
+
+    assert format_unit_bounded(0.99995) == "0.99995"  # σ(10) − 0
+    assert format_unit_bounded(-0.99995) == "−0.99995"
+    assert format_unit_bounded(-0.5) == "−0.5000"
+    assert format_unit_bounded(1.0) == "1.0000"
+    assert format_unit_bounded(-4.5e-5) == "−4.500×10⁻⁵"
+    assert format_unit_bounded(0.0) == "0"

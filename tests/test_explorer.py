@@ -639,3 +639,11 @@ def test_the_loss_settings_write_their_values_as_the_sliders_above_do(window):
         c.loss.temperature_value.text(),
         c.loss.smoothing_value.text(),
     ]
+
+
+def test_a_near_certain_probability_beside_its_slider_is_not_1(window, store, qtbot):
+    # p₀ = 0.99997 read "1.000" beside its slider, under H(P) = 5.4×10⁻⁴ bits.
+    store.update(p_weights=np.array([1.0, 1e-5, 1e-5, 1e-5]))
+    settle(qtbot, store)
+    assert control(window, QWidget, "p_value_0").text() == "0.99997"
+    assert control(window, QWidget, "p_value_1").text() == "1.0×10⁻⁵"

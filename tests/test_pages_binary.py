@@ -515,3 +515,19 @@ def test_a_gradient_of_one_keeps_its_marker_inside_the_plot(page):
     )
     assert top > -0.01  # the case: a gradient near 1 (log10 near 0)
     assert high - top >= 0.04 * (high - low)
+
+
+@pytest.mark.parametrize(("z0", "label"), [(10.0, 0), (-10.0, 1)])
+def test_a_saturated_sigmoid_is_never_shown_as_certain(page, race, qtbot, z0, label):
+    # σ(10) = 0.99995 read "1.0000", and the cross-entropy gradient σ − y
+    # "±1.0000": a sigmoid never saturates to certainty, and |σ − y| < 1.
+    race.set_state(start_race(z0, label))
+    settle(qtbot, race)
+    results = race.results
+    ce = results.at_z0[0].gradient
+    assert 0.9999 < abs(ce) < 1.0
+    gradient = text(page, "binary_ce_gradient")
+    assert gradient == ("" if ce > 0 else "−") + "0.99995"
+    probability = text(page, "binary_probability")
+    assert "1.0000" not in probability
+    assert ("0.99995" if z0 > 0 else "4.540×10⁻⁵") in probability

@@ -50,6 +50,7 @@ from core.kl_fits import (
     start_fits,
     summarise,
 )
+from core.numbers import format_probability
 from core.ranges import PEAKS, SEED
 from core.session import session_to_json
 from core.state_schemas import fits_to_dict
@@ -506,7 +507,12 @@ def test_results_are_drawn_in_every_view(page, fits_store, qtbot):
         assert_shows(child(page, QLabel, f"fitting_{direction}_kl_qp"), pair.reverse)
         details = child(page, QLabel, f"fitting_{direction}_details").text()
         one, two = summary.masses
-        assert f"<b>{one:.2f}</b>" in details and f"<b>{two:.2f}</b>" in details
+        # Never "0.00" or "1.00" for a mass that is neither (a mass of 0
+        # where P > 0 would make D(P‖Q) infinite).
+        for mass in (one, two):
+            assert f"<b>{format_probability(mass, 2)}</b>" in details
+            if 0 < mass < 1:
+                assert "<b>0.00</b>" not in details and "<b>1.00</b>" not in details
         assert "step 25" in details
     np.testing.assert_array_equal(results.target, two_peak_target())
     assert child(page, QLabel, "fitting_step_label").text() == "step 25"

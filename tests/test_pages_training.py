@@ -534,3 +534,30 @@ def test_the_start_and_the_note_write_the_temperature_alike(page, trainings):
         for label in (page.start_label, page.note)
     ]
     assert found[0] == found[1], found
+
+
+def test_the_formula_never_rounds_a_trained_q_to_its_target() -> None:
+    # After 3,000 steps q₀ = 0.999506 was shown as 1.000: the page read
+    # (1.000 − 1.000)/1.000 = −4.943×10⁻⁴.
+    from core.trainings import TrueClassTerms
+
+    q = 0.999506
+    terms = TrueClassTerms(
+        q=q, y=1.0, temperature=1.0, mixed=0.0, gradient=(q - 1.0) / 1.0
+    )
+    html = formula_html("cross_entropy", terms, 0)
+    assert "(0.9995 − 1.000)/1.000" in html
+    assert "(1.000 − 1.000)" not in html
+
+
+def test_a_smoothed_target_is_named_as_the_bars_show_it(
+    window, page, trainings, store, qtbot
+):
+    # "target one-hot(0)" stood beside target bars of 0.7, 0.1, 0.1, 0.1.
+    store.set_scenario(default_scenario().replace(label_smoothing=0.4))
+    settle(qtbot, window)
+    assert following(window)
+    state = trainings.state.training("cross_entropy")
+    assert np.allclose(state.target, [0.7, 0.1, 0.1, 0.1])
+    shown = text(page, "training_start")
+    assert "target (1 − ε)·one-hot(0) + ε/K" in shown and "ε = 0.400" in shown

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from core import Family, Results, Scenario, default_scenario
 from core.editing import resized, weights_for_probability, with_entry
 from core.i18n import QT_TRANSLATE_NOOP
-from core.numbers import format_number
+from core.numbers import format_number, format_probability
 from viz.controls import (
     LOGIT_SCALE,
     WEIGHT_SCALE,
@@ -679,7 +679,14 @@ def logit_text(z: float) -> str:
 
 
 def slider_number(value: float) -> str:
-    """A probability beside a slider: three decimals, or 1.2×10⁻⁵, never 0.000."""
+    """A probability beside a slider: three decimals, or 1.2×10⁻⁵, never 0.000.
+
+    Nor 1.000 unless it is 1: 0.99997 beside a near-certain P's slider
+    (whose H(P) reads 5.4×10⁻⁴ bits) is 0.99997, past six decimals
+    1 − 6.0×10⁻⁹.
+    """
+    if 0.0 < value < 1.0 and f"{value:.3f}".startswith("1"):
+        return format_probability(value, 3, most_decimals=6)
     return format_number(value, decimals=3, significant=2)
 
 

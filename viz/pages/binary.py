@@ -32,7 +32,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.numbers import format_count, format_fixed
+from core.numbers import (
+    format_count,
+    format_fixed,
+    format_probability,
+    format_unit_bounded,
+)
 from core.race import (
     COUNT_LIMIT,
     THRESHOLD,
@@ -571,10 +576,15 @@ class BinaryPage(AnimatedPage):
                 "BinaryPage",
                 "σ(z₀) = {probability}: the output's probability of class 1; "
                 "the label says {label}.",
-            ).format(probability=number_text(results.probability), label=state.label),
+            ).format(
+                # σ(10) = 0.99995, not "1.0000": a sigmoid is never certain.
+                probability=format_probability(results.probability),
+                label=state.label,
+            ),
         )
         for kind in LOSS_KINDS:
-            set_text(self.gradient_readouts[kind], number_text(grads[kind]))
+            # |σ − y| < 1 always: "1.0000" read as the bound reached.
+            set_text(self.gradient_readouts[kind], format_unit_bounded(grads[kind]))
             if kind == "cross_entropy":
                 text = translate("BinaryPage", "loss {value} nats")
             else:

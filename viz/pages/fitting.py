@@ -49,7 +49,7 @@ from core.kl_fits import (
     restart_fits,
     show,
 )
-from core.numbers import format_count, format_fixed
+from core.numbers import format_count, format_probability
 from core.ranges import FIT_BINS, PEAK_HEIGHT_1, PEAK_POSITION_1, PEAK_WIDTH_1, SEED
 from viz import theme
 from viz.pages.common import (
@@ -291,7 +291,9 @@ class FitView(Retranslating, QWidget):
             masses = translate(
                 "FitView",
                 "Q's mass near peak 1: <b>{one}</b>, near peak 2: <b>{two}</b>",
-            ).format(one=format_fixed(one, 2), two=format_fixed(two, 2))
+                # 5.3×10⁻⁵, not "0.00", beside a finite D(P‖Q): a mass of 0
+                # where P > 0 would make it ∞.
+            ).format(one=format_probability(one, 2), two=format_probability(two, 2))
         else:
             masses = translate("FitView", "The peaks coincide: P has one peak.")
         if state.converged:

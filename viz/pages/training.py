@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.numbers import format_count
+from core.numbers import format_count, format_probability
 from core.ranges import TRAINING_LEARNING_RATE
 from core.training import LOSS_KINDS, LogitTrainingState, LossKind
 from core.trainings import (
@@ -82,10 +82,14 @@ def look_at() -> str:
     """What the page's column says to look at, in the language in use."""
     return translate(
         "TrainingPage",
-        "<b>What to look at.</b> Cross-entropy's bar for the true class is "
-        "(q<sub>y</sub> − y<sub>y</sub>)/T and every other bar is q<sub>j</sub>/T: "
+        "<b>What to look at.</b> Cross-entropy's bar for each class j is "
+        "(q<sub>j</sub> − y<sub>j</sub>)/T. With a one-hot target the true "
+        "class's is (q<sub>y</sub> − 1)/T and every other is q<sub>j</sub>/T: "
         "it pushes the true logit up and the others down, each by its own "
-        "probability. Squared error's bars mix all the errors, can push a small "
+        "probability; with label smoothing or a linked target, every class "
+        "whose q<sub>j</sub> is below its y<sub>j</sub> is pushed up. Squared "
+        "error's bars "
+        "mix all the errors, can push a small "
         "wrong class <i>up</i>, and carry the factor q, so a true class the model "
         "gives almost nothing barely moves.",
     )
@@ -93,7 +97,9 @@ def look_at() -> str:
 
 def formula_html(kind: str, terms: TrueClassTerms, c: int) -> str:
     """The true class's gradient, symbolically and with today's numbers."""
-    q, y, t = (number_text(v, 3) for v in (terms.q, terms.y, terms.temperature))
+    # q = 0.999506 as "1.000" made (1.000 − 1.000)/1.000 = −4.943×10⁻⁴.
+    q, y = (format_probability(v, 3) for v in (terms.q, terms.y))
+    t = number_text(terms.temperature, 3)
     value = number_text(terms.gradient)
     sub = f"<sub>{c}</sub>"
     if kind == "cross_entropy":
@@ -579,6 +585,9 @@ class TrainingPage(AnimatedPage):
         linked = start.soft_target is not None
         if linked:
             target = translate("TrainingPage", "P (linked)")
+        elif start.label_smoothing > 0:
+            # The target the bars show: "one-hot(0)" beside 0.7, 0.1, 0.1, 0.1.
+            target = f"(1 − ε)·one-hot({start.label}) + ε/K"
         else:
             target = f"one-hot({start.label})"
         set_text(
