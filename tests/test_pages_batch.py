@@ -14,7 +14,13 @@ import json
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QPushButton
 
@@ -497,3 +503,34 @@ def test_a_bad_batch_in_a_session_is_refused_naming_it_and_changes_nothing(
         dialog.close()
         dialog.deleteLater()
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def test_the_label_and_loss_columns_are_never_cut_in_lecture_type(window, page, qtbot):
+    # Every column stretched alike: at 1024 px in lecture type the header
+    # read "oss (nats" over "1.436".
+    from viz import appearance, theme
+
+    size = window.size()
+    appearance.apply_application_style(theme.LECTURE, 1.0)
+    window.set_lecture(True, full_screen=False)
+    window.resize(1024, 768)
+    try:
+        table = page.table
+        header = table.horizontalHeader()
+        last = page.model.columnCount() - 1
+
+        def fitted() -> bool:
+            return all(
+                header.sectionSize(column)
+                >= max(header.sectionSizeHint(column), table.sizeHintForColumn(column))
+                for column in (last - 1, last)
+            )
+
+        for _ in range(12):  # the new size and type laid out first
+            QCoreApplication.sendPostedEvents()
+            QApplication.processEvents()
+        qtbot.waitUntil(fitted)
+    finally:
+        window.set_lecture(False, full_screen=False)
+        appearance.apply_application_style(theme.NORMAL, 1.0)
+        window.resize(size)

@@ -388,6 +388,22 @@ class BatchPage(Page):
 
     # layout -----------------------------------------------------------------
 
+    def _fit_columns(self, *_: object) -> None:
+        """The logits share the width; the label and the loss take what they need.
+
+        All stretched alike, the last two were cut in lecture type at
+        1024 px: "oss (nats" over "1.436".
+        """
+        header = self.table.horizontalHeader()
+        columns = self.model.columnCount()
+        for column in range(columns):
+            mode = (
+                QHeaderView.ResizeMode.ResizeToContents
+                if column >= columns - 2
+                else QHeaderView.ResizeMode.Stretch
+            )
+            header.setSectionResizeMode(column, mode)
+
     def _build(self) -> None:
         self.model = BatchModel(self.store, self._say, self)
         self.table = QTableView()
@@ -401,6 +417,14 @@ class BatchPage(Page):
         self.table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.Stretch
         )
+        for signal in (
+            self.model.modelReset,
+            self.model.columnsInserted,
+            self.model.columnsRemoved,
+            self.model.headerDataChanged,
+        ):
+            signal.connect(self._fit_columns)
+        self._fit_columns()
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
