@@ -623,3 +623,41 @@ def test_a_bad_peak_in_a_session_is_refused_naming_it_and_changes_nothing(
         dialog.close()
         dialog.deleteLater()
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.mark.parametrize(
+    ("size", "lecture", "compact"),
+    [
+        ((1280, 720), True, True),
+        ((1920, 1080), True, False),
+        ((1280, 800), False, False),
+    ],
+)
+def test_both_fits_show_side_by_side_where_the_page_is_small(
+    window, page, qtbot, size, lecture, compact
+):
+    # At 1280×720 in lecture type one fit showed at a time ("plots 1 of 2"),
+    # beside a menu that said "Both fits side by side": the fits now drop
+    # their loss curves there, and only there.
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
+
+    from viz import appearance, theme
+
+    before = window.size()
+    appearance.apply_application_style(theme.LECTURE if lecture else theme.NORMAL, 1.0)
+    window.set_lecture(lecture, full_screen=False)
+    window.resize(*size)
+    try:
+        for _ in range(12):
+            QCoreApplication.sendPostedEvents()
+            QApplication.processEvents()
+        grid = page.plot_grid
+        assert grid.shown == ("forward", "reverse") and not grid.strip.isVisible()
+        for view in page.views.values():
+            assert view.fit_widget.isVisible()
+            assert view.loss_widget.isVisible() == (not compact)
+    finally:
+        window.set_lecture(False, full_screen=False)
+        appearance.apply_application_style(theme.NORMAL, 1.0)
+        window.resize(before)

@@ -42,11 +42,25 @@ class GridItem:
     weight: float = 1.0
     rows: int = 1
     alternative: tuple[float, int] | None = None
+    #: A last resort (weight, rows), ``set_shape(2)``, that leaves part of the
+    #: widget out: taken only where it lets every item show at once (both
+    #: fits side by side on a small projector, without their loss curves).
+    compact: tuple[float, int] | None = None
 
     def shapes(self) -> tuple[tuple[float, int], ...]:
         """Its (weight, rows) shapes, the preferred first."""
         first = ((self.weight, self.rows),)
         return first + ((self.alternative,) if self.alternative else ())
+
+    def choices(self, compact: bool) -> list[tuple[int, tuple[float, int]]]:
+        """(shape index, shape) pairs to try: only the compact one if asked."""
+        if compact and self.compact is not None:
+            return [(COMPACT_SHAPE, self.compact)]
+        return list(enumerate(self.shapes()))
+
+
+#: The index ``set_shape`` gets for an item's compact shape.
+COMPACT_SHAPE = 2
 
 
 @dataclass(frozen=True)
@@ -181,11 +195,16 @@ class PlotGrid(QWidget):
         self._arrange()
 
     def arrangement(
-        self, items: Sequence[GridItem], width: int, height: int
+        self,
+        items: Sequence[GridItem],
+        width: int,
+        height: int,
+        compact: bool = False,
     ) -> Arrangement | None:
         """The first of :data:`ARRANGEMENTS` in which ``items`` fit.
 
         Items are taken from the first; each plot is at least the minimum.
+        With ``compact``, items that have a compact shape take it.
         """
         for columns, rows in ARRANGEMENTS:
             count = min(columns * rows, len(items))
@@ -195,7 +214,7 @@ class PlotGrid(QWidget):
                 continue  # a whole empty row
             chosen = items[:count]
             grouped = self._grouped(chosen, rows)
-            fitted = self._fit_rows(grouped, width, height)
+            fitted = self._fit_rows(grouped, width, height, compact)
             if fitted is not None:
                 return fitted
         return None
@@ -211,11 +230,15 @@ class PlotGrid(QWidget):
         )
 
     def _fit_rows(
-        self, rows: tuple[tuple[GridItem, ...], ...], width: int, height: int
+        self,
+        rows: tuple[tuple[GridItem, ...], ...],
+        width: int,
+        height: int,
+        compact: bool = False,
     ) -> Arrangement | None:
         placed_rows = []
         for row in rows:
-            placed = self._fit_row(row, width)
+            placed = self._fit_row(row, width, compact)
             if placed is None:
                 return None
             placed_rows.append(placed)
@@ -233,12 +256,12 @@ class PlotGrid(QWidget):
         return Arrangement(tuple(placed_rows), heights)
 
     def _fit_row(
-        self, row: tuple[GridItem, ...], width: int
+        self, row: tuple[GridItem, ...], width: int, compact: bool = False
     ) -> tuple[Placed, ...] | None:
         """The shapes that fit ``width`` with the least height, if any."""
         room = width - (len(row) - 1) * self.SPACING
         best: tuple[Placed, ...] | None = None
-        for choice in itertools.product(*(enumerate(item.shapes()) for item in row)):
+        for choice in itertools.product(*(item.choices(compact) for item in row)):
             placed = tuple(
                 Placed(item, index, weight, rows)
                 for item, (index, (weight, rows)) in zip(row, choice, strict=True)
@@ -262,6 +285,10 @@ class PlotGrid(QWidget):
         width, height = self.width(), self.height()
         chosen = self.arrangement(ordered, width, height)
         paging = chosen is None or len(chosen.items) < len(visible)
+        if paging:
+            whole = self.arrangement(ordered, width, height, compact=True)
+            if whole is not None and len(whole.items) == len(visible):
+                chosen, paging = whole, False
         if paging:
             height -= self.STRIP_HEIGHT
             chosen = self.arrangement(ordered, width, height)

@@ -63,7 +63,7 @@ from viz.pages.common import (
     slider_scale,
     text_label,
 )
-from viz.plot_grid import GridItem, PlotGrid
+from viz.plot_grid import COMPACT_SHAPE, GridItem, PlotGrid
 from viz.plotting import Series, StickyRange, style_plot, swatch
 from viz.store import Store
 from viz.translated import LiveTexts, Retranslating, set_plot_texts
@@ -209,12 +209,22 @@ class FitView(Retranslating, QWidget):
         return self.header.sizeHint().height() + 8
 
     def set_shape(self, shape: int) -> None:
-        """0: P and Q over the loss; 1: side by side (a short, wide cell)."""
+        """0: P and Q over the loss; 1: side by side; 2: P and Q alone.
+
+        Shape 2 is for a small projector: both fits side by side without
+        their loss curves, where the page would otherwise show one at a time.
+        """
         self.plots.setDirection(
-            QBoxLayout.Direction.TopToBottom
-            if shape == 0
-            else QBoxLayout.Direction.LeftToRight
+            QBoxLayout.Direction.LeftToRight
+            if shape == 1
+            else QBoxLayout.Direction.TopToBottom
         )
+        compact = shape == COMPACT_SHAPE
+        if self.loss_widget.isVisibleTo(self) == compact or not self._shaped:
+            self._shaped = True
+            self.loss_widget.setVisible(not compact)
+
+    _shaped = False
 
     def plot_items(self) -> list[pg.PlotItem]:
         """The plots inside this widget (for styling and export)."""
@@ -412,7 +422,9 @@ class FittingPage(AnimatedPage):
         # side in a short, wide cell; on a narrow projector, one fit at a time.
         self.plot_grid = PlotGrid(
             [
-                GridItem(direction, view, 1.0, 2, alternative=(2.0, 1))
+                GridItem(
+                    direction, view, 1.0, 2, alternative=(2.0, 1), compact=(1.0, 1)
+                )
                 for direction, view in self.views.items()
             ],
             name="fitting_plots",
