@@ -80,7 +80,7 @@ import json
 import math
 import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -491,6 +491,37 @@ def _hide(
     return default_hide(step, quantities)
 
 
+#: Quantities any two of which give the third: H(P,Q) = H(P) + D(P‖Q).
+_RELATED = (
+    ("entropy_p", "cross_entropy_pq", "kl_pq"),
+    ("entropy_q", "cross_entropy_qp", "kl_qp"),
+)
+
+
+def _with_partners(
+    step: Step, quantity: Quantity, hide: tuple[Target, ...]
+) -> tuple[Target, ...]:
+    """``hide`` and what shows the asked quantity's partners (see _RELATED).
+
+    "Estimate H(P)" with H(P,Q) = 1.0000 and D(P‖Q) = 0.1187 on show was
+    answered by a subtraction: an estimate's partners are hidden too.
+    """
+    if step.page != "scenario":
+        return hide
+    partners = [
+        name
+        for related in _RELATED
+        if quantity.name in related
+        for name in related
+        if name != quantity.name
+    ]
+    if not partners:
+        return hide
+    extra = default_hide(step, [parse_quantity(name) for name in partners])
+    names = {target.name for target in hide}
+    return hide + tuple(t for t in extra if t.name not in names)
+
+
 def _claimed(options: Sequence[Option]) -> list[Quantity]:
     """The quantities the options' claims compare (both sides)."""
     return [c.quantity for option in options for c in option.when] + [
@@ -560,6 +591,52 @@ def veiled_now(step: Step, shown: Sequence[Scenario]) -> tuple[Target, ...]:
     return tuple(targets)
 
 
+def veiled_ahead(
+    steps: Sequence[Step],
+    index: int,
+    revealed: Callable[[int], bool],
+    shown: Sequence[Any],
+) -> tuple[Target, ...]:
+    """What later questions will ask, veiled on step ``index`` while unanswered.
+
+    A step before a question often shows the question's own state: "H(P,Q)
+    1.0000 bits" on the step before "Estimate H(P,Q) in bits" gave the
+    answer away. What a later question hides (its ``hide``) is veiled while
+    the page it asks about is on show in its state (one of ``shown``: the
+    page's state now, and for the explorer the one its numbers come from),
+    until that question has been revealed; in another state the window
+    shows other numbers, and nothing of it is veiled.
+    """
+    here = steps[index]
+    targets: list[Target] = []
+    names: set[str] = set()
+    for later_index in range(index + 1, len(steps)):
+        later = steps[later_index]
+        question = later.question
+        if question is None or isinstance(question, DragQuestion):
+            continue
+        if revealed(later_index) or later.page != here.page:
+            continue
+        asked_state = later.state(later.page)
+        if not any(_same_state(asked_state, state) for state in shown):
+            continue
+        for target in question.hide:
+            if target.name not in names:
+                names.add(target.name)
+                targets.append(target)
+    return tuple(targets)
+
+
+def _same_state(a: Any, b: Any) -> bool:
+    """True if two page states are equal (states that cannot tell: not equal)."""
+    if a is b:
+        return True
+    try:
+        return bool(a == b)
+    except (TypeError, ValueError):
+        return False
+
+
 def _estimate(data: Mapping[str, Any], where: str, step: Step) -> EstimateQuestion:
     check_keys(
         data,
@@ -592,7 +669,7 @@ def _estimate(data: Mapping[str, Any], where: str, step: Step) -> EstimateQuesti
         answer=answer,
         tolerance=tolerance,
         why=_text(data["why"], join(where, "why")),
-        hide=_hide(data, where, step, [quantity]),
+        hide=_with_partners(step, quantity, _hide(data, where, step, [quantity])),
     )
 
 
@@ -1329,5 +1406,6 @@ __all__ = [
     "step_from_dict",
     "step_to_dict",
     "text_dict",
+    "veiled_ahead",
     "veiled_now",
 ]

@@ -153,8 +153,18 @@ def test_the_softmax_step_veils_the_readouts_beside_the_logit_sliders(window, qt
         assert veil.geometry() == readouts.readout(index).rect()
     assert numbers_near(shown_texts(window), 0.8638) == []
     controller.panel.findChild(QWidget, "lesson_option_0").click()
-    assert readouts.readout(0).findChild(Veil) is None  # revealed: back in view
+    # Revealed, but the next step asks for this very number in this very
+    # state ("Estimate class 0's probability at T = 0.5"): still veiled.
+    veil = readouts.readout(0).findChild(Veil)
+    assert veil is not None and veil.isVisible()
+    assert numbers_near(shown_texts(window), 0.8638) == []
+    controller.go(4)
+    controller.submit_estimate("0.8")
+    controller.reveal()
+    assert readouts.readout(0).findChild(Veil) is None  # answered: back in view
     assert any("0.864" in text for text in shown_texts(window))
+    controller.go(3)  # and it stays in view on the step before, now
+    assert readouts.readout(0).findChild(Veil) is None
 
 
 def test_the_veils_say_question_mark_in_chinese_too(window, qtbot):
@@ -265,3 +275,75 @@ def test_the_batch_mean_s_default_hide_names_only_elements_of_the_window():
         "batch_loss_column",
         "batch_origin",
     }
+
+
+@pytest.mark.parametrize("entry", bundled_entries(), ids=lambda e: e.name)
+def test_no_step_shows_a_later_questions_answer_in_the_same_state(window, qtbot, entry):
+    """ "H(P,Q) 1.0000 bits" stood on the step before "Estimate H(P,Q) in
+    bits", in the same state: the answer before the question."""
+    controller = window.lessons
+    lesson = load_bundled(entry.file)
+    controller.start(lesson, 0, remember=False)
+    leaks = []
+    for index, step in enumerate(lesson.steps):
+        controller.go(index)
+        settle(qtbot, window)
+        texts = shown(window)
+        for later_index in range(index + 1, len(lesson.steps)):
+            later = lesson.steps[later_index]
+            same = later.page == step.page and later.state(later.page) == step.state(
+                step.page
+            )
+            if not same or not later.question or not later.question.hide:
+                continue
+            evaluation = later.evaluation()
+            for quantity in _asked(later):
+                for name, text in texts:
+                    key = (entry.name, later_index + 1, name)
+                    if key in COINCIDENCES or name in SETTINGS:
+                        continue
+                    for number in _rounded_to(text, evaluation.value(quantity)):
+                        leaks.append(
+                            f"step {index + 1} shows step {later_index + 1}'s "
+                            f"{quantity.written}: {name} {number}"
+                        )
+    controller.leave()
+    assert leaks == []
+
+
+#: Any two of these give the third: H(P,Q) = H(P) + D(P‖Q), and for Q.
+RELATED = (
+    ("readout_entropy_p", "readout_cross_entropy_pq", "readout_kl_pq"),
+    ("readout_entropy_q", "readout_cross_entropy_qp", "readout_kl_qp"),
+)
+
+
+@pytest.mark.parametrize("entry", bundled_entries(), ids=lambda e: e.name)
+def test_no_estimate_can_be_worked_out_from_two_readouts_on_show(window, qtbot, entry):
+    # "Estimate H(P)" had H(P,Q) 1.0000 and D(P‖Q) 0.1187 on show: 0.8813.
+    controller = window.lessons
+    lesson = load_bundled(entry.file)
+    controller.start(lesson, 0, remember=False)
+    found = []
+    for index, step in enumerate(lesson.steps):
+        question = step.question
+        if not isinstance(question, EstimateQuestion) or step.page != "scenario":
+            continue
+        asked = f"readout_{question.quantity.name}"
+        related = next((r for r in RELATED if asked in r), None)
+        if related is None:
+            continue
+        controller.go(index)
+        settle(qtbot, window)
+        open_ = [
+            name
+            for name in related
+            if name != asked
+            and (widget := window.findChild(QWidget, name)) is not None
+            and widget.isVisible()
+            and not _under_veil(widget.findChild(QLabel) or widget)
+        ]
+        if len(open_) == 2:
+            found.append(f"step {index + 1} asks {asked}; on show: {open_}")
+    controller.leave()
+    assert found == []

@@ -111,7 +111,14 @@ def test_answering_uncovers_q_and_a_later_link_veils_nothing(window, qtbot):
     assert veiled(window) == set()
     window.explorer.controls.loss.link.click()
     settle(qtbot, window)
-    assert veiled(window) == set()
+    # Unlinked, the window is back in the state of the next step, which asks
+    # for class 0's probability: only that question's veils return.
+    next_step = controller.lesson.steps[controller.index + 1]
+    assert next_step.state("scenario") == window.store.state
+    assert veiled(window) == {t.name for t in next_step.question.hide} | {
+        "formulas_panel"
+    }
+    assert numbers_near(shown_texts(window), SOFTMAX_0) == []
 
 
 def _follow_lesson(temperature: float) -> str:

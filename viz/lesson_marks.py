@@ -87,9 +87,12 @@ class Halo(_Follower):
         """A rounded frame just inside the target's edge."""
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pen = QPen(QColor(HALO_COLOUR), self.thickness)
+        # Never more than a sixth of the target's height: lecture mode's
+        # frame, inside a 20-pixel slider, was a solid pill over its handle.
+        thickness = max(2, min(self.thickness, min(self.width(), self.height()) // 6))
+        pen = QPen(QColor(HALO_COLOUR), thickness)
         painter.setPen(pen)
-        inset = self.thickness / 2 + 1
+        inset = thickness / 2 + 1
         painter.drawRoundedRect(
             QRectF(self.rect()).adjusted(inset, inset, -inset, -inset), 6, 6
         )

@@ -500,6 +500,11 @@ class LessonPanel(QDockWidget):
         )
         self.back.setText(self.tr("Back to the lesson"))
         self.check.setText(self.tr("Check"))
+        # Made once in __init__: after a switch to Chinese mid-lesson the
+        # empty box still said "your estimate".
+        self.estimate.setPlaceholderText(self.tr("your estimate"))
+        self.estimate.setAccessibleName(self.tr("Your estimate"))
+        self.check.setAccessibleName(self.tr("Check the estimate"))
         self.countdown_start.setText(self.tr("Start"))
         self.previous.setText(self.tr("◀ Previous"))
         self.next.setText(self.tr("Next ▶"))

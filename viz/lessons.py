@@ -691,17 +691,41 @@ class LessonController(QObject):
         self._veil(step, revealed)
 
     def _veil(self, step: Step, revealed: bool) -> None:
-        """Veil what gives the open question's answer away in the window now."""
-        from core.lessons import DragQuestion, veiled_now
+        """Veil what gives an open question's answer away in the window now.
+
+        The step's own question, and the later ones that ask about this very
+        state (:func:`core.lessons.veiled_ahead`).
+        """
+        from core.lessons import DragQuestion, veiled_ahead, veiled_now
 
         question = step.question
-        if question is None or revealed:
+        names: list[str] = []
+        if question is not None and not revealed:
+            names = [t.name for t in veiled_now(step, self._explorer_states())]
+            if not isinstance(question, DragQuestion):
+                names.append("formulas_panel")  # the formulas carry every number
+        lesson = self.lesson
+        ahead = (
+            ()
+            if lesson is None
+            else veiled_ahead(
+                lesson.steps, self.index, self.is_revealed, self._page_states(step)
+            )
+        )
+        if ahead and "formulas_panel" not in names:
+            names.append("formulas_panel")
+        names += [t.name for t in ahead if t.name not in names]
+        if not names:
             self.marks.clear_veils()
             return
-        names = [target.name for target in veiled_now(step, self._explorer_states())]
-        if not isinstance(question, DragQuestion):
-            names.append("formulas_panel")  # the formulas carry every number
         self.marks.veil(names)
+
+    def _page_states(self, step: Step) -> tuple[Any, ...]:
+        """The states on show of the step's page (the explorer's: both of them)."""
+        if step.page == "scenario":
+            return self._explorer_states()
+        store = self.window.stores.get(step.page)
+        return () if store is None else (store.state,)
 
     def _explorer_states(self) -> tuple[Scenario, ...]:
         """The explorer's state and the one its numbers on show come from."""
@@ -712,7 +736,7 @@ class LessonController(QObject):
     def _follow_state(self) -> None:
         """The veils again for the window's state (linked, logits = log Q, T)."""
         step = self.step
-        if step is not None and step.question is not None:
+        if step is not None:
             self._veil(step, self.is_revealed(self.index))
 
     def _show_empty(self) -> None:

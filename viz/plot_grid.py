@@ -18,8 +18,9 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
+from viz.livetext import LiveText
 from viz.widgets import named, set_text
 
 #: Arrangements tried, most plots first: (columns, rows).
@@ -137,7 +138,9 @@ class PlotGrid(QWidget):
         )
         self.forward = QPushButton("▶")
         named(self.forward, f"{name}_next", self.tr("Show the next plots (Alt+Right)"))
-        self.where = QLabel()
+        # Smaller type where it must, never cut: in Chinese lecture type at
+        # 1280×720 beside a lesson, "第 1 组图…查看更多" lost both its ends.
+        self.where = LiveText("plots 1, 2, 3 of 6 · Alt+→ for more")
         self.where.setObjectName(f"{name}_where")
         self.where.setAccessibleName(self.tr("Which plots are on show"))
         self.where.setAlignment(Qt.AlignmentFlag.AlignCenter)
