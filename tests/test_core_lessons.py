@@ -538,7 +538,7 @@ BAD = [
     ),
     (
         _set(["steps", 1, "question", "answer"], 1),
-        "steps[1].question.answer is 1, but option 0 is right here",
+        "steps[1].question.answer is 1, but option 2 is right here",
     ),
     (
         _set(["steps", 1, "question", "answer"], 7),
@@ -831,3 +831,22 @@ def test_two_bounds_on_one_quantity_name_it_and_its_value_once():
     for answer in bounded:
         assert answer.count("steps squared error needs") == 1, answer
         assert "1,511 steps, > 100 and < 10,000" in answer
+
+
+def test_no_lesson_puts_every_right_option_in_the_same_place() -> None:
+    # 16 of 24 right options were the first, and in two lessons all of
+    # them: a student learned "pick A" instead of the claim.
+    from core.lessons import ChoiceQuestion, bundled_entries, load_bundled
+
+    answers = []
+    for entry in bundled_entries():
+        lesson = load_bundled(entry.file)
+        here = [
+            step.question.answer
+            for step in lesson.steps
+            if isinstance(step.question, ChoiceQuestion)
+        ]
+        if len(here) >= 3:
+            assert len(set(here)) > 1, entry.name
+        answers += here
+    assert max(answers.count(a) for a in set(answers)) <= 0.6 * len(answers)

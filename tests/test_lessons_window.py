@@ -416,7 +416,7 @@ def test_a_bad_lesson_file_leaves_the_current_lesson_untouched(window, qtbot, tm
     document = json.loads(
         (ASSETS / "02-kl-divergence.json").read_text(encoding="utf-8")
     )
-    document["steps"][1]["question"]["answer"] = 2
+    document["steps"][1]["question"]["answer"] = 0  # option 2 is right
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps(document), encoding="utf-8")
     for path in (bad, tmp_path / "missing.json", tmp_path):
