@@ -2160,7 +2160,7 @@ language model&apos;s log-probabilities do; T then reshapes the softmax.</source
     </message>
     <message>
         <source>bins</source>
-        <translation>格</translation>
+        <translation>个区间</translation>
     </message>
     <message>
         <source>cross-entropy</source>

@@ -647,3 +647,24 @@ def test_a_near_certain_probability_beside_its_slider_is_not_1(window, store, qt
     settle(qtbot, store)
     assert control(window, QWidget, "p_value_0").text() == "0.99997"
     assert control(window, QWidget, "p_value_1").text() == "1.0×10⁻⁵"
+
+
+def test_readouts_go_two_a_row_where_four_would_be_unreadable(qtbot):
+    # In lecture type at 1280×720 beside a lesson, "1.0986 nats" in a
+    # quarter of the panel was 9 pixels tall, the smallest text on screen.
+    from viz.readouts import ReadoutPanel
+
+    panel = ReadoutPanel()
+    qtbot.addWidget(panel)
+    panel.set_font_px(42)  # lecture type
+    panel.resize(430, 300)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.columns == 2)
+    value = panel.readouts["entropy_p"].value
+    value.setText("1.0986 nats")
+    assert value._font_that_fits().pixelSize() >= 0.6 * 42 * 0.9
+    panel.resize(1100, 300)
+    qtbot.waitUntil(lambda: panel.columns == 4)
+    panel.set_font_px(24)  # normal type: four fit at 700 pixels
+    panel.resize(700, 200)
+    qtbot.waitUntil(lambda: panel.columns == 4)

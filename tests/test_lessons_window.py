@@ -585,3 +585,17 @@ def test_a_lecture_halo_leaves_a_thin_controls_handle_in_sight(qtbot):
     assert centre.alpha() == 0 or centre.name() != QColor(HALO_COLOUR).name()
     edge = QColor(image.pixel(100, 1))
     assert edge.name() == QColor(HALO_COLOUR).name()
+
+
+def test_previous_and_next_stay_in_reach_under_a_long_answer(window, qtbot):
+    # Inside the scrolling column, a long revealed answer in lecture type
+    # pushed ◀ and ▶ below the dock's edge.
+    from PySide6.QtWidgets import QScrollArea
+
+    controller = window.lessons
+    controller.start(lesson("why-cross-entropy"), 7, remember=False)
+    scroll = controller.panel.findChild(QScrollArea)
+    for name in ("lesson_previous", "lesson_next"):
+        button = controller.panel.findChild(QWidget, name)
+        assert button is not None and not scroll.isAncestorOf(button)
+    controller.leave()

@@ -159,7 +159,13 @@ class LessonPanel(QDockWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setWidget(scroll)
+        holder = QWidget()
+        holder_layout = QVBoxLayout(holder)
+        holder_layout.setContentsMargins(0, 0, 0, 0)
+        holder_layout.setSpacing(0)
+        holder_layout.addWidget(scroll, 1)
+        holder_layout.addWidget(self.footer)
+        self.setWidget(holder)
         self.setMinimumWidth(320)
         self._countdown_left = 0
         self._countdown = QTimer(self)
@@ -285,7 +291,12 @@ class LessonPanel(QDockWidget):
         self.next.clicked.connect(self.next_requested)
         row.addWidget(self.previous)
         row.addWidget(self.next)
-        self.column.addLayout(row)
+        # Under the scrolling column, not in it: a long answer in lecture
+        # type pushed ◀ and ▶ below the dock's edge, out of reach.
+        self.footer = QWidget()
+        self.footer.setObjectName("lesson_footer")
+        self.footer.setLayout(row)
+        row.setContentsMargins(10, 4, 10, 8)
         #: Where the authoring tools go (viz.lesson_authoring fills it).
         self.authoring_host = QVBoxLayout()
         self.column.addLayout(self.authoring_host)

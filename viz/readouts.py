@@ -206,17 +206,51 @@ class Readout(Retranslating, QFrame):
 class ReadoutPanel(QWidget):
     """All readouts in a grid, always visible above the plots."""
 
+    #: The share of its chosen size below which a value may not shrink to
+    #: fit a cell: narrower, the readouts go two a row instead of four.
+    SMALLEST_SHARE = 0.6
+    #: The widest value usually shown, to judge a cell's room by.
+    TEMPLATE = "0.0000 bits"
+
     def __init__(self, columns: int = 4, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(4)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(4)
         self.readouts = {spec.key: Readout(spec) for spec in READOUTS}
         self._reason_colour = "#A0300A"
         self._font_px = theme.NORMAL.readout_font_px
-        for index, readout in enumerate(self.readouts.values()):
-            grid.addWidget(readout, index // columns, index % columns)
+        self._wide_columns = columns
+        self.columns = 0
+        self._lay_out(columns)
         self.set_font_px(theme.NORMAL.readout_font_px)
+
+    def _lay_out(self, columns: int) -> None:
+        if columns == self.columns:
+            return
+        self.columns = columns
+        for readout in self.readouts.values():
+            self.grid.removeWidget(readout)
+        for index, readout in enumerate(self.readouts.values()):
+            self.grid.addWidget(readout, index // columns, index % columns)
+
+    def _columns_for(self, width: int) -> int:
+        """Four a row, unless their values would shrink below SMALLEST_SHARE.
+
+        In lecture type at 1280×720 beside a lesson, "1.0986 奈特" in a
+        quarter of the panel was 9 pixels tall, the smallest text on screen.
+        """
+        font = QFont(self.font())
+        font.setPixelSize(max(8, round(self._font_px * self.SMALLEST_SHARE)))
+        font.setWeight(QFont.Weight.DemiBold)
+        needed = QFontMetrics(font).horizontalAdvance(self.TEMPLATE) + 24
+        room = (width - 3 * self.grid.spacing()) / self._wide_columns
+        return self._wide_columns if room >= needed else 2
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Two readouts a row where four would be too small to read."""
+        super().resizeEvent(event)
+        self._lay_out(self._columns_for(event.size().width()))
 
     def show_results(self, results: Results) -> None:
         """Show every value of ``results``."""
@@ -234,6 +268,8 @@ class ReadoutPanel(QWidget):
         self._font_px = value_px
         for readout in self.readouts.values():
             readout.set_font_px(value_px, self._reason_colour)
+        if self.width() > 0:
+            self._lay_out(self._columns_for(self.width()))
 
     def show_pinned(self, pinned: Results | None) -> None:
         """Show each readout's pinned value, or hide them all."""
