@@ -101,6 +101,8 @@ def test_every_page_fits_every_projector_size(
             where = f"{width}×{height} {style.name} {language} {spec.panel}"
             if window.width() != width:
                 found.append(f"{where}: the window is {window.width()} wide")
+            if window.height() != height:  # taller than the projector
+                found.append(f"{where}: the window is {window.height()} tall")
             found += [
                 f"{where}: {problem}" for problem in problems_on_show(window, style)
             ]

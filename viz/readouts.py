@@ -207,8 +207,9 @@ class ReadoutPanel(QWidget):
     """All readouts in a grid, always visible above the plots."""
 
     #: The share of its chosen size below which a value may not shrink to
-    #: fit a cell: narrower, the readouts go two a row instead of four.
-    SMALLEST_SHARE = 0.6
+    #: fit a cell: narrower, the readouts go two a row instead of four (at
+    #: twice the height, so only where four would be truly unreadable).
+    SMALLEST_SHARE = 0.4
     #: The widest value usually shown, to judge a cell's room by.
     TEMPLATE = "0.0000 bits"
 
@@ -241,9 +242,10 @@ class ReadoutPanel(QWidget):
         quarter of the panel was 9 pixels tall, the smallest text on screen.
         """
         font = QFont(self.font())
-        font.setPixelSize(max(8, round(self._font_px * self.SMALLEST_SHARE)))
+        font.setPixelSize(self._font_px)
         font.setWeight(QFont.Weight.DemiBold)
-        needed = QFontMetrics(font).horizontalAdvance(self.TEMPLATE) + 24
+        full = QFontMetrics(font).horizontalAdvance(self.TEMPLATE)
+        needed = self.SMALLEST_SHARE * full + 20  # the frame's margins
         room = (width - 3 * self.grid.spacing()) / self._wide_columns
         return self._wide_columns if room >= needed else 2
 
