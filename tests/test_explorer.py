@@ -657,12 +657,14 @@ def test_readouts_go_two_a_row_where_four_would_be_unreadable(qtbot):
     panel = ReadoutPanel()
     qtbot.addWidget(panel)
     panel.set_font_px(42)  # lecture type
+    readout = panel.readouts["entropy_p"]
+    readout.show_value(1.0986, "nats", "")
     panel.resize(430, 300)
     panel.show()
-    qtbot.waitUntil(lambda: panel.columns == 2)
-    value = panel.readouts["entropy_p"].value
-    value.setText("1.0986 nats")
-    assert value._font_that_fits().pixelSize() >= 0.4 * 42
+    value = readout.value
+    qtbot.waitUntil(
+        lambda: panel.columns == 2 and value._font_that_fits().pixelSize() >= 0.4 * 42
+    )
     panel.resize(1100, 300)
     qtbot.waitUntil(lambda: panel.columns == 4)
     panel.set_font_px(24)  # normal type: four fit at 700 pixels
