@@ -34,6 +34,14 @@ SHARED_WINDOW_PAGES = ("batch",)
 _NUMBER = re.compile(r"(\d+)\.(\d{3,})")
 
 
+def started(window, entry):
+    """The window's lesson controller, on the first step of bundled ``entry``."""
+    controller = window.lessons
+    lesson = load_bundled(entry.file)
+    controller.start(lesson, 0, remember=False)
+    return controller, lesson
+
+
 def _lesson(name):
     return load_bundled(next(e for e in bundled_entries() if e.name == name).file)
 
@@ -197,9 +205,7 @@ def test_the_batch_steps_veil_the_loss_column_the_sum_and_the_example(window, qt
 
 @pytest.mark.parametrize("entry", bundled_entries(), ids=lambda e: e.name)
 def test_no_bundled_question_shows_its_answer_before_the_reveal(window, qtbot, entry):
-    controller = window.lessons
-    lesson = load_bundled(entry.file)
-    controller.start(lesson, 0, remember=False)
+    controller, lesson = started(window, entry)
     leaks = []
     for index, step in enumerate(lesson.steps):
         asked = _asked(step)
@@ -207,18 +213,26 @@ def test_no_bundled_question_shows_its_answer_before_the_reveal(window, qtbot, e
             continue
         controller.go(index)
         settle(qtbot, window)
-        texts = shown(window)
-        evaluation = step.evaluation()
-        for quantity in asked:
-            for name, text in texts:
-                if (entry.name, index + 1, name) in COINCIDENCES or name in SETTINGS:
-                    continue
-                for number in _rounded_to(text, evaluation.value(quantity)):
-                    leaks.append(
-                        f"step {index + 1}, {quantity.written}: {name} {number}"
-                    )
+        leaks += [
+            f"step {index + 1}, {leak}"
+            for leak in answers_on_show(shown(window), entry.name, index, step)
+        ]
     controller.leave()
     assert leaks == []
+
+
+def answers_on_show(texts, lesson_name: str, index: int, step) -> list[str]:
+    """The numbers in ``texts`` that give step ``index``'s answers (bar known
+    coincidences and settings)."""
+    evaluation = step.evaluation()
+    found = []
+    for quantity in _asked(step):
+        for name, text in texts:
+            if (lesson_name, index + 1, name) in COINCIDENCES or name in SETTINGS:
+                continue
+            for number in _rounded_to(text, evaluation.value(quantity)):
+                found.append(f"{quantity.written}: {name} {number}")
+    return found
 
 
 def test_a_logit_readout_is_a_target_of_the_step_s_outcomes():
@@ -281,9 +295,7 @@ def test_the_batch_mean_s_default_hide_names_only_elements_of_the_window():
 def test_no_step_shows_a_later_questions_answer_in_the_same_state(window, qtbot, entry):
     """ "H(P,Q) 1.0000 bits" stood on the step before "Estimate H(P,Q) in
     bits", in the same state: the answer before the question."""
-    controller = window.lessons
-    lesson = load_bundled(entry.file)
-    controller.start(lesson, 0, remember=False)
+    controller, lesson = started(window, entry)
     leaks = []
     for index, step in enumerate(lesson.steps):
         controller.go(index)
@@ -296,17 +308,10 @@ def test_no_step_shows_a_later_questions_answer_in_the_same_state(window, qtbot,
             )
             if not same or not later.question or not later.question.hide:
                 continue
-            evaluation = later.evaluation()
-            for quantity in _asked(later):
-                for name, text in texts:
-                    key = (entry.name, later_index + 1, name)
-                    if key in COINCIDENCES or name in SETTINGS:
-                        continue
-                    for number in _rounded_to(text, evaluation.value(quantity)):
-                        leaks.append(
-                            f"step {index + 1} shows step {later_index + 1}'s "
-                            f"{quantity.written}: {name} {number}"
-                        )
+            leaks += [
+                f"step {index + 1} shows step {later_index + 1}'s {leak}"
+                for leak in answers_on_show(texts, entry.name, later_index, later)
+            ]
     controller.leave()
     assert leaks == []
 
@@ -321,9 +326,7 @@ RELATED = (
 @pytest.mark.parametrize("entry", bundled_entries(), ids=lambda e: e.name)
 def test_no_estimate_can_be_worked_out_from_two_readouts_on_show(window, qtbot, entry):
     # "Estimate H(P)" had H(P,Q) 1.0000 and D(P‖Q) 0.1187 on show: 0.8813.
-    controller = window.lessons
-    lesson = load_bundled(entry.file)
-    controller.start(lesson, 0, remember=False)
+    controller, lesson = started(window, entry)
     found = []
     for index, step in enumerate(lesson.steps):
         question = step.question
