@@ -356,12 +356,36 @@ def shannon_code(probabilities: Any) -> PrefixCode:
     """
     p = _code_distribution(probabilities)
     lengths = _shannon_lengths(p)
-    while kraft_sum(lengths) > 1:  # only from rounding; see Notes
-        longest = np.isfinite(lengths) & (
-            lengths == lengths[np.isfinite(lengths)].max()
-        )
-        lengths[longest] += 1
+    if np.count_nonzero(p > 0) > 1:
+        # p = 1 beside another positive p (1 and 10⁻²⁰, a sum within
+        # rounding of 1) gave the empty codeword next to another: no prefix
+        # code. Two codewords or more are a bit long at least.
+        lengths[lengths == 0] = 1
+    _fit_kraft(lengths)
     return _prefix_code("shannon", p, lengths)
+
+
+def _fit_kraft(lengths: FloatArray) -> None:
+    """Lengthen codewords, in place, until Kraft's sum is at most 1.
+
+    Only a sum within rounding of 1 can exceed it (2^−⌈−log₂ p⌉ ≤ p). Each
+    step lengthens the longest codeword whose halved share covers the
+    excess: lengthening the longest of all could never do (its 2^−l halves
+    each time, and the loop ran for ever, 600,000 bits long, on p = [1,
+    10⁻²⁰] before the rule above).
+    """
+    while (excess := kraft_sum(lengths) - 1) > 0:
+        finite = np.flatnonzero(np.isfinite(lengths))
+        covering = [
+            i for i in finite if Fraction(1, 1 << (int(lengths[i]) + 1)) >= excess
+        ]
+        # The shortest codeword's half is at least 1/(2K) ≫ any rounding.
+        chosen = (
+            max(covering, key=lambda i: lengths[i])
+            if covering
+            else finite[int(np.argmin(lengths[finite]))]
+        )
+        lengths[chosen] += 1
 
 
 # --- codewords ------------------------------------------------------------------

@@ -506,3 +506,22 @@ def test_the_pages_claim_about_q_codes_on_p_draws_holds() -> None:
         best = expected_length(huffman_code(p), p)
         for code in (huffman_code(q), shannon_code(q), shannon_code(p)):
             assert expected_length(code, p) >= best - SLACK
+
+
+@pytest.mark.parametrize(
+    ("probabilities", "lengths"),
+    [
+        ([1.0, 1e-20], [1, 67]),  # p₀ rounds to 1 beside a positive p₁
+        ([1.0, 0.0, 1e-300], [1, math.inf, 997]),
+        ([1.0], [0]),  # one outcome: the empty codeword
+    ],
+)
+def test_shannon_s_code_of_a_near_certain_outcome_is_a_prefix_code(
+    probabilities, lengths
+) -> None:
+    # p = [1, 10⁻²⁰] gave the empty codeword beside another; lengthening
+    # the longest codeword to mend Kraft's sum never ended (a session file
+    # with such a Q hung the window: 600,000 bits long after two minutes).
+    code = shannon_code(probabilities)
+    assert code.lengths.tolist() == lengths
+    assert kraft_sum(code.lengths) <= 1
