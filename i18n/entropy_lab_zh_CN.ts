@@ -2266,6 +2266,14 @@ language model&apos;s log-probabilities do; T then reshapes the softmax.</source
         <translation>?  先作答</translation>
     </message>
     <message>
+        <source>?  Asked on a later step</source>
+        <translation>?  后面的步骤会问</translation>
+    </message>
+    <message>
+        <source>Hidden until a later question is answered</source>
+        <translation>在后面的问题回答之前隐藏</translation>
+    </message>
+    <message>
         <source>Hidden until you answer</source>
         <translation>作答后显示</translation>
     </message>

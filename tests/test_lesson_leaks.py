@@ -350,3 +350,19 @@ def test_no_estimate_can_be_worked_out_from_two_readouts_on_show(window, qtbot, 
             found.append(f"step {index + 1} asks {asked}; on show: {open_}")
     controller.leave()
     assert found == []
+
+
+def test_a_veil_for_a_later_question_says_so(window, qtbot):
+    # Step 1 asks nothing, but step 2 asks H(P,Q) in the same state: its
+    # readout was veiled with "? Answer first", with no question to answer.
+    controller = window.lessons
+    controller.start(_lesson("cross-entropy"), 0, remember=False)
+    settle(qtbot, window)
+    veil = window.findChild(QWidget, "readout_cross_entropy_pq").findChild(Veil)
+    assert veil is not None and veil.isVisible() and veil.later
+    assert "later step" in veil._words
+    controller.go(1)  # the question itself: answer first
+    settle(qtbot, window)
+    veil = window.findChild(QWidget, "readout_cross_entropy_pq").findChild(Veil)
+    assert veil is not None and not veil.later and "Answer first" in veil._words
+    controller.leave()

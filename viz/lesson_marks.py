@@ -10,6 +10,7 @@ was.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 import pyqtgraph as pg
@@ -106,10 +107,16 @@ class Veil(_Follower):
     own font, so the veil never shows a cut-off word.
     """
 
-    def __init__(self, target: QWidget, font_px: int = 15) -> None:
+    def __init__(self, target: QWidget, font_px: int = 15, later: bool = False) -> None:
         self.label = QLabel()
         self._font_px = font_px
-        self._words = QCoreApplication.translate("Lessons", "?  Answer first")
+        #: Veiled for a question of a later step (this step asks nothing of it).
+        self.later = later
+        self._words = (
+            QCoreApplication.translate("Lessons", "?  Asked on a later step")
+            if later
+            else QCoreApplication.translate("Lessons", "?  Answer first")
+        )
         self._built = False  # _Follower's first resize comes before the layout
         super().__init__(target)
         self.setObjectName(f"lesson_veil_{target.objectName()}")
@@ -120,7 +127,11 @@ class Veil(_Follower):
         self._layout.setContentsMargins(2, 2, 2, 2)
         self._layout.addWidget(self.label)
         self.setAccessibleName(
-            QCoreApplication.translate("Lessons", "Hidden until you answer")
+            QCoreApplication.translate(
+                "Lessons", "Hidden until a later question is answered"
+            )
+            if later
+            else QCoreApplication.translate("Lessons", "Hidden until you answer")
         )
         self._built = True
         self._fit_words()
@@ -252,12 +263,14 @@ class Marks:
         self.bands.hide_all()
         self._banded.clear()
 
-    def veil(self, names: list[str]) -> list[str]:
+    def veil(self, names: list[str], later: Collection[str] = ()) -> list[str]:
         """Cover exactly the named widgets; returns the names not found.
 
-        A veil already over its widget stays (it is asked again on every
-        change of the window's state while a question is open); one over a
-        widget no longer named, or since replaced (a slider row rebuilt), goes.
+        Those in ``later`` are veiled for a later step's question, and say
+        so. A veil already over its widget, saying the same, stays (it is
+        asked again on every change of the window's state while a question
+        is open); one over a widget no longer named, or since replaced (a
+        slider row rebuilt), goes.
         """
         missing = []
         kept: dict[str, Veil] = {}
@@ -266,13 +279,19 @@ class Marks:
             if widget is None:
                 missing.append(name)
                 continue
+            for_later = name in later
             veil = self.veils.pop(name, None)
-            if veil is not None and _alive(veil) and veil.target is widget:
+            if (
+                veil is not None
+                and _alive(veil)
+                and veil.target is widget
+                and veil.later == for_later
+            ):
                 kept[name] = veil
                 continue
             if veil is not None and _alive(veil):
                 veil.remove()
-            kept[name] = Veil(widget, self.veil_font_px)
+            kept[name] = Veil(widget, self.veil_font_px, later=for_later)
         self.clear_veils()
         self.veils = kept
         return missing

@@ -712,13 +712,14 @@ class LessonController(QObject):
                 lesson.steps, self.index, self.is_revealed, self._page_states(step)
             )
         )
+        later = [t.name for t in ahead if t.name not in names]
         if ahead and "formulas_panel" not in names:
-            names.append("formulas_panel")
-        names += [t.name for t in ahead if t.name not in names]
+            later.append("formulas_panel")
+        names += later
         if not names:
             self.marks.clear_veils()
             return
-        self.marks.veil(names)
+        self.marks.veil(names, later=later)
 
     def _page_states(self, step: Step) -> tuple[Any, ...]:
         """The states on show of the step's page (the explorer's: both of them)."""
