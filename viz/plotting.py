@@ -719,6 +719,20 @@ def nice_ceiling(value: float) -> float:
     return 10.0 ** (exponent + 1)
 
 
+def set_y_range_now(
+    plot: pg.PlotItem, low: float, high: float, padding: float = 0.0
+) -> None:
+    """Set ``plot``'s y range and move its items there at once, not in paint.
+
+    pyqtgraph moves a view's items to a new range as the next paint begins;
+    moved while being painted, they are dirty again when it ends, and the
+    plot was painted twice (at K = 100,000, a fifth of a drag's frames
+    painted the KL terms' plot twice, some five times).
+    """
+    plot.setYRange(low, high, padding=padding)
+    plot.getViewBox().updateMatrix()
+
+
 class StickyRange:
     """A y range that moves only when the data leave it or shrink far inside it.
 
@@ -757,7 +771,7 @@ class StickyRange:
         if self.shown is not None and not moved and self._still_fits(low, high):
             return
         self.shown = wanted
-        self.plot.setYRange(*wanted, padding=0.02)
+        set_y_range_now(self.plot, *wanted, padding=0.02)
 
     def _still_fits(self, low: float, high: float) -> bool:
         assert self.shown is not None

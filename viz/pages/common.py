@@ -41,7 +41,7 @@ from core.numbers import format_number
 from core.ranges import Range
 from viz import theme
 from viz.livetext import FixedWidthLabel
-from viz.plotting import nice_ceiling
+from viz.plotting import nice_ceiling, set_y_range_now
 from viz.sliders import FloatSlider, SliderScale
 from viz.store import Store
 from viz.translated import LiveTexts, Retranslating, reannounce
@@ -679,7 +679,7 @@ class LogRange:
         # marker's height on a plot 110 px tall): a value at 1 on an axis
         # ending at 10⁰ ran along the plot's edge, its marker cut in half.
         span = high - low
-        self.plot.setYRange(low - 0.02 * span, high + 0.05 * span, padding=0)
+        set_y_range_now(self.plot, low - 0.02 * span, high + 0.05 * span)
 
 
 def positive(values: NDArray[np.float64], floor: float = 1e-300) -> NDArray[np.float64]:
