@@ -56,6 +56,7 @@ from core.lessons import (
     save_lesson,
     step_from_dict,
     text_dict,
+    veiled_ahead,
 )
 from core.scenario import evaluate
 
@@ -118,6 +119,28 @@ def test_every_highlight_and_hide_is_on_the_page_on_show(lessons):
         )
         for target in targets:
             assert TARGETS.get(target.name, "scenario") == step.page
+
+
+#: What a caption says of a highlighted element that is veiled, per language.
+HIDDEN_WORDS = {"en": "hidden", "zh_CN": "隐藏"}
+
+
+def test_a_step_that_points_at_a_veiled_element_says_it_is_hidden(lessons):
+    # A step before a question veils what that question will ask (in the
+    # same state): "in the information plot each outcome is a rectangle"
+    # beside a plot that reads "?  Asked on a later step" left the reader
+    # looking for it.
+    for lesson, i, step in all_steps(lessons):
+        if step.question is not None:
+            continue  # its own veils are the question's: it asks first
+        ahead = veiled_ahead(lesson.steps, i, lambda _: False, [step.state(step.page)])
+        veiled = {target.name for target in ahead}
+        pointed = [target.name for target in step.highlight if target.name in veiled]
+        if not pointed:
+            continue
+        for language, word in HIDDEN_WORDS.items():
+            caption = step.caption.get(language)
+            assert word in caption, (lesson.name, i, language, pointed)
 
 
 # --- independent numbers ----------------------------------------------------------
