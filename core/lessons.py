@@ -605,11 +605,20 @@ def veiled_ahead(
     the page it asks about is on show in its state (one of ``shown``: the
     page's state now, and for the explorer the one its numbers come from),
     until that question has been revealed; in another state the window
-    shows other numbers, and nothing of it is veiled.
+    shows other numbers, and nothing of it is veiled. On the explorer a
+    question about the softmax is on show too in its state linked or
+    unlinked (Q = softmax(z/T) or not: the softmax is the same), and while
+    Q is the softmax Q's views are veiled as well (as :func:`veiled_now`).
     """
     here = steps[index]
     targets: list[Target] = []
     names: set[str] = set()
+
+    def veil(target: Target) -> None:
+        if target.name not in names:
+            names.add(target.name)
+            targets.append(target)
+
     for later_index in range(index + 1, len(steps)):
         later = steps[later_index]
         question = later.question
@@ -618,13 +627,35 @@ def veiled_ahead(
         if revealed(later_index) or later.page != here.page:
             continue
         asked_state = later.state(later.page)
-        if not any(_same_state(asked_state, state) for state in shown):
+        on_show = [state for state in shown if _asks_in(question, asked_state, state)]
+        if not on_show:
             continue
         for target in question.hide:
-            if target.name not in names:
-                names.add(target.name)
-                targets.append(target)
+            veil(target)
+        if here.page != "scenario":
+            continue
+        for state in on_show:
+            outcomes = _outcomes(state)
+            for quantity in asked_quantities(question):
+                for view in quantity.spec.mirrors(outcomes, state):
+                    veil(parse_target(view, outcomes, bars=False))
     return tuple(targets)
+
+
+def _asks_in(question: Question, asked: Any, shown: Any) -> bool:
+    """Whether state ``shown`` shows what ``question`` asks of state ``asked``.
+
+    The same state does; so, on the explorer, does the same state linked
+    the other way when the question asks of something Q mirrors (the
+    softmax): linking changes Q and the target, not the softmax.
+    """
+    if _same_state(asked, shown):
+        return True
+    if not (isinstance(asked, Scenario) and isinstance(shown, Scenario)):
+        return False
+    if not any(quantity.spec.q_views for quantity in asked_quantities(question)):
+        return False
+    return _same_state(asked.replace(linked=shown.linked), shown)
 
 
 def _same_state(a: Any, b: Any) -> bool:

@@ -102,23 +102,48 @@ def test_unlinking_uncovers_q_once_its_numbers_are_q_s_own_again(window, qtbot):
     assert {"plot_softmax", "logit_value_0"} <= veiled(window)  # as the step had
 
 
-def test_answering_uncovers_q_and_a_later_link_veils_nothing(window, qtbot):
+def test_answering_leaves_the_next_question_s_answer_veiled_linked_or_not(
+    window, qtbot
+):
+    # Step 4 asks for softmax[0] at T = 0.5 unlinked. Linked, Q is that
+    # softmax too: answering step 3 while linked uncovered its own veils
+    # and left 0.864 beside Q's slider, in Q's bar and in the softmax plot.
     _ask_softmax(window, qtbot)
     controller = window.lessons
+    next_step = controller.lesson.steps[controller.index + 1]
+    next_hide = {t.name for t in next_step.question.hide}
     window.explorer.controls.loss.link.click()
     settle(qtbot, window)
     controller.reveal()
-    assert veiled(window) == set()
+    assert window.store.state == next_step.state("scenario").replace(linked=True)
+    assert veiled(window) == next_hide | set(Q_VIEWS + HANDLES) | {"formulas_panel"}
+    assert numbers_near(shown_texts(window), SOFTMAX_0) == []
     window.explorer.controls.loss.link.click()
     settle(qtbot, window)
-    # Unlinked, the window is back in the state of the next step, which asks
-    # for class 0's probability: only that question's veils return.
-    next_step = controller.lesson.steps[controller.index + 1]
+    # Unlinked, the window is back in the state of the next step: only that
+    # question's veils remain, and Q, its own again, shows.
     assert next_step.state("scenario") == window.store.state
-    assert veiled(window) == {t.name for t in next_step.question.hide} | {
-        "formulas_panel"
-    }
+    assert veiled(window) == next_hide | {"formulas_panel"}
     assert numbers_near(shown_texts(window), SOFTMAX_0) == []
+
+
+def test_a_later_question_on_other_numbers_is_not_veiled_by_linking():
+    # Linked or not, a question about D(P‖Q) is asked of its own Q: linking
+    # Q to the softmax shows other numbers, and nothing of it is veiled.
+    from core.lessons import veiled_ahead
+
+    lesson = next(
+        load_bundled(e.file) for e in bundled_entries() if e.name == "kl-divergence"
+    )
+    steps = lesson.steps
+    index = next(
+        i
+        for i, step in enumerate(steps)
+        if veiled_ahead(steps, i, lambda _: False, [step.scenario])
+    )
+    here = steps[index].scenario
+    linked = here.replace(linked=not here.linked)
+    assert veiled_ahead(steps, index, lambda _: False, [linked]) == ()
 
 
 def _follow_lesson(temperature: float) -> str:
