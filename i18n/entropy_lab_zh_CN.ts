@@ -443,6 +443,10 @@
         <translation>Q 的霍夫曼编码</translation>
     </message>
     <message>
+        <source>K = {k} outcomes, codes of an earlier P and Q: the Explorer&apos;s have changed since. Reset codes the Explorer&apos;s again.</source>
+        <translation>K = {k} 个结果，是之前一组 P 和 Q 的编码：探索器中的 P 和 Q 已经改变。“重置”会重新为探索器的 P 和 Q 编码。</translation>
+    </message>
+    <message>
         <source>K = {k} outcomes. Change P and Q on the Explorer: new codes, and the draws start again (Ctrl+Z brings these back).</source>
         <translation>K = {k} 个结果。在探索器中修改 P 和 Q：编码随之更新，抽样重新开始（Ctrl+Z 可恢复）。</translation>
     </message>
@@ -2593,6 +2597,10 @@ the loss is then H(P,Q), and KL(P‖Q) = loss − H(P).</source>
         <translation>Softmax 与目标</translation>
     </message>
     <message>
+        <source>The explorer is back at its default scenario.</source>
+        <translation>探索器已恢复为默认场景。</translation>
+    </message>
+    <message>
         <source>The page on show, as on screen (SVG, PDF or PNG)…</source>
         <translation>当前页面，与屏幕上相同（SVG、PDF 或 PNG）…</translation>
     </message>
@@ -3510,6 +3518,10 @@ larger, and so is its gradient; its direction is the same.</source>
         <translation>数值的计算方式</translation>
     </message>
     <message>
+        <source>K = {k} outcomes, of an earlier P and Q: the Explorer&apos;s have changed since. Reset draws from the Explorer&apos;s again.</source>
+        <translation>K = {k} 个结果，来自之前的一组 P 和 Q：探索器中的 P 和 Q 已经改变。“重置”会重新从探索器的 P 和 Q 抽样。</translation>
+    </message>
+    <message>
         <source>K = {k} outcomes. Change P and Q on the Explorer: the run starts again from its first draw (Ctrl+Z brings this one back).</source>
         <translation>K = {k} 个结果。在探索器中修改 P 和 Q：运行从第一次抽样重新开始（Ctrl+Z 可恢复本次运行）。</translation>
     </message>
@@ -3923,6 +3935,10 @@ larger, and so is its gradient; its direction is the same.</source>
         <translation>&lt;b&gt;看什么。&lt;/b&gt;交叉熵在每个类别 j 上的柱条是 (q&lt;sub&gt;j&lt;/sub&gt; − y&lt;sub&gt;j&lt;/sub&gt;)/T。目标为 one-hot 时，真实类别的柱条是 (q&lt;sub&gt;y&lt;/sub&gt; − 1)/T，其他每根柱条是 q&lt;sub&gt;j&lt;/sub&gt;/T：它把真实类别的 logit 往上推、把其他的往下推，各按其自身的概率；有标签平滑或关联的目标时，凡是 q&lt;sub&gt;j&lt;/sub&gt; 小于 y&lt;sub&gt;j&lt;/sub&gt; 的类别都会被往上推。平方误差的柱条混合了所有误差，可能把一个概率很小的错误类别往&lt;i&gt;上&lt;/i&gt;推，并且带有因子 q，所以当模型给真实类别的概率几乎为零时，它几乎不动。</translation>
     </message>
     <message>
+        <source>An earlier scenario of the explorer&apos;s, which has changed since: Reset starts from its scenario now.</source>
+        <translation>这是探索器之前的场景，探索器已经改变：“重置”会从它现在的场景重新开始。</translation>
+    </message>
+    <message>
         <source>Gradient descent: z ← z − lr·∂L/∂z</source>
         <translation>梯度下降：z ← z − lr·∂L/∂z</translation>
     </message>
@@ -3941,6 +3957,10 @@ larger, and so is its gradient; its direction is the same.</source>
     <message>
         <source>P (linked)</source>
         <translation>P（已关联）</translation>
+    </message>
+    <message>
+        <source>Reset reads the explorer again.</source>
+        <translation>“重置”会重新读取探索器。</translation>
     </message>
     <message>
         <source>Start: the explorer&apos;s scenario</source>
@@ -3995,8 +4015,8 @@ larger, and so is its gradient; its direction is the same.</source>
         <translation>训练</translation>
     </message>
     <message>
-        <source>z = [{logits}]&lt;br&gt;true class {label}, target {target}, T = {t}, ε = {epsilon}&lt;br&gt;&lt;i&gt;Reset reads the explorer again.&lt;/i&gt;</source>
-        <translation>z = [{logits}]&lt;br&gt;真实类别 {label}，目标 {target}，T = {t}，ε = {epsilon}&lt;br&gt;&lt;i&gt;“重置”会重新读取探索器。&lt;/i&gt;</translation>
+        <source>z = [{logits}]&lt;br&gt;true class {label}, target {target}, T = {t}, ε = {epsilon}&lt;br&gt;&lt;i&gt;{reset}&lt;/i&gt;</source>
+        <translation>z = [{logits}]&lt;br&gt;真实类别 {label}，目标 {target}，T = {t}，ε = {epsilon}&lt;br&gt;&lt;i&gt;{reset}&lt;/i&gt;</translation>
     </message>
 </context>
 <context>

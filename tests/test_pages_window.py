@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -165,6 +166,83 @@ def test_an_animation_run_is_one_undo_step(window, qtbot, panel):
     assert store.state == before
     window.actions_by_name["redo"].trigger()
     assert store.state.step >= 3
+
+
+@pytest.mark.parametrize("load", ["preset", "session"])
+@pytest.mark.parametrize("panel", ANIMATED)
+def test_a_run_left_on_a_hidden_page_ends_before_a_preset_or_session_loads(
+    window, qtbot, tmp_path, panel, load
+):
+    # Before: the run's undo step stayed open on the hidden page; the loaded
+    # state went into it and played on when the page was shown, and Undo
+    # went back to before the run, losing its end.
+    path = tmp_path / "session.json"
+    assert window.save_session_to(path)
+    page, store = window.pages[panel], window.stores[KIND_OF_PANEL[panel]]
+    window.show_panel(panel)
+    window.actions_by_name["play"].trigger()
+    qtbot.waitUntil(lambda: store.state.step >= 3, timeout=10_000)
+    window.show_panel("batch")
+    run_end = store.state
+    if load == "preset":
+        preset = next(p for p in window.presets if p.page == KIND_OF_PANEL[panel])
+        window.apply_preset(preset)
+    else:
+        assert window.load_session_from(path)
+    assert not page.playing
+    loaded = store.state
+    window.show_panel(panel)
+    qtbot.wait(frame_interval_ms(page) * 3)  # a few frames, were it playing
+    assert store.state == loaded
+    window.actions_by_name["undo"].trigger()
+    assert store.state == run_end
+
+
+@pytest.mark.parametrize("panel", ["training", "sampling", "codes"])
+def test_an_undone_restart_stays_undone_when_the_page_is_shown_again(
+    window, qtbot, panel
+):
+    # Before: the page compared its run with the explorer on every show, and
+    # restarted a run that Ctrl+Z had brought back (Redo gone).
+    page, store = window.pages[panel], window.stores[KIND_OF_PANEL[panel]]
+    window.show_panel(panel)
+    page.step_once()  # a run of the user's (a first run untouched is replaced)
+    first_run = store.state
+    window.show_panel("explorer")
+    if panel == "training":
+        window.store.update(temperature=2.0)  # what the trainings start from
+    else:
+        window.store.update(p_weights=np.array([0.7, 0.1, 0.1, 0.1]))
+    window.show_panel(panel)
+    # The explorer's new P is followed once derived (on the next pass).
+    qtbot.waitUntil(lambda: store.state != first_run, timeout=5_000)
+    window.actions_by_name["undo"].trigger()
+    assert store.state == first_run
+    window.show_panel("explorer")
+    window.show_panel(panel)
+    assert store.state == first_run and store.can_redo
+    source = page.findChild(
+        QLabel, "training_start" if panel == "training" else f"{panel}_source"
+    )
+    qtbot.waitUntil(lambda: store.results_state is store.state, timeout=5_000)
+    assert "earlier" in source.text()  # not the explorer's P and Q: says so
+    page.reset()  # reads the explorer again
+    assert store.state != first_run
+    qtbot.waitUntil(lambda: store.results_state is store.state, timeout=5_000)
+    assert "earlier" not in source.text()
+
+
+def test_resetting_the_explorer_from_another_page_shows_it(window):
+    # Ctrl+Backspace on another page reset the explorer out of sight, where
+    # the page's Ctrl+Z could not undo it.
+    window.store.update(temperature=3.0)
+    window.show_panel("binary")
+    window.actions_by_name["reset"].trigger()
+    assert window.current_panel() == "explorer"
+    assert window.store.scenario.temperature == 1.0
+    assert window.statusBar().currentMessage()
+    window.actions_by_name["undo"].trigger()
+    assert window.store.scenario.temperature == 3.0
 
 
 def test_space_on_a_page_without_animation_says_so(window):

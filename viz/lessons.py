@@ -487,7 +487,7 @@ class LessonController(QObject):
         window = self.window
         self._applying = True
         try:
-            window.current_page().pause()
+            window.pause_every_page()
             window.store.set_scenario(step.scenario)
             for kind, state in step.pages.items():
                 if kind in window.stores:

@@ -438,7 +438,7 @@ class MainWindow(QMainWindow):
             menu,
             "reset",
             QT_TRANSLATE_NOOP("MainWindow", "Reset to the default scenario"),
-            lambda: self.store.set_scenario(default_scenario()),
+            lambda: self._explorer_edit(self._reset_scenario),
             "Ctrl+Backspace",
         )
 
@@ -630,8 +630,24 @@ class MainWindow(QMainWindow):
         )
 
     def _explorer_edit(self, edit: Callable[[], str]) -> None:
+        # On the explorer, where it can be seen and undone (Ctrl+Z undoes
+        # on the page on show): from another page it changed out of sight.
         self.show_panel("explorer")
         self.statusBar().showMessage(edit())
+
+    def _reset_scenario(self) -> str:
+        self.store.set_scenario(default_scenario())
+        return self.tr("The explorer is back at its default scenario.")
+
+    def pause_every_page(self) -> None:
+        """Pause every page built, on show or not (their runs end as undo steps).
+
+        Before a preset, a session or a lesson step sets page states: a run
+        left playing on a hidden page took the new state into its open undo
+        step and played on from it when shown.
+        """
+        for page in self.pages.built().values():
+            page.pause()
 
     # presets -----------------------------------------------------------------
 
@@ -655,7 +671,7 @@ class MainWindow(QMainWindow):
         except PresetError as error:
             self.show_problem(self.tr("This preset cannot be shown"), str(error))
             return
-        self.current_page().pause()
+        self.pause_every_page()
         self.store.set_scenario(scenario)
         if state is not None:
             self.stores[preset.page].set_state(state)
@@ -959,7 +975,7 @@ class MainWindow(QMainWindow):
             raise SessionError(f"view.page must be one of {known}, got {page!r:.40}")
 
     def _apply_session(self, session: Session) -> None:
-        self.current_page().pause()
+        self.pause_every_page()
         self.store.set_scenario(session.scenario)
         for kind, state in session.pages.items():
             self.stores[kind].set_state(state)

@@ -661,6 +661,20 @@ class CodesPage(LabPage):
             with QSignalBlocker(self.tree_box):
                 self.tree_box.setCurrentIndex(index)
 
+    def show_source(self, state: Any) -> None:
+        """Say whose P and Q the run is of, and what changing them does."""
+        if self.behind_explorer(state):
+            source = self.tr(
+                "K = {k} outcomes, codes of an earlier P and Q: the Explorer's "
+                "have changed since. Reset codes the Explorer's again."
+            )
+        else:
+            source = self.tr(
+                "K = {k} outcomes. Change P and Q on the Explorer: new codes, and "
+                "the draws start again (Ctrl+Z brings these back)."
+            )
+        set_text(self.source_label, source.format(k=len(state.p)))
+
     def show_results(self, results: CodeLabResults) -> None:
         """Every view from the derived results."""
         state = results.state
@@ -671,13 +685,7 @@ class CodesPage(LabPage):
                 n=f"{results.count:,}"
             ),
         )
-        set_text(
-            self.source_label,
-            self.tr(
-                "K = {k} outcomes. Change P and Q on the Explorer: new codes, and "
-                "the draws start again (Ctrl+Z brings these back)."
-            ).format(k=len(state.p)),
-        )
+        self.show_source(state)
         self.table.show_results(results)
         set_text(self.extra, extra_bits_text(results))
         reason = negative_extra_text(results)

@@ -151,6 +151,8 @@ class LabPage(AnimatedPage):
     ) -> None:
         super().__init__(store, prefix, what, parent)
         self.explorer = explorer
+        #: The explorer's P and Q when this page last read them (None: never).
+        self.followed: tuple[tuple[float, ...], tuple[float, ...]] | None = None
         self._last_frame: float | None = None
         self._carried = 0.0
         self.rate_box = RateBox(f"{prefix}_rate_combo")
@@ -178,6 +180,9 @@ class LabPage(AnimatedPage):
         """Say why the explorer's P and Q are not shown ("" to clear)."""
         raise NotImplementedError
 
+    def show_source(self, state: Any) -> None:
+        """Say whose P and Q ``state``'s run is of (see :meth:`behind_explorer`)."""
+
     @property
     def step(self) -> int:
         """Draws so far (the other animated pages' steps)."""
@@ -200,8 +205,13 @@ class LabPage(AnimatedPage):
         if self.isVisible():
             self.follow_explorer()
 
-    def follow_explorer(self) -> None:
-        """Start again from the explorer's P and Q if they differ from the run's."""
+    def follow_explorer(self, again: bool = False) -> None:
+        """Start again from the explorer's P and Q if they moved and are new here.
+
+        Only a change on the explorer starts a new run: a run that Ctrl+Z
+        brought back (of P and Q the explorer has since left) stays, until
+        the explorer changes again or Reset (``again``) reads it anew.
+        """
         explorer = self.explorer
         stale = explorer.pending or explorer.results_state is not explorer.state
         if stale and explorer.error is None:
@@ -233,7 +243,12 @@ class LabPage(AnimatedPage):
         p = tuple(float(v) for v in results.p)
         q = tuple(float(v) for v in results.q)
         state = self.store.state
-        if (p, q) == (state.p, state.q):
+        was_behind = self.behind_explorer(state)
+        moved = (p, q) != self.followed
+        self.followed = (p, q)
+        if (p, q) == (state.p, state.q) or not (moved or again):
+            if was_behind != self.behind_explorer(state):
+                self.show_source(state)
             return
         self.pause()
         try:
@@ -267,7 +282,11 @@ class LabPage(AnimatedPage):
     def reset(self) -> None:
         """Pause, back to the first draw, and read the explorer again."""
         super().reset()
-        self.follow_explorer()
+        self.follow_explorer(again=True)
+
+    def behind_explorer(self, state: Any) -> bool:
+        """Whether ``state``'s P and Q are no longer the explorer's (an undone run)."""
+        return self.followed is not None and (state.p, state.q) != self.followed
 
     # playing by the clock -----------------------------------------------------
 

@@ -566,6 +566,20 @@ class SamplingPage(LabPage):
             with QSignalBlocker(self.units_box):
                 self.units_box.setCurrentIndex(index)
 
+    def show_source(self, state: Any) -> None:
+        """Say whose P and Q the run is of, and what changing them does."""
+        if self.behind_explorer(state):
+            source = self.tr(
+                "K = {k} outcomes, of an earlier P and Q: the Explorer's have "
+                "changed since. Reset draws from the Explorer's again."
+            )
+        else:
+            source = self.tr(
+                "K = {k} outcomes. Change P and Q on the Explorer: the run "
+                "starts again from its first draw (Ctrl+Z brings this one back)."
+            )
+        set_text(self.source_label, source.format(k=len(state.p)))
+
     def show_results(self, results: SamplingLabResults) -> None:
         """Every view from the derived results."""
         state, sampling = results.state, results.sampling
@@ -576,13 +590,7 @@ class SamplingPage(LabPage):
                 n=f"{sampling.count:,}"
             ),
         )
-        set_text(
-            self.source_label,
-            self.tr(
-                "K = {k} outcomes. Change P and Q on the Explorer: the run "
-                "starts again from its first draw (Ctrl+Z brings this one back)."
-            ).format(k=len(state.p)),
-        )
+        self.show_source(state)
         self.table.show_estimates(sampling.estimates, state.units)
         if self._units_shown != state.units:
             self._units_shown = state.units

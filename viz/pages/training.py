@@ -345,6 +345,8 @@ class TrainingPage(AnimatedPage):
             store, "training", translate("TrainingPage", "the training"), parent
         )
         self.explorer = explorer
+        #: The explorer's start when this page last read it (None: never).
+        self.followed: TrainingStart | None = None
         self._build()
         store.state_changed.connect(self._state_changed)
         store.results_ready.connect(self.show_results)
@@ -439,8 +441,13 @@ class TrainingPage(AnimatedPage):
         if self.isVisible():
             self._follow_explorer()
 
-    def _follow_explorer(self) -> None:
-        """Start again from the explorer, if its start differs from ours."""
+    def _follow_explorer(self, again: bool = False) -> None:
+        """Start again from the explorer, if its start moved and differs from ours.
+
+        Only a change on the explorer starts the trainings again: trainings
+        that Ctrl+Z brought back (from a scenario the explorer has since
+        left) stay, until the explorer changes again or Reset (``again``).
+        """
         explorer = self.explorer
         stale = explorer.pending or explorer.results_state is not explorer.state
         if stale and explorer.error is None:
@@ -461,7 +468,13 @@ class TrainingPage(AnimatedPage):
             )
         elif results is not None:
             start = training_start(results)
-            if start != self.store.state.start:
+            was_behind = self.behind_explorer(self.store.state.start)
+            moved = start != self.followed
+            self.followed = start
+            if start == self.store.state.start or not (moved or again):
+                if was_behind != self.behind_explorer(self.store.state.start):
+                    self._show_start(self.store.state.start)
+            else:
                 self.pause()
                 try:
                     restarted = restart_trainings(self.store.state, start)
@@ -509,7 +522,11 @@ class TrainingPage(AnimatedPage):
     def reset(self) -> None:
         """Pause and start both trainings again from the explorer's scenario."""
         super().reset()
-        self._follow_explorer()
+        self._follow_explorer(again=True)
+
+    def behind_explorer(self, start: TrainingStart) -> bool:
+        """Whether ``start`` is no longer the explorer's (trainings undone to)."""
+        return self.followed is not None and start != self.followed
 
     def plot_widgets(self) -> list[QWidget]:
         """The widgets holding this page's plots (each has ``plot_items()``)."""
@@ -595,8 +612,15 @@ class TrainingPage(AnimatedPage):
             translate(
                 "TrainingPage",
                 "z = [{logits}]<br>true class {label}, target {target}, "
-                "T = {t}, ε = {epsilon}<br><i>Reset reads the explorer again.</i>",
+                "T = {t}, ε = {epsilon}<br><i>{reset}</i>",
             ).format(
+                reset=translate(
+                    "TrainingPage",
+                    "An earlier scenario of the explorer's, which has changed "
+                    "since: Reset starts from its scenario now.",
+                )
+                if self.behind_explorer(start)
+                else translate("TrainingPage", "Reset reads the explorer again."),
                 logits=logits,
                 label=start.label,
                 target=target,
