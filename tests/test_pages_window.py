@@ -232,6 +232,36 @@ def test_an_undone_restart_stays_undone_when_the_page_is_shown_again(
     assert "earlier" not in source.text()
 
 
+@pytest.mark.parametrize(
+    "panel, box",
+    [
+        ("sampling", "sampling_seed_spin"),
+        ("codes", "codes_seed_spin"),
+        ("explorer", "k_spin"),
+    ],
+)
+def test_ctrl_z_in_a_spin_box_undoes_the_page_s_change(window, qtbot, panel, box):
+    # The box's line edit kept Ctrl+Z for its own text: nothing happened,
+    # while Edit → Undo worked.
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QAbstractSpinBox, QApplication
+
+    window.show_panel(panel)
+    store = window.stores[KIND_OF_PANEL[panel]]
+    spin = window.pages[panel].findChild(QAbstractSpinBox, box)
+    window.activateWindow()
+    spin.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() in (spin, spin.lineEdit()))
+    before = store.state
+    qtbot.keyClick(spin, Qt.Key.Key_Up)
+    assert store.state != before
+    qtbot.keyClick(spin, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert store.state == before
+    shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(spin, Qt.Key.Key_Z, shift)
+    assert store.state != before
+
+
 def test_resetting_the_explorer_from_another_page_shows_it(window):
     # Ctrl+Backspace on another page reset the explorer out of sight, where
     # the page's Ctrl+Z could not undo it.

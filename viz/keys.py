@@ -3,13 +3,14 @@
 The window's shortcuts are window-wide, so without this a digit typed into a
 table cell would load a preset, Space on a focused check box would start
 an animation instead of ticking it, and Esc in a value being typed would
-leave lecture mode instead of cancelling the value.
+leave lecture mode instead of cancelling the value. The other way round, a
+spin box never keeps Undo and Redo (see :func:`window_undoes`).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -63,17 +64,40 @@ def control_wants(widget: QWidget, event: QKeyEvent) -> bool:
     return deleting_a_word and isinstance(widget, (QAbstractSpinBox, QLineEdit))
 
 
+def window_undoes(widget: QWidget, event: QKeyEvent) -> bool:
+    """True for Undo or Redo in a spin box: the window's, not the box's own.
+
+    A spin box's line edit keeps Undo and Redo for its text history, which
+    is never what a user means there: every value it showed was already a
+    change of the page's state, which the window's Undo takes back (Ctrl+Z
+    in the seed box did nothing, Edit → Undo worked). A typed entry (F2)
+    is a line edit of its own and keeps them.
+    """
+    keys = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
+    in_spin_box = isinstance(widget, QAbstractSpinBox) or isinstance(
+        widget.parent(), QAbstractSpinBox
+    )
+    return in_spin_box and any(event.matches(key) for key in keys)
+
+
 class KeyOwnership(QObject):
     """An application event filter that lets focused controls keep their keys."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Accept a ShortcutOverride for keys the focused control needs."""
-        if (
+        """Accept a ShortcutOverride for keys the focused control needs.
+
+        And refuse it for the ones the window's shortcut must get.
+        """
+        if not (
             event.type() == QEvent.Type.ShortcutOverride
             and isinstance(watched, QWidget)
             and isinstance(event, QKeyEvent)
-            and control_wants(watched, event)
         ):
+            return False
+        if window_undoes(watched, event):
+            event.ignore()
+            return True
+        if control_wants(watched, event):
             event.accept()
             return True
         return False

@@ -34,7 +34,6 @@ import pyqtgraph as pg
 from numpy.typing import NDArray
 from PySide6.QtCore import (
     QEvent,
-    QObject,
     QSignalBlocker,
     Qt,
     QTimer,
@@ -44,8 +43,6 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QGuiApplication,
-    QKeyEvent,
-    QKeySequence,
     QPalette,
     QPen,
     QResizeEvent,
@@ -166,27 +163,6 @@ def token_text(text: str | None, token_id: int) -> str:
 # --- a model's decoding controls -------------------------------------------------
 
 
-class PageUndoKeys(QObject):
-    """Lets Ctrl+Z and its redo reach the window from a spin box.
-
-    A spin box's line edit takes Undo and Redo for its own text history,
-    which here is never what a user means: every value it showed was
-    already a change of the page's state, undone by the window's Undo.
-    """
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Refuse the override of Undo and Redo, so the shortcut fires."""
-        if event.type() != QEvent.Type.ShortcutOverride or not isinstance(
-            event, QKeyEvent
-        ):
-            return False
-        keys = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
-        if any(event.matches(key) for key in keys):
-            event.ignore()
-            return True
-        return False
-
-
 class RuleRow(QWidget):
     """A truncation rule: a check box that turns it on and its value control."""
 
@@ -253,8 +229,6 @@ class DecodingControls(Retranslating, QWidget):
         # Typed digits commit on Enter or leaving the box: typing 1000 is one
         # change (one undo step), not k = 1, 10, 100, 1000. Arrows stay live.
         self.top_k.setKeyboardTracking(False)
-        self._undo_keys = PageUndoKeys(self)
-        self.top_k.installEventFilter(self._undo_keys)
         self.top_p_check = QCheckBox()
         self.top_p_check.setObjectName(f"{prefix}_top_p_check")
         self.texts.set(self.top_p_check, lambda: self.tr("top-p"))
