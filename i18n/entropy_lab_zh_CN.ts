@@ -2545,6 +2545,10 @@ the loss is then H(P,Q), and KL(P‖Q) = loss − H(P).</source>
         <translation>预设：{title}</translation>
     </message>
     <message>
+        <source>Preset: {title}. The Explorer holds its scenario too (Ctrl+Z on the Explorer brings yours back).</source>
+        <translation>预设：{title}。探索器也换成了它的场景（在探索器中按 Ctrl+Z 可恢复你的场景）。</translation>
+    </message>
+    <message>
         <source>Previous outcome&apos;s slider</source>
         <translation>上一个结果的滑块</translation>
     </message>

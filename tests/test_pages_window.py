@@ -305,6 +305,21 @@ def test_presets_open_their_page_with_its_state(window, preset_id):
     assert window.explanation.is_current()
 
 
+def test_a_page_preset_says_when_it_changed_the_explorer_too(window):
+    # Every preset carries a scenario: a page's preset replaced the
+    # explorer's out of sight, and the page's Ctrl+Z did not put it back.
+    window.store.update(temperature=3.0)
+    preset = window.preset("sampling-average-information")
+    window.apply_preset(preset)
+    said = window.statusBar().currentMessage()
+    assert "Explorer" in said and "Ctrl+Z" in said
+    window.apply_preset(preset)  # the explorer holds it already: nothing to say
+    assert "Explorer" not in window.statusBar().currentMessage()
+    window.show_panel("explorer")
+    window.actions_by_name["undo"].trigger()
+    assert window.store.scenario.temperature == 3.0
+
+
 def test_sessions_keep_every_pages_state(window, tmp_path, qtbot):
     race = window.stores["race"]
     fits = window.stores["fits"]

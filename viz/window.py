@@ -672,6 +672,7 @@ class MainWindow(QMainWindow):
             self.show_problem(self.tr("This preset cannot be shown"), str(error))
             return
         self.pause_every_page()
+        explorer_changed = preset.page != "scenario" and self.store.scenario != scenario
         self.store.set_scenario(scenario)
         if state is not None:
             self.stores[preset.page].set_state(state)
@@ -679,7 +680,18 @@ class MainWindow(QMainWindow):
         self.explanation.show_preset(preset)
         self.explanation.show()
         self._explained = preset
-        self.texts.status(lambda: self.tr("Preset: {title}").format(title=preset.title))
+        if explorer_changed:
+            # Out of sight, and beyond this page's Ctrl+Z: said, not silent.
+            self.texts.status(
+                lambda: self.tr(
+                    "Preset: {title}. The Explorer holds its scenario too "
+                    "(Ctrl+Z on the Explorer brings yours back)."
+                ).format(title=preset.title)
+            )
+        else:
+            self.texts.status(
+                lambda: self.tr("Preset: {title}").format(title=preset.title)
+            )
 
     def _check_explanation(self, *_: Any) -> None:
         """Mark the preset's text as describing another state once it does."""
