@@ -494,6 +494,22 @@ def test_the_state_moves_the_controls(page: NextTokenPage, lab_store: Any) -> No
     assert lab_store.state.units == "nats"  # showing it wrote nothing back
 
 
+def test_one_control_changes_its_own_setting_and_no_other(
+    page: NextTokenPage, lab_store: Any
+) -> None:
+    # Ticking min-p re-read every slider: a session's T = 0.7331 stood on the
+    # slider's grid at 0.7323 and came back as that, top-p 0.9137 as 0.914.
+    settings = DecodingSettings(temperature=0.7331, top_p=0.9137)
+    lab_store.set_state(with_settings(with_linked(start_lab(), False), "p", settings))
+    page.decoding["p"].min_p_check.setChecked(True)
+    changed = lab_store.state.p_settings
+    assert changed.temperature == 0.7331 and changed.top_p == 0.9137
+    assert changed.min_p == pytest.approx(page.decoding["p"].min_p.slider.float_value())
+    page.decoding["p"].top_p_check.setChecked(False)
+    assert lab_store.state.p_settings.top_p is None
+    assert lab_store.state.p_settings.temperature == 0.7331
+
+
 def test_a_slider_drag_is_one_undo_step_and_derives_a_few_times(
     qtbot: Any, page: NextTokenPage, lab_store: Any
 ) -> None:
