@@ -647,7 +647,8 @@ class MainWindow(QMainWindow):
         step and played on from it when shown.
         """
         for page in self.pages.built().values():
-            page.pause()
+            if isinstance(page, Page):
+                page.pause()
 
     # presets -----------------------------------------------------------------
 
