@@ -1,9 +1,8 @@
 """A session file: the explorer's scenario, every page's state, and the view.
 
 Version 2 holds each page's state (see :mod:`core.state_schemas`) and a
-*view*, which the window writes and checks itself (the page on show, its
-panels); the core only checks that the view is a small object of plain
-values::
+*view*, which the window writes and checks itself (the page on show); the
+core only checks that the view is a small object of plain values::
 
     {
       "format": "entropy-lab-session",
