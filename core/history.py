@@ -83,19 +83,24 @@ class History(Generic[State]):
         self._gesture_recorded = False
 
     def undo(self) -> State | None:
-        """Step back; returns the state to show, or None if there is none."""
+        """Step back; returns the state to show, or None if there is none.
+
+        Inside a gesture (Ctrl+Z with the mouse still on a slider) the rest
+        of the gesture is one new step: closing it made each later move of
+        that drag a step of its own.
+        """
         if not self._past:
             return None
-        self.end_gesture()
+        self._gesture_recorded = False
         self._future.append(self._current)
         self._current = self._past.pop()
         return self._current
 
     def redo(self) -> State | None:
-        """Step forward again; returns the state to show, or None."""
+        """Step forward again; returns the state to show, or None (as :meth:`undo`)."""
         if not self._future:
             return None
-        self.end_gesture()
+        self._gesture_recorded = False
         self._past.append(self._current)
         self._current = self._future.pop()
         return self._current
