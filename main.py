@@ -419,7 +419,7 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
             raise CommandLineError(
                 translate(
                     "CommandLine", "{option} needs a value, got an empty one"
-                ).format(option=f"--{option}")
+                ).format(option="--" + option.replace("_", "-"))
             )
     if arguments.preset and arguments.load:
         raise CommandLineError(

@@ -247,7 +247,9 @@ def _parse_numbers(text: Any, option: str) -> list[float]:
                 ).format(option=option, index=i)
             )
         try:
-            value = float(entry)
+            if "_" in entry:  # Python's float reads "1_0" as 10
+                raise ValueError(entry)
+            value = float(entry) + 0.0  # −0 is 0: "-0.0" was printed back
         except ValueError:
             raise ValueError(
                 translate(
@@ -742,7 +744,8 @@ def read_next_token_files(
             raise ValueError(f"{option} {path}: {error}") from None
         except ValueError as error:
             hint = ""
-            if getattr(error, "ambiguous", False) or "choose" in str(error):
+            undecided = getattr(error, "ambiguous", False) or "choose" in str(error)
+            if undecided and kind == "auto":  # not when the format was given
                 hint = translate("Metrics", " (give {option})").format(
                     option=format_option
                 )

@@ -51,6 +51,7 @@ import json
 import math
 import operator
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
@@ -181,7 +182,9 @@ def _check_values(values: FloatArray, name: str) -> FloatArray:
     if values.ndim != 1:
         raise ValueError(f"{name} must be one list of values, got shape {values.shape}")
     if values.size < MIN_TOKENS:
-        raise ValueError(f"{name} has {values.size} values; at least {MIN_TOKENS}")
+        raise ValueError(
+            f"{name} has {_count(values.size, 'value')}; at least {MIN_TOKENS}"
+        )
     if values.size > MAX_TOKENS:
         raise ValueError(
             f"{name} has {values.size:,} values; at most {MAX_TOKENS:,} are read"
@@ -264,8 +267,8 @@ def _as_logits(values: FloatArray, kind: Kind, name: str) -> FloatArray:
         if negative.any():
             index = _first_index(negative)
             raise ValueError(
-                f"{name}[{index}] is negative ({values[index]!r}); probabilities "
-                "are ≥ 0 (choose logits if these are logits)"
+                f"{name}[{index}] is negative ({float(values[index])!r}); "
+                "probabilities are ≥ 0 (choose logits if these are logits)"
             )
         if np.isinf(values).any() or not (values > 0).any():
             raise ValueError(f"{name}: probabilities must be finite, not all zero")
@@ -342,7 +345,9 @@ def _tokens(tokens: Sequence[str] | None, size: int) -> tuple[str, ...] | None:
         return None
     strings = tuple(tokens)
     if len(strings) != size:
-        raise ValueError(f"there are {len(strings):,} tokens for {size:,} values")
+        raise ValueError(
+            f"there are {_count(len(strings), 'token')} for {size:,} values"
+        )
     for index, token in enumerate(strings):
         if not isinstance(token, str):
             raise ValueError(f"tokens[{index}] is not a string: {token!r:.40}")
@@ -351,7 +356,21 @@ def _tokens(tokens: Sequence[str] | None, size: int) -> tuple[str, ...] | None:
                 f"tokens[{index}] has {len(token):,} characters; at most "
                 f"{MAX_TOKEN_CHARS:,}"
             )
-    return strings
+    return tuple(well_formed(token) for token in strings)
+
+
+def well_formed(token: str) -> str:
+    """``token`` with any lone surrogate (half of a UTF-16 pair) as U+FFFD.
+
+    It is no character (written as the escape ud800 in a JSON file): the
+    table showed it as "", and a session holding it could not be written as
+    UTF-8 (saving crashed).
+    """
+    try:
+        token.encode("utf-8")
+    except UnicodeEncodeError:
+        return "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in token)
+    return token
 
 
 def _distribution(
@@ -451,28 +470,39 @@ def _parse_npy(data: bytes) -> _Parsed:
 
 
 def _number(text: str, where: str) -> float:
+    """A number as written in a file: Python's "1_0" (10) is not one."""
     try:
+        if "_" in text:
+            raise ValueError(text)
         return float(text)
     except ValueError:
         raise ValueError(f"{where}: {text.strip()[:30]!r} is not a number") from None
 
 
+def _count(n: int, noun: str) -> str:
+    """A count and its noun: "1 field", "2 fields"."""
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
+
+
 def _parse_csv(text: str) -> _Parsed:
     """Lines of ``value`` or of ``token,value``; an optional heading line."""
-    lines = text.splitlines()
-    first = next((line for line in lines if line.strip()), "")
+    first = next((line for line in io.StringIO(text) if line.strip()), "")
     delimiter = (
         "\t" if "\t" in first else ";" if ";" in first and "," not in first else ","
     )
-    rows = [
-        (number, row)
-        for number, row in enumerate(csv.reader(lines, delimiter=delimiter), start=1)
-        if row and any(cell.strip() for cell in row)
-    ]
-    if len(rows) > MAX_TOKENS + 1:
-        raise ValueError(
-            f"the text has {len(rows):,} lines; at most {MAX_TOKENS:,} are read"
-        )
+    rows: list[tuple[int, list[str]]] = []
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    for row in reader:
+        if not (row and any(cell.strip() for cell in row)):
+            continue
+        if len(rows) > MAX_TOKENS:  # a heading and MAX_TOKENS values at most
+            # Stopped here: 33 million short lines took a minute and 7 GB
+            # to be read whole before they were refused.
+            raise ValueError(
+                f"the text has more than {MAX_TOKENS + 1:,} lines; "
+                f"at most {MAX_TOKENS:,} values are read"
+            )
+        rows.append((reader.line_num, row))
     declared: Kind | None = None
     heading = rows[0][1][-1].strip().lower() if rows else ""
     if heading in _HEADINGS or heading in _NEUTRAL_HEADINGS:
@@ -483,19 +513,29 @@ def _parse_csv(text: str) -> _Parsed:
     width = len(rows[0][1])
     if width not in (1, 2):
         raise ValueError(
-            f"line {rows[0][0]} has {width} fields; give one value per line, or "
-            "token,value (quote a token that holds the separator)"
+            f"line {rows[0][0]} has {_count(width, 'field')}; give one value per "
+            "line, or token,value (quote a token that holds the separator)"
         )
     values = np.empty(len(rows))
     tokens: list[str] = []
     for position, (number, row) in enumerate(rows):
         if len(row) != width:
             raise ValueError(
-                f"line {number} has {len(row)} fields, line {rows[0][0]} {width}"
+                f"line {number} has {_count(len(row), 'field')}, "
+                f"line {rows[0][0]} {width}"
             )
         values[position] = _number(row[-1], f"line {number}")
         if width == 2:
             tokens.append(row[0])
+    one_number = width == 2 and len(tokens) > 1 and len(set(tokens)) == 1
+    if one_number and tokens[0].strip().lstrip("+-").isdigit():
+        # "0,1" "0,2" …: numbers with a decimal comma, read as the token
+        # "0" with the values 1, 2, … (never a vocabulary).
+        raise ValueError(
+            "every line reads as the token "
+            f"{tokens[0].strip()[:10]!r} and a value: if these are numbers "
+            "with a decimal comma (like 0,25), write them with a point (0.25)"
+        )
     return _Parsed(values, tuple(tokens) if width == 2 else None, declared)
 
 
@@ -515,7 +555,7 @@ def _json_numbers(items: Any, where: str) -> FloatArray:
 
 def _parse_json(text: str) -> _Parsed:
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_no_repeated_keys)
     except json.JSONDecodeError as error:
         raise ValueError(f"not valid JSON: {error}") from None
     except RecursionError:
@@ -539,6 +579,16 @@ def _parse_json(text: str) -> _Parsed:
             raise ValueError('"tokens" must be a list of strings')
         tokens = tuple(tokens)
     return _Parsed(values, tokens, kind)
+
+
+def _no_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object, refused if a key repeats (json keeps the last silently)."""
+    data: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in data:
+            raise ValueError(f'the JSON repeats the key "{key[:40]}"')
+        data[key] = value
+    return data
 
 
 def _looks_like_json(text: str) -> bool:
@@ -657,12 +707,39 @@ def parse_clipboard(text: str, kind: str = "auto") -> TokenDistribution:
         raise ValueError(
             f"the text is {len(text):,} characters; at most {MAX_INPUT_BYTES:,}"
         )
-    lines = [line for line in text.splitlines() if line.strip()]
-    if len(lines) == 1 and not _looks_like_json(text):
-        fields = lines[0].replace(",", " ").replace(";", " ").split()
-        values = np.array([_number(f, f"value {i}") for i, f in enumerate(fields)])
-        return _resolve(_Parsed(values, None, None), kind, "clipboard")
+    stripped = text.strip()
+    one_line = not any(
+        mark in stripped for mark in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+    )
+    if stripped and one_line and not _looks_like_json(text):
+        _check_decimal_commas(stripped)
+        values = []
+        for i, field in enumerate(_FIELD.finditer(stripped)):
+            if i == MAX_TOKENS:  # stopped here, not after reading them all
+                raise ValueError(
+                    f"the text has more than {MAX_TOKENS:,} values; "
+                    f"at most {MAX_TOKENS:,} are read"
+                )
+            values.append(_number(field.group(), f"value {i}"))
+        return _resolve(_Parsed(np.array(values), None, None), kind, "clipboard")
     return _resolve(_parse_text(text, None), kind, "clipboard")
+
+
+#: What str.splitlines breaks a line at.
+_LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+#: A number of a pasted line: what lies between commas, semicolons and spaces.
+_FIELD = re.compile(r"[^\s,;]+")
+#: A decimal comma ("0,25") among numbers separated by semicolons or spaces.
+_DECIMAL_COMMA = re.compile(r"(?:^|[\s;])[-+]?\d+,\d+(?=$|[\s;])")
+
+
+def _check_decimal_commas(line: str) -> None:
+    """Refuse "0,1;0,2": a comma as the decimal point, read as two numbers."""
+    if (";" in line or " " in line.strip()) and _DECIMAL_COMMA.search(line):
+        raise ValueError(
+            "the numbers look written with a decimal comma (like 0,25); "
+            "write them with a point (0.25)"
+        )
 
 
 def read_distribution_file(

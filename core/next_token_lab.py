@@ -41,6 +41,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal, cast
@@ -58,6 +59,7 @@ from core.next_token import (
     next_token_statistics,
     parse_clipboard,
     parse_distribution,
+    well_formed,
 )
 from core.ranges import MIN_P, NEXT_TOKEN_TEMPERATURE, TOP_K, TOP_P
 
@@ -320,6 +322,9 @@ def pasted_model(text: str, kind: str = "auto") -> LabModel:
         ``kind``.
     """
     _check_kind(kind)
+    # Half of a UTF-16 pair (a clipboard may carry one) is no character,
+    # and a session holding it could not be written as UTF-8.
+    text = well_formed(text)
     distribution = parse_clipboard(text, kind)
     kept = text if len(text) <= MAX_KEPT_PASTE else None
     return LabModel(PastedSource(kind, text_digest(text), kept), distribution)
@@ -385,6 +390,29 @@ class Notice:
     role: Role
     name: str = ""
     detail: str = ""
+
+
+#: Notices that a session's model could not be restored (the example stands in).
+NOT_RESTORED: frozenset[str] = frozenset(
+    {"file_unreadable", "file_changed", "file_invalid", "paste_not_kept", "q_replaced"}
+)
+
+
+def restored_in_full(notices: Sequence[Notice]) -> bool:
+    """Whether a state loaded with ``notices`` shows every model its session named."""
+    return not any(notice.code in NOT_RESTORED for notice in notices)
+
+
+def pastes_not_kept(p: LabModel, q: LabModel | None) -> tuple[Role, ...]:
+    """The models pasted as text too long for a session to keep (it keeps a digest)."""
+    models: tuple[tuple[Role, LabModel | None], ...] = (("p", p), ("q", q))
+    return tuple(
+        role
+        for role, model in models
+        if model is not None
+        and isinstance(model.source, PastedSource)
+        and model.source.text is None
+    )
 
 
 # --- the state ---------------------------------------------------------------------
@@ -603,6 +631,7 @@ def derive_lab(state: NextTokenLabState) -> NextTokenLabResults:
 __all__ = [
     "LAB_TOP_TOKENS",
     "MAX_KEPT_PASTE",
+    "NOT_RESTORED",
     "ROLES",
     "UNITS",
     "ExampleSource",
@@ -621,7 +650,9 @@ __all__ = [
     "forget_opened_files",
     "model_from_bytes",
     "pasted_model",
+    "pastes_not_kept",
     "reopen_file",
+    "restored_in_full",
     "sha256_of",
     "start_lab",
     "text_digest",

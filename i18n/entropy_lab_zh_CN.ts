@@ -2529,6 +2529,10 @@ the loss is then H(P,Q), and KL(P‖Q) = loss − H(P).</source>
         <translation>已打开 {path}</translation>
     </message>
     <message>
+        <source>Opened {path}, but not every model in it could be shown: Save asks for a new file, so that this one keeps them.</source>
+        <translation>已打开 {path}，但其中的模型没能全部显示：保存时会请你选择一个新文件，以便这个文件保留它们。</translation>
+    </message>
+    <message>
         <source>P and Q</source>
         <translation>P 和 Q</translation>
     </message>
@@ -2581,6 +2585,10 @@ the loss is then H(P,Q), and KL(P‖Q) = loss − H(P).</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
+        <source>Saved, but not every pasted model</source>
+        <translation>已保存，但没有保存每个粘贴的模型</translation>
+    </message>
+    <message>
         <source>Show the controls column</source>
         <translation>显示控件栏</translation>
     </message>
@@ -2631,6 +2639,10 @@ the loss is then H(P,Q), and KL(P‖Q) = loss − H(P).</source>
     <message>
         <source>Zoom {percent}</source>
         <translation>缩放 {percent}</translation>
+    </message>
+    <message>
+        <source>{models} was pasted as more than {n} characters: a session keeps a digest of such text, not the text, and opens with the example in its place. To keep it, save the values to a file and open that file instead.</source>
+        <translation>{models} 粘贴的文本超过 {n} 个字符：会话只保存这类文本的摘要，不保存文本本身，打开时会用示例代替它。要保留它，请把这些值存为文件，再打开那个文件。</translation>
     </message>
     <message>
         <source>{slide} as a slide…</source>

@@ -593,7 +593,7 @@ def test_json_lists_and_objects() -> None:
         ({"logits": [1, 2], "probs": [0.5, 0.5]}, "exactly one of"),
         ({"values": [1, 2]}, r"exactly one of .* \(found none\)"),
         ({"logits": [1, True]}, r'"logits"\[1\] is not a number'),
-        ({"logits": [1, 2], "tokens": ["a"]}, "1 tokens for 2 values"),
+        ({"logits": [1, 2], "tokens": ["a"]}, "1 token for 2 values"),
         ({"logits": [1, 2], "tokens": ["a", 3]}, r"tokens\[1\] is not a string"),
         ({"logits": [1, 2], "tokens": "ab"}, "must be a list of strings"),
         ({"logits": [[1, 2]]}, r'"logits"\[0\] is not a number'),
@@ -621,6 +621,76 @@ def test_clipboard_text() -> None:
     assert parse_clipboard("a,1\nb,-2\n").tokens == ("a", "b")
     with pytest.raises(ValueError, match=r"value 1: 'x' is not a number"):
         parse_clipboard("1, x, 3")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("0,1;0,2;0,3;0,4", "decimal comma"),  # was 8 tokens: 0, 1, 0, 2, …
+        ("0,1 0,2 0,3", "decimal comma"),
+        ("0,1\n0,2\n0,3\n0,4\n", "decimal comma"),  # was the token "0" four times
+        ("1_0, 2", r"'1_0' is not a number"),  # Python's float reads it as 10
+        ('{"probs": [0.5, 0.5], "probs": [0.1, 0.9]}', 'repeats the key "probs"'),
+    ],
+    ids=["semicolons", "spaces", "lines", "underscore", "repeated key"],
+)
+def test_text_that_would_be_misread_is_refused(text, message) -> None:
+    with pytest.raises(ValueError, match=message):
+        parse_clipboard(text)
+
+
+def test_commas_between_numbers_still_separate_them() -> None:
+    # A Python list without its brackets.
+    assert parse_clipboard("0,1,0,2", kind="logits").logits.size == 4
+    assert parse_clipboard("0.1;0.2;0.7").kind == "probs"
+    assert parse_clipboard("3,1\n4,1\n", kind="logits").tokens == ("3", "4")
+
+
+def test_too_many_lines_are_refused_before_they_are_all_read(monkeypatch) -> None:
+    # Every line was made a row before the count was checked: 33 million
+    # lines of "1" took a minute and 7 GB to be refused.
+    monkeypatch.setattr(core.next_token, "MAX_TOKENS", 5)
+    rows: list[int] = []
+    real_reader = core.next_token.csv.reader
+
+    class CountingReader:
+        def __init__(self, *args, **kwargs) -> None:
+            self.inner = real_reader(*args, **kwargs)
+
+        def __iter__(self):
+            return self
+
+        def __next__(self):
+            rows.append(1)
+            return next(self.inner)
+
+        @property
+        def line_num(self) -> int:
+            return self.inner.line_num
+
+    monkeypatch.setattr(core.next_token.csv, "reader", CountingReader)
+    with pytest.raises(ValueError, match="more than 6 lines; at most 5 values"):
+        parse_distribution(b"1\n" * 1000, name="p.csv")
+    assert len(rows) <= 7
+    with pytest.raises(ValueError, match="more than 5 values"):
+        parse_clipboard("1 " * 1000)
+
+
+def test_a_lone_surrogate_in_a_token_becomes_a_replacement_character() -> None:
+    # Half of a UTF-16 pair: shown as "" in the table, and a session holding
+    # it could not be saved (UnicodeEncodeError).
+    text = '{"logits": [1, 2, 3], "tokens": ["a", "\\ud800b", "\\ud83d\\ude00"]}'
+    tokens = parse_clipboard(text).tokens
+    assert tokens == ("a", "\ufffdb", "\U0001f600")  # a whole pair is kept
+    for token in tokens:
+        token.encode("utf-8")
+
+
+def test_messages_name_numbers_plainly() -> None:
+    with pytest.raises(ValueError, match=r"is negative \(-0\.2\)"):
+        parse_clipboard("0.5 -0.2 0.7", kind="probs")
+    with pytest.raises(ValueError, match="has 1 value; at least 2"):
+        parse_clipboard("[0.5]")
 
 
 def test_files_are_read_through_the_safe_reader(tmp_path, monkeypatch) -> None:

@@ -233,7 +233,7 @@ def test_metrics_of_one_file_in_nats_with_a_chosen_format(files, tmp_path) -> No
         (["--metrics", "--p-file", "P", "--preset", "softmax"], "not with them"),
         (["--metrics", "--top-k", "5", "--p", "1,1", "--q", "1,1"], "--p-file"),
         (["--p-file", "P"], "go with --metrics"),
-        (["--metrics", "--p-file", ""], "--p_file needs a value"),
+        (["--metrics", "--p-file", ""], "--p-file needs a value"),
         (["--metrics", "--p-file", "P", "--label", "3"], "--label and --smoothing"),
         (["--metrics", "--p-file", "P", "--q-format", "probs"], "--q-format goes"),
         (["--metrics", "--p-file", "P", "--p-format", "odds"], "invalid choice"),
@@ -244,6 +244,24 @@ def test_refusals_are_one_line_and_exit_2(files, tmp_path, arguments, message) -
     names = {"P": str(files["p"]), "COUNTS": str(files["counts"])}
     done = run(*(names.get(a, a) for a in arguments), cwd=tmp_path)
     assert refused(done, message), (done.returncode, done.stdout, done.stderr)
+
+
+def test_no_hint_to_give_the_format_when_it_was_given(files, tmp_path) -> None:
+    # "… (choose logits if these are logits) (give --p-format)" followed a
+    # --p-format that had been given.
+    (tmp_path / "negative.csv").write_text("0.5\n-0.2\n0.7\n")
+    done = run(
+        "--metrics", "--p-file", "negative.csv", "--p-format", "probs", cwd=tmp_path
+    )
+    assert refused(done, "is negative (-0.2)"), done.stderr
+    assert "(give" not in done.stderr
+
+
+def test_a_negative_zero_is_printed_as_zero(tmp_path) -> None:
+    done = run("--metrics", "--p", "-0.0,1", "--q", "1,0", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["p"] == [0.0, 1.0]
+    assert "-0.0" not in done.stdout
 
 
 def test_next_token_metrics_never_import_qt(files, tmp_path) -> None:

@@ -24,7 +24,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from core.next_token import (
     EXAMPLE_SIZES,
@@ -34,6 +34,7 @@ from core.next_token import (
 )
 from core.next_token_lab import (
     LAB_TOP_TOKENS,
+    MAX_KEPT_PASTE,
     ExampleSource,
     FileSource,
     NextTokenLabResults,
@@ -746,6 +747,50 @@ def test_undo_on_the_page_and_a_session_round_trip(
     assert lab_store.state.p_settings.top_k == 50
     assert page.notice.isVisibleTo(page)
     assert str(path) in page.notice.text() and "No such file" in page.notice.text()
+    # Ctrl+S then wrote the example over the user's file name: it asks for
+    # a new file instead, and the session file keeps the model it names.
+    assert window.session_path is None
+    assert "Save asks for a new file" in window.statusBar().currentMessage()
+    asked: list[bool] = []
+    window.save_session_dialog = lambda: asked.append(True)
+    window.save_session_action()
+    assert asked
+    assert json.loads(saved.read_text())["pages"]["next_token"]["p"]["path"] == str(
+        path
+    )
+    settled(qtbot, lab_store)
+
+
+def test_saving_a_paste_too_long_to_keep_says_so(
+    qtbot: Any, window: Any, page: NextTokenPage, lab_store: Any, tmp_path: Path
+) -> None:
+    # A paste of 604,679 characters was dropped from the session silently.
+    text = " ".join(f"{v:.6f}" for v in np.linspace(-3, 3, 30_000))
+    assert len(text) > MAX_KEPT_PASTE
+    assert page.import_text("p", text, "logits")
+    assert window.save_session_to(tmp_path / "session.json")
+    dialogs = [
+        box
+        for box in window.findChildren(QMessageBox, "problem_dialog")
+        if box.isVisible()
+    ]
+    assert dialogs and "not every pasted model" in dialogs[-1].windowTitle()
+    assert "file" in dialogs[-1].text()
+    for box in dialogs:
+        box.close()
+    settled(qtbot, lab_store)
+
+
+def test_a_paste_with_half_a_utf16_pair_is_saved(
+    qtbot: Any, window: Any, page: NextTokenPage, lab_store: Any, tmp_path: Path
+) -> None:
+    # Saving raised UnicodeEncodeError out of the window.
+    text = '{"logits": [1, 2, 3, 4], "tokens": ["a", "b", "c", "\ud800"]}'
+    assert page.import_text("p", text)
+    assert lab_store.state.p.distribution.tokens[-1] == "\ufffd"
+    saved = tmp_path / "session.json"
+    assert window.save_session_to(saved)
+    assert json.loads(saved.read_text(encoding="utf-8"))
     settled(qtbot, lab_store)
 
 

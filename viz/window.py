@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from core import Scenario, default_scenario
 from core.export import outcome_table_csv, readouts_text
 from core.i18n import QT_TRANSLATE_NOOP
+from core.next_token_lab import MAX_KEPT_PASTE, pastes_not_kept, restored_in_full
 from core.numbers import format_percent
 from core.presets import Preset, PresetError, load_presets
 from core.session import (
@@ -943,16 +944,41 @@ class MainWindow(QMainWindow):
 
     def save_session_to(self, path: str | os.PathLike[str]) -> bool:
         """Save atomically to ``path``; on failure explain and return False."""
+        session = self.session()
         try:
-            save_session(path, self.session())
-        except (SessionError, OSError) as error:
+            save_session(path, session)
+        except (SessionError, OSError, UnicodeError) as error:
             self.show_problem(self.tr("Could not save the session"), f"{path}: {error}")
             return False
         self.session_path = Path(path)
         self.session_title.matches_file(self.session_path)
         self._remember_recent(self.session_path)
         self.texts.status(lambda: self.tr("Saved {path}").format(path=path))
+        self._warn_of_pastes_not_kept(session)
         return True
+
+    def _warn_of_pastes_not_kept(self, session: Session) -> None:
+        """Say so when a saved session will not bring back a long paste.
+
+        It keeps pasted text up to a length: longer, only its digest, and
+        the session opens with the example in its place. Saved without a
+        word, a user lost a pasted vocabulary.
+        """
+        lab = session.pages.get("next_token")
+        roles = () if lab is None else pastes_not_kept(lab.p, lab.q)
+        if not roles:
+            return
+        self.show_problem(
+            self.tr("Saved, but not every pasted model"),
+            self.tr(
+                "{models} was pasted as more than {n} characters: a session "
+                "keeps a digest of such text, not the text, and opens with the "
+                "example in its place. To keep it, save the values to a file "
+                "and open that file instead."
+            ).format(
+                models=" and ".join(r.upper() for r in roles), n=f"{MAX_KEPT_PASTE:,}"
+            ),
+        )
 
     def load_session_from(self, path: str | os.PathLike[str]) -> bool:
         """Load ``path``; a bad file is explained and changes nothing."""
@@ -970,11 +996,25 @@ class MainWindow(QMainWindow):
     ) -> None:
         """Show a session already read and checked (and remember its file)."""
         self._apply_session(session)
-        if path is not None:
+        if path is None:
+            return
+        lab = session.pages.get("next_token")
+        complete = lab is None or restored_in_full(lab.notices)
+        self.session_title.matches_file(Path(path))
+        self._remember_recent(Path(path))
+        if complete:
             self.session_path = Path(path)
-            self.session_title.matches_file(self.session_path)
-            self._remember_recent(self.session_path)
             self.texts.status(lambda: self.tr("Opened {path}").format(path=path))
+            return
+        # Ctrl+S on it wrote the example over the user's file and paste:
+        # the file keeps what could not be shown, and Save asks for another.
+        self.session_path = None
+        self.texts.status(
+            lambda: self.tr(
+                "Opened {path}, but not every model in it could be shown: Save "
+                "asks for a new file, so that this one keeps them."
+            ).format(path=path)
+        )
 
     @staticmethod
     def _check_view(view: Mapping[str, Any]) -> None:
