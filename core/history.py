@@ -78,7 +78,16 @@ class History(Generic[State]):
         self._gesture_recorded = False
 
     def end_gesture(self) -> None:
-        """Close the current gesture."""
+        """Close the current gesture; one that ended where it began is no step.
+
+        A drag away and back left a step whose undo changed nothing.
+        """
+        if (
+            self._gesture_recorded
+            and self._past
+            and _equal(self._past[-1], self._current)
+        ):
+            self._past.pop()
         self._in_gesture = False
         self._gesture_recorded = False
 
@@ -104,3 +113,13 @@ class History(Generic[State]):
         self._past.append(self._current)
         self._current = self._future.pop()
         return self._current
+
+
+def _equal(a: object, b: object) -> bool:
+    """Whether two states are equal (states that cannot tell: not equal)."""
+    if a is b:
+        return True
+    try:
+        return bool(a == b)
+    except (TypeError, ValueError):
+        return False

@@ -715,9 +715,24 @@ class Claim:
         > 100", never "1511.0000 steps > 100.0000"; other values as every
         readout shows them.
         """
+        digits: int | None = None
+        if isinstance(self.value, Quantity) and self.op in "<>":
+            same = shown_value(evaluation, self.quantity) == shown_value(
+                evaluation, self.value
+            )
+            # "2.885×10⁻¹⁴ bits > 2.885×10⁻¹⁴ bits" read as false: as many
+            # digits as tell the two apart.
+            digits = (
+                _digits_apart(
+                    evaluation.value(self.quantity), evaluation.value(self.value)
+                )
+                if same
+                else None
+            )
 
         def written(quantity: Quantity) -> str:
-            return f"{quantity.title} = {shown_value(evaluation, quantity)}"
+            value = shown_value(evaluation, quantity, digits)
+            return f"{quantity.title} = {value}"
 
         left = written(self.quantity)
         if isinstance(self.value, Quantity):
@@ -955,12 +970,30 @@ def _number_text(value: float) -> str:
     return f"{value:.6g}".replace("-", "−")
 
 
-def shown_value(evaluation: Evaluation, quantity: Quantity) -> str:
-    """``quantity``'s value with its unit, as a claim or an answer writes it."""
+def shown_value(
+    evaluation: Evaluation, quantity: Quantity, digits: int | None = None
+) -> str:
+    """``quantity``'s value with its unit, as a claim or an answer writes it.
+
+    With ``digits``, that many significant digits (to tell two values apart).
+    """
     from core.numbers import format_number
 
     unit = evaluation.unit(quantity)
     number = evaluation.value(quantity)
     steps = quantity.spec.unit == "steps"
-    value = _number_text(number) if steps else format_number(number)
+    if digits is not None and math.isfinite(number):
+        value = f"{number:.{digits}g}".replace("-", "−")
+    else:
+        value = _number_text(number) if steps else format_number(number)
     return f"{value} {unit}" if unit else value
+
+
+def _digits_apart(a: float, b: float) -> int | None:
+    """The fewest significant digits (up to 17) that write ``a`` and ``b`` apart."""
+    if not (math.isfinite(a) and math.isfinite(b)) or a == b:
+        return None
+    for digits in range(5, 18):
+        if f"{a:.{digits}g}" != f"{b:.{digits}g}":
+            return digits
+    return 17

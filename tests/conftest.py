@@ -43,6 +43,27 @@ def pytest_collection_finish(session):
     gc.freeze()
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """No garbage collection inside a test: it runs in the teardown instead.
+
+    A collection that came due inside Qt's event processing, while a lab's
+    worker thread derived, took down the interpreter (a segmentation fault
+    "Garbage-collecting", in test_pages_next_token, depending on what the
+    tests before had left to collect); collected between tests, the same
+    garbage goes quietly. The garbage is the tests' own (windows let go
+    of); the app's one window lives as long as it runs, and the crash was
+    not seen outside the tests. Its cause is not found (see the note).
+    """
+    import gc
+
+    gc.disable()
+
+
+#: Tests since the last full collection (the others collect the young ones).
+_SINCE_FULL_COLLECTION = [0]
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_runtest_teardown(item):
     """Delete the test's widgets now, not at some later event loop.
@@ -66,6 +87,14 @@ def pytest_runtest_teardown(item):
         # collected here, not by chance inside PySide's signal code in the
         # next window's build (which deadlocked, in pyqtgraph's _updateView).
         gc.collect()
+        _SINCE_FULL_COLLECTION[0] = 0
+    _SINCE_FULL_COLLECTION[0] += 1
+    if _SINCE_FULL_COLLECTION[0] >= 50:
+        gc.collect()
+        _SINCE_FULL_COLLECTION[0] = 0
+    else:
+        gc.collect(1)
+    gc.enable()
 
 
 #: How the module-shared windows fared: built, reused, and why some were not.

@@ -873,3 +873,26 @@ def test_no_lesson_puts_every_right_option_in_the_same_place() -> None:
             assert len(set(here)) > 1, entry.name
         answers += here
     assert max(answers.count(a) for a in set(answers)) <= 0.6 * len(answers)
+
+
+def test_a_claim_between_two_values_that_read_alike_shows_the_digits_apart():
+    # "D(P‖Q) = 2.885×10⁻¹⁴ bits > D(Q‖P) = 2.885×10⁻¹⁴ bits" read as false.
+    from core.lesson_quantities import Claim, Evaluation, parse_quantity
+    from core.scenario import Scenario
+
+    near = Scenario(  # D(P‖Q) and D(Q‖P) alike to 7 digits, not equal
+        p_weights=[0.2, 0.3, 0.5],
+        q_weights=[0.2 + 1e-7, 0.3 - 2e-7, 0.5 + 1e-7],
+        logits=[0.0, 0.0, 0.0],
+    )
+    evaluation = Evaluation(near, {})
+    pq, qp = parse_quantity("kl_pq"), parse_quantity("kl_qp")
+    low, high = sorted((pq, qp), key=evaluation.value)
+    said = Claim(high, ">", low).describe(evaluation)
+    left, right = (side.split(" = ")[1] for side in said.split(" > "))
+    assert left != right, said
+    assert float(left.split()[0].replace("−", "-")) > float(
+        right.split()[0].replace("−", "-")
+    )
+    plain = Claim(pq, "<", parse_quantity("entropy_p")).describe(evaluation)
+    assert "×10" in plain or "bits" in plain  # other claims as readouts show them

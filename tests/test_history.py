@@ -64,3 +64,15 @@ def test_the_oldest_steps_go_first() -> None:
 def test_a_limit_below_one_is_refused() -> None:
     with pytest.raises(ValueError, match="limit"):
         History(0, limit=0)
+
+
+def test_a_gesture_that_ends_where_it_began_is_no_step() -> None:
+    # A drag away and back left a step whose undo changed nothing.
+    history = History(0)
+    history.record(5)
+    history.begin_gesture()
+    history.record(6)
+    history.record(5)
+    history.end_gesture()
+    assert history.undo() == 0
+    assert history.undo() is None

@@ -262,6 +262,28 @@ def test_ctrl_z_in_a_spin_box_undoes_the_page_s_change(window, qtbot, panel, box
     assert store.state != before
 
 
+@pytest.mark.parametrize(
+    "panel, slider",
+    [("binary", "binary_lr_slider"), ("training", "training_lr_slider")],
+)
+def test_a_drag_away_and_back_changes_nothing_and_is_no_step(window, panel, slider):
+    # The default learning rates lie between two steps of their sliders: a
+    # drag away and back made 0.5 into 0.5012, and left an undo step.
+    window.show_panel(panel)
+    store = window.stores[KIND_OF_PANEL[panel]]
+    handle = window.pages[panel].findChild(QAbstractSlider, slider)
+    before, could_undo = store.state, store.can_undo
+    start = handle.value()
+    handle.setSliderDown(True)
+    handle.setValue(start + 50)
+    assert store.state != before
+    handle.setValue(start)
+    handle.setSliderDown(False)
+    assert store.state == before
+    assert store.can_undo == could_undo
+    assert window.actions_by_name["undo"].isEnabled() == could_undo
+
+
 def test_resetting_the_explorer_from_another_page_shows_it(window):
     # Ctrl+Backspace on another page reset the explorer out of sight, where
     # the page's Ctrl+Z could not undo it.

@@ -44,3 +44,18 @@ def test_a_moved_handle_stands_for_its_step(qtbot: Any, value: float) -> None:
     position = min(slider.value() + 3, LOG.steps - 1) if value < 10 else 500
     slider.setValue(position)
     assert slider.float_value() == LOG.to_value(position)
+
+
+def test_the_value_set_survives_the_steps_a_drag_shows_on_the_way(qtbot: Any) -> None:
+    # A page shows each value of a drag on its slider again (set_float at a
+    # step): coming back to where 0.5 was set still reads 0.5.
+    slider = FloatSlider(LOG)
+    qtbot.addWidget(slider)
+    slider.set_float(0.5)
+    start = slider.value()
+    slider.setValue(start + 50)
+    slider.set_float(slider.float_value())  # the page shows the new state
+    slider.setValue(start)
+    assert slider.float_value() == 0.5
+    slider.set_float(LOG.to_value(start))  # a step's own value set there
+    assert slider.float_value() == LOG.to_value(start)

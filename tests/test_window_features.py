@@ -295,19 +295,19 @@ def test_pin_keeps_a_ghost_of_the_state_in_every_plot(window, store, qtbot, expl
 def test_one_slider_drag_is_one_undo_step(window, store, qtbot):
     slider = window.findChild(QSlider, "p_slider_0")
     slider.sliderPressed.emit()
-    for position in (100, 200, 300, 400):
+    for position in (100, 200, 300, 500):
         slider.setValue(position)
     slider.sliderReleased.emit()
     slider.setValue(900)  # a separate step (a click or a key)
     assert store.scenario.p_weights[0] == pytest.approx(0.9)
     window.actions_by_name["undo"].trigger()
-    assert store.scenario.p_weights[0] == pytest.approx(0.4)
+    assert store.scenario.p_weights[0] == pytest.approx(0.5)
     window.actions_by_name["undo"].trigger()
     assert store.scenario == default_scenario()
     assert not window.actions_by_name["undo"].isEnabled()
     window.actions_by_name["redo"].trigger()
-    assert store.scenario.p_weights[0] == pytest.approx(0.4)
-    assert slider.value() == WEIGHT_SCALE.to_position(0.4)
+    assert store.scenario.p_weights[0] == pytest.approx(0.5)
+    assert slider.value() == WEIGHT_SCALE.to_position(0.5)
     assert window.actions_by_name["redo"].shortcut().toString() == "Ctrl+Shift+Z"
 
 

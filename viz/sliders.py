@@ -52,6 +52,10 @@ class SliderScale:
         return float(self.low + fraction * (self.high - self.low))
 
 
+#: Values between steps a slider remembers (the latest ones).
+KEPT_BETWEEN = 16
+
+
 class FloatSlider(QSlider):
     """A horizontal slider with a float value; emits ``value_changed_float``.
 
@@ -67,30 +71,35 @@ class FloatSlider(QSlider):
         self.setRange(0, scale.steps)
         self.setSingleStep(max(1, scale.steps // 200))
         self.setPageStep(max(1, scale.steps // 20))
-        #: The value last set and the position it was shown at.
-        self._set: tuple[int, float] | None = None
+        #: Values set between two steps, by the position that shows them.
+        self._between: dict[int, float] = {}
         self.valueChanged.connect(self._emit_float)
 
     def _emit_float(self, position: int) -> None:
-        self.value_changed_float.emit(self.float_value())
+        self.value_changed_float.emit(self._value_at(position))
+
+    def _value_at(self, position: int) -> float:
+        return self._between.get(position, self.scale.to_value(position))
 
     def float_value(self) -> float:
         """The float the handle stands for now.
 
-        At the position a value was set at (:meth:`set_float`), that value:
-        a default of 0.5 between two of the slider's steps stood for 0.5012
-        there, so a drag away and back, or any other control's change read
-        from the sliders, turned 0.5 into 0.5012. Elsewhere the step's value.
+        At a position a value between two steps was set at
+        (:meth:`set_float`), that value: a default of 0.5 between two of the
+        slider's steps stood for 0.5012 there, so a drag away and back, or
+        any other control's change read from the sliders, turned 0.5 into
+        0.5012. Elsewhere the step's value.
         """
-        position = self.value()
-        if self._set is not None and self._set[0] == position:
-            return self._set[1]
-        return self.scale.to_value(position)
+        return self._value_at(self.value())
 
     def set_float(self, value: float) -> None:
         """Move the handle to ``value`` without emitting signals."""
-        position = self.scale.to_position(value)
         with QSignalBlocker(self):
-            self.setValue(position)
+            self.setValue(self.scale.to_position(value))
+        position = self.value()
         shown = min(max(float(value), self.scale.low), self.scale.high)
-        self._set = (self.value(), shown)
+        self._between.pop(position, None)
+        if shown != self.scale.to_value(position):
+            self._between[position] = shown
+            while len(self._between) > KEPT_BETWEEN:
+                del self._between[next(iter(self._between))]

@@ -188,8 +188,12 @@ class Store(QObject, Generic[State, Results]):
         self._history.begin_gesture()
 
     def end_gesture(self) -> None:
-        """Close the gesture begun by :meth:`begin_gesture`."""
+        """Close the gesture begun by :meth:`begin_gesture`.
+
+        One that ended where it began leaves no step (undo changes with it).
+        """
         self._history.end_gesture()
+        self.history_changed.emit()
 
     # deriving ------------------------------------------------------------------
 

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 from core import Scenario, default_scenario
 from core.export import outcome_table_csv, readouts_text
 from core.i18n import QT_TRANSLATE_NOOP
-from core.next_token_lab import MAX_KEPT_PASTE, pastes_not_kept, restored_in_full
 from core.numbers import format_percent
 from core.presets import Preset, PresetError, load_presets
 from core.session import (
@@ -965,7 +964,12 @@ class MainWindow(QMainWindow):
         word, a user lost a pasted vocabulary.
         """
         lab = session.pages.get("next_token")
-        roles = () if lab is None else pastes_not_kept(lab.p, lab.q)
+        if lab is None:
+            return
+        # Here, not at the top: the lab's core loads when the lab is first used.
+        from core.next_token_lab import MAX_KEPT_PASTE, pastes_not_kept
+
+        roles = pastes_not_kept(lab.p, lab.q)
         if not roles:
             return
         self.show_problem(
@@ -999,7 +1003,7 @@ class MainWindow(QMainWindow):
         if path is None:
             return
         lab = session.pages.get("next_token")
-        complete = lab is None or restored_in_full(lab.notices)
+        complete = lab is None or not lab.notices or _restored_in_full(lab.notices)
         self.session_title.matches_file(Path(path))
         self._remember_recent(Path(path))
         if complete:
@@ -1231,3 +1235,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("{title}: {message}").format(title=title, message=message)
         )
+
+
+def _restored_in_full(notices: Any) -> bool:
+    """:func:`core.next_token_lab.restored_in_full`, loaded when first needed."""
+    from core.next_token_lab import restored_in_full
+
+    return restored_in_full(notices)

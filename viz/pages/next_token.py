@@ -267,20 +267,22 @@ class DecodingControls(Retranslating, QWidget):
         #: The settings last shown (:meth:`show_settings`): a change of one
         #: control changes its own field of these, and no other.
         self.shown = DecodingSettings()
-        fields = ("top_k", "top_p", "min_p")
-        for row, field in zip(self.rows, fields, strict=True):
+        # Bound methods, not lambdas holding the page: PySide keeps those,
+        # and the cycles they made crashed a garbage collection later.
+        top_k_row, top_p_row, min_p_row = self.rows
+        for row in self.rows:
             row.control.setEnabled(False)
             layout.addWidget(row)
-            row.changed.connect(lambda field=field: self._changed(field))
-        for control, field in (
-            (self.temperature, "temperature"),
-            (self.top_p, "top_p"),
-            (self.min_p, "min_p"),
-        ):
-            control.value_changed.connect(lambda _, field=field: self._changed(field))
+        top_k_row.changed.connect(self._top_k_changed)
+        top_p_row.changed.connect(self._top_p_changed)
+        min_p_row.changed.connect(self._min_p_changed)
+        self.temperature.value_changed.connect(self._temperature_changed)
+        self.top_p.value_changed.connect(self._top_p_changed)
+        self.min_p.value_changed.connect(self._min_p_changed)
+        self.top_k.valueChanged.connect(self._top_k_changed)
+        for control in (self.temperature, self.top_p, self.min_p):
             control.slider.sliderPressed.connect(self.gesture_started)
             control.slider.sliderReleased.connect(self.gesture_ended)
-        self.top_k.valueChanged.connect(lambda _: self._changed("top_k"))
 
     def _accessible(self, widget: QWidget, make: Callable[[], str]) -> None:
         self.texts.set(widget, make, "setAccessibleName")
@@ -298,6 +300,18 @@ class DecodingControls(Retranslating, QWidget):
             if self.min_p_check.isChecked()
             else None,
         )
+
+    def _temperature_changed(self, *_: object) -> None:
+        self._changed("temperature")
+
+    def _top_k_changed(self, *_: object) -> None:
+        self._changed("top_k")
+
+    def _top_p_changed(self, *_: object) -> None:
+        self._changed("top_p")
+
+    def _min_p_changed(self, *_: object) -> None:
+        self._changed("min_p")
 
     def _changed(self, field: str) -> None:
         """One control moved: the settings shown with its field as it shows it.
@@ -1326,11 +1340,14 @@ class NextTokenPage(Page):
             self.models.say(self.tr("The clipboard holds no text to import."))
             return False
         chosen = self.models.chosen_kind() if kind is None else kind
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # as a file's
         try:
             state = with_model(self.store.state, role, pasted_model(text, chosen))
         except ValueError as error:
             self._refused(role, self.tr("the clipboard"), error)
             return False
+        finally:
+            QGuiApplication.restoreOverrideCursor()
         self.store.set_state(state)
         self.models.say("")
         return True
