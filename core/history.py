@@ -85,7 +85,7 @@ class History(Generic[State]):
         if (
             self._gesture_recorded
             and self._past
-            and _equal(self._past[-1], self._current)
+            and same_state(self._past[-1], self._current)
         ):
             self._past.pop()
         self._in_gesture = False
@@ -115,7 +115,7 @@ class History(Generic[State]):
         return self._current
 
 
-def _equal(a: object, b: object) -> bool:
+def same_state(a: object, b: object) -> bool:
     """Whether two states are equal (states that cannot tell: not equal)."""
     if a is b:
         return True

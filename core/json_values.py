@@ -184,7 +184,11 @@ def _parse_int(text: str) -> int:
     return int(text)
 
 
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+def unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object (``object_pairs_hook``), refused if a key repeats.
+
+    Python's json keeps the last of repeated keys without a word.
+    """
     data: dict[str, Any] = {}
     for key, value in pairs:
         if key in data:
@@ -205,7 +209,7 @@ def strict_json(text: Any) -> Any:
             parse_constant=_reject_constant,
             parse_float=_parse_float,
             parse_int=_parse_int,
-            object_pairs_hook=_unique_keys,
+            object_pairs_hook=unique_keys,
         )
     except SessionError:
         raise

@@ -87,6 +87,7 @@ from types import MappingProxyType
 from typing import Any
 
 from core.atomic import atomic_write_bytes
+from core.history import same_state
 from core.i18n import LocalizedText, localized_text
 from core.json_values import (
     MAX_FILE_BYTES,
@@ -649,23 +650,13 @@ def _asks_in(question: Question, asked: Any, shown: Any) -> bool:
     the other way when the question asks of something Q mirrors (the
     softmax): linking changes Q and the target, not the softmax.
     """
-    if _same_state(asked, shown):
+    if same_state(asked, shown):
         return True
     if not (isinstance(asked, Scenario) and isinstance(shown, Scenario)):
         return False
     if not any(quantity.spec.q_views for quantity in asked_quantities(question)):
         return False
-    return _same_state(asked.replace(linked=shown.linked), shown)
-
-
-def _same_state(a: Any, b: Any) -> bool:
-    """True if two page states are equal (states that cannot tell: not equal)."""
-    if a is b:
-        return True
-    try:
-        return bool(a == b)
-    except (TypeError, ValueError):
-        return False
+    return same_state(asked.replace(linked=shown.linked), shown)
 
 
 def _estimate(data: Mapping[str, Any], where: str, step: Step) -> EstimateQuestion:

@@ -62,6 +62,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from core.atomic import read_regular_file
+from core.json_values import unique_keys
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
@@ -555,7 +556,7 @@ def _json_numbers(items: Any, where: str) -> FloatArray:
 
 def _parse_json(text: str) -> _Parsed:
     try:
-        data = json.loads(text, object_pairs_hook=_no_repeated_keys)
+        data = json.loads(text, object_pairs_hook=unique_keys)
     except json.JSONDecodeError as error:
         raise ValueError(f"not valid JSON: {error}") from None
     except RecursionError:
@@ -579,16 +580,6 @@ def _parse_json(text: str) -> _Parsed:
             raise ValueError('"tokens" must be a list of strings')
         tokens = tuple(tokens)
     return _Parsed(values, tokens, kind)
-
-
-def _no_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    """A JSON object, refused if a key repeats (json keeps the last silently)."""
-    data: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in data:
-            raise ValueError(f'the JSON repeats the key "{key[:40]}"')
-        data[key] = value
-    return data
 
 
 def _looks_like_json(text: str) -> bool:
