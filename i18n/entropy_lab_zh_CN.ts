@@ -477,10 +477,6 @@ P 自己的霍夫曼编码</translation>
         <translation>从 P 抽样一次，用每种编码编码 (.)</translation>
     </message>
     <message>
-        <source>P and Q: the Explorer&apos;s</source>
-        <translation>P 和 Q：来自探索器</translation>
-    </message>
-    <message>
         <source>P&apos;s own</source>
         <translation>P 自己的编码</translation>
     </message>
@@ -1885,6 +1881,14 @@ language model&apos;s log-probabilities do; T then reshapes the softmax.</source
     <message>
         <source>Draws per second while playing</source>
         <translation>播放时每秒的抽样次数</translation>
+    </message>
+    <message>
+        <source>P and Q: earlier ones of the Explorer&apos;s</source>
+        <translation>P 和 Q：探索器之前的一组</translation>
+    </message>
+    <message>
+        <source>P and Q: the Explorer&apos;s</source>
+        <translation>P 和 Q：来自探索器</translation>
     </message>
     <message>
         <source>Seed of the draws</source>
@@ -3554,10 +3558,6 @@ larger, and so is its gradient; its direction is the same.</source>
         <translation>在 {which} 处 Q &gt; 0 而 P = 0</translation>
     </message>
     <message>
-        <source>P and Q: the Explorer&apos;s</source>
-        <translation>P 和 Q：来自探索器</translation>
-    </message>
-    <message>
         <source>Q = 0 where P &gt; 0 at {which}</source>
         <translation>在 {which} 处 P &gt; 0 而 Q = 0</translation>
     </message>
@@ -3977,6 +3977,10 @@ larger, and so is its gradient; its direction is the same.</source>
     <message>
         <source>Reset reads the explorer again.</source>
         <translation>“重置”会重新读取探索器。</translation>
+    </message>
+    <message>
+        <source>Start: an earlier scenario of the explorer&apos;s</source>
+        <translation>起点：探索器之前的场景</translation>
     </message>
     <message>
         <source>Start: the explorer&apos;s scenario</source>

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSlider,
     QComboBox,
+    QGroupBox,
     QLabel,
     QScrollBar,
     QTableView,
@@ -226,10 +227,14 @@ def test_an_undone_restart_stays_undone_when_the_page_is_shown_again(
     )
     qtbot.waitUntil(lambda: store.results_state is store.state, timeout=5_000)
     assert "earlier" in source.text()  # not the explorer's P and Q: says so
+    title = source.parentWidget()
+    while not isinstance(title, QGroupBox):
+        title = title.parentWidget()
+    assert "earlier" in title.title()  # and so does the title over it
     page.reset()  # reads the explorer again
     assert store.state != first_run
     qtbot.waitUntil(lambda: store.results_state is store.state, timeout=5_000)
-    assert "earlier" not in source.text()
+    assert "earlier" not in source.text() and "earlier" not in title.title()
 
 
 @pytest.mark.parametrize(

@@ -586,7 +586,7 @@ class CodesPage(LabPage):
             self.tr("One draw from P, coded with each code (.)")
         )
         self.draws_group.setTitle(self.tr("Draws from P, coded four ways"))
-        self.source_group.setTitle(self.tr("P and Q: the Explorer's"))
+        self.source_group.setTitle(self.source_title(self.store.state))
         self.rate_caption.setText(self.tr("rate"))
         self.seed_caption.setText(self.tr("seed"))
         self.tree_caption.setText(self.tr("tree of"))
@@ -674,6 +674,7 @@ class CodesPage(LabPage):
                 "the draws start again (Ctrl+Z brings these back)."
             )
         set_text(self.source_label, source.format(k=len(state.p)))
+        self.source_group.setTitle(self.source_title(state))
 
     def show_results(self, results: CodeLabResults) -> None:
         """Every view from the derived results."""

@@ -288,6 +288,14 @@ class LabPage(AnimatedPage):
         """Whether ``state``'s P and Q are no longer the explorer's (an undone run)."""
         return self.followed is not None and (state.p, state.q) != self.followed
 
+    def source_title(self, state: Any) -> str:
+        """The title over where P and Q come from: the Explorer's, or earlier ones."""
+        if self.behind_explorer(state):
+            return QCoreApplication.translate(
+                "Labs", "P and Q: earlier ones of the Explorer's"
+            )
+        return QCoreApplication.translate("Labs", "P and Q: the Explorer's")
+
     # playing by the clock -----------------------------------------------------
 
     def play(self) -> str | None:

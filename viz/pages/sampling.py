@@ -485,7 +485,7 @@ class SamplingPage(LabPage):
         self.playback.step.setText(self.tr("Draw 1"))
         self.playback.step.setToolTip(self.tr("One draw from P and one from Q (.)"))
         self.draws_group.setTitle(self.tr("Draws from P and, in step, from Q"))
-        self.source_group.setTitle(self.tr("P and Q: the Explorer's"))
+        self.source_group.setTitle(self.source_title(self.store.state))
         self.rate_caption.setText(self.tr("rate"))
         self.seed_caption.setText(self.tr("seed"))
         self.units_caption.setText(self.tr("units"))
@@ -579,6 +579,7 @@ class SamplingPage(LabPage):
                 "starts again from its first draw (Ctrl+Z brings this one back)."
             )
         set_text(self.source_label, source.format(k=len(state.p)))
+        self.source_group.setTitle(self.source_title(state))
 
     def show_results(self, results: SamplingLabResults) -> None:
         """Every view from the derived results."""

@@ -393,11 +393,8 @@ class TrainingPage(AnimatedPage):
             lambda: translate("TrainingPage", "Gradient descent: z ← z − lr·∂L/∂z"),
             "setTitle",
         )
-        texts.set(
-            start,
-            lambda: translate("TrainingPage", "Start: the explorer's scenario"),
-            "setTitle",
-        )
+        self.start_group = start
+        texts.set(start, self._start_title, "setTitle")
         names = {
             self.step_label: lambda: translate("TrainingPage", "Steps taken"),
             self.start_label: lambda: translate(
@@ -528,6 +525,13 @@ class TrainingPage(AnimatedPage):
         """Whether ``start`` is no longer the explorer's (trainings undone to)."""
         return self.followed is not None and start != self.followed
 
+    def _start_title(self) -> str:
+        if self.behind_explorer(self.store.state.start):
+            return translate(
+                "TrainingPage", "Start: an earlier scenario of the explorer's"
+            )
+        return translate("TrainingPage", "Start: the explorer's scenario")
+
     def plot_widgets(self) -> list[QWidget]:
         """The widgets holding this page's plots (each has ``plot_items()``)."""
         return [self.plots]
@@ -598,6 +602,7 @@ class TrainingPage(AnimatedPage):
         self.plots.show_states(dict(zip(LOSS_KINDS, state.trainings, strict=True)), c)
 
     def _show_start(self, start: TrainingStart) -> None:
+        self.start_group.setTitle(self._start_title())
         logits = ", ".join(fixed_text(z, 2) for z in start.logits)
         linked = start.soft_target is not None
         if linked:
