@@ -2541,6 +2541,10 @@ the loss is then H(P,Q), and KL(P‖Q) = loss − H(P).</source>
         <translation>P 和 Q</translation>
     </message>
     <message>
+        <source>P and Q were pasted as more than {n} characters each: a session keeps a digest of such text, not the text, and opens with the example in their place. To keep them, save the values to files and open those files instead.</source>
+        <translation>P 和 Q 粘贴的文本都超过 {n} 个字符：会话只保存这类文本的摘要，不保存文本本身，打开时会用示例代替它们。要保留它们，请把这些值存为文件，再打开那些文件。</translation>
+    </message>
+    <message>
         <source>Per-outcome table as CSV…</source>
         <translation>逐结果表格，导出为 CSV…</translation>
     </message>
@@ -2645,8 +2649,8 @@ the loss is then H(P,Q), and KL(P‖Q) = loss − H(P).</source>
         <translation>缩放 {percent}</translation>
     </message>
     <message>
-        <source>{models} was pasted as more than {n} characters: a session keeps a digest of such text, not the text, and opens with the example in its place. To keep it, save the values to a file and open that file instead.</source>
-        <translation>{models} 粘贴的文本超过 {n} 个字符：会话只保存这类文本的摘要，不保存文本本身，打开时会用示例代替它。要保留它，请把这些值存为文件，再打开那个文件。</translation>
+        <source>{model} was pasted as more than {n} characters: a session keeps a digest of such text, not the text, and opens with the example in its place. To keep it, save the values to a file and open that file instead.</source>
+        <translation>{model} 粘贴的文本超过 {n} 个字符：会话只保存这类文本的摘要，不保存文本本身，打开时会用示例代替它。要保留它，请把这些值存为文件，再打开那个文件。</translation>
     </message>
     <message>
         <source>{slide} as a slide…</source>

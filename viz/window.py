@@ -972,16 +972,23 @@ class MainWindow(QMainWindow):
         roles = pastes_not_kept(lab.p, lab.q)
         if not roles:
             return
-        self.show_problem(
-            self.tr("Saved, but not every pasted model"),
-            self.tr(
-                "{models} was pasted as more than {n} characters: a session "
+        if len(roles) == 1:
+            text = self.tr(
+                "{model} was pasted as more than {n} characters: a session "
                 "keeps a digest of such text, not the text, and opens with the "
                 "example in its place. To keep it, save the values to a file "
                 "and open that file instead."
-            ).format(
-                models=" and ".join(r.upper() for r in roles), n=f"{MAX_KEPT_PASTE:,}"
-            ),
+            ).replace("{model}", roles[0].upper())
+        else:
+            text = self.tr(
+                "P and Q were pasted as more than {n} characters each: a "
+                "session keeps a digest of such text, not the text, and opens "
+                "with the example in their place. To keep them, save the "
+                "values to files and open those files instead."
+            )
+        self.show_problem(
+            self.tr("Saved, but not every pasted model"),
+            text.replace("{n}", f"{MAX_KEPT_PASTE:,}"),
         )
 
     def load_session_from(self, path: str | os.PathLike[str]) -> bool:
