@@ -775,7 +775,37 @@ def test_saving_a_paste_too_long_to_keep_says_so(
         if box.isVisible()
     ]
     assert dialogs and "not every pasted model" in dialogs[-1].windowTitle()
-    assert "file" in dialogs[-1].text()
+    assert (
+        dialogs[-1]
+        .text()
+        .startswith(f"P was pasted as more than {MAX_KEPT_PASTE:,} characters")
+    )
+    assert "save the values to a file" in dialogs[-1].text()
+    for box in dialogs:
+        box.close()
+    settled(qtbot, lab_store)
+
+
+def test_saving_two_pastes_too_long_to_keep_says_so_of_both(
+    qtbot: Any, window: Any, page: NextTokenPage, lab_store: Any, tmp_path: Path
+) -> None:
+    # Both pasted read "P and Q was pasted ... in its place".
+    text = " ".join(f"{v:.6f}" for v in np.linspace(-3, 3, 30_000))
+    assert page.import_text("p", text, "logits")
+    other = " ".join(f"{v:.6f}" for v in np.linspace(3, -3, 30_000))
+    assert page.import_text("q", other, "logits")
+    settled(qtbot, lab_store)
+    assert window.save_session_to(tmp_path / "session.json")
+    dialogs = [
+        box
+        for box in window.findChildren(QMessageBox, "problem_dialog")
+        if box.isVisible()
+    ]
+    message = dialogs[-1].text()
+    assert message.startswith(
+        f"P and Q were pasted as more than {MAX_KEPT_PASTE:,} characters each"
+    )
+    assert "in their place" in message and "{" not in message
     for box in dialogs:
         box.close()
     settled(qtbot, lab_store)
@@ -837,6 +867,29 @@ def test_a_top_k_beyond_the_last_vocabulary_is_shown_as_set(
     assert spin.maximum() == 262_144
     assert spin.value() == 262_143
     assert lab_store.state.p_settings.top_k == 262_143  # no write-back either
+
+
+def test_a_top_k_beyond_a_small_vocabulary_shows_the_k_the_state_holds(
+    qtbot: Any, page: NextTokenPage, lab_store: Any
+) -> None:
+    # Top-k 100 of 4 tokens keeps all 4; the box said 4 while the state,
+    # the session and undo held 100.
+    model = pasted_model("0.4 0.3 0.2 0.1", "probs")
+    state = with_settings(
+        with_model(start_lab(), "p", model), "p", DecodingSettings(top_k=100)
+    )
+    lab_store.set_state(state)
+    results = settled(qtbot, lab_store)
+    spin = page.decoding["p"].top_k
+    assert spin.value() == 100 and spin.maximum() == 100
+    assert lab_store.state == state
+    assert results.statistics.p.kept == 4
+    assert page.readouts.texts("p")["kept"] == "4 of 4"
+    spin.setValue(3)  # below the vocabulary: a real cut, and the box follows
+    results = settled(qtbot, lab_store)
+    assert lab_store.state.p_settings.top_k == 3
+    assert results.statistics.p.kept == 3
+    assert spin.maximum() == 4  # now the vocabulary's: 4 keeps every token
 
 
 def test_a_probability_that_grows_longer_is_never_cut_short(

@@ -1365,12 +1365,17 @@ class NextTokenPage(Page):
         # The range first: a top-k beyond the old vocabulary (128,256 → a
         # 262,144-token one) would be cut to the old maximum.
         largest = max(TOP_K.low, state.vocabulary_size)
-        for controls in self.decoding.values():
+        settings = {"p": state.p_settings, "q": state.q_settings}
+        for role, controls in self.decoding.items():
+            # A k the state holds beyond the vocabulary (100 of 4 tokens: it
+            # keeps them all) still shows as itself: cut to the vocabulary,
+            # the box said 4 while the session and undo held 100.
+            high = max(largest, settings[role].top_k or 0)
             # Blocked: a smaller vocabulary clamps the box's value, and its
             # valueChanged wrote the old settings back over the new state
             # (a 2-token model with top-k 1 came out with top-k off).
             with QSignalBlocker(controls.top_k):
-                set_range(controls.top_k, TOP_K.low, largest)
+                set_range(controls.top_k, TOP_K.low, high)
         self.decoding["p"].show_settings(state.p_settings)
         self.decoding["q"].show_settings(state.q_settings)
         with QSignalBlocker(self.linked):
