@@ -457,6 +457,35 @@ def test_a_linked_q_in_or_below_the_subnormals_keeps_its_log(gap: float) -> None
     assert results.kl_pq_infinite_at == results.kl_qp_infinite_at == ()
 
 
+@pytest.mark.parametrize("top", [1 + 2.0**-52, 1.0, 1 - 4 * 2.0**-53, 1 - 2.0**-45])
+@pytest.mark.parametrize("tiny", [1e-40, 4.99e-22, 3.8e-25, 1e-300])
+def test_a_near_certain_entropy_matches_mpmath(top: float, tiny: float) -> None:
+    # The plain sum corrected for Σp ≠ 1 gave 2.5e-32 for 9.3e-39 at
+    # [1 + 2⁻⁵², 1e-40] and 0 at [1 − 4·2⁻⁵³, 1e-40].
+    p = [top, tiny, 0.0]
+    # At 400 digits: ref_entropy's log1p(q − Σq) of the tiny entry keeps
+    # only 10 of 50 digits at 1e-40.
+    with mp.workdps(400):
+        total = sum(_exact(p))
+        shares = [mp.mpf(v / total) for v in _exact(p) if v]
+        expected = -mp.fsum(r * mp.log(r) for r in shares)
+    assert ulps(entropy(p), expected) <= ENTROPY_ULPS
+
+
+@pytest.mark.parametrize("gap", [20.0, 40.0, 100.0, 700.0])
+def test_a_linked_near_certain_q_has_the_entropy_of_its_softmax(gap: float) -> None:
+    # Logits 0 and −40 showed H(Q) = 1.784e-16 nats for 1.742e-16: the
+    # correction for Σq ≠ 1 was added to logs that were already exact.
+    scenario = Scenario(
+        p_weights=[1.0, 1.0], q_weights=[1.0, 1.0], logits=[0.0, -gap],
+        linked=True, units="nats",
+    )  # fmt: skip
+    with mp.workdps(400):  # 1 − q₀ = q₁ keeps its digits
+        q1 = mp.exp(-gap) / (1 + mp.exp(-gap))
+        expected = -mp.fsum(v * mp.log(v) for v in (1 - q1, q1))
+    assert ulps(evaluate(scenario).entropy_q, expected) <= ENTROPY_ULPS
+
+
 # --- losses ------------------------------------------------------------------------
 
 
