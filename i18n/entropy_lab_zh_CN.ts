@@ -2088,6 +2088,10 @@ language model&apos;s log-probabilities do; T then reshapes the softmax.</source
         <translation>下一步 ▶</translation>
     </message>
     <message>
+        <source>Not quite.</source>
+        <translation>不太对。</translation>
+    </message>
+    <message>
         <source>Predict first</source>
         <translation>先预测</translation>
     </message>
@@ -2102,6 +2106,10 @@ language model&apos;s log-probabilities do; T then reshapes the softmax.</source
     <message>
         <source>Reveal the answer</source>
         <translation>显示答案</translation>
+    </message>
+    <message>
+        <source>Right.</source>
+        <translation>答对了。</translation>
     </message>
     <message>
         <source>Show me</source>

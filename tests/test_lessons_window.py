@@ -221,6 +221,28 @@ def test_a_choice_hides_what_gives_it_away_and_answering_reveals_with_why(
     assert "Not quite" in panel_text(controller, "lesson_verdict")
 
 
+def test_the_verdicts_are_chinese_in_chinese(window, qtbot):
+    # They were written inside f-strings, which lupdate never reads: a
+    # Chinese lesson said "Right." and "Not quite.".
+    from chinese import assert_chinese, in_chinese
+
+    controller = window.lessons
+    with in_chinese():
+        controller.start(lesson("kl-divergence"), 4, remember=False)
+        settle(qtbot, window)
+        wrong = controller.panel.findChild(QWidget, "lesson_option_0")
+        qtbot.mouseClick(wrong, Qt.MouseButton.LeftButton)
+        verdict = panel_text(controller, "lesson_verdict")
+        assert "不太对" in verdict
+        controller.go(5)
+        right = controller.panel.findChild(QWidget, "lesson_option_0")
+        qtbot.mouseClick(right, Qt.MouseButton.LeftButton)
+        verdict = panel_text(controller, "lesson_verdict")
+        assert "答对了" in verdict
+        head = verdict.split("</b>")[0]
+        assert_chinese(head[head.index(">") + 1 :])
+
+
 def test_an_estimate_is_checked_with_the_cores_number(window, qtbot):
     controller = window.lessons
     controller.start(lesson("kl-divergence"), 3, remember=False)

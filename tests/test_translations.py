@@ -257,10 +257,32 @@ def _is_text(arguments: list[ast.expr]) -> bool:
     )
 
 
+def _calls_inside_f_strings(tree: ast.AST) -> list[ast.Call]:
+    """The translate/tr calls within an f-string's replacement fields."""
+    found = []
+    for joined in ast.walk(tree):
+        if not isinstance(joined, ast.JoinedStr):
+            continue
+        for field in joined.values:
+            if not isinstance(field, ast.FormattedValue):
+                continue
+            found.extend(
+                node
+                for node in ast.walk(field.value)
+                if isinstance(node, ast.Call) and _call_name(node) in _TRANSLATING
+            )
+    return found
+
+
 def extraction_problems(path: Path) -> list[str]:
     """translate/tr calls lupdate misreads: an f-string or sum as text, keywords."""
     problems = []
     tree = ast.parse(path.read_text(encoding="utf-8"))
+    shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+    for node in _calls_inside_f_strings(tree):
+        # f"<b>{self.tr('Right.')}</b>": lupdate never saw it, and Chinese
+        # lessons said "Right." and "Not quite.".
+        problems.append(f"{shown}:{node.lineno}: inside an f-string (unseen)")
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call) or _call_name(node) not in _TRANSLATING:
             continue
@@ -372,11 +394,13 @@ def test_an_f_string_or_keyword_in_a_translate_call_is_found(tmp_path):
         'translate("C", "fine {x}", None, 3)\n'
         'translate("C", "{n} steps", "", count.steps)\n'
         'self.tr("{n} read", "", count.steps)\n'
-        'translate("C", "{n} fine", "", n - m)\n',
+        'translate("C", "{n} fine", "", n - m)\n'
+        "head = f\"<b>{self.tr('Right.')}</b>\"\n",
         encoding="utf-8",
     )
     problems = extraction_problems(source)
     assert [p.split(": ", 1)[1] for p in problems] == [
+        "inside an f-string (unseen)",
         "the text is an f-string or a sum",
         "the text is an f-string or a sum",
         "a keyword argument (lupdate reads only positions)",

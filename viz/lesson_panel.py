@@ -398,11 +398,12 @@ class LessonPanel(QDockWidget):
 
     def _verdict_html(self, view: StepView) -> str:
         if view.verdict is True:
-            head = f"<b style='color:{RIGHT_COLOUR}'>{self.tr('Right.')}</b> "
+            word, colour = self.tr("Right."), RIGHT_COLOUR
         elif view.verdict is False:
-            head = f"<b style='color:{WRONG_COLOUR}'>{self.tr('Not quite.')}</b> "
+            word, colour = self.tr("Not quite."), WRONG_COLOUR
         else:
-            head = ""
+            word, colour = "", ""
+        head = f"<b style='color:{colour}'>{word}</b> " if word else ""
         answer = self.tr("The answer: {answer}").format(answer=_escaped(view.answer))
         return head + answer
 
