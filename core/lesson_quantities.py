@@ -267,7 +267,9 @@ def _scenario_quantities() -> dict[str, QuantitySpec]:
             "probability",
             ("plot_softmax",),
         ),
-        "grad": ("∂L/∂z", "gradient", ("plot_gradient",)),
+        # The loss curve's lower panel, ∂L/∂z_y, has a dot at the true
+        # class's gradient: "which gradient is negative" read off it.
+        "grad": ("∂L/∂z", "gradient", ("plot_gradient", "plot_loss_curve")),
     }
     for name, (title, unit, views) in vectors.items():
         specs[name] = QuantitySpec("scenario", title, unit, True, views, _field(name))

@@ -80,7 +80,7 @@ import json
 import math
 import os
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -620,17 +620,7 @@ def veiled_ahead(
             names.add(target.name)
             targets.append(target)
 
-    for later_index in range(index + 1, len(steps)):
-        later = steps[later_index]
-        question = later.question
-        if question is None or isinstance(question, DragQuestion):
-            continue
-        if revealed(later_index) or later.page != here.page:
-            continue
-        asked_state = later.state(later.page)
-        on_show = [state for state in shown if _asks_in(question, asked_state, state)]
-        if not on_show:
-            continue
+    for question, on_show in _questions_ahead(steps, index, revealed, shown):
         for target in question.hide:
             veil(target)
         if here.page != "scenario":
@@ -641,6 +631,45 @@ def veiled_ahead(
                 for view in quantity.spec.mirrors(outcomes, state):
                     veil(parse_target(view, outcomes, bars=False))
     return tuple(targets)
+
+
+def _questions_ahead(
+    steps: Sequence[Step],
+    index: int,
+    revealed: Callable[[int], bool],
+    shown: Sequence[Any],
+) -> Iterator[tuple[ChoiceQuestion | EstimateQuestion, list[Any]]]:
+    """Later unrevealed questions about a state on show, with those states."""
+    here = steps[index]
+    for later_index in range(index + 1, len(steps)):
+        later = steps[later_index]
+        question = later.question
+        if question is None or isinstance(question, DragQuestion):
+            continue
+        if revealed(later_index) or later.page != here.page:
+            continue
+        asked_state = later.state(later.page)
+        on_show = [state for state in shown if _asks_in(question, asked_state, state)]
+        if on_show:
+            yield question, on_show
+
+
+def asked_ahead(
+    steps: Sequence[Step],
+    index: int,
+    revealed: Callable[[int], bool],
+    shown: Sequence[Any],
+) -> frozenset[str]:
+    """The quantities (as written) that later questions ask about a state on show.
+
+    Step ``index``'s answer must not print them: "Class 2 (∂L/∂z₂ = −0.9014
+    < 0)" answered the next step's "Estimate ∂L/∂z for the true class".
+    """
+    return frozenset(
+        quantity.written
+        for question, _ in _questions_ahead(steps, index, revealed, shown)
+        for quantity in asked_quantities(question)
+    )
 
 
 def _asks_in(question: Question, asked: Any, shown: Any) -> bool:
@@ -1162,13 +1191,21 @@ class Verdict:
     answer: str
 
 
-def right_answer(step: Step) -> str:
-    """The right answer with the core's numbers ("D(Q‖P): D(Q‖P) = 0.1258 …")."""
+def right_answer(step: Step, withheld: Collection[str] = ()) -> str:
+    """The right answer with the core's numbers ("D(Q‖P): D(Q‖P) = 0.1258 …").
+
+    A choice's claims on a quantity in ``withheld`` (written as a lesson
+    writes it: what a later question asks, see :func:`asked_ahead`) are
+    given in words, without the number.
+    """
     question = step.question
     evaluation = step.evaluation()
     if isinstance(question, ChoiceQuestion):
         option = question.options[question.answer]
-        facts = describe_claims(option.when, evaluation)
+        if any(_claim_uses(claim, withheld) for claim in option.when):
+            facts = "; ".join(claim.text() for claim in option.when)
+        else:
+            facts = describe_claims(option.when, evaluation)
         return f"{option.text.get()} ({facts})"
     if isinstance(question, EstimateQuestion):
         shown = shown_value(evaluation, question.quantity)
@@ -1176,6 +1213,13 @@ def right_answer(step: Step) -> str:
     if isinstance(question, DragQuestion):
         return "; ".join(claim.text() for claim in question.goal)
     raise ValueError("the step asks no question")
+
+
+def _claim_uses(claim: Claim, names: Collection[str]) -> bool:
+    quantities = [claim.quantity]
+    if isinstance(claim.value, Quantity):
+        quantities.append(claim.value)
+    return any(quantity.written in names for quantity in quantities)
 
 
 def check_choice(step: Step, picked: int) -> Verdict:

@@ -26,6 +26,7 @@ from core.lesson_quantities import (
     Quantity,
     parse_quantity,
     parse_target,
+    shown_value,
 )
 from core.lessons import (
     ChoiceQuestion,
@@ -35,6 +36,8 @@ from core.lessons import (
     LessonError,
     Progress,
     Step,
+    asked_ahead,
+    asked_quantities,
     bundled_entries,
     bundled_lessons,
     check_choice,
@@ -141,6 +144,49 @@ def test_a_step_that_points_at_a_veiled_element_says_it_is_hidden(lessons):
         for language, word in HIDDEN_WORDS.items():
             caption = step.caption.get(language)
             assert word in caption, (lesson.name, i, language, pointed)
+
+
+def test_an_answer_never_prints_what_a_later_question_asks(lessons):
+    # "Class 2 (∂L/∂z of outcome 2 = −0.9014 < 0)" answered the next step's
+    # "Estimate ∂L/∂z for the true class 2"; the softmax lesson's "rises
+    # (softmax of outcome 0 = 0.8638 > 0.66)" its next estimate.
+    withheld_somewhere = 0
+    for lesson, i, step in all_steps(lessons):
+        if not isinstance(step.question, ChoiceQuestion):
+            continue
+        shown = [step.state(step.page)]
+        asked = asked_ahead(lesson.steps, i, lambda _: False, shown)
+        answer = right_answer(step, asked)
+        for name in asked:
+            number = shown_value(step.evaluation(), parse_quantity(name))
+            assert number not in answer, (lesson.name, i, name, answer)
+            withheld_somewhere += number in right_answer(step)
+    assert withheld_somewhere >= 2  # the two cases above happen
+
+
+def test_a_question_at_p_equal_to_q_hides_every_divergence(lessons):
+    # "What is D(P‖Q) when Q = P?" beside D(Q‖P) = 0 bits and JS = 0 bits.
+    divergences = {"kl_pq", "kl_qp", "js", "cross_entropy_pq", "cross_entropy_qp"}
+    asked_at_equal = 0
+    for lesson, i, step in all_steps(lessons):
+        question = step.question
+        if step.page != "scenario" or not isinstance(
+            question, ChoiceQuestion | EstimateQuestion
+        ):
+            continue
+        results = evaluate(step.scenario)
+        asks = {quantity.name for quantity in asked_quantities(question)}
+        if results.kl_pq != 0.0 or not asks & divergences:
+            continue
+        asked_at_equal += 1
+        hidden = {target.name for target in question.hide}
+        expected = {"readout_kl_pq", "readout_kl_qp", "readout_js"}
+        assert expected <= hidden, (lesson.name, i, expected - hidden)
+    assert asked_at_equal >= 2
+
+
+def test_a_question_on_the_gradient_hides_the_loss_curves_gradient():
+    assert "plot_loss_curve" in QUANTITIES["grad"].views
 
 
 # --- independent numbers ----------------------------------------------------------

@@ -243,6 +243,23 @@ def test_the_verdicts_are_chinese_in_chinese(window, qtbot):
         assert_chinese(head[head.index(">") + 1 :])
 
 
+def test_an_answer_keeps_back_the_number_the_next_question_asks(window, qtbot):
+    controller = window.lessons
+    controller.start(lesson("loss-and-gradient"), 2, remember=False)
+    settle(qtbot, window)
+    right = controller.panel.findChild(QWidget, "lesson_option_2")
+    qtbot.mouseClick(right, Qt.MouseButton.LeftButton)
+    verdict = panel_text(controller, "lesson_verdict")
+    assert "Right." in verdict and "outcome 2 &lt; 0" in verdict
+    assert "0.9014" not in verdict  # the next step asks for it
+    assert "plot_gradient" in veiled(window)  # and still veils it
+    controller.go(3)
+    entry_field = controller.panel.findChild(QWidget, "lesson_estimate")
+    qtbot.keyClicks(entry_field, "-0.9")
+    qtbot.keyClick(entry_field, Qt.Key.Key_Return)
+    assert "0.9014" in panel_text(controller, "lesson_verdict")
+
+
 def test_an_estimate_is_checked_with_the_cores_number(window, qtbot):
     controller = window.lessons
     controller.start(lesson("kl-divergence"), 3, remember=False)

@@ -681,7 +681,7 @@ class LessonController(QObject):
             else None,
             picked=self.picked.get(self.index),
             right_option=right,
-            answer=right_answer(step),
+            answer=right_answer(step, self._asked_later(step)),
             why=question.why.get(code),
             guess=self.guesses.get(self.index, ""),
         )
@@ -720,6 +720,16 @@ class LessonController(QObject):
             self.marks.clear_veils()
             return
         self.marks.veil(names, later=later)
+
+    def _asked_later(self, step: Step) -> frozenset[str]:
+        """What later questions ask about the state on show: not in this answer."""
+        from core.lessons import asked_ahead
+
+        if self.lesson is None:
+            return frozenset()
+        return asked_ahead(
+            self.lesson.steps, self.index, self.is_revealed, self._page_states(step)
+        )
 
     def _page_states(self, step: Step) -> tuple[Any, ...]:
         """The states on show of the step's page (the explorer's: both of them)."""
