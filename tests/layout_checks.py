@@ -139,16 +139,22 @@ def _missing_names(
     """Named ticks (a bar's category) in the axis's range but not drawn.
 
     Numbers may drop out where they crowd (their neighbours tell the
-    scale); a bar without its name says nothing about what it is.
+    scale); a bar without its name says nothing about what it is. Fixed
+    numbered ticks (the outcomes 0..K−1) are thinned evenly to what fits,
+    so none of those left may drop either: pyqtgraph's overlap rule read
+    "7 8 9 11 13" at K = 16.
     """
     levels = getattr(axis, "_tickLevels", None)
     if not levels:
         return []
     low, high = sorted(axis.range)
+    fixed = getattr(axis, "_given_ticks", None) is not None
     return [
         f"{name}: {side} tick {text!r} is not drawn"
         for value, text in levels[0]
-        if low <= value <= high and text not in drawn and not _is_number(text)
+        if low <= value <= high
+        and text not in drawn
+        and (fixed or not _is_number(text))
     ]
 
 

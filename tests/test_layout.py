@@ -137,6 +137,39 @@ def test_lecture_type_at_1920_carries_to_the_back_row(window):
         window.set_lecture(False, full_screen=False)
 
 
+@pytest.mark.parametrize("size", [(1920, 1080), (1366, 768), (1024, 768)])
+def test_sixteen_outcomes_are_numbered_evenly(window, size):
+    # pyqtgraph's overlap rule dropped whichever number ran into the one
+    # before it: "0 1 … 7 8 9 11 13" under the bars in lecture type.
+    appearance.apply_application_style(theme.LECTURE, 1.0)
+    window.set_lecture(True, full_screen=False)
+    window.resize(*size)
+    window.show_panel("explorer")
+    window.explorer.controls.count.spin.setValue(16)
+    settle()
+    try:
+        numbered = 0
+        for name, plot in checks.visible_plot_items(window):
+            axis = plot.getAxis("bottom")
+            drawn = sorted(
+                int(text) for _, text in checks._tick_text_rects(axis) if text.isdigit()
+            )
+            if len(drawn) < 2 or drawn[-1] > 15:
+                continue  # not an outcome axis
+            numbered += 1
+            every = drawn[1] - drawn[0]
+            evenly = list(range(0, 16, every))
+            # The last may stand too near the axis's end for its text.
+            assert drawn == evenly[: len(drawn)], (name, drawn)
+            assert len(drawn) >= len(evenly) - 1, (name, drawn)
+        assert numbered >= 1  # lecture type at 1024 px shows two plots
+    finally:
+        window.set_lecture(False, full_screen=False)
+        appearance.apply_application_style(theme.NORMAL, 1.0)
+        window.explorer.controls.count.spin.setValue(4)
+        settle()
+
+
 def test_a_page_first_shown_in_lecture_type_cuts_off_no_control(fresh_window):
     """A page built after lecture mode was on got no font change: its column
     kept the 300 pixels it had before its texts were set, and the batch

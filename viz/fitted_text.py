@@ -272,10 +272,47 @@ class FittedAxisItem(pg.AxisItem):
         if "tickFont" in kwargs:
             self._fit_named_ticks()
 
+    #: The fixed ticks as given, before :meth:`_thin_numbered_ticks`.
+    _given_ticks: Any = None
+
     def setTicks(self, ticks: Any) -> None:
         """Fixed ticks (named categories, say), fitted to the axis."""
+        self._given_ticks = ticks
         super().setTicks(ticks)
         self._fit_named_ticks()
+
+    def setRange(self, mn: float, mx: float) -> None:
+        """The axis's range (pyqtgraph's); numbered ticks are thinned for it."""
+        # Called from pyqtgraph's __init__, before there is a range.
+        changed = tuple(getattr(self, "range", ())) != (mn, mx)
+        super().setRange(mn, mx)
+        if changed and self._given_ticks is not None:
+            self._thin_numbered_ticks()
+
+    def _thin_numbered_ticks(self) -> None:
+        """Every 1st, 2nd, 5th, 10th … numbered tick: as many as fit, evenly.
+
+        pyqtgraph's overlap rule drops whichever text runs into the one
+        before it: 16 outcomes in lecture type read "7 8 9 11 13".
+        """
+        given = self._given_ticks
+        if not given or self.orientation not in ("bottom", "top"):
+            return
+        ticks = sorted(given[0])
+        low, high = self.range
+        length = self._length()
+        numbered = all(_is_number(text) for _, text in ticks)
+        if len(ticks) < 2 or not numbered or length <= 1 or high <= low:
+            return
+        metrics = QFontMetricsF(self.style["tickFont"] or QFont())
+        widest = max(metrics.horizontalAdvance(text) for _, text in ticks)
+        spacing = (ticks[1][0] - ticks[0][0]) / (high - low) * length
+        every = next(
+            (n for n in (1, 2, 5, 10, 20, 50) if n * spacing >= widest + 8), 100
+        )
+        kept = [tick for index, tick in enumerate(ticks) if index % every == 0]
+        if self._tickLevels is None or sorted(self._tickLevels[0]) != kept:
+            pg.AxisItem.setTicks(self, [kept, *given[1:]])
 
     def _fit_named_ticks(self) -> None:
         """Named ticks in type small enough that no name hides another.
@@ -288,6 +325,7 @@ class FittedAxisItem(pg.AxisItem):
         ticks on a horizontal axis shrink, down to :data:`MIN_SCALE`, until
         they all fit.
         """
+        self._thin_numbered_ticks()
         asked = self._asked_tick_font
         levels = self._tickLevels
         if asked is None or not levels or self.orientation not in ("bottom", "top"):
