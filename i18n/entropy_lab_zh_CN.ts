@@ -1536,6 +1536,10 @@ language model&apos;s log-probabilities do; T then reshapes the softmax.</source
         <translation>分布族</translation>
     </message>
     <message>
+        <source>{control}: value</source>
+        <translation>{control}：值</translation>
+    </message>
+    <message>
         <source>{distribution} family</source>
         <translation>{distribution} 分布族</translation>
     </message>

@@ -452,6 +452,49 @@ def test_a_family_kind_chosen_for_the_first_time_starts_from_its_defaults(
             assert family.params[name] == pytest.approx(default, rel=0.01), name
 
 
+def test_every_family_slider_shows_its_value_and_takes_a_typed_one(
+    window, store, qtbot
+):
+    # The family sliders had no number beside them: a lecturer could not
+    # say what the exponent was.
+    from PySide6.QtWidgets import QLineEdit
+
+    from viz.family_controls import parameter_text
+
+    control(window, QComboBox, "mode_combo").setCurrentIndex(1)
+    settle(qtbot, store)
+    combo = control(window, QComboBox, "p_family_combo")
+    combo.setCurrentIndex(combo.findData("two_peaks"))
+    settle(qtbot, store)
+    column = window.explorer.controls_column.viewport()
+    for name in ("position_1", "width_1", "position_2", "width_2", "mix"):
+        label = control(window, QLabel, f"p_family_{name}_value")
+        assert label.isVisibleTo(window), name
+        assert label.text() == parameter_text(store.scenario.p_family.params[name])
+        corner = label.mapTo(column, label.rect().bottomRight())
+        assert column.rect().contains(corner), name
+    slider = control(window, QSlider, "p_family_width_1")
+    slider.setValue(200)
+    settle(qtbot, store)
+    shown = control(window, QLabel, "p_family_width_1_value").text()
+    assert shown == parameter_text(store.scenario.p_family.params["width_1"])
+    assert shown != parameter_text(0.05)  # it followed the drag
+    label = control(window, QLabel, "p_family_mix_value")
+    before = len(store._history._past)
+    qtbot.mouseDClick(label, Qt.MouseButton.LeftButton)
+    field = label.parentWidget().findChild(QLineEdit, "p_family_mix_value_entry")
+    field.setText("0.3")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    settle(qtbot, store)
+    assert store.scenario.p_family.params["mix"] == 0.3  # exactly
+    assert label.text() == "0.300"
+    assert len(store._history._past) == before + 1
+    window.undo()
+    settle(qtbot, store)
+    assert store.scenario.p_family.params["mix"] == 0.5
+    assert label.text() == "0.500"  # the number follows the state back
+
+
 def test_dragging_a_bar_above_what_its_weight_allows_still_reaches_the_pointer(
     window, store, qtbot, explorer
 ):

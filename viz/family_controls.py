@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QSpinBox,
     QWidget,
@@ -13,10 +16,13 @@ from PySide6.QtWidgets import (
 
 from core.families import FAMILY_PARAMETERS, MAX_FAMILY_K, Family
 from core.i18n import QT_TRANSLATE_NOOP
+from core.numbers import format_fixed
 from viz.controls import forward_gestures
+from viz.livetext import FixedWidthLabel
 from viz.sliders import FloatSlider, SliderScale
 from viz.translated import Retranslating
-from viz.widgets import set_range
+from viz.typed_entry import TypedEntry, in_range
+from viz.widgets import set_range, set_text
 
 translate = QCoreApplication.translate
 
@@ -52,6 +58,11 @@ def parameter_name(name: str) -> str:
     return translate("Families", source)  # i18n: variable (PARAMETER_NAMES)
 
 
+def parameter_text(value: float) -> str:
+    """A shape parameter beside its slider: 0.250, 1.070, a narrow width 0.0053."""
+    return format_fixed(value, 3 if value == 0 or abs(value) >= 0.01 else 4)
+
+
 def _scale(low: float, high: float) -> SliderScale:
     # Widths and concentrations span orders of magnitude: slide them in log.
     log = low > 0 and high / low >= 100
@@ -83,6 +94,9 @@ class FamilyEditor(Retranslating, QWidget):
         self._layout.addRow(self._kind_caption, self.kind)
         self._captions: dict[tuple[str, str], QLabel] = {}
         self.controls: dict[tuple[str, str], QWidget] = {}
+        #: The number beside each slider (the seed's spin box shows its own).
+        self.values: dict[tuple[str, str], FixedWidthLabel] = {}
+        self._rows: dict[tuple[str, str], QWidget] = {}
         for kind, parameters in FAMILY_PARAMETERS.items():
             for name, (_, low, high) in parameters.items():
                 self.controls[(kind, name)] = self._make_control(kind, name, low, high)
@@ -105,31 +119,71 @@ class FamilyEditor(Retranslating, QWidget):
             self.kind.setItemText(index, kind_title(str(self.kind.itemData(index))))
         for (kind, name), caption in self._captions.items():
             caption.setText(parameter_name(name))
-            self.controls[(kind, name)].setAccessibleName(
-                translate("FamilyEditor", "{distribution} {family} {parameter}").format(
-                    distribution=symbol,
-                    family=kind_title(kind),
-                    parameter=parameter_name(name),
-                )
+            accessible = translate(
+                "FamilyEditor", "{distribution} {family} {parameter}"
+            ).format(
+                distribution=symbol,
+                family=kind_title(kind),
+                parameter=parameter_name(name),
             )
+            self.controls[(kind, name)].setAccessibleName(accessible)
+            if (kind, name) in self.values:
+                self.values[(kind, name)].setAccessibleName(
+                    translate("FamilyEditor", "{control}: value").format(
+                        control=accessible
+                    )
+                )
 
     def _make_control(self, kind: str, name: str, low: float, high: float) -> QWidget:
         control: QWidget
+        row: QWidget
         if name == "seed":
             spin = QSpinBox()
             spin.setRange(int(low), int(high))
             spin.valueChanged.connect(self._emit)
-            control = spin
+            control = row = spin
         else:
             slider = FloatSlider(_scale(low, high))
             slider.value_changed_float.connect(self._emit)
             forward_gestures(slider, self)
             control = slider
+            row = self._slider_row(kind, name, slider, low, high)
         control.setObjectName(f"{self._prefix}_family_{name}")
         caption = QLabel(parameter_name(name))
+        caption.setBuddy(control)
         self._captions[(kind, name)] = caption
-        self._layout.addRow(caption, control)
+        self._rows[(kind, name)] = row
+        self._layout.addRow(caption, row)
         return control
+
+    def _slider_row(
+        self, kind: str, name: str, slider: FloatSlider, low: float, high: float
+    ) -> QWidget:
+        """The slider with its number beside it, which a double-click types."""
+        value = FixedWidthLabel("000.000")
+        value.setObjectName(f"{self._prefix}_family_{name}_value")
+        self.values[(kind, name)] = value
+        slider.value_changed_float.connect(
+            lambda number, label=value: set_text(label, parameter_text(number))
+        )
+
+        def typed(number: float) -> None:
+            slider.set_float(number)
+            set_text(value, parameter_text(number))
+            self._emit()
+
+        TypedEntry(
+            value,
+            slider,
+            slider.float_value,
+            in_range(low, high, parameter_name(name), _committed(typed)),
+        )
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(slider, 1)
+        layout.addWidget(value)
+        return row
 
     def _kind_changed(self) -> None:
         self._show_rows(self.current_kind())
@@ -140,8 +194,8 @@ class FamilyEditor(Retranslating, QWidget):
         return str(self.kind.currentData())
 
     def _show_rows(self, kind: str) -> None:
-        for (owner, _), control in self.controls.items():
-            self._layout.setRowVisible(control, owner == kind)
+        for (owner, _), row in self._rows.items():
+            self._layout.setRowVisible(row, owner == kind)
 
     def family(self) -> Family:
         """The family the controls describe now."""
@@ -177,6 +231,16 @@ class FamilyEditor(Retranslating, QWidget):
                     control.setValue(int(value))
             elif isinstance(control, FloatSlider):
                 control.set_float(value)
+                set_text(self.values[(family.kind, name)], parameter_text(value))
+
+
+def _committed(apply: Callable[[float], None]) -> Callable[[float], str | None]:
+    """``apply`` as a TypedEntry's commit: it refuses nothing in range."""
+
+    def commit(value: float) -> None:
+        apply(value)
+
+    return commit
 
 
 class FamilySettings(Retranslating, QWidget):
