@@ -227,12 +227,22 @@ def _softmax_minus_target(
     There q = 1/(1 + rest) may round to 1, and q − y to 0 for y = 1 (at a gap
     of 40 the true gradient is −4.25e-18, and the row must sum to 0). That
     entry is taken as (1 − y)·q − y·(1 − q) with 1 − q = rest/(1 + rest), the
-    other classes' share; 1 − y is exact for y ≥ ½.
+    other classes' share. 1 − y comes from the other entries of y where y
+    is near 1 but not 1: a smoothed label's 1 − ε + ε/K has rounded away
+    digits of ε (at ε = 1e-12, 1 − y was 2e-4 off, and so the gradient).
     """
     residual: FloatArray = q - y
     y_top = np.take_along_axis(y, top, axis=-1)
     q_top = np.take_along_axis(q, top, axis=-1)
-    top_residual = (1.0 - y_top) * q_top - y_top * (rest / (1.0 + rest))
+    complement = 1.0 - y_top
+    near_one = (y_top > 0.5) & (y_top < 1.0)
+    if near_one.any():
+        others = y.copy()
+        np.put_along_axis(others, top, 0.0, axis=-1)
+        complement = np.where(
+            near_one, np.sum(others, axis=-1, keepdims=True), complement
+        )
+    top_residual = complement * q_top - y_top * (rest / (1.0 + rest))
     np.put_along_axis(residual, top, top_residual, axis=-1)
     return residual
 

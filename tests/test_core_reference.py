@@ -509,6 +509,26 @@ def test_the_true_class_gradient_keeps_its_tiny_value(gap: float) -> None:
     assert abs(grad.sum()) <= 4 * ULP * abs(grad[1])
 
 
+@pytest.mark.parametrize("eps", [1e-12, 1e-9, 1e-6])
+@pytest.mark.parametrize("gap", [10.0, 50.0])
+def test_a_slightly_smoothed_label_keeps_the_gradients_digits(
+    eps: float, gap: float
+) -> None:
+    # 1 − (1 − ε + ε/K) lost ε's digits: at ε = 1e-12 and a gap of 50 the
+    # true class's gradient came out 4.99933e-13 for 4.99999999807e-13.
+    with mp.workdps(DIGITS):
+        q = _softmax_reference([0.0, -gap])
+        y = 1 - mp.mpf(eps) + mp.mpf(eps) / 2
+        expected = [q[0] - y, q[1] - (1 - y)]
+    grad = cross_entropy_grad([0.0, -gap], 0, label_smoothing=eps)
+    scenario = Scenario(
+        [1, 1], [1, 1], [0.0, -gap], label=0, label_smoothing=eps, units="nats"
+    )
+    for values in (grad, evaluate(scenario).grad):
+        assert ulps(values[0], expected[0]) <= 8
+        assert ulps(values[1], expected[1]) <= 8
+
+
 def test_evaluate_and_the_loss_curve_keep_the_tiny_gradient() -> None:
     results = evaluate(Scenario([1, 1], [1, 1], [40.0, 0.0], label=0, units="nats"))
     q = _softmax_reference([40.0, 0.0])
