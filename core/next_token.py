@@ -34,9 +34,12 @@ against float64 and mpmath in the tests): log-ratios are formed in float64
 from the logits before they are rounded, each sum adds non-negative terms
 in float64, and divergences near 0 come from series rather than from
 cancelling differences. ``precision="float64"`` runs the same formulas in
-double precision. Below about 1e-38 of the largest probability, float32
-rounds a probability to 0; such tokens then add nothing to the sums (an
-absolute error below 1e-36), but they still count as possible: whether a
+double precision. Below about 1e-38 of the largest probability a float32
+weight is subnormal or 0: each model's own statistics (entropy, perplexity,
+the mass cut off and the truncation's divergences) take such tokens again
+in float64, so they keep their accuracy however cold the temperature; in
+the divergences between two models they add nothing (an absolute error
+below 1e-36). Such tokens still count as possible: whether a
 divergence is infinite is decided by which tokens have a finite logit and
 which the truncation kept, never by a rounded probability.
 """
@@ -1019,17 +1022,53 @@ class _Tempered:
         return math.exp(float(self.scaled[rank]) - self.log_kept_total)
 
 
-def _underflowed_tail(scaled_tail: FloatArray) -> float:
-    """Σ exp(s) over a cut tail whose weights all underflowed in float32.
+#: log of float32's smallest normal number: below it a float32 weight is
+#: subnormal (or 0), with fewer digits the further below.
+_LOG_FLOAT32_TINY = math.log(float(np.finfo(np.float32).tiny))
 
-    A tail 100 nats below the top token (a cold temperature, a wide range
-    of logits) has weights under float32's smallest, 1.4×10⁻⁴⁵: summed,
-    they said "mass cut off 0" beside "50 of 262,144 tokens kept". Taken
-    again in float64 they keep their value down to about 10⁻³⁰⁸ (below
-    that it is 0 in any float, and the page says so: "> 0, below …").
-    Costs one exp over the tail, only when this happens.
+
+def _first_below_normal(scaled: FloatArray) -> int:
+    """The first rank whose float32 weight exp(s) is below the normal numbers.
+
+    ``scaled`` falls with rank, so only its end is looked at unless some are.
     """
-    return float(np.sum(np.exp(scaled_tail.astype(np.float64))))
+    if scaled[-1] >= _LOG_FLOAT32_TINY:
+        return int(scaled.size)
+    return int(np.searchsorted(-scaled, -_LOG_FLOAT32_TINY, side="right"))
+
+
+def _below_normal_again(
+    scaled: FloatArray,
+    float32_parts: tuple[NDArray[Any], NDArray[Any]],
+    sums: tuple[float, float, float, float],
+    start: int,
+    kept: int,
+) -> tuple[float, float, float, float]:
+    """The four sums of :func:`_temper` with ranks ``start`` on in float64.
+
+    A token more than 87 nats below the top (a cold temperature, a wide
+    range of logits) has a subnormal float32 weight, a few digits or none:
+    [0, −100] gave H = 3.82×10⁻⁴² nats for 3.757×10⁻⁴² and "mass cut off
+    0" beside "1 of 2 kept". Taken again in float64 they keep their value
+    down to about 10⁻³⁰⁸ (below that it is 0 in any float, and the page
+    says so: "> 0, below …"). Costs one exp over those ranks, only when
+    there are any.
+    """
+    weights, information = float32_parts
+    kept_rest, cut, kept_information, cut_information = sums
+    tail = scaled[start:]
+    exact = np.exp(tail)
+    exact_information = exact * tail
+    split = max(kept - start, 0)  # the kept ranks among them
+    rough_kept, rough_cut = _partial_sums(weights[start:], split)
+    good_kept, good_cut = _partial_sums(exact, split)
+    kept_rest += good_kept - rough_kept
+    cut += good_cut - rough_cut
+    rough_kept, rough_cut = _partial_sums(information[start:], split)
+    good_kept, good_cut = _partial_sums(exact_information, split)
+    kept_information += good_kept - rough_kept
+    cut_information += good_cut - rough_cut
+    return kept_rest, cut, kept_information, cut_information
 
 
 def _exp_weights(scaled: FloatArray, dtype: Any) -> tuple[NDArray[Any], NDArray[Any]]:
@@ -1116,14 +1155,21 @@ def _temper(
     # weights[0] is exactly 1: log Σ = log1p(Σ of the rest), which keeps the
     # digits of a near-certain token's tiny complement.
     kept_rest, cut = _partial_sums(weights[1:], kept - 1)
-    if cut == 0.0 and kept < scaled.size:
-        cut = _underflowed_tail(scaled[kept:])
-    log_total = math.log1p(kept_rest + cut)
-    log_kept_total = math.log1p(kept_rest)
     # H = Σ (w/W)(log W − s) = log W + Σ w·(−s)/W: two non-negative parts,
     # so nothing cancels; the truncated entropy uses the kept prefix.
     information = weights * rounded
     kept_information, cut_information = _partial_sums(information, kept)
+    start = _first_below_normal(scaled) if dtype != np.float64 else scaled.size
+    if start < scaled.size:
+        kept_rest, cut, kept_information, cut_information = _below_normal_again(
+            scaled,
+            (weights, information),
+            (kept_rest, cut, kept_information, cut_information),
+            start,
+            kept,
+        )
+    log_total = math.log1p(kept_rest + cut)
+    log_kept_total = math.log1p(kept_rest)
     total = math.exp(log_total)
     kept_total = math.exp(log_kept_total)
     return _Tempered(

@@ -907,3 +907,29 @@ def test_a_cut_tail_below_every_float_is_0_only_there() -> None:
         settings=DecodingSettings(top_k=1),
     )
     assert results.p.kept == 1 and results.p.cut_mass == 0.0
+
+
+@pytest.mark.parametrize("gap", [88.0, 95.0, 100.0, 102.5, 110.0])
+@pytest.mark.parametrize("top_k", [None, 1])
+def test_subnormal_float32_weights_keep_the_statistics_to_a_millionth(
+    gap: float, top_k: int | None
+) -> None:
+    # Logits [0, −gap]: the second weight is subnormal in float32, with a
+    # few digits left. H came out 3.82e-42 nats for 3.757e-42 at a gap of
+    # 100, the mass cut off by top-k 1 3.78e-44 for 3.72e-44.
+    distribution = token_distribution([0.0, -gap], "logits")
+    chosen = DecodingSettings(top_k=top_k)
+    rough = next_token_statistics(
+        distribution, settings=chosen, units="nats", precision="float32"
+    ).p
+    with mp.workdps(60):
+        second = mp.exp(-gap) / (1 + mp.exp(-gap))
+        # −q₀ log q₀ = q₀·log1p(e^−gap): no 60-digit rounding of q₀ ≈ 1.
+        exact_entropy = (1 - second) * mp.log1p(mp.exp(-gap)) - second * mp.log(second)
+    assert rough.entropy == pytest.approx(float(exact_entropy), rel=1e-6, abs=0)
+    if top_k == 1:
+        assert rough.cut_mass == pytest.approx(float(second), rel=1e-6, abs=0)
+        assert rough.kl_from_truncated == pytest.approx(
+            float(-mp.log1p(-second)), rel=1e-6, abs=0
+        )
+        assert rough.truncated_entropy == 0.0
