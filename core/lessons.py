@@ -1370,10 +1370,14 @@ class Progress:
         The step on show, from 0.
     answers : tuple of (step, correct)
         The first answer to each question, by step, in step order.
+    peeked : tuple of int
+        The steps whose answer was shown before any was given (each counts
+        as not right among ``answers``), in step order.
     """
 
     step: int = 0
     answers: tuple[tuple[int, bool], ...] = ()
+    peeked: tuple[int, ...] = ()
 
     def answered(self, step: int) -> bool:
         """Whether the question of ``step`` has been answered."""
@@ -1390,21 +1394,38 @@ class Progress:
 
     def at(self, step: int) -> Progress:
         """The same answers at another step."""
-        return Progress(step, self.answers)
+        return Progress(step, self.answers, self.peeked)
 
     def with_answer(self, step: int, correct: bool) -> Progress:
         """The first answer to ``step`` recorded (a second changes nothing)."""
         if self.answered(step):
             return self
-        return Progress(self.step, tuple(sorted((*self.answers, (step, correct)))))
+        answers = tuple(sorted((*self.answers, (step, correct))))
+        return Progress(self.step, answers, self.peeked)
+
+    def with_peek(self, step: int) -> Progress:
+        """The answer to ``step`` shown unanswered: not right, and said so."""
+        if self.answered(step):
+            return self
+        answered = self.with_answer(step, False)
+        return Progress(
+            self.step, answered.answers, tuple(sorted((*self.peeked, step)))
+        )
+
+    def peeked_at(self, step: int) -> bool:
+        """Whether ``step``'s answer was shown before any was given."""
+        return step in self.peeked
 
 
 def progress_to_json(progress: Progress) -> str:
     """Progress as compact JSON (for QSettings)."""
-    return json.dumps(
-        {"step": progress.step, "answers": {str(i): ok for i, ok in progress.answers}},
-        separators=(",", ":"),
-    )
+    data: dict[str, Any] = {
+        "step": progress.step,
+        "answers": {str(i): ok for i, ok in progress.answers},
+    }
+    if progress.peeked:
+        data["peeked"] = list(progress.peeked)
+    return json.dumps(data, separators=(",", ":"))
 
 
 def parse_progress(text: Any, lesson: Lesson) -> Progress:
@@ -1414,7 +1435,7 @@ def parse_progress(text: Any, lesson: Lesson) -> Progress:
     value of the wrong type is refused (the caller forgets the progress).
     """
     data = json_object(strict_json(text), "progress")
-    check_keys(data, "progress", ("step", "answers"))
+    check_keys(data, "progress", ("step", "answers"), ("peeked",))
     step = integer(data["step"], "progress.step")
     if not 0 <= step < len(lesson.steps):
         raise ValueError(f"progress.step {step} is beyond the lesson")
@@ -1426,7 +1447,13 @@ def parse_progress(text: Any, lesson: Lesson) -> Progress:
         if not isinstance(value, bool):
             raise ValueError("progress.answers must hold true or false")
         answers.append((int(key), value))
-    return Progress(step, tuple(sorted(answers)))
+    peeked = data.get("peeked", [])
+    wrong = {index for index, ok in answers if not ok}
+    if not isinstance(peeked, list) or not all(
+        isinstance(i, int) and not isinstance(i, bool) and i in wrong for i in peeked
+    ):
+        raise ValueError("progress.peeked must list steps answered as not right")
+    return Progress(step, tuple(sorted(answers)), tuple(sorted(set(peeked))))
 
 
 __all__ = [

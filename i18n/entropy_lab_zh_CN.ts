@@ -2124,6 +2124,10 @@ language model&apos;s log-probabilities do; T then reshapes the softmax.</source
         <translation>显示答案</translation>
     </message>
     <message>
+        <source>Shown without an answer.</source>
+        <translation>未作答，直接看了答案。</translation>
+    </message>
+    <message>
         <source>Start</source>
         <translation>开始</translation>
     </message>

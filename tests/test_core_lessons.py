@@ -804,6 +804,26 @@ def test_progress_keeps_the_first_answer_and_reads_back(lessons):
             parse_progress(bad, lesson)
 
 
+def test_an_answer_shown_unanswered_counts_as_not_right_and_is_told_apart(lessons):
+    lesson = lessons[0]
+    asked = lesson.questions
+    progress = Progress().with_answer(asked[0], False).with_peek(asked[1]).at(3)
+    assert progress.verdict(asked[1]) is False and progress.correct == 0
+    assert progress.peeked_at(asked[1]) and not progress.peeked_at(asked[0])
+    assert progress.with_peek(asked[0]) == progress  # answered already
+    back = parse_progress(progress_to_json(progress), lesson)
+    assert back == progress and back.peeked == (asked[1],)
+    # Older progress has no "peeked": it reads as before.
+    assert parse_progress('{"step": 0, "answers": {}}', lesson) == Progress()
+    for bad in (
+        f'{{"step": 0, "answers": {{"{asked[0]}": true}}, "peeked": [{asked[0]}]}}',
+        f'{{"step": 0, "answers": {{}}, "peeked": [{asked[0]}]}}',
+        f'{{"step": 0, "answers": {{"{asked[0]}": false}}, "peeked": "x"}}',
+    ):
+        with pytest.raises(ValueError, match="peeked"):
+            parse_progress(bad, lesson)
+
+
 def test_texts_fall_back_to_english():
     text = localized_text({"zh_CN": "熵", "en": "Entropy"}, "title", 10)
     assert text.get("zh_CN") == "熵"

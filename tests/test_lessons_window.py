@@ -287,7 +287,11 @@ def test_show_the_answer_counts_as_not_right(window, qtbot):
         controller.panel.findChild(QWidget, "lesson_reveal"), Qt.MouseButton.LeftButton
     )
     assert controller.progress.verdict(1) is False
-    assert "Tails" in panel_text(controller, "lesson_verdict")
+    verdict = panel_text(controller, "lesson_verdict")
+    assert "Tails" in verdict
+    # Not "Not quite.": nothing was answered.
+    assert "Shown without an answer." in verdict and "Not quite" not in verdict
+    assert panel_text(controller, "lesson_score").startswith("Answered right: 0 of 1")
 
 
 def test_a_drag_task_is_checked_live_and_only_the_named_controls_count(window, qtbot):

@@ -57,6 +57,8 @@ class StepView:
     unit: str = ""
     revealed: bool = False
     verdict: bool | None = None
+    #: The answer was shown before any was given (its verdict is False).
+    peeked: bool = False
     picked: int | None = None
     right_option: int | None = None
     answer: str = ""
@@ -397,7 +399,11 @@ class LessonPanel(QDockWidget):
             )
 
     def _verdict_html(self, view: StepView) -> str:
-        if view.verdict is True:
+        if view.peeked:
+            # Asked for, not answered: "Not quite." told the reader they
+            # had answered wrong.
+            word, colour = self.tr("Shown without an answer."), WRONG_COLOUR
+        elif view.verdict is True:
             word, colour = self.tr("Right."), RIGHT_COLOUR
         elif view.verdict is False:
             word, colour = self.tr("Not quite."), WRONG_COLOUR

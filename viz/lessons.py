@@ -597,7 +597,7 @@ class LessonController(QObject):
         if step is None or step.question is None or self.is_revealed(self.index):
             return
         if count and not self.window.lecture:
-            self.progress = self.progress.with_answer(self.index, False)
+            self.progress = self.progress.with_peek(self.index)
             self._remember()
         self.revealed.add(self.index)
         question = step.question
@@ -679,6 +679,7 @@ class LessonController(QObject):
             verdict=self.progress.verdict(self.index)
             if not self.window.lecture
             else None,
+            peeked=self.progress.peeked_at(self.index) and not self.window.lecture,
             picked=self.picked.get(self.index),
             right_option=right,
             answer=right_answer(step, self._asked_later(step)),
