@@ -27,9 +27,17 @@ from typing import Any
 
 import numpy as np
 
+from core.drag_examples import find_example, searchable
 from core.json_values import SessionError, fail
 from core.lesson_quantities import QUANTITIES, TARGETS, Quantity, parse_quantity
-from core.lessons import Lesson, Step, step_from_dict
+from core.lessons import (
+    DragQuestion,
+    Lesson,
+    Step,
+    reaches_goal,
+    state_dict,
+    step_from_dict,
+)
 
 AUTHORED_KINDS = ("largest", "zero-finite-infinite", "estimate", "drag")
 
@@ -160,16 +168,38 @@ def _estimate(spec: QuestionSpec, step: Step) -> dict[str, Any]:
     }
 
 
-def _drag(spec: QuestionSpec) -> dict[str, Any]:
+def _drag(spec: QuestionSpec, step: Step, base: dict[str, Any]) -> dict[str, Any]:
     if len(spec.quantities) != 1:
         raise fail("question.quantities", "must name one quantity")
-    return {
+    data: dict[str, Any] = {
         "kind": "drag",
         "prompt": _text(spec.prompt),
         "goal": [_claim(spec.quantities[0], spec.op, spec.value)],
         "only": list(spec.only),
         "why": _text(spec.why),
     }
+    # Checked as a file's drag task is first: a goal that already holds,
+    # fields the page does not have.
+    question = step_from_dict({**base, "question": data}).question
+    assert isinstance(question, DragQuestion)
+    if not searchable(step.page, question.only):
+        return data  # a field without a range: nothing to try
+    start = state_dict(step.page, step.state(step.page))
+    example = find_example(
+        step.page,
+        start,
+        question.only,
+        lambda changes: reaches_goal(step, question.goal, changes),
+    )
+    if example is None:
+        fields = ", ".join(question.only)
+        raise fail(
+            "question.value",
+            f"is out of reach: no setting of {fields} within their controls' "
+            f"ranges makes {question.goal[0].text()} true",
+        )
+    data["example"] = example
+    return data
 
 
 def authored_step(spec: StepSpec) -> Step:
@@ -195,7 +225,7 @@ def authored_step(spec: StepSpec) -> Step:
         elif question.kind == "estimate":
             data["question"] = _estimate(question, step)
         elif question.kind == "drag":
-            data["question"] = _drag(question)
+            data["question"] = _drag(question, step, data)
         else:
             raise fail("question.kind", f"must be one of {', '.join(AUTHORED_KINDS)}")
     except ValueError as error:

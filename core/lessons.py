@@ -806,6 +806,18 @@ def moved_state(step: Step, changes: Mapping[str, Any], where: str = "example") 
     return state_from_dict(step.page, data, where, step.scenario)
 
 
+def reaches_goal(step: Step, goal: Sequence[Claim], changes: Mapping[str, Any]) -> bool:
+    """Whether the page on show, with ``changes``, makes every claim of ``goal`` true.
+
+    False, too, for changes the page refuses (a weight out of range).
+    """
+    try:
+        evaluation = _evaluation_with(step, moved_state(step, changes))
+    except (SessionError, ValueError):
+        return False
+    return _holds(tuple(goal), evaluation)
+
+
 def _evaluation_with(step: Step, state: Any) -> Evaluation:
     if step.page == "scenario":
         return Evaluation(state, step.pages)

@@ -19,10 +19,12 @@ from scipy import special, stats
 from scipy.spatial import distance
 
 from core.i18n import localized_text
+from core.json_values import SessionError
 from core.lesson_quantities import (
     QUANTITIES,
     TARGETS,
     Claim,
+    Evaluation,
     Quantity,
     parse_quantity,
     parse_target,
@@ -962,3 +964,64 @@ def test_a_claim_between_two_values_that_read_alike_shows_the_digits_apart():
     )
     plain = Claim(pq, "<", parse_quantity("entropy_p")).describe(evaluation)
     assert "×10" in plain or "bits" in plain  # other claims as readouts show them
+
+
+# --- a drag task written in the window gets an example, or is refused ---------------
+
+
+def _authored_drag(quantity: str, op: str, value: float, only: tuple[str, ...]):
+    from core.lesson_authoring import QuestionSpec, StepSpec, authored_step
+    from core.lessons import state_dict
+    from core.scenario import default_scenario
+
+    question = QuestionSpec(
+        kind="drag", prompt="Drag", why="Because.", quantities=(quantity,),
+        op=op, value=value, only=only,
+    )  # fmt: skip
+    spec = StepSpec(
+        title="T", caption="C", page="scenario",
+        scenario=state_dict("scenario", default_scenario()), question=question,
+    )  # fmt: skip
+    return authored_step(spec)
+
+
+@pytest.mark.parametrize(
+    ("quantity", "op", "value", "only"),
+    [
+        ("kl_pq", "<", 0.05, ("q_weights",)),
+        ("kl_pq", "=", 0.0, ("q_weights",)),  # Q := P, which no random draw hits
+        ("entropy_p", ">", 1.999, ("p_weights",)),  # uniform: 2 bits
+        ("softmax[0]", ">", 0.99, ("temperature",)),
+        ("loss", "<", 0.5, ("logits",)),
+        ("loss", "<", 0.5, ("logits", "temperature", "label")),
+    ],
+)
+def test_a_drag_written_in_the_window_carries_an_example_that_reaches_it(
+    quantity, op, value, only
+):
+    step = _authored_drag(quantity, op, value, only)
+    question = step.question
+    assert isinstance(question, DragQuestion) and question.example is not None
+    assert set(question.example) <= set(only)
+    moved = moved_state(step, question.example)
+    evaluation = Evaluation(moved, step.pages)
+    assert all(claim.holds(evaluation) for claim in question.goal)
+    # It is kept as a file's example: the saved lesson loads with it.
+    lesson = Lesson("mine", localized_text("Mine", "title", 10), (step,))
+    again = parse_lesson(lesson_to_json(lesson)).steps[0].question
+    assert dict(again.example) == dict(question.example)
+
+
+@pytest.mark.parametrize(
+    ("quantity", "op", "value", "only"),
+    [
+        ("entropy_p", ">", 3.0, ("p_weights",)),  # four outcomes: at most 2 bits
+        ("kl_pq", "<", 0.0, ("q_weights",)),  # never negative
+        ("kl_pq", "<", 1e-9, ("logits", "temperature")),  # Q is not the softmax
+    ],
+)
+def test_a_drag_out_of_reach_is_refused_naming_its_fields(quantity, op, value, only):
+    # H(P) > 3 bits with four outcomes loaded, and a student dragged in vain.
+    with pytest.raises(SessionError, match="out of reach") as refused:
+        _authored_drag(quantity, op, value, only)
+    assert ", ".join(only) in str(refused.value)

@@ -553,6 +553,41 @@ def test_authoring_adds_moves_deletes_and_saves_steps(window, qtbot, tmp_path):
     assert load_lesson(target).steps[0].title.get() == "Equal"  # the file is as saved
 
 
+def test_an_authored_drag_out_of_reach_is_refused_and_one_in_reach_shows_how(
+    window, qtbot
+):
+    controller = window.lessons
+    authoring = controller.authoring
+    authoring.new("Drags")
+    from core.scenario import default_scenario
+
+    window.store.set_state(default_scenario())  # P = [0.4, 0.3, 0.2, 0.1]
+    settle(qtbot, window)
+    dialog = authoring.add_step_dialog()
+    dialog.title.setText("Spread P")
+    dialog.caption.setPlainText("Make P as uncertain as you can.")
+    dialog.kind.setCurrentIndex(dialog.kind.findData("drag"))
+    dialog.single_quantity.setCurrentIndex(dialog.single_quantity.findData("entropy_p"))
+    dialog.op.setCurrentIndex(dialog.op.findData(">"))
+    next(box for box in dialog.fields if box.text() == "p_weights").setChecked(True)
+    dialog.why.setPlainText("Uniform is the most uncertain.")
+    dialog.goal.setValue(3.0)  # four outcomes: at most 2 bits
+    dialog.accept()
+    assert "out of reach" in dialog.problem.text()
+    assert len(controller.lesson.steps) == 0
+    dialog.goal.setValue(1.95)
+    dialog.accept()
+    assert len(controller.lesson.steps) == 1
+    question = controller.lesson.steps[0].question
+    assert question.example is not None
+    controller.go(0)
+    qtbot.mouseClick(
+        controller.panel.findChild(QWidget, "lesson_reveal"), Qt.MouseButton.LeftButton
+    )
+    settle(qtbot, window)
+    assert window.store.results.entropy_p > 1.95  # "Show me" went there
+
+
 def test_saving_an_empty_lesson_is_refused_and_writes_nothing(window, qtbot, tmp_path):
     authoring = window.lessons.authoring
     authoring.new("Empty")
