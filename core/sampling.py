@@ -436,8 +436,10 @@ def _running_moments(
     """Moments after the first ``positions`` of a batch of ``values``.
 
     The batch's values are summed as deviations from the running mean before
-    it (from the batch's first value for the first batch), so neither the
-    mean nor M2 loses digits to a large common offset:
+    it (from the batch's own mean for the first batch: from its first value,
+    a rare one far from the rest, a million deviations of nearly the same
+    size summed one after another lost five digits of k3's mean), so neither
+    the mean nor M2 loses digits to a large common offset:
     mean = m + S1/n and M2 = M2₀ + S2 − S1²/n, with S1 and S2 the sums of the
     deviations and of their squares (Chan, Golub and LeVeque's update).
     Rows that are, or become, infinite are +inf from their first infinite
@@ -447,7 +449,10 @@ def _running_moments(
     finite_values = np.where(infinite, 0.0, values)
     # A row already infinite stays so (below); a finite shift keeps its
     # arithmetic free of inf − inf, which NumPy warns about.
-    shift = np.where(np.isinf(means), 0.0, means) if count else finite_values[:, 0]
+    if count:
+        shift = np.where(np.isinf(means), 0.0, means)
+    else:
+        shift = np.mean(finite_values, axis=1)
     deviations = finite_values - shift[:, None]
     s1 = np.cumsum(deviations, axis=1)[:, positions - 1]
     s2 = np.cumsum(deviations * deviations, axis=1)[:, positions - 1]

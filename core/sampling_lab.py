@@ -143,7 +143,8 @@ def start_sampling_lab(
     Parameters
     ----------
     p, q : array_like, shape (K,)
-        Probability vectors (or weights) of the same length, 2 ≤ K ≤ 1024.
+        Probability vectors of the same length, 2 ≤ K ≤ 1024, each summing
+        to 1 within 1e-9 (the explorer's P and Q; weights are refused).
     seed : int
         In [0, 2³¹ − 1].
     units : {"bits", "nats"}
@@ -154,8 +155,8 @@ def start_sampling_lab(
     ------
     ValueError
         Naming the argument: K outside [2, 1024], vectors the sampling core
-        refuses (negative, all zero, different lengths), a seed, units or
-        rate not offered.
+        refuses (negative, not summing to 1, different lengths), a seed,
+        units or rate not offered.
     """
     p_values = lab_distribution(p, "p")
     q_values = lab_distribution(q, "q")

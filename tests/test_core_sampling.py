@@ -462,3 +462,23 @@ def test_new_core_modules_import_no_qt_and_no_scipy() -> None:
         timeout=60,
     )
     assert json.loads(done.stdout) == []
+
+
+def test_a_rare_first_draw_costs_the_running_means_no_digits() -> None:
+    # Seed 271140 draws Q's rare outcome (q = 2⁻²⁰) first: shifted by it, a
+    # million nearly equal deviations summed in turn put k3's mean 1e-5 off.
+    p, q = [0.5, 0.5], [2.0**-20, 1 - 2.0**-20]
+    state = draw(start_sampling(p, q, 271140), 10**6)
+    assert state.counts_q[0] > 0
+    results = sampling_results(state, "nats")
+    for row, name in ((3, "k1"), (4, "k2"), (5, "k3")):
+        values, counts = state.tables.values[row], state.counts_q
+        mean = math.fsum(int(c) * v for c, v in zip(counts, values, strict=True))
+        mean /= state.count
+        m2 = math.fsum(
+            int(c) * (v - mean) ** 2 for c, v in zip(counts, values, strict=True)
+        )
+        error = math.sqrt(m2 / (state.count - 1) / state.count)
+        estimate = results.estimate(name)
+        assert estimate.mean == pytest.approx(mean, rel=1e-9, abs=0), name
+        assert estimate.standard_error == pytest.approx(error, rel=1e-9, abs=0), name
