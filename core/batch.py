@@ -106,6 +106,9 @@ def _real_table(logits: Any) -> FloatArray:
     ``np.array(..., dtype=float)`` alone would turn True into 1 and "2" into
     2.0, and raise TypeError for a complex value.
     """
+    if _holds_a_bool(logits):
+        # np.asarray([[True, 1]]) is an int table: [[1, 1]] was taken.
+        raise ValueError("logits must be real numbers, not True or False")
     try:
         raw = np.asarray(logits)
     except ValueError:  # ragged rows
@@ -126,6 +129,15 @@ def _real_table(logits: Any) -> FloatArray:
     if z.ndim != 2:
         raise ValueError(f"logits must be a table (N, K), got shape {z.shape}")
     return z
+
+
+def _holds_a_bool(value: Any) -> bool:
+    """Whether nested lists or tuples hold True or False (NumPy makes them ints)."""
+    if isinstance(value, bool | np.bool_):
+        return True
+    if isinstance(value, list | tuple):
+        return any(_holds_a_bool(item) for item in value)
+    return False
 
 
 def _class_indices(labels: Any, n: int, k: int) -> NDArray[np.int64]:

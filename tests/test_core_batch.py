@@ -106,6 +106,8 @@ def test_a_batch_is_read_only_and_copies_its_inputs():
         ([[0.0, 1.0], [-math.inf, 0.0]], [0, 0], r"^logits\[1\]\[0\] is -inf"),
         ([[0.0, 50.5]], [0], r"^logits\[0\]\[1\] is 50.5: .* \[-50, 50\]$"),
         ([[True, False]], [0], "^logits must be real numbers"),
+        ([[True, 1]], [0], "^logits must be real numbers"),  # was [[1, 1]]
+        ([[0.5, True]], [0], "^logits must be real numbers"),
         ([["1", "2"]], [0], "^logits must be real numbers"),
         ([[1j, 0.0]], [0], "^logits must be real numbers"),
         ([[1.0, None]], [0], "^logits must be real numbers"),
