@@ -383,6 +383,41 @@ def test_after_reset_the_plots_fit_the_new_run_not_the_last(page, labs, window, 
         assert np.allclose(before, after, rtol=1e-9, atol=1e-9)
 
 
+def _bands_drawn(page) -> list[bool]:
+    """Whether each running mean's ±2 SE band is drawn (visible, with a path)."""
+    return [
+        mean.band.isVisible() and not mean.band.path().isEmpty()
+        for plot in (page.plots.means_p, page.plots.means_q)
+        for mean in plot.means
+    ]
+
+
+def test_reset_and_a_mean_gone_infinite_leave_no_band_of_the_old_run(
+    page, labs, window, store, qtbot
+):
+    # An emptied band's FillBetweenItem kept its last path: after Reset the
+    # last run's bands stood beside "0 draws", and under an infinite mean
+    # a finite band from the run before.
+    labs.set_state(page.advanced(labs.state, 5000))
+    settle(qtbot, window)
+    assert all(_bands_drawn(page))
+    page.reset()
+    settle(qtbot, window)
+    assert not any(_bands_drawn(page))
+    labs.set_state(page.advanced(labs.state, 5000))
+    settle(qtbot, window)
+    store.update(q_weights=np.array([0.5, 0.0, 0.25, 0.25]))  # a new run
+    settle(qtbot, window)
+    labs.set_state(page.advanced(labs.state, 40))
+    settle(qtbot, window)
+    count = labs.state.run.count
+    for plot in (page.plots.means_p, page.plots.means_q):
+        for mean in plot.means:
+            if mean.band.isVisible():  # never beyond this run's draws
+                right = mean.band.path().boundingRect().right()
+                assert right <= math.log10(count) + 1e-9
+
+
 def test_the_exact_values_labels_stay_whole_and_apart_at_1024_by_768(
     window, page, qtbot
 ):

@@ -122,6 +122,9 @@ class RunningMean:
         lower, upper = band(means[banded], errors[banded])
         self.upper.setData(checkpoints[banded], upper)
         self.lower.setData(checkpoints[banded], lower)
+        # Emptied edges leave a FillBetweenItem's last path standing: after
+        # Reset, or under a mean gone infinite, the old run's band stayed.
+        self.band.setVisible(bool(banded.any()))
         self.exact.setVisible(math.isfinite(exact))
         if math.isfinite(exact):
             self.exact.setValue(exact)
