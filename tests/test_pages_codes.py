@@ -288,3 +288,15 @@ def test_one_draw_is_counted_in_the_singular(window, page, codes, qtbot):
     codes.set_state(page.advanced(codes.state, 1))
     settle(qtbot, window)
     assert child(page, QLabel, "codes_count").text() == "<b>2</b> draws from P"
+
+
+@pytest.mark.parametrize("p0", [0.2, 0.35, 0.55, 0.7])
+def test_a_bound_met_at_a_tie_is_marked_as_met(p0: float) -> None:
+    # Q = [½, ½]: L = H(P,Q) = 1 bit, with H(P,Q) an ulp above 1.0, and
+    # "1.0000 ≤ L < 2.0000 ✗" stood beside a theorem.
+    results = derive_code_lab(start_code_lab([p0, 1 - p0], [0.5, 0.5]))
+    shannon = next(e for e in results.estimates if e.name == "shannon_q")
+    assert shannon.expected == 1.0 and shannon.low == pytest.approx(1.0)
+    for estimate in results.estimates:
+        assert estimate.meets_bound, estimate.name
+    assert claim_text(shannon).endswith("✓")

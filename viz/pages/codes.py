@@ -137,7 +137,7 @@ def claim_text(estimate: CodeEstimate) -> str:
         return QCoreApplication.translate(
             "CodesPage", "{target} ≤ L < {target} + 1: both ∞ here"
         ).format(target=target)
-    holds = estimate.low <= estimate.expected < estimate.high
+    holds = estimate.meets_bound
     # Two lines: the bound, then its numbers. On one line the claim was the
     # widest cell of the table, and at 1024 px it wrapped a word a line.
     return QCoreApplication.translate(
