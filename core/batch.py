@@ -183,32 +183,52 @@ def derive_batch(state: BatchState) -> BatchResults:
     return BatchResults(state, losses, float(np.mean(losses)), softmax(state.logits))
 
 
+class CellError(ValueError):
+    """A cell's text refused: ``code`` says why, ``shown`` what (:class:`Problem`)."""
+
+    def __init__(self, code: str, shown: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.shown = shown
+
+
 def parse_logit(text: str) -> float:
-    """A logit from a cell's text; ValueError says why it is refused."""
+    """A logit from a cell's text; :class:`CellError` (a ValueError) says why not."""
     cleaned = text.strip().replace("−", "-")
+    quoted = _quoted(text)
     try:
         value = float(cleaned)
     except ValueError:
-        raise ValueError(f"“{_quoted(text)}” is not a number") from None
+        raise CellError("not_a_number", quoted, f"“{quoted}” is not a number") from None
     if not math.isfinite(value):
-        raise ValueError(f"“{_quoted(text)}” is not a finite number")
+        raise CellError("not_finite", quoted, f"“{quoted}” is not a finite number")
     if not BATCH_LOGIT.low <= value <= BATCH_LOGIT.high:
-        raise ValueError(
-            f"{format_number(value, 2)} is outside "
-            f"[{BATCH_LOGIT.low:g}, {BATCH_LOGIT.high:g}]".replace("-", "−")
-        )
+        shown = format_number(value, 2)
+        interval = f"[{_bound(BATCH_LOGIT.low)}, {_bound(BATCH_LOGIT.high)}]"
+        raise CellError("outside", shown, f"{shown} is outside {interval}")
     return value
 
 
+def _bound(value: float) -> str:
+    return f"{value:g}".replace("-", "−")
+
+
 def parse_class(text: str, k: int) -> int:
-    """A class index in [0, k) from a cell's text; ValueError says why not."""
+    """A class index in [0, k) from a cell's text; :class:`CellError` says why not."""
     cleaned = text.strip()
     try:
         value = int(cleaned)
     except ValueError:
-        raise ValueError(f"“{_quoted(cleaned)}” is not a whole number") from None
+        quoted = _quoted(cleaned)
+        raise CellError(
+            "not_whole", quoted, f"“{quoted}” is not a whole number"
+        ) from None
     if not 0 <= value < k:
-        raise ValueError(f"class {value} does not exist: labels run from 0 to {k - 1}")
+        raise CellError(
+            "no_such_class",
+            str(value),
+            f"class {value} does not exist: labels run from 0 to {k - 1}",
+        )
     return value
 
 
@@ -217,12 +237,84 @@ def logit_text(value: float) -> str:
     return format_number(value, LOGIT_DECIMALS)
 
 
+#: Why an edit was refused (:attr:`Problem.code`): a cell's text (the codes
+#: of :class:`CellError`), or a batch already at its size limit.
+PROBLEM_CODES = (
+    "not_a_number",
+    "not_finite",
+    "outside",
+    "not_whole",
+    "no_such_class",
+    "too_many",
+    "too_few",
+)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Why an edit was refused, as fields the interface words in its language.
+
+    Attributes
+    ----------
+    code : str
+        One of :data:`PROBLEM_CODES`.
+    row : int or None
+        The sample whose cell was typed into (None: a whole-batch problem).
+    column : int or None
+        The logit's class; None for the label (or a whole-batch problem).
+    shown : str
+        What was typed, quoted and cut short, or the value refused as shown.
+    kept : str
+        The cell's value, kept, as shown.
+    limit : int
+        The bound broken: the highest logit-free class for ``no_such_class``
+        (K − 1), the row limit for ``too_many`` and ``too_few``.
+    """
+
+    code: str
+    row: int | None = None
+    column: int | None = None
+    shown: str = ""
+    kept: str = ""
+    limit: int = 0
+
+
 @dataclass(frozen=True)
 class Edit:
-    """What an edit does: the batch afterwards, and what to say ("" for nothing)."""
+    """What an edit does: the batch afterwards, and why it was refused (if it was)."""
 
     state: BatchState
-    message: str
+    problem: Problem | None = None
+
+    @property
+    def message(self) -> str:
+        """The problem in English ("" for none), for scripts and logs."""
+        return "" if self.problem is None else english(self.problem)
+
+
+def english(problem: Problem) -> str:
+    """A refused edit's problem in English (the interface words it itself)."""
+    if problem.code == "too_many":
+        return f"A batch holds at most {problem.limit} samples here."
+    if problem.code == "too_few":
+        return "A batch needs at least one sample."
+    reasons = {
+        "not_a_number": f"“{problem.shown}” is not a number",
+        "not_finite": f"“{problem.shown}” is not a finite number",
+        "outside": (
+            f"{problem.shown} is outside "
+            f"[{_bound(BATCH_LOGIT.low)}, {_bound(BATCH_LOGIT.high)}]"
+        ),
+        "not_whole": f"“{problem.shown}” is not a whole number",
+        "no_such_class": (
+            f"class {problem.shown} does not exist: labels run from 0 to "
+            f"{problem.limit}"
+        ),
+    }
+    cell = "label" if problem.column is None else f"logit z{problem.column}"
+    return (
+        f"Sample {problem.row}, {cell}: {reasons[problem.code]}; kept {problem.kept}."
+    )
 
 
 def edit_cell(state: BatchState, row: int, column: int, text: str) -> Edit:
@@ -234,39 +326,41 @@ def edit_cell(state: BatchState, row: int, column: int, text: str) -> Edit:
     """
     k = state.k
     if not 0 <= row < state.n or not 0 <= column <= k:
-        return Edit(state, "")
+        return Edit(state)
     if column < k:
         current = float(state.logits[row, column])
         if text.strip() == logit_text(current):
-            return Edit(state, "")
+            return Edit(state)
         try:
             value = parse_logit(text)
-        except ValueError as error:
+        except CellError as error:
             kept = logit_text(current)
-            return Edit(state, f"Sample {row}, logit z{column}: {error}; kept {kept}.")
+            return Edit(state, Problem(error.code, row, column, error.shown, kept))
         logits = state.logits.copy()
         logits[row, column] = value
-        return Edit(batch_of(logits, state.labels), "")
+        return Edit(batch_of(logits, state.labels))
     try:
         label = parse_class(text, k)
-    except ValueError as error:
-        kept_label = int(state.labels[row])
-        return Edit(state, f"Sample {row}, label: {error}; kept {kept_label}.")
+    except CellError as error:
+        kept_label = str(int(state.labels[row]))
+        return Edit(
+            state, Problem(error.code, row, None, error.shown, kept_label, k - 1)
+        )
     labels = state.labels.copy()
     labels[row] = label
-    return Edit(batch_of(state.logits, labels), "")
+    return Edit(batch_of(state.logits, labels))
 
 
 def add_sample(state: BatchState) -> Edit:
     """One more sample with logits 0 and label 0 (up to the row limit)."""
     if state.n >= BATCH_ROWS.high:
-        return Edit(state, f"A batch holds at most {BATCH_ROWS.high} samples here.")
+        return Edit(state, Problem("too_many", limit=BATCH_ROWS.high))
     logits = np.vstack([state.logits, np.zeros(state.k)])
-    return Edit(batch_of(logits, [*state.labels.tolist(), 0]), "")
+    return Edit(batch_of(logits, [*state.labels.tolist(), 0]))
 
 
 def remove_sample(state: BatchState) -> Edit:
     """The last sample dropped (a batch keeps at least one)."""
     if state.n <= BATCH_ROWS.low:
-        return Edit(state, "A batch needs at least one sample.")
-    return Edit(batch_of(state.logits[:-1], state.labels[:-1]), "")
+        return Edit(state, Problem("too_few", limit=BATCH_ROWS.low))
+    return Edit(batch_of(state.logits[:-1], state.labels[:-1]))

@@ -69,6 +69,14 @@
 <context>
     <name>BatchPage</name>
     <message>
+        <source>A batch holds at most {n} samples here.</source>
+        <translation>这里一个批次最多有 {n} 个样本。</translation>
+    </message>
+    <message>
+        <source>A batch needs at least one sample.</source>
+        <translation>一个批次至少要有一个样本。</translation>
+    </message>
+    <message>
         <source>Add a sample to the batch</source>
         <translation>向批次添加一个样本</translation>
     </message>
@@ -117,6 +125,14 @@
         <translation>重置为课程中的示例</translation>
     </message>
     <message>
+        <source>Sample {row}, label: {reason}; kept {kept}.</source>
+        <translation>样本 {row} 的标签：{reason}；保留 {kept}。</translation>
+    </message>
+    <message>
+        <source>Sample {row}, logit z{column}: {reason}; kept {kept}.</source>
+        <translation>样本 {row} 的 logit z{column}：{reason}；保留 {kept}。</translation>
+    </message>
+    <message>
         <source>The example: &lt;tt&gt;torch.manual_seed(100); logits = torch.rand(4, 5)&lt;/tt&gt;, labels &lt;tt&gt;[4, 3, 3, 2]&lt;/tt&gt;, &lt;tt&gt;nn.CrossEntropyLoss()(logits, labels)&lt;/tt&gt; = 1.5229846.</source>
         <translation>示例：&lt;tt&gt;torch.manual_seed(100); logits = torch.rand(4, 5)&lt;/tt&gt;，标签 &lt;tt&gt;[4, 3, 3, 2]&lt;/tt&gt;，&lt;tt&gt;nn.CrossEntropyLoss()(logits, labels)&lt;/tt&gt; = 1.5229846。</translation>
     </message>
@@ -133,8 +149,28 @@
         <translation>示例的出处</translation>
     </message>
     <message>
+        <source>class {shown} does not exist: labels run from 0 to {last}</source>
+        <translation>类别 {shown} 不存在：标签从 0 到 {last}</translation>
+    </message>
+    <message>
+        <source>{shown} is outside [{low}, {high}]</source>
+        <translation>{shown} 超出了 [{low}, {high}]</translation>
+    </message>
+    <message>
         <source>{value} nats</source>
         <translation>{value} 奈特</translation>
+    </message>
+    <message>
+        <source>“{shown}” is not a finite number</source>
+        <translation>“{shown}”不是有限的数</translation>
+    </message>
+    <message>
+        <source>“{shown}” is not a number</source>
+        <translation>“{shown}”不是数字</translation>
+    </message>
+    <message>
+        <source>“{shown}” is not a whole number</source>
+        <translation>“{shown}”不是整数</translation>
     </message>
 </context>
 <context>

@@ -247,6 +247,23 @@ def test_a_refused_cell_keeps_its_value_and_says_why_naming_the_cell(
         assert "nan" not in cell(page, row, 6).lower()
 
 
+def test_a_refusal_is_said_in_chinese_and_follows_a_switch_of_language(
+    window, page, qtbot
+):
+    # The core's English sentence was shown as it was: "Sample 0, logit z0:
+    # 1.000×10⁶ is outside [−50, 50]; kept 0.1117." in the Chinese window.
+    from chinese import in_chinese
+
+    with in_chinese():
+        type_into_cell(qtbot, page, 0, 0, "1e6")
+        said = message(page).text()
+        assert said.startswith("样本 0 的 logit z0：") and "超出了 [−50, 50]" in said
+        assert not {"Sample", "outside", "kept"} & set(said.replace("：", " ").split())
+    english = message(page).text()  # back in English: the same refusal, reworded
+    assert english.startswith("Sample 0, logit z0: 1.000×10⁶ is outside [−50, 50]")
+    assert english.endswith("; kept 0.1117.")
+
+
 def test_a_valid_edit_changes_only_its_row(page, qtbot):
     changed = []
     page.model.dataChanged.connect(lambda *args: changed.append(args))

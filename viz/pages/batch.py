@@ -43,13 +43,15 @@ from core.batch import (
     BatchResults,
     BatchState,
     Edit,
+    Problem,
     add_sample,
     edit_cell,
     example_batch,
     logit_text,
     remove_sample,
 )
-from core.numbers import format_count
+from core.numbers import format_count, format_number
+from core.ranges import BATCH_LOGIT
 from viz import theme
 from viz.column_area import ColumnArea
 from viz.pages.common import (
@@ -147,6 +149,40 @@ def _mean_title() -> str:
 
 def _edit_title() -> str:
     return translate("BatchPage", "Edit the batch")
+
+
+def problem_words(problem: Problem) -> str:
+    """Why an edit was refused, in the language in use."""
+    if problem.code == "too_many":
+        return translate("BatchPage", "A batch holds at most {n} samples here.").format(
+            n=problem.limit
+        )
+    if problem.code == "too_few":
+        return translate("BatchPage", "A batch needs at least one sample.")
+    low, high = (format_number(v, 0) for v in (BATCH_LOGIT.low, BATCH_LOGIT.high))
+    reasons = {
+        "not_a_number": lambda: translate("BatchPage", "“{shown}” is not a number"),
+        "not_finite": lambda: translate(
+            "BatchPage", "“{shown}” is not a finite number"
+        ),
+        "outside": lambda: translate("BatchPage", "{shown} is outside [{low}, {high}]"),
+        "not_whole": lambda: translate("BatchPage", "“{shown}” is not a whole number"),
+        "no_such_class": lambda: translate(
+            "BatchPage", "class {shown} does not exist: labels run from 0 to {last}"
+        ),
+    }
+    reason = reasons[problem.code]().format(
+        shown=problem.shown, low=low, high=high, last=problem.limit
+    )
+    if problem.column is None:
+        sentence = translate("BatchPage", "Sample {row}, label: {reason}; kept {kept}.")
+    else:
+        sentence = translate(
+            "BatchPage", "Sample {row}, logit z{column}: {reason}; kept {kept}."
+        )
+    return sentence.format(
+        row=problem.row, column=problem.column, reason=reason, kept=problem.kept
+    )
 
 
 def _how_title() -> str:
@@ -250,12 +286,12 @@ class BatchModel(QAbstractTableModel):
             return False
         edit = edit_cell(self.store.state, index.row(), index.column(), str(value))
         self.apply(edit)
-        return not edit.message
+        return edit.problem is None
 
     def apply(self, edit: Edit) -> None:
-        """Store an edit's state (one undo step) and say its message."""
+        """Store an edit's state (one undo step) and say why it was refused."""
         self.store.set_state(edit.state)
-        self.on_message(edit.message)
+        self.on_message(edit.problem)
 
     def show_results(self, results: BatchResults) -> None:
         """New results: reshape if the batch did, else report every cell changed."""
@@ -377,6 +413,7 @@ class BatchPage(Page):
     ) -> None:
         super().__init__(store, parent)
         self.message_text = ""
+        self._problem: Problem | None = None
         self._build()
         store.state_changed.connect(self._state_changed)
         store.results_ready.connect(self.show_results)
@@ -405,7 +442,7 @@ class BatchPage(Page):
             header.setSectionResizeMode(column, mode)
 
     def _build(self) -> None:
-        self.model = BatchModel(self.store, self._say, self)
+        self.model = BatchModel(self.store, self._refused, self)
         self.table = QTableView()
         self.table.setObjectName("batch_table")
         self.table.setModel(self.model)
@@ -501,6 +538,8 @@ class BatchPage(Page):
         super().retranslate()
         self.model.retranslate()
         self.plots.retranslate()
+        if self._problem is not None:
+            self._refused(self._problem)
 
     # the page protocol ----------------------------------------------------
 
@@ -558,7 +597,16 @@ class BatchPage(Page):
         self._say("")
 
     def _say(self, text: str) -> None:
-        """Show ``text`` (a refused edit or action; "" clears it)."""
+        """Show ``text`` (a refused action; "" clears it)."""
+        self._problem = None
+        self._show_message(text)
+
+    def _refused(self, problem: Problem | None) -> None:
+        """Say why an edit was refused (None: it was not), in words kept up to date."""
+        self._problem = problem
+        self._show_message("" if problem is None else problem_words(problem))
+
+    def _show_message(self, text: str) -> None:
         self.message_text = text
         set_text(self.message, text)
         self.message.setVisible(bool(text))
