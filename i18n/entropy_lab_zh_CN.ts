@@ -3532,6 +3532,14 @@ larger, and so is its gradient; its direction is the same.</source>
         <translation>（抽样：{value}）</translation>
     </message>
     <message>
+        <source> Here Q misses an outcome of P: −log q(x) and log p(x)/q(x) are ∞ from the first time it is drawn, and k3, unbiased while Q gives every outcome of P a chance, now falls short of D(Q‖P) by P&apos;s mass there (its bias in the table).&lt;br&gt;&lt;b&gt;Try next:&lt;/b&gt; give that outcome a little weight in Q again and watch every mean turn finite and k3&apos;s bias vanish.</source>
+        <translation>这里 Q 漏掉了 P 的一个结果：从该结果第一次被抽到起，−log q(x) 和 log p(x)/q(x) 都是 ∞；k3 只在 Q 给 P 的每个结果都留有机会时才无偏，现在它比 D(Q‖P) 少了 P 在那里的概率质量（即表中它的偏差）。&lt;br&gt;&lt;b&gt;接下来试试：&lt;/b&gt;在 Q 中给那个结果一点权重，观察每个平均值重新变为有限，k3 的偏差消失。</translation>
+    </message>
+    <message>
+        <source> k3 is unbiased, with the smallest variance when Q is close to P.&lt;br&gt;&lt;b&gt;Try next:&lt;/b&gt; make Q miss an outcome of P on the Explorer and watch −log q(x) hit ∞ the first time it is drawn, and k3 become biased.</source>
+        <translation>k3 无偏，且当 Q 接近 P 时方差最小。&lt;br&gt;&lt;b&gt;接下来试试：&lt;/b&gt;在探索器中让 Q 漏掉 P 的一个结果，观察 −log q(x) 在该结果第一次被抽到时变为 ∞，k3 也随之有偏。</translation>
+    </message>
+    <message>
         <source>0 (unbiased)</source>
         <translation>0（无偏）</translation>
     </message>
@@ -3540,8 +3548,8 @@ larger, and so is its gradient; its direction is the same.</source>
         <translation>；其平均值 → {value}</translation>
     </message>
     <message>
-        <source>&lt;b&gt;What to look at.&lt;/b&gt; Each draw&apos;s information jumps about; its running mean settles on the exact value, and the ±2 SE band around it shrinks as 1/√n: 100 times the draws, a tenth of the width. −log q(x) = −log p(x) + log p(x)/q(x) draw by draw, so H(P,Q) = H(P) + D(P‖Q). k1 can go negative on a single draw; k2 and k3 never do; k3 is unbiased with the smallest variance when Q is close to P.&lt;br&gt;&lt;b&gt;Try next:&lt;/b&gt; make Q miss an outcome of P on the Explorer and watch −log q(x) hit ∞ the first time it is drawn.</source>
-        <translation>&lt;b&gt;看什么。&lt;/b&gt;每次抽样的信息量上下跳动；它的累计平均值稳定在精确值上，周围的 ±2 SE 带按 1/√n 收窄：抽样次数增加 100 倍，宽度缩小到十分之一。逐次抽样都有 −log q(x) = −log p(x) + log p(x)/q(x)，所以 H(P,Q) = H(P) + D(P‖Q)。k1 在单次抽样上可能为负；k2 和 k3 从不为负；当 Q 接近 P 时，k3 无偏且方差最小。&lt;br&gt;&lt;b&gt;接下来试试：&lt;/b&gt;在探索器中让 Q 漏掉 P 的一个结果，观察 −log q(x) 在该结果第一次被抽到时变为 ∞。</translation>
+        <source>&lt;b&gt;What to look at.&lt;/b&gt; Each draw&apos;s information jumps about; its running mean settles on the exact value, and the ±2 SE band around it shrinks as 1/√n: 100 times the draws, a tenth of the width. −log q(x) = −log p(x) + log p(x)/q(x) draw by draw, so H(P,Q) = H(P) + D(P‖Q). k1 can go negative on a single draw; k2 and k3 never do.</source>
+        <translation>&lt;b&gt;看什么。&lt;/b&gt;每次抽样的信息量上下跳动；它的累计平均值稳定在精确值上，周围的 ±2 SE 带按 1/√n 收窄：抽样次数增加 100 倍，宽度缩小到十分之一。逐次抽样都有 −log q(x) = −log p(x) + log p(x)/q(x)，所以 H(P,Q) = H(P) + D(P‖Q)。k1 在单次抽样上可能为负；k2 和 k3 从不为负。</translation>
     </message>
     <message>
         <source>&lt;b&gt;bias&lt;/b&gt;</source>

@@ -319,6 +319,23 @@ def test_q_missing_an_outcome_shows_infinity_and_why_never_nan(
     assert page.plots.means_p.means[1].infinite.data.size == 1
 
 
+def test_what_to_look_at_says_k3_is_biased_while_q_misses_an_outcome(
+    window, page, labs, store, qtbot
+):
+    # "k3 is unbiased" stood above a k3 row whose bias read −0.1443, and
+    # "make Q miss an outcome" was offered beside a Q that already did.
+    assert "k3 is unbiased" in page.look.text()
+    store.update(q_weights=np.array([0.5, 0.0, 0.25, 0.25]))
+    settle(qtbot, window)
+    look = page.look.text()
+    assert "Here Q misses an outcome of P" in look
+    assert "k3 is unbiased" not in look and "make Q miss" not in look
+    assert labs.results.sampling.estimate("k3").bias < 0  # what it says
+    store.update(q_weights=np.array([0.25, 0.25, 0.25, 0.25]))
+    settle(qtbot, window)
+    assert "k3 is unbiased" in page.look.text()
+
+
 def test_p_missing_an_outcome_makes_the_estimators_infinite(
     window, page, labs, store, qtbot
 ):

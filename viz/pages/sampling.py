@@ -493,19 +493,7 @@ class SamplingPage(LabPage):
             self.units_box.setItemText(
                 index, unit_name(str(self.units_box.itemData(index)))
             )
-        self.look.setText(
-            self.tr(
-                "<b>What to look at.</b> Each draw's information jumps about; its "
-                "running mean settles on the exact value, and the ±2 SE band "
-                "around it shrinks as 1/√n: 100 times the draws, a tenth of the "
-                "width. −log q(x) = −log p(x) + log p(x)/q(x) draw by draw, so "
-                "H(P,Q) = H(P) + D(P‖Q). k1 can go negative on a single draw; k2 "
-                "and k3 never do; k3 is unbiased with the smallest variance when "
-                "Q is close to P.<br><b>Try next:</b> make Q miss an outcome of P "
-                "on the Explorer and watch −log q(x) hit ∞ the first time it is "
-                "drawn."
-            )
-        )
+        self._show_look(self._q_misses)
         self.note.setText(
             self.tr(
                 "k1, k2, k3 use r = p(x)/q(x) with x drawn from <b>Q</b>, so they "
@@ -517,6 +505,43 @@ class SamplingPage(LabPage):
         self.plots.retranslate(self._units_shown)
         if self.store.results is not None:
             self.show_results(self.store.results)
+
+    def _show_look(self, q_misses: bool) -> None:
+        """What to look at and try next, for a Q that covers P or misses some of it.
+
+        Said of every Q, "k3 is unbiased" stood above a table whose k3 row
+        read a bias of −0.1443, with "make Q miss an outcome" to try next
+        beside a Q that already did.
+        """
+        self._q_misses = q_misses
+        common = self.tr(
+            "<b>What to look at.</b> Each draw's information jumps about; its "
+            "running mean settles on the exact value, and the ±2 SE band "
+            "around it shrinks as 1/√n: 100 times the draws, a tenth of the "
+            "width. −log q(x) = −log p(x) + log p(x)/q(x) draw by draw, so "
+            "H(P,Q) = H(P) + D(P‖Q). k1 can go negative on a single draw; k2 "
+            "and k3 never do."
+        )
+        if q_misses:
+            rest = self.tr(
+                " Here Q misses an outcome of P: −log q(x) and log p(x)/q(x) "
+                "are ∞ from the first time it is drawn, and k3, unbiased while "
+                "Q gives every outcome of P a chance, now falls short of "
+                "D(Q‖P) by P's mass there (its bias in the table).<br><b>Try "
+                "next:</b> give that outcome a little weight in Q again and "
+                "watch every mean turn finite and k3's bias vanish."
+            )
+        else:
+            rest = self.tr(
+                " k3 is unbiased, with the smallest variance when Q is close to "
+                "P.<br><b>Try next:</b> make Q miss an outcome of P on the "
+                "Explorer and watch −log q(x) hit ∞ the first time it is drawn, "
+                "and k3 become biased."
+            )
+        set_text(self.look, common + rest)
+
+    #: Whether the last results' Q misses an outcome of P (see _show_look).
+    _q_misses = False
 
     # controls → state -----------------------------------------------------------
 
@@ -593,6 +618,9 @@ class SamplingPage(LabPage):
         )
         self.show_source(state)
         self.table.show_estimates(sampling.estimates, state.units)
+        q_misses = bool(sampling.estimates[1].expected_infinite_at)
+        if q_misses != self._q_misses:
+            self._show_look(q_misses)
         if self._units_shown != state.units:
             self._units_shown = state.units
             self.plots.retranslate(state.units)
