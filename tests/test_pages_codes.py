@@ -300,3 +300,35 @@ def test_a_bound_met_at_a_tie_is_marked_as_met(p0: float) -> None:
     for estimate in results.estimates:
         assert estimate.meets_bound, estimate.name
     assert claim_text(shannon).endswith("✓")
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 768), (1920, 1080)])
+def test_every_leaf_label_is_inside_the_tree_and_no_bit_covers_a_node(
+    window, page, codes, qtbot, size
+):
+    # Shannon's code of P = [0.4, 0.3, 0.2, 0.1]: "3" stood at the bottom
+    # edge with its codeword 1010 cut off, and the bit of a lone child sat
+    # on the edge between its two dots.
+    window.resize(*size)
+    use(window, qtbot, [0.4, 0.3, 0.2, 0.1], [0.25] * 4)
+    child(page, QComboBox, "codes_tree_combo").setCurrentIndex(
+        child(page, QComboBox, "codes_tree_combo").findData("shannon_p")
+    )
+    settle(qtbot, window)
+    qtbot.wait(1)  # the resize's layout
+    tree = page.plots.tree
+    view = tree.plot.getViewBox()
+    inside = view.mapRectToScene(view.boundingRect())
+    words = [item for item in tree._words if item.isVisible()]
+    assert any(item.textItem.toPlainText().endswith("1010") for item in words)
+    for item in words:
+        rect = item.mapRectToScene(item.boundingRect())
+        assert inside.contains(rect), item.textItem.toPlainText()
+    dots = [
+        view.mapViewToScene(point.pos())
+        for scatter in (tree.inner, tree.leaves)
+        for point in scatter.points()
+    ]
+    for item in (bit for bit in tree._bits if bit.isVisible()):
+        rect = item.mapRectToScene(item.boundingRect())
+        assert not any(rect.contains(dot) for dot in dots), item.textItem.toPlainText()

@@ -67,6 +67,10 @@ def word_text(word: str | None, length: float, side: str) -> str:
     return f"{word or 'ε'} ({int(length)})"
 
 
+#: Tree levels between a leaf and the top of its label.
+LEAF_LABEL_GAP = 0.15
+
+
 class CodeTreePlot:
     """A code's binary tree: root at the top, "0" to the left, leaves labelled.
 
@@ -91,6 +95,8 @@ class CodeTreePlot:
             plot.hideAxis(axis)
         plot.disableAutoRange()
         self.shown: Any = None
+        self._depth: int | None = None
+        plot.getViewBox().sigResized.connect(self._fit_y)
 
     def _pool(
         self, pool: list[pg.TextItem], n: int, anchor: tuple[float, float]
@@ -135,7 +141,25 @@ class CodeTreePlot:
         self._label_leaves(nodes, x, y)
         width = max(1.0, float(x.max()))
         self.plot.setXRange(-0.7, width + 0.7, padding=0)
-        self.plot.setYRange(-tree.depth - 1.1, 0.5, padding=0)
+        self._depth = tree.depth
+        self._fit_y()
+
+    def _fit_y(self, *_: Any) -> None:
+        """Room below the deepest leaf for its two lines of text, in pixels.
+
+        A fixed margin in tree levels cut the deepest codeword off ("3" with
+        its 1010 below the plot's edge) once the plot was short: text keeps
+        its size in pixels while a level shrinks with the plot.
+        """
+        if self._depth is None:
+            return
+        height = float(self.plot.getViewBox().height())
+        words = [item for item in self._words if item.isVisible()]
+        text = max((item.textItem.boundingRect().height() for item in words), default=0)
+        span = self._depth + 0.5 + LEAF_LABEL_GAP
+        share = min((text + 4.0) / height, 0.6) if height > 1 else 0.2
+        below = share * span / (1.0 - share)
+        self.plot.setYRange(-self._depth - LEAF_LABEL_GAP - below, 0.5, padding=0)
 
     def _label_bits(self, nodes: Any, x: FloatArray, y: FloatArray) -> None:
         children = [node for node in nodes if node.parent >= 0]
@@ -143,6 +167,10 @@ class CodeTreePlot:
         for item, node in zip(self._bits, children, strict=False):
             parent = node.parent
             item.setText(node.bit)
+            # A lone child stands straight below its parent: its bit beside
+            # the edge, not on it between the two dots.
+            straight = abs(x[parent] - x[node.index]) < 1e-9
+            item.setAnchor((-0.4, 0.5) if straight else (0.5, 0.5))
             item.setPos(
                 (x[parent] + x[node.index]) / 2, (y[parent] + y[node.index]) / 2
             )
@@ -153,10 +181,11 @@ class CodeTreePlot:
         self._pool(self._words, len(leaves), (0.5, 0.0))
         for item, node in zip(self._words, leaves, strict=False):
             item.setText(f"{node.outcome}\n{node.prefix or 'ε'}")
-            item.setPos(x[node.index], y[node.index] - 0.15)
+            item.setPos(x[node.index], y[node.index] - LEAF_LABEL_GAP)
             item.setVisible(True)
 
     def _clear(self) -> None:
+        self._depth = None
         self.edges.setData([], [])
         self.inner.setData([], [])
         self.leaves.setData([], [])

@@ -564,8 +564,10 @@ class CodesPage(LabPage):
         self.plots = CodePlots()
         right = QVBoxLayout()
         right.setContentsMargins(4, 4, 4, 0)
+        # The extra bits first: the lab's point (D(P‖Q) in bits per symbol)
+        # was the line the area scrolled out of sight at 1366×768.
         self.header = HeaderArea(
-            "codes_header", self.table, self.extra, self.extra_reason, self.draws
+            "codes_header", self.extra, self.extra_reason, self.table, self.draws
         )
         right.addWidget(self.header)
         right.addWidget(self.plots, 1)
