@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 
 from core.drag_examples import find_example, searchable
+from core.i18n import translate
 from core.json_values import SessionError, fail
 from core.lesson_quantities import QUANTITIES, TARGETS, Quantity, parse_quantity
 from core.lessons import (
@@ -108,7 +109,10 @@ def _largest(spec: QuestionSpec, step: Step) -> dict[str, Any]:
     if values.count(top) > 1:
         raise fail(
             "question.quantities",
-            "has a tie for the largest here: choose quantities that differ",
+            translate(
+                "Lessons",
+                "has a tie for the largest here: choose quantities that differ",
+            ),
         )
     options = []
     for quantity in quantities:
@@ -143,7 +147,12 @@ def _zero_finite_infinite(spec: QuestionSpec, step: Step) -> dict[str, Any]:
         {"text": _text("infinite"), "when": [_claim(name, "=", "inf")]},
     ]
     if value < 0:
-        raise fail("question.quantities", f"{quantity.title} is negative here")
+        raise fail(
+            "question.quantities",
+            translate("Lessons", "{quantity} is negative here").format(
+                quantity=quantity.title
+            ),
+        )
     answer = 0 if value == 0 else (2 if value == float("inf") else 1)
     return {
         "kind": "choice",
@@ -195,8 +204,11 @@ def _drag(spec: QuestionSpec, step: Step, base: dict[str, Any]) -> dict[str, Any
         fields = ", ".join(question.only)
         raise fail(
             "question.value",
-            f"is out of reach: no setting of {fields} within their controls' "
-            f"ranges makes {question.goal[0].text()} true",
+            translate(
+                "Lessons",
+                "is out of reach: no setting of {fields} within their controls' "
+                "ranges makes {goal} true",
+            ).format(fields=fields, goal=question.goal[0].text()),
         )
     data["example"] = example
     return data

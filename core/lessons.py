@@ -88,7 +88,7 @@ from typing import Any
 
 from core.atomic import atomic_write_bytes
 from core.history import same_state
-from core.i18n import LocalizedText, localized_text
+from core.i18n import LocalizedText, localized_text, translate
 from core.json_values import (
     MAX_FILE_BYTES,
     SessionError,
@@ -769,7 +769,12 @@ def _drag(data: Mapping[str, Any], where: str, step: Step) -> DragQuestion:
                 )
     if _holds(goal, evaluation):
         facts = "; ".join(claim.describe(evaluation) for claim in goal)
-        raise fail(join(where, "goal"), f"already holds at the start ({facts})")
+        raise fail(
+            join(where, "goal"),
+            translate("Lessons", "already holds at the start ({facts})").format(
+                facts=facts
+            ),
+        )
     start = state_dict(step.page, step.state(step.page))
     only = _names(data["only"], join(where, "only"), tuple(start))
     if not only:

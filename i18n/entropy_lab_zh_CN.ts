@@ -2337,6 +2337,22 @@ language model&apos;s log-probabilities do; T then reshapes the softmax.</source
         <source>Hidden until you answer</source>
         <translation>作答后显示</translation>
     </message>
+    <message>
+        <source>already holds at the start ({facts})</source>
+        <translation>在起点就已经成立（{facts}）</translation>
+    </message>
+    <message>
+        <source>has a tie for the largest here: choose quantities that differ</source>
+        <translation>在这里最大值并列：请选择取值不同的量</translation>
+    </message>
+    <message>
+        <source>is out of reach: no setting of {fields} within their controls&apos; ranges makes {goal} true</source>
+        <translation>无法达到：在 {fields} 控件的取值范围内，没有任何设置能使 {goal} 成立</translation>
+    </message>
+    <message>
+        <source>{quantity} is negative here</source>
+        <translation>{quantity} 在这里为负</translation>
+    </message>
 </context>
 <context>
     <name>LossSettings</name>
@@ -3811,6 +3827,26 @@ larger, and so is its gradient; its direction is the same.</source>
         <translation>步骤标题</translation>
     </message>
     <message>
+        <source>The caption</source>
+        <translation>字幕</translation>
+    </message>
+    <message>
+        <source>The fields to move</source>
+        <translation>可移动的字段</translation>
+    </message>
+    <message>
+        <source>The goal</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>The question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>The title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
         <source>Title</source>
         <translation>标题</translation>
     </message>
@@ -3861,6 +3897,10 @@ larger, and so is its gradient; its direction is the same.</source>
     <message>
         <source>with</source>
         <translation>与</translation>
+    </message>
+    <message>
+        <source>{subject} {problem}.</source>
+        <translation>{subject}{problem}。</translation>
     </message>
 </context>
 <context>

@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,6 +38,8 @@ from PySide6.QtWidgets import (
 from core.json_values import SessionError
 from viz.pages import KIND_OF_PANEL
 from viz.widgets import named, problem_label
+
+translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
     from core.lesson_authoring import (
@@ -310,10 +312,37 @@ class StepDialog(QDialog):
         try:
             self.step = authored_step(spec)
         except SessionError as error:
-            self.problem.setText(str(error))
+            self.problem.setText(_problem_text(error))
             self.problem.setVisible(True)
             return
         super().accept()
+
+
+def _problem_text(error: SessionError) -> str:
+    """A refusal said of what the dialog shows ("The goal …"), not of its path.
+
+    The path ("step.question.goal[0]") is the lesson file's word for the
+    field; the rest of the sentence comes translated from the core.
+    """
+    text, field = str(error), error.field
+    if not field or not text.startswith(field + " "):
+        return text
+    problem = text[len(field) + 1 :]
+    name = field.rsplit(".", 1)[-1].split("[", 1)[0]
+    subjects = {
+        "goal": lambda: translate("StepDialog", "The goal"),
+        "value": lambda: translate("StepDialog", "The goal"),
+        "quantities": lambda: translate("StepDialog", "The question"),
+        "only": lambda: translate("StepDialog", "The fields to move"),
+        "title": lambda: translate("StepDialog", "The title"),
+        "caption": lambda: translate("StepDialog", "The caption"),
+    }
+    subject = subjects.get(name)
+    if subject is None:
+        return text
+    return translate("StepDialog", "{subject} {problem}.").format(
+        subject=subject(), problem=problem
+    )
 
 
 class Authoring(QObject):
