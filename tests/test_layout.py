@@ -264,3 +264,45 @@ def test_a_3840_by_2160_screen_at_scale_2_lays_out_as_1920_by_1080(tmp_path):
     # The explorer's 1920×1080 lecture layout: two rows of at least three.
     assert report["plots"]["explorer"] >= 6
     assert not report["problems"], "\n".join(report["problems"])
+
+
+def _ink_rows(image, left: int, top: int, width: int, height: int) -> list[int]:
+    """The rows of a region that hold dark (text) pixels."""
+    return [
+        y
+        for y in range(top, top + height)
+        if any(
+            image.pixelColor(x, y).lightness() < 110 for x in range(left, left + width)
+        )
+    ]
+
+
+def test_unselected_tabs_keep_their_descenders(window):
+    # Fusion lowers an unselected tab's text: "logits" and "PyTorch" lost
+    # the last row of their g and y, in either language and type size.
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    window.resize(1366, 768)
+    window.show_panel("explorer")
+    settle()
+    bar = window.tabs.tabBar()
+    grabbed = window.grab().toImage()
+    for index in range(1, bar.count()):
+        text = bar.tabText(index).replace("&", "")
+        if not set(text) & set("gjpqy"):
+            continue
+        rect = bar.tabRect(index)
+        corner = bar.mapTo(window, rect.topLeft())
+        shown = _ink_rows(
+            grabbed, corner.x() + 8, corner.y(), rect.width() - 16, rect.height() + 4
+        )
+        free = QImage(rect.width(), 3 * rect.height(), QImage.Format.Format_RGB32)
+        free.fill(QColor("white"))
+        painter = QPainter(free)
+        painter.setFont(bar.font())
+        painter.setPen(QColor("black"))
+        painter.drawText(QRect(0, 0, free.width(), free.height()), 0x84, text)
+        painter.end()
+        alone = _ink_rows(free, 0, 0, free.width(), free.height())
+        assert shown[-1] - shown[0] >= alone[-1] - alone[0], text

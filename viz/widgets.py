@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -10,6 +10,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSpinBox,
+    QStyle,
+    QTabBar,
     QVBoxLayout,
     QWidget,
 )
@@ -113,3 +115,20 @@ def problem_label(object_name: str) -> QLabel:
     style_as_problem(label)
     label.setVisible(False)
     return label
+
+
+class RoomyTabBar(QTabBar):
+    """Tabs tall enough for their text's descenders on the unselected tabs.
+
+    Fusion draws an unselected tab's label lower by its vertical shift but
+    sizes the tab for the text unshifted: "logits" and "PyTorch" lost the
+    bottoms of their g and y.
+    """
+
+    def tabSizeHint(self, index: int) -> QSize:
+        """Qt's size, taller by the style's shift of an unselected tab."""
+        size = super().tabSizeHint(index)
+        shift = self.style().pixelMetric(
+            QStyle.PixelMetric.PM_TabBarTabShiftVertical, None, self
+        )
+        return QSize(size.width(), size.height() + max(shift, 0))

@@ -63,7 +63,7 @@ from viz.slides import SLIDE_NAMES, slide_title
 from viz.state import ScenarioStore
 from viz.store import Store
 from viz.theme import Theme
-from viz.widgets import shortened
+from viz.widgets import RoomyTabBar, shortened
 from viz.window_texts import TextMaker, WindowTexts, window_text
 
 if TYPE_CHECKING:
@@ -159,6 +159,7 @@ class MainWindow(QMainWindow):
         #: The window's own texts, made again on a language change.
         self.texts = WindowTexts(self.statusBar())
         self.tabs = QTabWidget()
+        self.tabs.setTabBar(RoomyTabBar())  # before any tab is added
         self.tabs.setObjectName("panel_tabs")
         self.explorer = ExplorerPage(self.store)
         self.pages = LazyPages(self.tabs, self._page_built)
