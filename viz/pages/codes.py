@@ -565,9 +565,10 @@ class CodesPage(LabPage):
         right = QVBoxLayout()
         right.setContentsMargins(4, 4, 4, 0)
         # The extra bits first: the lab's point (D(P‖Q) in bits per symbol)
-        # was the line the area scrolled out of sight at 1366×768.
+        # was the line the area scrolled out of sight at 1366×768. Why they
+        # can be negative, a paragraph, comes after the table.
         self.header = HeaderArea(
-            "codes_header", self.extra, self.extra_reason, self.table, self.draws
+            "codes_header", self.extra, self.table, self.extra_reason, self.draws
         )
         right.addWidget(self.header)
         right.addWidget(self.plots, 1)
