@@ -235,8 +235,13 @@ def _softmax_minus_target(
     y_top = np.take_along_axis(y, top, axis=-1)
     q_top = np.take_along_axis(q, top, axis=-1)
     complement = 1.0 - y_top
-    near_one = (y_top > 0.5) & (y_top < 1.0)
-    if near_one.any():
+    near_one = y_top > 0.5  # 1 − ε + ε/K may round to 1 itself (ε ≈ 1.5e-16)
+    if y.ndim == 1 and near_one.any():
+        index = int(top[0])
+        complement = np.array(
+            [float(np.sum(y[:index])) + float(np.sum(y[index + 1 :]))]
+        )
+    elif near_one.any():
         others = y.copy()
         np.put_along_axis(others, top, 0.0, axis=-1)
         complement = np.where(

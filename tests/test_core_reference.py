@@ -509,7 +509,8 @@ def test_the_true_class_gradient_keeps_its_tiny_value(gap: float) -> None:
     assert abs(grad.sum()) <= 4 * ULP * abs(grad[1])
 
 
-@pytest.mark.parametrize("eps", [1e-12, 1e-9, 1e-6])
+# 1.5e-16: 1 − ε/2 rounds to 1 itself, and the gradient's sign was lost.
+@pytest.mark.parametrize("eps", [1.5e-16, 1e-12, 1e-9, 1e-6])
 @pytest.mark.parametrize("gap", [10.0, 50.0])
 def test_a_slightly_smoothed_label_keeps_the_gradients_digits(
     eps: float, gap: float
