@@ -60,9 +60,9 @@ def find_example(
     page: str,
     start: Mapping[str, Any],
     only: Sequence[str],
-    reaches: Callable[[Mapping[str, Any]], bool],
+    shortfall: Callable[[Mapping[str, Any]], float],
 ) -> dict[str, Any] | None:
-    """The setting of ``only`` nearest ``start`` for which ``reaches`` is true.
+    """A setting of ``only`` near ``start`` that reaches the goal, or None.
 
     Parameters
     ----------
@@ -72,16 +72,21 @@ def find_example(
         The state the task starts from.
     only : sequence of str
         The fields the task may move (see :func:`searchable`).
-    reaches : callable(dict) -> bool
-        Whether the state with these fields changed reaches the goal; it
-        returns False for a setting the page refuses.
+    shortfall : callable(dict) -> float
+        How far the state with these fields changed is from the goal: 0
+        exactly when it reaches it, more the further it is, +inf for a
+        setting the page refuses.
 
     Returns
     -------
     dict or None
-        The changes (``{"temperature": 0.15}``), or None if no setting tried
-        reaches the goal. Nearest: by the summed distance of the fields,
-        each measured on its control's scale (log for a log range).
+        The changes (``{"temperature": 0.15}``). The nearest of the tried
+        settings that reaches the goal (by the summed distance of the
+        fields, each on its control's scale, log for a log range); failing
+        that, one found by a pattern search from the tried settings nearest
+        the goal (a minimum such as logits = log y under label smoothing,
+        which no grid hits). None if neither reaches it: then the goal is
+        out of reach as far as the search can tell.
     """
     if not searchable(page, only):
         return None
@@ -89,10 +94,76 @@ def find_example(
         _candidates(page, start, only),
         key=lambda changes: _distance(page, start, changes),
     )
+    scored: list[tuple[float, int, dict[str, Any]]] = []
     for changes in candidates:
-        if reaches(changes):
-            return _rounded(changes, reaches)
+        gap = shortfall(changes)
+        if gap == 0.0:
+            return _rounded(changes, shortfall)
+        scored.append((gap, len(scored), changes))
+    for _, _, changes in sorted(scored)[:SEARCH_STARTS]:
+        found = _pattern_search(page, changes, shortfall)
+        if found is not None:
+            return _rounded(found, shortfall)
     return None
+
+
+#: Pattern searches run from this many of the tried settings nearest the
+#: goal, each for at most this many evaluations.
+SEARCH_STARTS = 3
+SEARCH_EVALUATIONS = 400
+
+
+def _pattern_search(
+    page: str,
+    changes: dict[str, Any],
+    shortfall: Callable[[Mapping[str, Any]], float],
+) -> dict[str, Any] | None:
+    """Move one coordinate at a time while the goal comes nearer; halve the step."""
+    point = {name: list(v) if isinstance(v, list) else v for name, v in changes.items()}
+    best = shortfall(point)
+    coordinates = [
+        (name, index)
+        for name, value in point.items()
+        if SEARCHED[(page, name)] is not None
+        for index in (range(len(value)) if isinstance(value, list) else [None])
+    ]
+    step, evaluations = 0.25, 0
+    while step > 1e-6 and evaluations < SEARCH_EVALUATIONS:
+        improved = False
+        for name, index in coordinates:
+            for direction in (1.0, -1.0):
+                trial = _moved(page, point, name, index, direction * step)
+                gap = shortfall(trial)
+                evaluations += 1
+                if gap == 0.0:
+                    return trial
+                if gap < best:
+                    point, best, improved = trial, gap, True
+                    break
+        if not improved:
+            step /= 2
+    return None
+
+
+def _moved(
+    page: str, point: dict[str, Any], name: str, index: int | None, step: float
+) -> dict[str, Any]:
+    """``point`` with one coordinate moved by ``step`` of its control's range."""
+    limits = SEARCHED[(page, name)]
+    assert limits is not None
+    value = point[name][index] if index is not None else point[name]
+    if limits.log:
+        span = math.log(limits.high / limits.low)
+        moved = value * math.exp(step * span)
+    else:
+        moved = value + step * (limits.high - limits.low)
+    moved = min(max(moved, limits.low), limits.high)
+    trial = {key: list(v) if isinstance(v, list) else v for key, v in point.items()}
+    if index is None:
+        trial[name] = moved
+    else:
+        trial[name][index] = moved
+    return trial
 
 
 def _candidates(
@@ -190,11 +261,11 @@ def _distance(page: str, start: Mapping[str, Any], changes: Mapping[str, Any]) -
 
 
 def _rounded(
-    changes: dict[str, Any], reaches: Callable[[Mapping[str, Any]], bool]
+    changes: dict[str, Any], shortfall: Callable[[Mapping[str, Any]], float]
 ) -> dict[str, Any]:
     """``changes`` with three significant digits, where that still reaches."""
     shorter = {name: _round(value) for name, value in changes.items()}
-    return shorter if reaches(shorter) else changes
+    return shorter if shortfall(shorter) == 0.0 else changes
 
 
 def _round(value: Any) -> Any:

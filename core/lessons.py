@@ -811,16 +811,32 @@ def moved_state(step: Step, changes: Mapping[str, Any], where: str = "example") 
     return state_from_dict(step.page, data, where, step.scenario)
 
 
-def reaches_goal(step: Step, goal: Sequence[Claim], changes: Mapping[str, Any]) -> bool:
-    """Whether the page on show, with ``changes``, makes every claim of ``goal`` true.
+def goal_shortfall(
+    step: Step, goal: Sequence[Claim], changes: Mapping[str, Any]
+) -> float:
+    """How far the page on show, with ``changes``, is from making ``goal`` true.
 
-    False, too, for changes the page refuses (a weight out of range).
+    0 exactly when every claim holds; else the summed distances of the
+    claims that do not (how much a "<" side is too high, and so on), and
+    +inf for changes the page refuses (a weight out of range).
     """
     try:
         evaluation = _evaluation_with(step, moved_state(step, changes))
     except (SessionError, ValueError):
-        return False
-    return _holds(tuple(goal), evaluation)
+        return math.inf
+    if _holds(tuple(goal), evaluation):
+        return 0.0
+    total = 0.0
+    for claim in goal:
+        if claim.holds(evaluation):
+            continue
+        left = evaluation.value(claim.quantity)
+        value = claim.value
+        right = evaluation.value(value) if isinstance(value, Quantity) else value
+        gap = abs(left - right) - (claim.tolerance if claim.op == "=" else 0.0)
+        # A side at ±∞ is as far as can be, yet finite: a search compares.
+        total += min(max(gap, 1e-300), 1e300) if math.isfinite(gap) else 1e300
+    return total
 
 
 def _evaluation_with(step: Step, state: Any) -> Evaluation:

@@ -2346,8 +2346,8 @@ language model&apos;s log-probabilities do; T then reshapes the softmax.</source
         <translation>在这里最大值并列：请选择取值不同的量</translation>
     </message>
     <message>
-        <source>is out of reach: no setting of {fields} within their controls&apos; ranges makes {goal} true</source>
-        <translation>无法达到：在 {fields} 控件的取值范围内，没有任何设置能使 {goal} 成立</translation>
+        <source>is out of reach as far as a search can tell: no setting of {fields} tried within their controls&apos; ranges makes {goal} true</source>
+        <translation>就搜索所及无法达到：在 {fields} 控件的取值范围内试过的设置，没有一个能使 {goal} 成立</translation>
     </message>
     <message>
         <source>{quantity} is negative here</source>

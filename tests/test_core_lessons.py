@@ -1012,6 +1012,39 @@ def test_a_drag_written_in_the_window_carries_an_example_that_reaches_it(
     assert dict(again.example) == dict(question.example)
 
 
+def test_a_minimum_no_grid_hits_is_found_by_the_search():
+    # Label smoothing 0.5: the lowest loss, 1.5488 bits, is at logits = log y
+    # (up to a constant); "loss < 1.5988" was refused as out of reach.
+    from core.lesson_authoring import QuestionSpec, StepSpec, authored_step
+    from core.lessons import state_dict
+    from core.scenario import default_scenario
+
+    scenario = {**state_dict("scenario", default_scenario()), "label_smoothing": 0.5}
+
+    def drag(value):
+        question = QuestionSpec(
+            kind="drag", prompt="Drag", why="Because.", quantities=("loss",),
+            op="<", value=value, only=("logits",),
+        )  # fmt: skip
+        spec = StepSpec(
+            title="T", caption="C", page="scenario", scenario=scenario,
+            question=question,
+        )  # fmt: skip
+        return authored_step(spec)
+
+    step = drag(1.5988)
+    assert step.evaluation().value(parse_quantity("loss")) > 1.5988  # from above
+    moved = moved_state(step, step.question.example)
+    assert evaluate(moved).loss < 1.5988
+    with pytest.raises(SessionError, match="out of reach"):
+        drag(1.548)  # below the minimum
+
+
+def test_an_equality_a_search_only_comes_near_is_kept_without_an_example():
+    step = _authored_drag("entropy_p", "=", 1.0, ("p_weights",))  # P = [½, ½, 0, 0]
+    assert isinstance(step.question, DragQuestion) and step.question.example is None
+
+
 @pytest.mark.parametrize(
     ("quantity", "op", "value", "only"),
     [

@@ -574,14 +574,15 @@ def test_an_authored_drag_out_of_reach_is_refused_and_one_in_reach_shows_how(
     dialog.goal.setValue(3.0)  # four outcomes: at most 2 bits
     dialog.accept()
     said = dialog.problem.text()
-    assert said.startswith("The goal is out of reach: no setting of p_weights")
+    assert said.startswith("The goal is out of reach as far as a search can tell")
+    assert "no setting of p_weights tried" in said
     assert "question.value" not in said  # the file's path, not the dialog's word
     assert len(controller.lesson.steps) == 0
     from chinese import in_chinese
 
     with in_chinese():
         dialog.accept()
-        assert dialog.problem.text().startswith("目标无法达到：")
+        assert dialog.problem.text().startswith("目标就搜索所及无法达到：")
     dialog.goal.setValue(1.95)
     dialog.accept()
     assert len(controller.lesson.steps) == 1
