@@ -685,3 +685,46 @@ def test_previous_and_next_stay_in_reach_under_a_long_answer(window, qtbot):
         button = controller.panel.findChild(QWidget, name)
         assert button is not None and not scroll.isAncestorOf(button)
     controller.leave()
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 720)])
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_a_lesson_in_lecture_type_keeps_the_window_on_a_small_projector(
+    window, qtbot, size, language
+):
+    # In lecture type the panel asked for 19 characters (456 px) beside a
+    # page of 713: a 1024×768 window grew to 1175 px wide; at 1280×720 in
+    # Chinese it grew to 773 px tall. The ∞ readouts beside it lost
+    # "outcome 1" of "Q = 0 where P > 0 at outcome 1".
+    from contextlib import nullcontext
+
+    from chinese import in_chinese
+
+    from viz import appearance, theme
+
+    context = in_chinese() if language == "zh_CN" else nullcontext()
+    with context:
+        appearance.apply_application_style(theme.LECTURE, 1.0)
+        window.set_lecture(True, full_screen=False)
+        window.resize(*size)
+        qtbot.wait(1)
+        window.resize(*size)
+        try:
+            assert (window.width(), window.height()) == size  # before the lesson
+            window.lessons.start(lesson("kl-divergence"), 6, remember=False)
+            settle(qtbot, window)
+            qtbot.wait(1)
+            assert (window.width(), window.height()) == size
+            for key in ("kl_pq", "cross_entropy_pq"):
+                reason = window.findChild(QWidget, f"readout_{key}_reason")
+                assert reason.isVisible() and reason.text()
+                needed = reason.heightForWidth(reason.width())
+                assert needed <= reason.height(), (key, needed, reason.height())
+            window.lessons.leave()  # the explanation and the plots come back
+            for _ in range(3):
+                qtbot.wait(1)
+            assert (window.width(), window.height()) == size
+        finally:
+            window.lessons.leave()
+            window.set_lecture(False, full_screen=False)
+            appearance.apply_application_style(theme.NORMAL, 1.0)

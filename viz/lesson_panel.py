@@ -168,7 +168,7 @@ class LessonPanel(QDockWidget):
         holder_layout.addWidget(scroll, 1)
         holder_layout.addWidget(self.footer)
         self.setWidget(holder)
-        self.setMinimumWidth(320)
+        self.setMinimumWidth(300)
         self._countdown_left = 0
         self._countdown = QTimer(self)
         self._countdown.setInterval(1000)
@@ -460,9 +460,16 @@ class LessonPanel(QDockWidget):
         self.countdown_label.setStyleSheet(
             f"font-size: {round(px * 1.5)}px; font-weight: bold;"
         )
-        self.setMinimumWidth(max(320, px * 19))
+        # At least a narrow column (the page beside it must still fit a
+        # 1024-px projector in lecture type: at 19 characters the window
+        # grew to 1175 px); wider where there is room (preferred_width).
+        self.setMinimumWidth(max(300, px * 12))
         if self.view is not None:
             self._show_options(self.view)
+
+    def preferred_width(self) -> int:
+        """About 19 characters of the caption's type, where the window has room."""
+        return max(self.minimumWidth(), self._font_px * 19)
 
     def start_countdown(self) -> None:
         """Count down the chosen seconds; the answer stays hidden after it."""

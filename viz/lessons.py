@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -127,6 +127,16 @@ class LessonKeys(QObject):
         if not event.isAutoRepeat():  # holding a key must not race through
             self.controller.advance(1 if key in _FORWARD else -1)
         return True
+
+
+#: What a dock's splitter handle and margins take beside the central widget.
+DOCK_SEPARATOR_PX = 12
+#: Width the page keeps beyond its minimum before the lesson panel widens:
+#: squeezed to it, the explorer's readouts took more rows, and at 1280×720
+#: in Chinese lecture type the window grew to 773 px tall.
+PAGE_SLACK_PX = 400
+#: Event-loop passes the window waits for its page to settle (_keep_size).
+KEEP_SIZE_PASSES = 8
 
 
 class LessonController(QObject):
@@ -371,9 +381,12 @@ class LessonController(QObject):
         self.guesses = {}
         self.progress = self._remembered_progress(lesson) if remember else Progress()
         index = self.progress.step if step is None else step
+        size = self.window.size()
         self.panel.show()
         self.panel.raise_()
+        self._widen_panel()
         self.window.explanation.hide()
+        QTimer.singleShot(0, self.window, lambda: self._keep_size(size))
         self._update_actions()
         if lesson.steps:
             self.go(index)
@@ -388,10 +401,35 @@ class LessonController(QObject):
         self.lesson = None
         self.marks.clear()
         self.panel.stop_countdown()
+        size = self.window.size()
         self.panel.hide()
         self._restore_view()
+        QTimer.singleShot(0, self.window, lambda: self._keep_size(size))
         self._update_actions()
         self.step_shown.emit(-1)
+
+    def _keep_size(self, size: QSize, passes: int = KEEP_SIZE_PASSES) -> None:
+        """The window kept at ``size`` while the panels' coming and going settle.
+
+        As the lesson panel left, the explanation and the plots came back
+        under a page still laid out for the narrow room beside the panel:
+        their minimums together passed the screen, and a 1024×768 window in
+        lecture type grew to 850 px tall, and stayed so. The page settles in
+        event-loop passes of its own (the plots page themselves, the
+        readouts go four a row again), so each of the next few passes puts
+        the size back; the window's layout keeps the minimum it grew by
+        until told.
+        """
+        window = self.window
+        if window.isFullScreen() or window.isMaximized():
+            return
+        if window.size() != size:
+            layout = window.layout()
+            layout.invalidate()
+            layout.activate()  # the minimum it set on the window, anew
+            window.resize(size)
+        if passes > 1:
+            QTimer.singleShot(0, window, lambda: self._keep_size(size, passes - 1))
 
     def replace_lesson(self, lesson: Lesson, index: int) -> None:
         """An edited lesson (authoring): answers start again, step ``index`` shows."""
@@ -855,6 +893,17 @@ class LessonController(QObject):
         zoom = float(getattr(self.window, "zoom", 1.0))
         base = style.explanation_font_px + (0 if self.window.lecture else 1)
         self.panel.set_font_px(round(base * zoom))
+        if self.panel.isVisible():
+            self._widen_panel()
+
+    def _widen_panel(self) -> None:
+        """The panel as wide as it prefers, while the page beside it keeps room."""
+        window = self.window
+        central = window.centralWidget()
+        room = window.width() - central.minimumSizeHint().width() - DOCK_SEPARATOR_PX
+        wanted = min(self.panel.preferred_width(), room - PAGE_SLACK_PX)
+        width = max(self.panel.minimumWidth(), wanted)
+        window.resizeDocks([self.panel], [width], Qt.Orientation.Horizontal)
 
     # remembering -------------------------------------------------------------------
 

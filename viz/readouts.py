@@ -79,6 +79,13 @@ READOUTS: tuple[ReadoutSpec, ...] = tuple(
 )
 
 
+#: The smallest type a reason shrinks to before it may take a third line.
+MIN_REASON_PX = 11
+#: Pixels the card's two lines of room fall short of two full lines (its
+#: margins, and a Chinese line's taller fallback glyphs).
+REASON_SLACK_PX = 4
+
+
 class Readout(Retranslating, QFrame):
     """A titled value, e.g. ``D(P‖Q)`` over ``0.1187 bits``."""
 
@@ -150,9 +157,35 @@ class Readout(Retranslating, QFrame):
             self.value.setFont(font)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """Refit the value's font to the new width."""
+        """Refit the value's and the reason's fonts to the new width."""
         super().resizeEvent(event)
         self._fit_value_font()
+        self._fit_reason_font()
+
+    def _fit_reason_font(self) -> None:
+        """Largest type up to the chosen size in which the reason takes two lines.
+
+        The card has room for about two lines of it: in lecture type at
+        1024 px "Q = 0 where P > 0 at outcome 1" wrapped to three and lost
+        its outcome. The room is two lines of the chosen size, not the
+        label's height, which follows the type and would shrink it step by
+        step; the text is measured by the label's own layout (Chinese comes
+        from a taller fallback font than the label's).
+        """
+        label = self.reason
+        if not label.text():
+            return
+        width = max(label.width(), 20)
+        font = QFont(label.font())
+        chosen = max(11, self._value_px // 2)
+        font.setPixelSize(chosen)
+        room = 2 * QFontMetrics(font).lineSpacing() - REASON_SLACK_PX
+        size = chosen
+        label.setFont(font)
+        while size > MIN_REASON_PX and label.heightForWidth(width) > room:
+            size -= 1
+            font.setPixelSize(size)
+            label.setFont(font)
 
     def text(self) -> str:
         """What the readout shows, as one line of plain text."""
@@ -168,6 +201,7 @@ class Readout(Retranslating, QFrame):
         if self.reason.text() != reason:
             self.reason.setText(reason)
             self.reason.setVisible(bool(reason))
+            self._fit_reason_font()
         self.setAccessibleDescription(self.text())
 
     def show_pinned(self, value: float | None, units: str) -> None:
@@ -195,9 +229,12 @@ class Readout(Retranslating, QFrame):
         self.value.setFont(font)
         self._fit_value_font()
         self.title.setStyleSheet(f"font-size: {max(12, value_px // 2)}px;")
-        self.reason.setStyleSheet(
-            f"font-size: {max(11, value_px // 2)}px; color: {reason_colour};"
-        )
+        # The reason's size by font, not style sheet: _fit_reason_font sets it.
+        self.reason.setStyleSheet(f"color: {reason_colour};")
+        reason_font = self.reason.font()
+        reason_font.setPixelSize(max(11, value_px // 2))
+        self.reason.setFont(reason_font)
+        self._fit_reason_font()
         self.pinned.setStyleSheet(
             f"font-size: {max(11, value_px // 2)}px; color: #333333;"
         )
