@@ -739,6 +739,9 @@ class Claim:
         left = written(self.quantity)
         if isinstance(self.value, Quantity):
             right = written(self.value)
+        elif self.op == "=" and evaluation.value(self.quantity) == self.value:
+            # Met: "D(P‖Q) = ∞ bits", not "D(P‖Q) = ∞ bits = ∞".
+            return left
         else:
             right = _number_text(self.value)
         return f"{left} {self.op} {right}"

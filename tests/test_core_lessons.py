@@ -1058,3 +1058,10 @@ def test_a_drag_out_of_reach_is_refused_naming_its_fields(quantity, op, value, o
     with pytest.raises(SessionError, match="out of reach") as refused:
         _authored_drag(quantity, op, value, only)
     assert ", ".join(only) in str(refused.value)
+
+
+def test_a_met_equality_is_said_once(lessons):
+    # "Infinite (D(P‖Q) = ∞ bits = ∞)" and "Exactly 0 (D(P‖Q) = 0 bits = 0)".
+    kl = next(lesson for lesson in lessons if lesson.name == "kl-divergence")
+    assert right_answer(kl.steps[6]).endswith("(D(P‖Q) = ∞ bits)")
+    assert right_answer(kl.steps[1]).endswith("(D(P‖Q) = 0 bits)")
