@@ -21,6 +21,7 @@ from pathlib import Path
 import layout_checks as checks
 import pytest
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QWidget
 
 from core.i18n import LANGUAGES
@@ -306,3 +307,34 @@ def test_unselected_tabs_keep_their_descenders(window):
         painter.end()
         alone = _ink_rows(free, 0, 0, free.width(), free.height())
         assert shown[-1] - shown[0] >= alone[-1] - alone[0], text
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1600, 900)])
+def test_the_totals_names_stand_whole_inside_their_axis(window, size):
+    # With no label under them, "P‖Q Q‖P H(P,Q)" lost the bottom of their
+    # brackets and bars to the plot's edge in lecture type.
+    appearance.apply_application_style(theme.LECTURE, 1.0)
+    window.set_lecture(True, full_screen=False)
+    window.resize(*size)
+    window.show_panel("explorer")
+    settle()
+    try:
+        plot = window.explorer.plots["asymmetry"]
+        assert plot.isVisible(), window.size()
+        axis = plot.totals_plot.getAxis("bottom")
+        inside = axis.boundingRect()
+        rects = checks._tick_text_rects(axis)
+        assert {text for _, text in rects} >= {"P‖Q", "Q‖P", "H(P,Q)"}
+        metrics = QFontMetrics(axis.style["tickFont"])
+        for rect, text in rects:
+            # The text's own ink, not just its line: brackets reach below it.
+            ink = metrics.boundingRect(text)
+            bottom = (
+                rect.top()
+                + (rect.height() + metrics.height()) / 2
+                + (ink.bottom() - metrics.descent())
+            )
+            assert bottom <= inside.bottom(), (text, bottom, inside.bottom())
+    finally:
+        window.set_lecture(False, full_screen=False)
+        appearance.apply_application_style(theme.NORMAL, 1.0)

@@ -229,6 +229,10 @@ class FittedTitle(pg.LabelItem):
         self._sizeHint[Qt.SizeHint.PreferredSize] = (0, height)
 
 
+#: Pixels under a horizontal axis's text when no label stands below it.
+BARE_TEXT_ROOM_PX = 4
+
+
 class FittedAxisItem(pg.AxisItem):
     """An axis whose label fits the axis's length, in smaller type if need be.
 
@@ -257,6 +261,22 @@ class FittedAxisItem(pg.AxisItem):
         # off from the start, every range change would otherwise rewrite and
         # refit the label (a third of a window's build).
         self.autoSIPrefix = False
+
+    def _updateHeight(self) -> None:
+        """The height pyqtgraph gives, and a few pixels under the text if no label.
+
+        Without a label under them the totals' names, "P‖Q Q‖P H(P,Q)", lost
+        the bottom of their brackets and bars to the plot's edge in lecture
+        type: pyqtgraph's text height leaves no room under the glyphs.
+        """
+        super()._updateHeight()
+        if self.orientation not in ("bottom", "top") or self.fixedHeight is not None:
+            return
+        if not self.isVisible() or self.label.isVisible():
+            return
+        height = self.maximumHeight() + BARE_TEXT_ROOM_PX
+        self.setMaximumHeight(height)
+        self.setMinimumHeight(height)
 
     def set_label_px(self, px: int) -> None:
         """The label's type size before fitting."""
