@@ -217,7 +217,7 @@
         </translation>
     </message>
     <message>
-        <source>Cross-entropy&apos;s gradient is &lt;b&gt;{ratio}&lt;/b&gt; squared error&apos;s here.</source>
+        <source>Cross-entropy&apos;s gradient is &lt;b&gt;{ratio}×&lt;/b&gt; squared error&apos;s here.</source>
         <translation>此处交叉熵的梯度是平方误差梯度的 &lt;b&gt;{ratio}&lt;/b&gt; 倍。</translation>
     </message>
     <message>

@@ -278,6 +278,13 @@ def test_the_gradient_readouts_at_minus_eight(page, race):
     assert ce == bce_with_logits_grad(-8.0, 1.0) and se == mse_sigmoid_grad(-8.0, 1.0)
     assert round(results.gradient_ratio) == 1491
     assert "1,491×" in text(page, "binary_gradient_ratio")
+    from chinese import in_chinese
+
+    with in_chinese():  # "1,491× 倍" said × twice
+        page.show_results(race.results)
+        said = text(page, "binary_gradient_ratio")
+        assert "1,491</b> 倍" in said and "×" not in said
+    page.show_results(race.results)
     assert number_text(results.probability) in text(page, "binary_probability")
     marks = page.plots.loss_marks["cross_entropy"].getData()
     assert marks[0].tolist() == [-8.0]

@@ -594,10 +594,11 @@ class BinaryPage(AnimatedPage):
             )
         ratio = results.gradient_ratio
         if math.isfinite(ratio):
-            shown = format_fixed(ratio, 0 if ratio >= 10 else 2) + "×"
+            # The × is the sentence's: Chinese says 倍 instead ("1,491× 倍").
+            shown = format_fixed(ratio, 0 if ratio >= 10 else 2)
             text = translate(
                 "BinaryPage",
-                "Cross-entropy's gradient is <b>{ratio}</b> squared error's here.",
+                "Cross-entropy's gradient is <b>{ratio}×</b> squared error's here.",
             ).format(ratio=shown)
         else:
             text = translate(
