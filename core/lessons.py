@@ -1235,7 +1235,11 @@ def right_answer(step: Step, withheld: Collection[str] = ()) -> str:
     evaluation = step.evaluation()
     if isinstance(question, ChoiceQuestion):
         option = question.options[question.answer]
-        if any(_claim_uses(claim, withheld) for claim in option.when):
+        # By the number on show too: q[0] of a linked Q is softmax[0].
+        numbers = {shown_value(evaluation, parse_quantity(name)) for name in withheld}
+        if any(
+            _claim_uses(claim, withheld, numbers, evaluation) for claim in option.when
+        ):
             facts = "; ".join(claim.text() for claim in option.when)
         else:
             facts = describe_claims(option.when, evaluation)
@@ -1248,11 +1252,20 @@ def right_answer(step: Step, withheld: Collection[str] = ()) -> str:
     raise ValueError("the step asks no question")
 
 
-def _claim_uses(claim: Claim, names: Collection[str]) -> bool:
+def _claim_uses(
+    claim: Claim,
+    names: Collection[str],
+    numbers: Collection[str],
+    evaluation: Evaluation,
+) -> bool:
+    """Whether ``claim`` shows one of ``names``, or a number one of them shows."""
     quantities = [claim.quantity]
     if isinstance(claim.value, Quantity):
         quantities.append(claim.value)
-    return any(quantity.written in names for quantity in quantities)
+    return any(
+        quantity.written in names or shown_value(evaluation, quantity) in numbers
+        for quantity in quantities
+    )
 
 
 def check_choice(step: Step, picked: int) -> Verdict:

@@ -1065,3 +1065,23 @@ def test_a_met_equality_is_said_once(lessons):
     kl = next(lesson for lesson in lessons if lesson.name == "kl-divergence")
     assert right_answer(kl.steps[6]).endswith("(D(P‖Q) = ∞ bits)")
     assert right_answer(kl.steps[1]).endswith("(D(P‖Q) = 0 bits)")
+
+
+def test_an_answer_keeps_back_a_later_number_under_another_name():
+    # While Q is the softmax, q[0] is softmax[0]: "rises (q of outcome 0 =
+    # 0.8638 > 0.66)" would answer the next step's "Estimate class 0's
+    # probability" (softmax[0]) by the number, not by the name.
+    document = json.loads(
+        (ASSETS / "04-softmax-and-temperature.json").read_text(encoding="utf-8")
+    )
+    step = document["steps"][3]
+    step["scenario"]["linked"] = True
+    for option in step["question"]["options"]:
+        for claim in option["when"]:
+            claim["quantity"] = "q[0]"
+    lesson = parse_lesson(json.dumps(document), "linked.json")
+    here = lesson.steps[3]
+    asked = asked_ahead(lesson.steps, 3, lambda _: False, [here.state(here.page)])
+    assert asked == {"softmax[0]"}
+    assert "0.8638" in right_answer(here)  # the number the next step asks
+    assert "0.8638" not in right_answer(here, asked)
