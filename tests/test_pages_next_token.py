@@ -769,21 +769,27 @@ def test_saving_a_paste_too_long_to_keep_says_so(
     assert len(text) > MAX_KEPT_PASTE
     assert page.import_text("p", text, "logits")
     assert window.save_session_to(tmp_path / "session.json")
+    title, message = _problem_said(window)
+    assert "not every pasted model" in title
+    assert message.startswith(
+        f"P was pasted as more than {MAX_KEPT_PASTE:,} characters"
+    )
+    assert "save the values to a file" in message
+    settled(qtbot, lab_store)
+
+
+def _problem_said(window: Any) -> tuple[str, str]:
+    """The last problem box on show (title, text); every one is closed."""
     dialogs = [
         box
         for box in window.findChildren(QMessageBox, "problem_dialog")
         if box.isVisible()
     ]
-    assert dialogs and "not every pasted model" in dialogs[-1].windowTitle()
-    assert (
-        dialogs[-1]
-        .text()
-        .startswith(f"P was pasted as more than {MAX_KEPT_PASTE:,} characters")
-    )
-    assert "save the values to a file" in dialogs[-1].text()
+    assert dialogs
+    said = (dialogs[-1].windowTitle(), dialogs[-1].text())
     for box in dialogs:
         box.close()
-    settled(qtbot, lab_store)
+    return said
 
 
 def test_saving_two_pastes_too_long_to_keep_says_so_of_both(
@@ -796,18 +802,11 @@ def test_saving_two_pastes_too_long_to_keep_says_so_of_both(
     assert page.import_text("q", other, "logits")
     settled(qtbot, lab_store)
     assert window.save_session_to(tmp_path / "session.json")
-    dialogs = [
-        box
-        for box in window.findChildren(QMessageBox, "problem_dialog")
-        if box.isVisible()
-    ]
-    message = dialogs[-1].text()
+    _, message = _problem_said(window)
     assert message.startswith(
         f"P and Q were pasted as more than {MAX_KEPT_PASTE:,} characters each"
     )
     assert "in their place" in message and "{" not in message
-    for box in dialogs:
-        box.close()
     settled(qtbot, lab_store)
 
 
