@@ -23,9 +23,19 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSignalBlocker, QSize, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QPoint,
+    QSignalBlocker,
+    QSize,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -352,14 +362,38 @@ __all__ = [
 ]
 
 
+def clean_cut(spans: list[tuple[int, int]], limit: int, lowest: int) -> int | None:
+    """The tallest view from the top, at most ``limit``, that cuts no span.
+
+    ``spans`` are (top, bottom) of the lines in sight (labels, rows); a cut
+    at y is clean when no span has top < y < bottom. Returns the largest
+    clean y in [``lowest``, ``limit``] that ends a span, or None if none does.
+    """
+    best = None
+    for _, y in spans:
+        higher = best is None or y > best
+        if lowest <= y <= limit and higher and not _cuts_any(spans, y):
+            best = y
+    return best
+
+
+def _cuts_any(spans: list[tuple[int, int]], y: int) -> bool:
+    return any(top < y < bottom for top, bottom in spans)
+
+
 class HeaderArea(QScrollArea):
     """The readout tables above a lab's plots, never taller than their share.
 
     At 24-px lecture type on a 1280×720 projector the tables alone would take
     the page and leave the plots a sliver: the area takes at most ``share`` of
     the page's height (the rest scrolls) and never widens the window (a wide
-    table scrolls sideways instead).
+    table scrolls sideways instead). When the tables do not fit, the view
+    ends under a whole row: at 1366×768 a row cut in half across its words
+    looked like a broken page, not like one that scrolls.
     """
+
+    #: No cut leaves less than this in sight (the area's smallest height).
+    LOWEST_PX = 80
 
     def __init__(self, object_name: str, *widgets: QWidget, share: float = 0.45):
         super().__init__()
@@ -379,16 +413,76 @@ class HeaderArea(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+        # Rows move only once the inner layout has run: the cut is found
+        # after the event that moved them, once for a burst of them.
+        self._recut = QTimer(self)
+        self._recut.setSingleShot(True)
+        self._recut.timeout.connect(self._cut_under_a_row)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """The tables asked for a new layout: so do we (see __init__)."""
-        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
-            self.updateGeometry()
+        if watched is self.widget():
+            if event.type() == QEvent.Type.LayoutRequest:
+                self.updateGeometry()
+                self._recut.start(0)
+            elif event.type() == QEvent.Type.Resize:
+                self._recut.start(0)
         return super().eventFilter(watched, event)
 
     def set_room(self, page_height: int) -> None:
         """The page is ``page_height`` tall: take at most our share of it."""
-        self.setMaximumHeight(max(80, int(page_height * self.share)))
+        self.setMaximumHeight(max(self.LOWEST_PX, int(page_height * self.share)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """A new height (the page's share, or what the plots leave): cut again."""
+        super().resizeEvent(event)
+        self._recut.start(0)
+
+    def _cut_under_a_row(self) -> None:
+        """End the view under the last whole row in sight, blank below it.
+
+        The blank is a viewport margin: the area keeps the height the page's
+        layout gave it, so the cut never feeds back into that layout.
+        """
+        inner = self.widget()
+        if inner is None:
+            return
+        margins = self.viewportMargins()
+        room = self.viewport().height() + margins.bottom()
+        blank = 0
+        if inner.height() > room:
+            cut = clean_cut(self._row_spans(inner), room, self.LOWEST_PX)
+            blank = 0 if cut is None else room - cut
+        if blank != margins.bottom():
+            self.setViewportMargins(0, 0, 0, blank)
+
+    @staticmethod
+    def _row_spans(inner: QWidget) -> list[tuple[int, int]]:
+        """(top, bottom) in ``inner`` of every visible line-holding widget."""
+        spans = []
+        pending = list(
+            inner.findChildren(
+                QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
+            )
+        )
+        while pending:
+            widget = pending.pop()
+            if not widget.isVisibleTo(inner):
+                continue
+            children = (
+                []
+                if isinstance(widget, QAbstractScrollArea)
+                else widget.findChildren(
+                    QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
+                )
+            )
+            shown = [c for c in children if c.isVisibleTo(inner)]
+            if shown:
+                pending.extend(shown)
+                continue
+            top = widget.mapTo(inner, QPoint(0, 0)).y()
+            spans.append((top, top + widget.height()))
+        return spans
 
     def sizeHint(self) -> QSize:
         """The tables' own height (capped by set_room), any width."""
