@@ -1685,6 +1685,10 @@ language model&apos;s log-probabilities do; T then reshapes the softmax.</source
         <translation>两个拟合并排显示</translation>
     </message>
     <message>
+        <source>Both fits, one at a time</source>
+        <translation>两个拟合轮流显示</translation>
+    </message>
+    <message>
         <source>Both fits: {where}: μ = {mu}, σ = {sigma} bins.</source>
         <translation>两个拟合：{where}：μ = {mu}，σ = {sigma} 个区间。</translation>
     </message>

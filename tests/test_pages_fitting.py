@@ -55,11 +55,13 @@ from core.ranges import PEAKS, SEED
 from core.session import session_to_json
 from core.state_schemas import fits_to_dict
 from tests.qt_input import send_mouse
+from viz.language import set_language
 from viz.pages.fitting import (
     HEIGHT_SCALE,
     PEAK_CONTROLS,
     POSITION_SCALE,
     FittingPage,
+    shown_text,
 )
 from viz.plotting import configure_pyqtgraph
 from viz.store import Store
@@ -661,3 +663,37 @@ def test_both_fits_show_side_by_side_where_the_page_is_small(
         window.set_lecture(False, full_screen=False)
         appearance.apply_application_style(theme.NORMAL, 1.0)
         window.resize(before)
+
+
+def test_the_show_box_says_whether_both_fits_stand_side_by_side(window, page, qtbot):
+    # In Chinese at 1280×720 in lecture type the page had no room for both
+    # fits and showed them one at a time, under "两个拟合并排显示" (side by side).
+    combo = page.findChild(QComboBox, "fitting_show_combo")
+    grid = page.plot_grid
+    size = window.size()
+    seen = set()
+    try:
+        window.set_lecture(True, full_screen=False)
+        for language, width, height in (
+            ("en", 1280, 720),
+            ("zh_CN", 1280, 720),
+            ("en", 1024, 520),
+        ):
+            set_language(language)
+            window.resize(width, height)
+            qtbot.waitUntil(lambda: bool(grid.shown))
+            QApplication.processEvents()
+            in_turn = len(grid.shown) < 2
+            seen.add(in_turn)
+            assert combo.currentData() == "both"
+            assert combo.currentText() == shown_text("both", in_turn), (
+                language,
+                width,
+                height,
+                grid.shown,
+            )
+    finally:
+        set_language("en")
+        window.set_lecture(False, full_screen=False)
+        window.resize(size)
+    assert seen == {True, False}  # both wordings were put to the test

@@ -83,6 +83,10 @@ SHOWN = {
     "forward": QT_TRANSLATE_NOOP("FittingPage", "Forward fit only"),
     "reverse": QT_TRANSLATE_NOOP("FittingPage", "Reverse fit only"),
 }
+#: The "both" entry where the page has no room for the two side by side and
+#: shows them in turn (a small projector in lecture type): "side by side"
+#: stood above a page showing one fit.
+BOTH_IN_TURN = QT_TRANSLATE_NOOP("FittingPage", "Both fits, one at a time")
 
 TITLES = {
     "forward": QT_TRANSLATE_NOOP(
@@ -94,8 +98,13 @@ TITLES = {
 }
 
 
-def shown_text(key: str) -> str:
-    """An entry of the "show" box, in the language in use."""
+def shown_text(key: str, in_turn: bool = False) -> str:
+    """An entry of the "show" box, in the language in use.
+
+    ``in_turn``: the page shows the two fits one at a time, for lack of room.
+    """
+    if key == "both" and in_turn:
+        return translate("FittingPage", BOTH_IN_TURN)  # i18n: variable
     return translate("FittingPage", SHOWN[key])  # i18n: variable (SHOWN)
 
 
@@ -439,6 +448,7 @@ class FittingPage(AnimatedPage):
         self.show_combo.currentIndexChanged.connect(
             lambda index: self.set_shown(str(self.show_combo.itemData(index)))
         )
+        self.plot_grid.shown_changed.connect(self._word_both)
         for key, control in self.peak_controls.items():
             control.value_changed.connect(
                 lambda value, key=key: self.set_peak_value(key, value)
@@ -520,9 +530,22 @@ class FittingPage(AnimatedPage):
                 "setTitle",
             )
 
+    #: True while the grid shows both fits one at a time (see BOTH_IN_TURN).
+    _both_in_turn = False
+
+    def _word_both(self, shown: tuple[str, ...]) -> None:
+        """Say in the "show" box whether "both" stand side by side or in turn."""
+        if self.store.state.shown != "both":
+            return  # one fit on show says nothing about room for two
+        in_turn = len(shown) < len(DIRECTIONS)
+        if in_turn != self._both_in_turn:
+            self._both_in_turn = in_turn
+            index = self.show_combo.findData("both")
+            self.show_combo.setItemText(index, shown_text("both", in_turn))
+
     def _combo_and_slider_texts(self) -> None:
         for index, key in enumerate(SHOWN):
-            self.show_combo.setItemText(index, shown_text(key))
+            self.show_combo.setItemText(index, shown_text(key, self._both_in_turn))
         for key, control in self.peak_controls.items():
             control.set_texts(*peak_texts(key))
 
