@@ -18,6 +18,7 @@ from scipy.stats import entropy as scipy_entropy
 from core import default_scenario, evaluate, normalize
 from core.numbers import parse_shown
 from viz.controls import LOGIT_SCALE, TEMPERATURE_SCALE, WEIGHT_SCALE
+from viz.explorer import slider_number
 
 
 def settle(qtbot, store):
@@ -713,3 +714,23 @@ def test_readouts_go_two_a_row_where_four_would_be_unreadable(qtbot):
     panel.set_font_px(24)  # normal type: four fit at 700 pixels
     panel.resize(700, 200)
     qtbot.waitUntil(lambda: panel.columns == 4)
+
+
+@pytest.mark.parametrize("k, shown", [(16, "0.0625"), (8, "0.125")])
+def test_a_uniform_p_reads_exactly_beside_its_sliders(window, store, qtbot, k, shown):
+    # Uniform over 16 read "0.062" beside every slider: sixteen of them add
+    # up to 0.992 on screen, for a distribution that sums to 1.
+    store.update(p_weights=np.ones(k), q_weights=np.ones(k), logits=np.zeros(k))
+    qtbot.waitUntil(lambda: store.results is not None and store.results.p.size == k)
+    sliders = window.explorer.controls.p_sliders
+    texts = [sliders.readout(i).text() for i in range(k)]
+    assert texts == [shown] * k
+    assert math.isclose(sum(parse_shown(t) for t in texts), 1.0)
+
+
+@pytest.mark.parametrize(
+    "value, shown",
+    [(1 / 32, "0.03125"), (3 / 16, "0.1875"), (1 / 3, "0.333"), (0.5, "0.500")],
+)
+def test_a_slider_probability_is_exact_to_five_decimals_or_three(value, shown):
+    assert slider_number(value) == shown

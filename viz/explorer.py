@@ -681,13 +681,25 @@ def logit_text(z: float) -> str:
 def slider_number(value: float) -> str:
     """A probability beside a slider: three decimals, or 1.2×10⁻⁵, never 0.000.
 
+    Exact where up to five decimals hold it: 0.0625 is not 0.062.
+
     Nor 1.000 unless it is 1: 0.99997 beside a near-certain P's slider
     (whose H(P) reads 5.4×10⁻⁴ bits) is 0.99997, past six decimals
     1 − 6.0×10⁻⁹.
     """
     if 0.0 < value < 1.0 and f"{value:.3f}".startswith("1"):
         return format_probability(value, 3, most_decimals=6)
+    for decimals in EXACT_SLIDER_DECIMALS:
+        # Uniform over 16 is 0.0625 exactly: "0.062" sixteen times read as
+        # a distribution summing to 0.992.
+        if float(f"{value:.{decimals}f}") == value:
+            return format_number(value, decimals=decimals, significant=2)
     return format_number(value, decimals=3, significant=2)
+
+
+#: A probability beside a slider with this many decimals or fewer is shown
+#: exactly (1/16, 1/32 and the like), not rounded to three.
+EXACT_SLIDER_DECIMALS = (3, 4, 5)
 
 
 def problem_text(error: ValueError) -> str:
