@@ -2361,6 +2361,10 @@ language model&apos;s log-probabilities do; T then reshapes the softmax.</source
 <context>
     <name>LossSettings</name>
     <message>
+        <source>Curve&apos;s class y</source>
+        <translation>曲线的类别 y</translation>
+    </message>
+    <message>
         <source>Label smoothing epsilon</source>
         <translation>标签平滑 epsilon</translation>
     </message>
@@ -2381,10 +2385,20 @@ language model&apos;s log-probabilities do; T then reshapes the softmax.</source
         <translation>关联：Q = softmax(z/T)，目标 = P</translation>
     </message>
     <message>
+        <source>Linked, the target is P, not one class: y picks the logit z_y
+that the loss curve sweeps, and the class outlined in the plots.</source>
+        <translation>关联时目标是 P，而不是某一个类别：y 只选定损失曲线扫过的 logit z_y，
+以及图中描边标出的类别。</translation>
+    </message>
+    <message>
         <source>Q becomes the softmax of the logits and the loss&apos;s target becomes P:
 the loss is then H(P,Q), and KL(P‖Q) = loss − H(P).</source>
         <translation>Q 变为 logits 的 Softmax，损失的目标变为 P：
 此时损失为 H(P,Q)，且 KL(P‖Q) = 损失 − H(P)。</translation>
+    </message>
+    <message>
+        <source>Smoothed by ε, the target is (1 − ε)·P + ε/K, not P: the loss is the cross-entropy against it, H(target, Q).</source>
+        <translation>经 ε 平滑后，目标是 (1 − ε)·P + ε/K，而不是 P：损失是相对它的交叉熵 H(目标, Q)。</translation>
     </message>
     <message>
         <source>Softmax temperature T</source>
@@ -3041,6 +3055,10 @@ the loss is then H(P,Q), and KL(P‖Q) = loss − H(P).</source>
         <translation>用 P 的设置解码 Q</translation>
     </message>
     <message>
+        <source>Decoding P</source>
+        <translation>解码 P</translation>
+    </message>
+    <message>
         <source>Decoding P (and Q while linked)</source>
         <translation>解码 P（关联时也解码 Q）</translation>
     </message>
@@ -3455,6 +3473,10 @@ larger, and so is its gradient; its direction is the same.</source>
 <context>
     <name>RankPlot</name>
     <message>
+        <source>Probability by rank, log–log: {p}</source>
+        <translation>按排名的概率，双对数坐标：{p}</translation>
+    </message>
+    <message>
         <source>Probability by rank, log–log: {p} solid, {q} dashed</source>
         <translation>按排名的概率，双对数坐标：{p} 实线，{q} 虚线</translation>
     </message>
@@ -3552,8 +3574,8 @@ larger, and so is its gradient; its direction is the same.</source>
         <translation>（抽样：{value}）</translation>
     </message>
     <message>
-        <source> Here Q misses an outcome of P: −log q(x) and log p(x)/q(x) are ∞ from the first time it is drawn, and k3, unbiased while Q gives every outcome of P a chance, now falls short of D(Q‖P) by P&apos;s mass there (its bias in the table).&lt;br&gt;&lt;b&gt;Try next:&lt;/b&gt; give that outcome a little weight in Q again and watch every mean turn finite and k3&apos;s bias vanish.</source>
-        <translation>这里 Q 漏掉了 P 的一个结果：从该结果第一次被抽到起，−log q(x) 和 log p(x)/q(x) 都是 ∞；k3 只在 Q 给 P 的每个结果都留有机会时才无偏，现在它比 D(Q‖P) 少了 P 在那里的概率质量（即表中它的偏差）。&lt;br&gt;&lt;b&gt;接下来试试：&lt;/b&gt;在 Q 中给那个结果一点权重，观察每个平均值重新变为有限，k3 的偏差消失。</translation>
+        <source> Here Q misses an outcome of P: −log q(x) and log p(x)/q(x) are ∞ from the first time it is drawn, and k3, unbiased while Q gives every outcome of P a chance, now falls short of D(Q‖P) by P(Q = 0), P&apos;s mass there: that many nats, or P(Q = 0)/ln 2 bits (its bias in the table).&lt;br&gt;&lt;b&gt;Try next:&lt;/b&gt; give that outcome a little weight in Q again and watch every mean turn finite and k3&apos;s bias vanish.</source>
+        <translation>这里 Q 漏掉了 P 的一个结果：从该结果第一次被抽到起，−log q(x) 和 log p(x)/q(x) 都是 ∞；k3 只在 Q 给 P 的每个结果都留有机会时才无偏，现在它比 D(Q‖P) 少了 P(Q = 0)，即 P 在那里的概率质量：以奈特计正是这么多，以比特计为 P(Q = 0)/ln 2（即表中它的偏差）。&lt;br&gt;&lt;b&gt;接下来试试：&lt;/b&gt;在 Q 中给那个结果一点权重，观察每个平均值重新变为有限，k3 的偏差消失。</translation>
     </message>
     <message>
         <source> k3 is unbiased, with the smallest variance when Q is close to P.&lt;br&gt;&lt;b&gt;Try next:&lt;/b&gt; make Q miss an outcome of P on the Explorer and watch −log q(x) hit ∞ the first time it is drawn, and k3 become biased.</source>
@@ -4143,8 +4165,8 @@ larger, and so is its gradient; its direction is the same.</source>
         <translation>训练</translation>
     </message>
     <message>
-        <source>z = [{logits}]&lt;br&gt;true class {label}, target {target}, T = {t}, ε = {epsilon}&lt;br&gt;&lt;i&gt;{reset}&lt;/i&gt;</source>
-        <translation>z = [{logits}]&lt;br&gt;真实类别 {label}，目标 {target}，T = {t}，ε = {epsilon}&lt;br&gt;&lt;i&gt;{reset}&lt;/i&gt;</translation>
+        <source>z = [{logits}]&lt;br&gt;true class {label}, target {target}, T&#xa0;=&#xa0;{t}, ε&#xa0;=&#xa0;{epsilon}&lt;br&gt;&lt;i&gt;{reset}&lt;/i&gt;</source>
+        <translation>z = [{logits}]&lt;br&gt;真实类别 {label}，目标 {target}，T&#xa0;=&#xa0;{t}，ε&#xa0;=&#xa0;{epsilon}&lt;br&gt;&lt;i&gt;{reset}&lt;/i&gt;</translation>
     </message>
 </context>
 <context>

@@ -734,3 +734,31 @@ def test_a_uniform_p_reads_exactly_beside_its_sliders(window, store, qtbot, k, s
 )
 def test_a_slider_probability_is_exact_to_five_decimals_or_three(value, shown):
     assert slider_number(value) == shown
+
+
+def test_linked_the_class_box_and_the_link_say_what_the_target_is(window, store, qtbot):
+    # Linked, "True class y" looked as if it set the target (it is P), and
+    # with ε > 0 "target = P" beside a loss of 2.2763 bits that is not H(P,Q).
+    loss = window.explorer.controls.loss
+    caption = loss._captions["label"]
+    note = loss.findChild(QLabel, "smoothed_target_note")
+    column_width = window.explorer.controls.sizeHint().width()
+    assert caption.text() == "True class y" and not note.isVisibleTo(loss)
+    store.update(linked=True)
+    qtbot.waitUntil(lambda: caption.text() == "Curve's class y")
+    assert "not one class" in loss.label.toolTip()
+    assert not note.isVisibleTo(loss)
+    store.update(label_smoothing=0.3)
+    qtbot.waitUntil(lambda: note.isVisibleTo(loss))
+    assert "(1 − ε)·P + ε/K" in note.text()
+    qtbot.waitUntil(lambda: store.results.label_smoothing == 0.3)
+    results = store.results
+    target = 0.7 * results.p + 0.3 / results.p.size
+    against_target = -float(np.sum(target * np.log2(results.q)))
+    assert results.loss == pytest.approx(against_target, rel=1e-12)  # as it says
+    assert results.loss != pytest.approx(results.cross_entropy_pq, rel=1e-3)
+    # Said on a line that wraps: the column of controls grows no wider.
+    assert window.explorer.controls.sizeHint().width() <= column_width
+    store.update(linked=False)
+    qtbot.waitUntil(lambda: caption.text() == "True class y")
+    assert not note.isVisibleTo(loss) and loss.label.toolTip() == ""

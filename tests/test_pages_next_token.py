@@ -250,6 +250,15 @@ def test_a_single_model(qtbot: Any, page: NextTokenPage, lab_store: Any) -> None
     reasons = [readout.reason for readout in page.pair.values()]
     shown = [r.text() for r in reasons if r.isVisibleTo(page)]
     assert shown == ["one model: import or show a Q"]
+    # Nothing speaks of a Q that is not there: the plot's title said
+    # "Q dashed" and P's controls "(and Q while linked)".
+    title = page.plot.plot.titleLabel.text
+    assert "P" in title and "Q" not in title and "dashed" not in title
+    assert page.p_group.title() == "Decoding P"
+    page.show_example(lab_store.state.vocabulary_size)
+    settled(qtbot, lab_store)
+    assert "Q" in page.plot.plot.titleLabel.text
+    assert page.p_group.title() == "Decoding P (and Q while linked)"
 
 
 def test_no_nan_anywhere_on_the_page(

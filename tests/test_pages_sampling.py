@@ -18,6 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSpinBox
 
 from core import Family
+from core.numbers import parse_shown
 from core.ranges import LAB_RATES
 from core.sampling import QUANTITIES, samples_due
 from core.sampling_lab import (
@@ -336,6 +337,19 @@ def test_what_to_look_at_says_k3_is_biased_while_q_misses_an_outcome(
     assert "k3 is unbiased" in page.look.text()
 
 
+def test_k3s_shortfall_is_said_in_the_units_on_show(window, page, labs, store, qtbot):
+    # "falls short of D(Q‖P) by P's mass there" beside a bias of −0.1443
+    # bits: P's mass there is 0.1, and the shortfall is 0.1 only in nats.
+    store.update(q_weights=np.array([0.5, 0.25, 0.25, 0.0]))
+    settle(qtbot, window)
+    missed = float(store.results.p[3])
+    shown = parse_shown(cell(page, "k3", "bias"))
+    assert labs.state.units == "bits"
+    assert shown == pytest.approx(-missed / math.log(2), abs=1e-4)
+    look = page.look.text()
+    assert "P(Q = 0)/ln 2 bits" in look and "that many nats" in look
+
+
 def test_p_missing_an_outcome_makes_the_estimators_infinite(
     window, page, labs, store, qtbot
 ):
@@ -525,3 +539,18 @@ def test_the_draws_axis_starts_between_0_9_and_1_draws(window, page, qtbot):
     for means in (page.plots.means_p, page.plots.means_q):
         (left, _), _ = means.plot.getViewBox().viewRange()
         assert 0.9 < 10.0**left < 1.0
+
+
+#: How each pyqtgraph symbol looks, as a legend must show it ("t" points down).
+LOOKS = {"o": "●", "t": "▼", "s": "■"}
+
+
+def test_the_last_draws_legends_show_the_symbols_the_points_have(page) -> None:
+    # The titles keyed k1, k2 and k3 with squares over circles and triangles.
+    plots = page.plots
+    for name, recent in (("recent_p", plots.recent_p), ("recent_q", plots.recent_q)):
+        title = plots.plot(name).titleLabel.text
+        drawn = [LOOKS[item.opts["symbol"]] for item in recent.points]
+        found = [title.index(f">{mark}<") for mark in drawn]
+        assert found == sorted(found), (name, title)
+        assert "■</span>&nbsp;" not in title.replace(f">{drawn[-1]}<", "", 1), title

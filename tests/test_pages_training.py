@@ -530,10 +530,16 @@ def test_step_zero_shows_on_both_progress_plots(page, trainings, qtbot):
 def test_the_start_and_the_note_write_the_temperature_alike(page, trainings):
     """The start said "T = 1.0000" beside the note's "T = 1.000"."""
     found = [
-        re.search(r"T = ([^,)<]+)", label.text()).group(1)
+        re.search("T[ \u00a0]=[ \u00a0]([^,)<]+)", label.text()).group(1)
         for label in (page.start_label, page.note)
     ]
     assert found[0] == found[1], found
+
+
+def test_the_start_keeps_each_setting_with_its_value(page, qtbot):
+    """ "T = 1.000, ε =" ended a line and its "0" stood alone on the next."""
+    text = page.start_label.text()
+    assert "T\u00a0=\u00a0" in text and "ε\u00a0=\u00a0" in text
 
 
 def test_the_formula_never_rounds_a_trained_q_to_its_target() -> None:
@@ -560,4 +566,4 @@ def test_a_smoothed_target_is_named_as_the_bars_show_it(
     state = trainings.state.training("cross_entropy")
     assert np.allclose(state.target, [0.7, 0.1, 0.1, 0.1])
     shown = text(page, "training_start")
-    assert "target (1 − ε)·one-hot(0) + ε/K" in shown and "ε = 0.400" in shown
+    assert "target (1 − ε)·one-hot(0) + ε/K" in shown and "ε\u00a0=\u00a00.400" in shown

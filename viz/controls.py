@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QWidget,
 )
@@ -286,6 +287,15 @@ class LossSettings(Retranslating, QWidget):
             if value is not None:
                 grid.addWidget(value, row, 2)
         grid.addWidget(self.link, len(rows), 0, 1, 3)
+        self.smoothed_note = QLabel()
+        self.smoothed_note.setObjectName("smoothed_target_note")
+        self.smoothed_note.setWordWrap(True)
+        # Its width is what the column has: its own wish widened the column.
+        self.smoothed_note.setSizePolicy(
+            QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
+        )
+        self.smoothed_note.setVisible(False)
+        grid.addWidget(self.smoothed_note, len(rows) + 1, 0, 1, 3)
         forward_gestures(self.temperature, self)
         forward_gestures(self.smoothing, self)
         self.temperature.value_changed_float.connect(self.temperature_changed)
@@ -315,7 +325,7 @@ class LossSettings(Retranslating, QWidget):
         """Captions, names, tooltips and the classes' names in the language in use."""
         captions = self._captions
         captions["temperature"].setText(translate("LossSettings", "Temperature T"))
-        captions["label"].setText(translate("LossSettings", "True class y"))
+        self._word_target()
         captions["smoothing"].setText(translate("LossSettings", "Label smoothing ε"))
         names = (
             (self.temperature, translate("LossSettings", "Softmax temperature T")),
@@ -333,6 +343,31 @@ class LossSettings(Retranslating, QWidget):
         )
         for widget, name in names:
             widget.setAccessibleName(name)
+        for index in range(self.label.count()):
+            self.label.setItemText(index, class_name(index))
+
+    #: What the target is, as last shown: linked (to P), and smoothed (ε > 0).
+    _linked = False
+    _smoothed = False
+
+    def _word_target(self) -> None:
+        """The class box's caption and the link's text say what the target is.
+
+        Linked, the target is P and "True class y" picks no target: it only
+        chooses the logit the loss curve sweeps. Smoothed, the target is no
+        longer P itself, and "the loss is then H(P,Q)" was false.
+        """
+        if self._linked:
+            caption = translate("LossSettings", "Curve's class y")
+            why = translate(
+                "LossSettings",
+                "Linked, the target is P, not one class: y picks the logit z_y\n"
+                "that the loss curve sweeps, and the class outlined in the plots.",
+            )
+        else:
+            caption, why = translate("LossSettings", "True class y"), ""
+        self._captions["label"].setText(caption)
+        self.label.setToolTip(why)
         self.link.setText(
             translate("LossSettings", "Link: Q = softmax(z/T), target = P")
         )
@@ -343,8 +378,18 @@ class LossSettings(Retranslating, QWidget):
                 "the loss is then H(P,Q), and KL(P‖Q) = loss − H(P).",
             )
         )
-        for index in range(self.label.count()):
-            self.label.setItemText(index, class_name(index))
+        # A line that wraps, not a longer check box: the column is 300 px.
+        set_text(
+            self.smoothed_note,
+            translate(
+                "LossSettings",
+                "Smoothed by ε, the target is (1 − ε)·P + ε/K, not P: the loss is "
+                "the cross-entropy against it, H(target, Q).",
+            )
+            if self._smoothed
+            else "",
+        )
+        self.smoothed_note.setVisible(self._smoothed)
 
     @staticmethod
     def _typed(signal: SignalInstance) -> Callable[[float], None]:
@@ -388,6 +433,10 @@ class LossSettings(Retranslating, QWidget):
         if self.link.isChecked() != linked:
             with QSignalBlocker(self.link):
                 self.link.setChecked(linked)
+        smoothed = linked and smoothing > 0
+        if (linked, smoothed) != (self._linked, self._smoothed):
+            self._linked, self._smoothed = linked, smoothed
+            self._word_target()
 
 
 def class_name(index: int) -> str:

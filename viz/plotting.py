@@ -53,8 +53,11 @@ def text_symbol(text: str) -> QPainterPath:
     return transform.map(path)
 
 
-def swatch(colour: str, text: str) -> str:
+def swatch(colour: str, text: str, mark: str = "■") -> str:
     """Rich text: a coloured square and a name, for a title that is its own legend.
+
+    ``mark`` is the square's stand-in for a series drawn as other symbols
+    (● ▼ for points drawn as circles and triangles).
 
     A legend box inside the plot hides the bars behind it and repaints with
     them; a colour-keyed title does neither.
@@ -67,7 +70,7 @@ def swatch(colour: str, text: str) -> str:
         lambda m: m.group(1) or "/\u2060", _CJK_PAIR.sub("\\1\u2060", text)
     )
     return (
-        f"<span style='white-space:nowrap'><span style='color:{colour}'>■</span>"
+        f"<span style='white-space:nowrap'><span style='color:{colour}'>{mark}</span>"
         f"&nbsp;{text}</span>"
     )
 

@@ -25,6 +25,8 @@ STYLES = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine)
 
 #: Symbols that tell the recent draws' series apart without their colours.
 SYMBOLS = ("o", "t", "s")
+#: Each symbol as its title's legend draws it (pyqtgraph's "t" points down).
+SYMBOL_MARKS = ("●", "▼", "■")
 
 #: Running means before this many draws swing too far to fit the y range to.
 FIT_FROM = 10

@@ -886,6 +886,8 @@ class RankPlot(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        #: Whether a Q is drawn: the title names only the curves on show.
+        self.with_q = True
         self.widget = pg.PlotWidget(enableMenu=False)
         self.widget.setObjectName("next_token_rank_plot")
         self.plot = self.widget.getPlotItem()
@@ -939,7 +941,11 @@ class RankPlot(QWidget):
 
     def retranslate(self) -> None:
         """Title, axis labels and hint in the language in use."""
-        title = self.tr("Probability by rank, log–log: {p} solid, {q} dashed").format(
+        if self.with_q:
+            title = self.tr("Probability by rank, log–log: {p} solid, {q} dashed")
+        else:  # "Q dashed" stood over a plot with no Q ("No Q")
+            title = self.tr("Probability by rank, log–log: {p}")
+        title = title.format(
             p=swatch(theme.P_COLOUR, "P"), q=swatch(theme.Q_COLOUR, "Q")
         )
         set_plot_texts(
@@ -969,6 +975,9 @@ class RankPlot(QWidget):
     def show_results(self, results: NextTokenLabResults) -> None:
         """Draw both models' rank curves and thresholds."""
         statistics = results.statistics
+        if (statistics.q is not None) != self.with_q:
+            self.with_q = statistics.q is not None
+            self.retranslate()
         shown = []
         for role, model in (("p", statistics.p), ("q", statistics.q)):
             self.curves[role].setVisible(model is not None)
@@ -1072,10 +1081,8 @@ class NextTokenPage(Page):
         texts.set(self.q_group, lambda: self.tr("Decoding Q"), "setTitle")
         models_group = group("", self.models)
         texts.set(models_group, lambda: self.tr("Models"), "setTitle")
-        p_group = group("", self.decoding["p"])
-        texts.set(
-            p_group, lambda: self.tr("Decoding P (and Q while linked)"), "setTitle"
-        )
+        p_group = self.p_group = group("", self.decoding["p"])
+        texts.set(p_group, self._p_group_title, "setTitle")
         self.column = controls_column(
             "next_token_controls",
             models_group,
@@ -1381,6 +1388,9 @@ class NextTokenPage(Page):
         with QSignalBlocker(self.linked):
             self.linked.setChecked(state.linked)
         self.linked.setEnabled(state.q is not None)
+        if (state.q is not None) != self._with_q:
+            self._with_q = state.q is not None
+            self.p_group.setTitle(self._p_group_title())
         self.decoding["q"].setEnabled(state.q is not None and not state.linked)
         index = self.units.findData(state.units)
         if index != self.units.currentIndex():
@@ -1391,6 +1401,14 @@ class NextTokenPage(Page):
         if state.q is None and self.top_choice.currentIndex() == 1:
             self.top_choice.setCurrentIndex(0)
         self.top_choice.setEnabled(state.q is not None)
+
+    #: Whether the state has a Q (the P group's title speaks of it only then).
+    _with_q = True
+
+    def _p_group_title(self) -> str:
+        if self._with_q:
+            return self.tr("Decoding P (and Q while linked)")
+        return self.tr("Decoding P")
 
     def _show_notices(self, notices: tuple[Notice, ...]) -> None:
         text = "\n".join(notice_text(notice) for notice in notices)

@@ -54,7 +54,7 @@ from viz.pages.lab_common import (
     outcomes_text,
     show_problem_label,
 )
-from viz.pages.lab_plots import RecentDraws, RunningMeansPlot
+from viz.pages.lab_plots import SYMBOL_MARKS, RecentDraws, RunningMeansPlot
 from viz.plot_grid import GridItem, PlotGrid
 from viz.plotting import OutcomeAxis, Series, style_plot, swatch
 from viz.state import ScenarioStore
@@ -75,8 +75,8 @@ COLOURS = {
 COLUMNS = ("mean", "exact", "bias", "variance")
 
 
-def quantity_html(name: str) -> str:
-    """A quantity's formula as rich text."""
+def quantity_html(name: str, mark: str = "■") -> str:
+    """A quantity's formula as rich text, after ``mark`` in its colour."""
     formulas = {
         "information_p": QCoreApplication.translate("SamplingPage", "−log p(x)"),
         "information_q": QCoreApplication.translate("SamplingPage", "−log q(x)"),
@@ -85,7 +85,7 @@ def quantity_html(name: str) -> str:
         "k2": QCoreApplication.translate("SamplingPage", "k2 = (log r)²/2"),
         "k3": QCoreApplication.translate("SamplingPage", "k3 = (r − 1) − log r"),
     }
-    return swatch(COLOURS[name], formulas[name])
+    return swatch(COLOURS[name], formulas[name], mark)
 
 
 def target_name(name: str) -> str:
@@ -318,7 +318,15 @@ class SamplingPlots(QWidget):
         latest = QCoreApplication.translate("SamplingPage", "draw (0 = the latest)")
         to_p = ", ".join(swatch(COLOURS[n], target_name(n)) for n in QUANTITIES[:3])
         ks = ", ".join(swatch(COLOURS[n], n) for n in QUANTITIES[3:])
-        values = ", ".join(quantity_html(n) for n in QUANTITIES[:3])
+        # The recent draws are points: each name after its own symbol.
+        values = ", ".join(
+            quantity_html(n, mark)
+            for n, mark in zip(QUANTITIES[:3], SYMBOL_MARKS, strict=True)
+        )
+        recent_ks = ", ".join(
+            swatch(COLOURS[n], n, mark)
+            for n, mark in zip(QUANTITIES[3:], SYMBOL_MARKS, strict=True)
+        )
         return {
             "means_p": (
                 QCoreApplication.translate(
@@ -344,7 +352,7 @@ class SamplingPlots(QWidget):
             "recent_q": (
                 QCoreApplication.translate(
                     "SamplingPage", "The last draws from Q: {ks}"
-                ).format(ks=ks),
+                ).format(ks=recent_ks),
                 latest,
                 unit,
             ),
@@ -527,7 +535,8 @@ class SamplingPage(LabPage):
                 " Here Q misses an outcome of P: −log q(x) and log p(x)/q(x) "
                 "are ∞ from the first time it is drawn, and k3, unbiased while "
                 "Q gives every outcome of P a chance, now falls short of "
-                "D(Q‖P) by P's mass there (its bias in the table).<br><b>Try "
+                "D(Q‖P) by P(Q = 0), P's mass there: that many nats, or "
+                "P(Q = 0)/ln 2 bits (its bias in the table).<br><b>Try "
                 "next:</b> give that outcome a little weight in Q again and "
                 "watch every mean turn finite and k3's bias vanish."
             )

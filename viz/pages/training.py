@@ -616,8 +616,9 @@ class TrainingPage(AnimatedPage):
             self.start_label,
             translate(
                 "TrainingPage",
+                # No break inside "ε = 0": its value stood alone a line below.
                 "z = [{logits}]<br>true class {label}, target {target}, "
-                "T = {t}, ε = {epsilon}<br><i>{reset}</i>",
+                "T\u00a0=\u00a0{t}, ε\u00a0=\u00a0{epsilon}<br><i>{reset}</i>",
             ).format(
                 reset=translate(
                     "TrainingPage",
