@@ -194,6 +194,27 @@ def peak_masses(
     return float(np.sum(q[gap < 0])), float(np.sum(q[gap > 0]))
 
 
+def halfway_mass(distribution: Any, position_1: float, position_2: float) -> float:
+    """The mass :func:`peak_masses` counts for neither peak: on bins half-way.
+
+    0 when no bin centre lies exactly half-way (a half-integer midpoint).
+    With the two peak masses it makes up the whole distribution, to rounding.
+
+    Raises
+    ------
+    ValueError
+        As :func:`peak_masses`.
+    """
+    q = _checks.distribution(distribution, "distribution")
+    first = _finite(position_1, "position_1")
+    second = _finite(position_2, "position_2")
+    if first == second:
+        raise ValueError(f"position_1 and position_2 coincide ({first!r})")
+    x = np.arange(q.size, dtype=np.float64)
+    gap = np.abs(x - first) - np.abs(x - second)
+    return float(np.sum(q[gap == 0]))
+
+
 # --------------------------------------------------------------------------
 # The model and the objectives.
 
@@ -790,6 +811,7 @@ __all__ = [
     "KLFitState",
     "default_kl_start",
     "gaussian_model",
+    "halfway_mass",
     "kl_fit_objective",
     "kl_readouts",
     "peak_masses",

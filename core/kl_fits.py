@@ -22,6 +22,7 @@ from core.fitting import (
     DivergencePair,
     KLFitState,
     default_kl_start,
+    halfway_mass,
     kl_readouts,
     peak_masses,
     random_kl_start,
@@ -276,6 +277,8 @@ class FitSummary:
 
     divergences: DivergencePair
     masses: tuple[float, float] | None  # None when the peaks coincide
+    #: Q's mass on a bin half-way between the peaks (counted in neither).
+    halfway: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -295,10 +298,10 @@ class FitsResults:
 
 def summarise(fit: KLFitState, shape: Peaks) -> FitSummary:
     """Both divergences of the fit's Q and its mass near each peak."""
-    masses = None
-    if shape.position_1 != shape.position_2:
-        masses = peak_masses(fit.model, shape.position_1, shape.position_2)
-    return FitSummary(kl_readouts(fit), masses)
+    if shape.position_1 == shape.position_2:
+        return FitSummary(kl_readouts(fit), None)
+    where = (fit.model, shape.position_1, shape.position_2)
+    return FitSummary(kl_readouts(fit), peak_masses(*where), halfway_mass(*where))
 
 
 def derive_fits(state: FitsState) -> FitsResults:

@@ -1622,6 +1622,10 @@ language model&apos;s log-probabilities do; T then reshapes the softmax.</source
         <translation>Q 在峰 1 附近的质量：&lt;b&gt;{one}&lt;/b&gt;，在峰 2 附近：&lt;b&gt;{two}&lt;/b&gt;</translation>
     </message>
     <message>
+        <source>Q&apos;s mass near peak 1: &lt;b&gt;{one}&lt;/b&gt;, near peak 2: &lt;b&gt;{two}&lt;/b&gt;, on the bin half-way: &lt;b&gt;{half}&lt;/b&gt;</source>
+        <translation>Q 在峰 1 附近的质量：&lt;b&gt;{one}&lt;/b&gt;，在峰 2 附近：&lt;b&gt;{two}&lt;/b&gt;，在正中间的区间上：&lt;b&gt;{half}&lt;/b&gt;</translation>
+    </message>
+    <message>
         <source>The peaks coincide: P has one peak.</source>
         <translation>两个峰重合：P 只有一个峰。</translation>
     </message>

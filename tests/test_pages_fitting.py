@@ -50,7 +50,7 @@ from core.kl_fits import (
     start_fits,
     summarise,
 )
-from core.numbers import format_probability
+from core.numbers import parse_shown
 from core.ranges import PEAKS, SEED
 from core.session import session_to_json
 from core.state_schemas import fits_to_dict
@@ -61,6 +61,7 @@ from viz.pages.fitting import (
     PEAK_CONTROLS,
     POSITION_SCALE,
     FittingPage,
+    mass_text,
     shown_text,
 )
 from viz.plotting import configure_pyqtgraph
@@ -511,10 +512,15 @@ def test_results_are_drawn_in_every_view(page, fits_store, qtbot):
         one, two = summary.masses
         # Never "0.00" or "1.00" for a mass that is neither (a mass of 0
         # where P > 0 would make D(P‖Q) infinite).
-        for mass in (one, two):
-            assert f"<b>{format_probability(mass, 2)}</b>" in details
+        for mass in (one, two, summary.halfway):
+            assert f"<b>{mass_text(mass)}</b>" in details
             if 0 < mass < 1:
                 assert "<b>0.00</b>" not in details and "<b>1.00</b>" not in details
+        # The three shares on show add up to the whole, to their digits
+        # (0.88 and 0.083 alone made 0.963: bin 30 is half-way): two digits
+        # each, half a hundredth apiece.
+        shown = [parse_shown(m) for m in re.findall(r"<b>([^<]+)</b>", details)[-3:]]
+        assert "half-way" in details and sum(shown) == pytest.approx(1.0, abs=0.0105)
         assert "step 25" in details
     np.testing.assert_array_equal(results.target, two_peak_target())
     assert child(page, QLabel, "fitting_step_label").text() == "step 25"

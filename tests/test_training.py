@@ -17,6 +17,7 @@ from core.fitting import (
     SIGMA_MIN,
     default_kl_start,
     gaussian_model,
+    halfway_mass,
     kl_fit_objective,
     kl_readouts,
     peak_masses,
@@ -600,6 +601,21 @@ def test_peak_masses():
         peak_masses([0.5, 0.6], 0, 1)
     with pytest.raises(ValueError, match="position_2 must be finite"):
         peak_masses(q, 0, math.inf)
+
+
+@pytest.mark.parametrize("positions", [(0, 4), (4, 0), (0, 3), (1.2, 3.7), (15, 45)])
+def test_the_halfway_mass_is_what_the_peaks_leave(positions):
+    # The page read "near peak 1: 0.88, near peak 2: 0.083": 0.963, with
+    # the rest on the bin half-way, which counts for neither.
+    q = np.random.default_rng(5).dirichlet(np.ones(60))
+    one, two = peak_masses(q, *positions)
+    half = halfway_mass(q, *positions)
+    assert one + two + half == pytest.approx(1.0, abs=1e-15)
+    midpoint = sum(positions) / 2
+    on_a_bin = midpoint == int(midpoint)
+    assert half == (q[int(midpoint)] if on_a_bin else 0.0)
+    with pytest.raises(ValueError, match="coincide"):
+        halfway_mass(q, 2, 2)
 
 
 # ---------------------------------------------------------------------------

@@ -16,6 +16,7 @@ gives the readouts. Reshaping P continues both fits from their current Q
 from __future__ import annotations
 
 import dataclasses
+import math
 from functools import partial
 
 import numpy as np
@@ -49,7 +50,7 @@ from core.kl_fits import (
     restart_fits,
     show,
 )
-from core.numbers import format_count, format_probability
+from core.numbers import format_count, format_number, format_probability
 from core.ranges import FIT_BINS, PEAK_HEIGHT_1, PEAK_POSITION_1, PEAK_WIDTH_1, SEED
 from viz import theme
 from viz.pages.common import (
@@ -96,6 +97,19 @@ TITLES = {
         "FittingPage", "Reverse KL: minimise D(Q‖P), mode seeking"
     ),
 }
+
+
+def mass_text(mass: float) -> str:
+    """A share of Q's mass to two significant digits: 0.88, 0.083, 5.3×10⁻⁵.
+
+    Never "0.00" beside a finite D(P‖Q) (a mass of 0 where P > 0 would make
+    it ∞), nor "1.00" for a mass short of 1 (then as many 9s as it takes).
+    The page had "0.88" beside "8.344×10⁻²".
+    """
+    if mass <= 0.0 or mass >= 0.1:
+        return format_probability(mass, 2)
+    decimals = min(3, 1 - math.floor(math.log10(mass)))
+    return format_number(mass, decimals=decimals, significant=2)
 
 
 def shown_text(key: str, in_turn: bool = False) -> str:
@@ -306,13 +320,20 @@ class FitView(Retranslating, QWidget):
             self.kl_qp, nats.format(value=number_text(summary.divergences.reverse, 3))
         )
         if summary.masses is not None:
-            one, two = summary.masses
-            masses = translate(
-                "FitView",
-                "Q's mass near peak 1: <b>{one}</b>, near peak 2: <b>{two}</b>",
-                # 5.3×10⁻⁵, not "0.00", beside a finite D(P‖Q): a mass of 0
-                # where P > 0 would make it ∞.
-            ).format(one=format_probability(one, 2), two=format_probability(two, 2))
+            one, two = (mass_text(m) for m in summary.masses)
+            if summary.halfway > 0:
+                # 0.88 and 0.083 summed to 0.963: the rest is on the bin
+                # half-way, which counts for neither peak.
+                masses = translate(
+                    "FitView",
+                    "Q's mass near peak 1: <b>{one}</b>, near peak 2: <b>{two}</b>, "
+                    "on the bin half-way: <b>{half}</b>",
+                ).format(one=one, two=two, half=mass_text(summary.halfway))
+            else:
+                masses = translate(
+                    "FitView",
+                    "Q's mass near peak 1: <b>{one}</b>, near peak 2: <b>{two}</b>",
+                ).format(one=one, two=two)
         else:
             masses = translate("FitView", "The peaks coincide: P has one peak.")
         if state.converged:
