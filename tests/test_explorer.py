@@ -762,3 +762,21 @@ def test_linked_the_class_box_and_the_link_say_what_the_target_is(window, store,
     store.update(linked=False)
     qtbot.waitUntil(lambda: caption.text() == "True class y")
     assert not note.isVisibleTo(loss) and loss.label.toolTip() == ""
+
+
+def test_a_small_probability_beside_a_slider_keeps_the_type_size(window, store, qtbot):
+    # The "KL asymmetry made large" preset's q₁ read "1.0×10⁻³" in type
+    # shrunk to fit a label made for 0.000: on a projector, unreadable.
+    store.update(
+        p_weights=np.array([0.5, 0.5]),
+        q_weights=np.array([0.999, 0.001]),
+        logits=np.zeros(2),
+    )
+    qtbot.waitUntil(lambda: store.results.q.size == 2)
+    for small in (0.000999, 0.03125, 8.8e-8):
+        store.update(q_weights=np.array([1 - small, small]))
+        qtbot.waitUntil(lambda small=small: store.results.q[1] == small)
+        label = window.explorer.controls.q_sliders.readout(1)
+        assert label.text() == slider_number(small)
+        font = label._font_that_fits()
+        assert font == label.font(), label.text()

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from core import Family, Results, Scenario, default_scenario
 from core.editing import resized, weights_for_probability, with_entry
 from core.i18n import QT_TRANSLATE_NOOP
-from core.numbers import format_number, format_probability
+from core.numbers import format_fixed, format_number, format_probability
 from viz.controls import (
     LOGIT_SCALE,
     WEIGHT_SCALE,
@@ -110,12 +110,14 @@ class ExplorerControls(Retranslating, QWidget):
             "p",
             WEIGHT_SCALE,
             lambda i: translate("Explorer", "Weight of P at outcome {i}").format(i=i),
+            widest=WIDEST_PROBABILITY,
         )
         self.q_sliders = SliderColumn(
             "q",
             "q",
             WEIGHT_SCALE,
             lambda i: translate("Explorer", "Weight of Q at outcome {i}").format(i=i),
+            widest=WIDEST_PROBABILITY,
         )
         self.logit_sliders = SliderColumn(
             "logit",
@@ -681,7 +683,8 @@ def logit_text(z: float) -> str:
 def slider_number(value: float) -> str:
     """A probability beside a slider: three decimals, or 1.2×10⁻⁵, never 0.000.
 
-    Exact where up to five decimals hold it: 0.0625 is not 0.062.
+    Exact where up to five decimals hold it: 0.0625 is not 0.062, and
+    0.001 is not 1.0×10⁻³.
 
     Nor 1.000 unless it is 1: 0.99997 beside a near-certain P's slider
     (whose H(P) reads 5.4×10⁻⁴ bits) is 0.99997, past six decimals
@@ -692,10 +695,14 @@ def slider_number(value: float) -> str:
     for decimals in EXACT_SLIDER_DECIMALS:
         # Uniform over 16 is 0.0625 exactly: "0.062" sixteen times read as
         # a distribution summing to 0.992.
-        if float(f"{value:.{decimals}f}") == value:
-            return format_number(value, decimals=decimals, significant=2)
+        if value > 0 and float(f"{value:.{decimals}f}") == value:
+            return format_fixed(value, decimals)  # 0.001, not 1.0×10⁻³
     return format_number(value, decimals=3, significant=2)
 
+
+#: The widest probability beside a slider that keeps its full size: at the
+#: width of "0.000", q = 1.0×10⁻³ of a preset shrank to an unreadable size.
+WIDEST_PROBABILITY = "8.8×10⁻⁸"
 
 #: A probability beside a slider with this many decimals or fewer is shown
 #: exactly (1/16, 1/32 and the like), not rounded to three.
