@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from viz import theme
 from viz.fitted_text import FittedAxisItem, FittedTitle
-from viz.plotting import Series
+from viz.plotting import Series, plot_text_px, set_plot_text_px
 from viz.theme import Theme
 
 #: The window's base font size in pixels, by theme, before zoom.
@@ -87,6 +87,7 @@ def _style_plot_item(plot: pg.PlotItem, style: Theme, zoom: float) -> None:
             axis.label.setFont(font)
         axis.picture = None
         axis.update()
+    set_plot_text_px(plot, plot_text_px(size))
     title = plot.titleLabel
     if isinstance(title, FittedTitle):
         title.set_style(round(size * 1.15), style.foreground, style.shows_hints)

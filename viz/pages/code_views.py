@@ -19,13 +19,21 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 
 from core.code_lab import CODE_NAMES, CodeLabResults
 from core.huffman import TREE_DRAWING_K, CodeTree
 from core.numbers import format_number
 from viz import theme
-from viz.plotting import BAR_LIMIT, InfiniteBars, OutcomeAxis, Series
+from viz.plotting import (
+    BAR_LIMIT,
+    PLOT_TEXT_MIN_PX,
+    InfiniteBars,
+    OutcomeAxis,
+    Series,
+    plot_text,
+    set_text_px,
+)
 
 FloatArray = NDArray[np.float64]
 _Index = QModelIndex | QPersistentModelIndex
@@ -69,6 +77,8 @@ def word_text(word: str | None, length: float, side: str) -> str:
 
 #: Tree levels between a leaf and the top of its label.
 LEAF_LABEL_GAP = 0.15
+#: The smallest type a leaf's codeword shrinks to, to fit beside its neighbours.
+SMALLEST_WORD_PX = 8
 
 
 class CodeTreePlot:
@@ -87,7 +97,7 @@ class CodeTreePlot:
         self.leaves = pg.ScatterPlotItem(symbol="s", size=14, pen=pg.mkPen("k"))
         plot.addItem(self.inner)
         plot.addItem(self.leaves)
-        self.message = pg.TextItem("", color="#333333", anchor=(0.5, 0.5))
+        self.message = plot_text(plot, "", color="#333333", anchor=(0.5, 0.5))
         plot.addItem(self.message)
         self._bits: list[pg.TextItem] = []
         self._words: list[pg.TextItem] = []
@@ -102,7 +112,7 @@ class CodeTreePlot:
         self, pool: list[pg.TextItem], n: int, anchor: tuple[float, float]
     ) -> None:
         while len(pool) < n:
-            item = pg.TextItem("", color="#222222", anchor=anchor)
+            item = plot_text(self.plot, "", color="#222222", anchor=anchor)
             self.plot.addItem(item)
             pool.append(item)
         for item in pool[n:]:
@@ -153,6 +163,7 @@ class CodeTreePlot:
         """
         if self._depth is None:
             return
+        self._fit_words()
         height = float(self.plot.getViewBox().height())
         words = [item for item in self._words if item.isVisible()]
         text = max((item.textItem.boundingRect().height() for item in words), default=0)
@@ -160,6 +171,34 @@ class CodeTreePlot:
         share = min((text + 4.0) / height, 0.6) if height > 1 else 0.2
         below = share * span / (1.0 - share)
         self.plot.setYRange(-self._depth - LEAF_LABEL_GAP - below, 0.5, padding=0)
+
+    def _fit_words(self) -> None:
+        """Codewords no wider than a leaf's room, and no larger than other texts.
+
+        In lecture type twelve leaves' words ran into each other (1101 0101
+        1110 read as one number); they shrink to the room between two
+        leaves, never below :data:`SMALLEST_WORD_PX`.
+        """
+        words = [item for item in self._words if item.isVisible()]
+        box = self.plot.getViewBox()
+        (left, right), _ = box.viewRange()
+        if not words or box.width() <= 1 or right <= left:
+            return
+        room = 0.95 * box.width() / (right - left)  # pixels between two leaves
+        base = int(self.plot.property("plot_text_px") or PLOT_TEXT_MIN_PX)
+        font = QFont(words[0].textItem.font())
+        font.setPixelSize(base)
+        metrics = QFontMetrics(font)
+        widest = max(
+            metrics.horizontalAdvance(line)
+            for item in words
+            for line in item.textItem.toPlainText().split("\n")
+        )
+        px = (
+            base if widest <= room else max(SMALLEST_WORD_PX, int(base * room / widest))
+        )
+        for item in words:
+            set_text_px(item, px)
 
     def _label_bits(self, nodes: Any, x: FloatArray, y: FloatArray) -> None:
         children = [node for node in nodes if node.parent >= 0]

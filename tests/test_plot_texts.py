@@ -1,0 +1,93 @@
+"""Texts inside plots follow lecture type, and a tree's codewords fit their room.
+
+In lecture type at 1280×720 the names on the sampling lab's lines (H(P),
+E[k2], D(Q‖P)), the race's "loss = 0.1" and the code tree's words stayed at
+13 px beside 24-px axes: unreadable from the back of a hall.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+import pytest
+from PySide6.QtGui import QFont, QFontMetrics
+
+from viz import theme
+from viz.pages.code_views import SMALLEST_WORD_PX
+from viz.plotting import plot_text_px
+
+#: Built before the shared window is handed out (tests/window_reuse.py).
+SHARED_WINDOW_PAGES = ("sampling", "binary", "codes")
+
+
+def _texts(page) -> list[pg.TextItem]:
+    found = []
+    for widget in page.plot_widgets():
+        for plot in widget.plot_items():
+            pending = list(plot.childItems())
+            while pending:
+                item = pending.pop()
+                if isinstance(item, pg.TextItem):
+                    found.append(item)
+                else:
+                    pending.extend(item.childItems())
+    return found
+
+
+@pytest.mark.parametrize("panel", ["sampling", "binary"])
+def test_texts_in_plots_take_the_lecture_type(window, qtbot, panel) -> None:
+    window.show_panel(panel)
+    page = window.pages[panel]
+    texts = _texts(page)
+    assert len(texts) >= (6 if panel == "sampling" else 1)
+    normal = plot_text_px(theme.NORMAL.axis_font_px)
+    lecture = plot_text_px(theme.LECTURE.axis_font_px)
+    assert lecture >= 1.5 * normal
+    try:
+        window.set_lecture(True, full_screen=False)
+        qtbot.waitUntil(
+            lambda: all(t.textItem.font().pixelSize() == lecture for t in texts)
+        )
+    finally:
+        window.set_lecture(False, full_screen=False)
+    assert all(t.textItem.font().pixelSize() == normal for t in texts)
+
+
+def test_a_trees_codewords_fit_between_its_leaves(window, store, qtbot) -> None:
+    # Twelve leaves' words in lecture type ran into each other.
+    k = 12
+    rng = np.random.default_rng(3)
+    store.update(
+        p_weights=rng.dirichlet(np.ones(k)),
+        q_weights=rng.dirichlet(np.ones(k)),
+        logits=np.zeros(k),
+    )
+    window.show_panel("codes")
+    page = window.pages["codes"]
+    codes = window.stores["codes"]
+    qtbot.waitUntil(lambda: codes.results is not None and codes.results.p.size == k)
+    tree = page.plots.tree
+    size = window.size()
+    try:
+        window.set_lecture(True, full_screen=False)
+        window.resize(1280, 720)
+
+        def words_fit() -> bool:
+            words = [item for item in tree._words if item.isVisible()]
+            box = tree.plot.getViewBox()
+            (left, right), _ = box.viewRange()
+            room = box.width() / (right - left)
+            for item in words:
+                font = QFont(item.textItem.font())
+                widest = max(
+                    QFontMetrics(font).horizontalAdvance(line)
+                    for line in item.textItem.toPlainText().split("\n")
+                )
+                if widest > room and font.pixelSize() > SMALLEST_WORD_PX:
+                    return False
+            return len(words) == k
+
+        qtbot.waitUntil(words_fit)
+    finally:
+        window.set_lecture(False, full_screen=False)
+        window.resize(size)
