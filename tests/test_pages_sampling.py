@@ -12,6 +12,7 @@ import itertools
 import math
 
 import numpy as np
+import pyqtgraph as pg
 import pytest
 from chinese import assert_chinese, in_chinese
 from PySide6.QtCore import Qt
@@ -27,6 +28,7 @@ from core.sampling_lab import (
     start_sampling_lab,
 )
 from viz.pages.common import number_text
+from viz.pages.lab_plots import INFINITY_MARK_PX
 from viz.pages.sampling import SamplingPage, cell_texts
 
 #: Built before the shared window is handed out (tests/window_reuse.py).
@@ -554,3 +556,32 @@ def test_the_last_draws_legends_show_the_symbols_the_points_have(page) -> None:
         found = [title.index(f">{mark}<") for mark in drawn]
         assert found == sorted(found), (name, title)
         assert "■</span>&nbsp;" not in title.replace(f">{drawn[-1]}<", "", 1), title
+
+
+def test_infinite_means_are_marked_inside_the_plot_and_apart(
+    window, page, labs, store, qtbot
+):
+    # −log q(x) and log p(x)/q(x) gone infinite at draw 1: their ∞ marks lay
+    # one over the other, centred on the left edge, over the axis's ticks.
+    store.update(q_weights=np.array([0.4, 0.3, 0.3, 0.0]))
+    settle(qtbot, window)
+    state = labs.state  # one draw at a time, until P's outcome 3 is drawn
+    for _ in range(200):
+        state = page.advanced(state, 1)
+        if state.run.counts_p[3] > 0:
+            break
+    assert state.run.counts_p[3] > 0
+    labs.set_state(state)
+    settle(qtbot, window)
+    plot = page.plots.means_p
+    view = plot.plot.getViewBox()
+    marks = [m.infinite for m in plot.means if m.infinite_from is not None]
+    assert len(marks) == 2
+    places = []
+    for mark in marks:
+        x, y = mark.getData()
+        point = view.mapViewToScene(pg.Point(float(x[0]), float(y[0])))
+        left = view.mapViewToScene(view.viewRect().topLeft())
+        assert point.x() - INFINITY_MARK_PX / 2 >= left.x()  # all of it inside
+        places.append(point.y())
+    assert abs(places[0] - places[1]) >= INFINITY_MARK_PX * 0.8  # not stacked

@@ -35,6 +35,8 @@ LEFT_OF_DRAW_1 = -0.03
 #: The rows of ∞ marks above the finite draws: a mark's height and a gap, and
 #: the margin above the first row, in pixels.
 INFINITY_ROW_PX, INFINITY_MARGIN_PX = 18.0, 4.0
+#: The width of a running mean's ∞ mark, in pixels.
+INFINITY_MARK_PX = 20
 
 
 def translucent(colour: str, alpha: int = 45) -> QColor:
@@ -95,7 +97,7 @@ class RunningMean:
         )
         plot.addItem(self.label)
         self.infinite = pg.ScatterPlotItem(
-            symbol=text_symbol("∞"), size=20, brush=colour, pen=None
+            symbol=text_symbol("∞"), size=INFINITY_MARK_PX, brush=colour, pen=None
         )
         plot.addItem(self.infinite)
         self.infinite.setZValue(10)
@@ -136,18 +138,27 @@ class RunningMean:
             float(checkpoints[~finite][0]) if (~finite).any() else None
         )
 
-    def place(self, x_right: float, y_top: float) -> None:
-        """Put the label at the right end of its line and ∞ marks at the top."""
+    def place(self, x_right: float, y_top: float, x_clear: float) -> None:
+        """Put the label at the right end of its line and ∞ marks at the top.
+
+        A mark stands no further left than ``x_clear``, where all of it is
+        inside the plot: centred on draw 1 it lay half over the axis's ticks.
+        """
         if self.exact.isVisible():
             self.label.setPos(x_right, self.exact.value())
         start = self._infinite_from
         if start is None:
             self.infinite.setData(x=[], y=[])
         else:
-            self.infinite.setData(x=[math.log10(start)], y=[y_top])
+            self.infinite.setData(x=[max(math.log10(start), x_clear)], y=[y_top])
 
     _infinite_from: float | None = None
     _dot = False
+
+    @property
+    def infinite_from(self) -> float | None:
+        """The first draw after which the mean is infinite (None: it is not)."""
+        return self._infinite_from
 
 
 class RunningMeansPlot:
@@ -226,9 +237,18 @@ class RunningMeansPlot:
         view = self.plot.getViewBox()
         (x_low, x_high), (y_low, y_high) = view.viewRange()
         top = y_high - 0.06 * (y_high - y_low)
-        for mean in self.means:
-            mean.place(x_high, top)
         width_px, height_px = view.width(), view.height()
+        clear, row = x_low, 0.0
+        if width_px > 0 and x_high > x_low:
+            clear += (INFINITY_MARK_PX / 2 + 2) * (x_high - x_low) / width_px
+        if height_px > 0 and y_high > y_low:
+            row = INFINITY_ROW_PX * (y_high - y_low) / height_px
+        # Two means gone infinite at the same draw: their marks one below
+        # the other, not one over the other.
+        infinite = 0
+        for mean in self.means:
+            mean.place(x_high, top - infinite * row, clear)
+            infinite += mean.infinite_from is not None
         if width_px <= 0 or height_px <= 0 or x_high <= x_low or y_high <= y_low:
             return
         per_x = width_px / (x_high - x_low)
