@@ -401,8 +401,8 @@
         <translation>用 Q 的编码而不是 P 自己的编码对 P 的样本编码时，每个符号的&lt;b&gt;额外比特&lt;/b&gt;：按理想码长恰好为 D(P‖Q) = &lt;b&gt;{kl}&lt;/b&gt;；按香农编码为 &lt;b&gt;{shannon}&lt;/b&gt;，与之相差不到一比特（每个码长向上取整不到一比特）；按霍夫曼编码为 {huffman}（从不为负，但与 D 之间没有界）。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;What to look at.&lt;/b&gt; A codeword is a whole number of bits, about −log₂ of its probability: rare outcomes get long words. Coding P&apos;s draws with Q&apos;s code never costs fewer bits per symbol than P&apos;s own Huffman code, the best whole-bit code for P; with Shannon&apos;s codes the average lands in [H(P,Q), H(P,Q) + 1) and the difference is within a bit of D(P‖Q). Huffman&apos;s code of Q is optimal only for Q: on P&apos;s draws it can miss H(P,Q) by more than a bit.&lt;br&gt;&lt;b&gt;Try next:&lt;/b&gt; on the Explorer make Q = [0.9, 0.05, 0.05] and P = [0.05, 0.05, 0.9]: Huffman&apos;s code of Q spends 2 bits where −log₂ q is 4.32.</source>
-        <translation>&lt;b&gt;看什么。&lt;/b&gt;码字的长度是整数个比特，约为其概率的 −log₂：罕见的结果得到长的码字。用 Q 的编码对 P 的样本编码，每个符号花费的比特不会少于 P 自己的霍夫曼编码（P 的最优整数比特编码）；用香农编码时，平均码长落在 [H(P,Q), H(P,Q) + 1) 之内，差值与 D(P‖Q) 相差不到一比特。Q 的霍夫曼编码只对 Q 最优：对 P 的样本，它与 H(P,Q) 的差距可能超过一比特。&lt;br&gt;&lt;b&gt;接下来试试：&lt;/b&gt;在探索器中令 Q = [0.9, 0.05, 0.05]、P = [0.05, 0.05, 0.9]：Q 的霍夫曼编码在 −log₂ q 为 4.32 之处只用 2 比特。</translation>
+        <source>&lt;b&gt;What to look at.&lt;/b&gt; A codeword is a whole number of bits, about −log₂ of its probability: rare outcomes get long words. Coding P&apos;s draws with Q&apos;s code never costs fewer bits per symbol than P&apos;s own Huffman code, the best whole-bit code for P; with Shannon&apos;s codes the average lands in [H(P,Q), H(P,Q) + 1) and the difference is within a bit of D(P‖Q). Huffman&apos;s code of Q is optimal only for Q: on P&apos;s draws it can miss H(P,Q) by more than a bit.</source>
+        <translation>&lt;b&gt;看什么。&lt;/b&gt;码字的长度是整数个比特，约为其概率的 −log₂：罕见的结果得到长的码字。用 Q 的编码对 P 的样本编码，每个符号花费的比特不会少于 P 自己的霍夫曼编码（P 的最优整数比特编码）；用香农编码时，平均码长落在 [H(P,Q), H(P,Q) + 1) 之内，差值与 D(P‖Q) 相差不到一比特。Q 的霍夫曼编码只对 Q 最优：对 P 的样本，它与 H(P,Q) 的差距可能超过一比特。</translation>
     </message>
     <message>
         <source>&lt;b&gt;Why negative, though D(P‖Q) ≥ 0:&lt;/b&gt; Shannon&apos;s code of P is not P&apos;s best code: rounding each −log₂ p up, it wastes more here than D(P‖Q) and Q&apos;s rounding together. The numbers are exact expected lengths Σ p·l, not averages of the draws. Huffman&apos;s code of P is the best, so the extra bits with Huffman&apos;s codes are never negative.</source>
@@ -441,6 +441,14 @@
         <translation>
             <numerusform>从 P 抽样 &lt;b&gt;{n}&lt;/b&gt; 次</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;Here it does:&lt;/b&gt; Huffman&apos;s code of Q averages a bit or more away from H(P,Q). &lt;b&gt;Try next:&lt;/b&gt; on the Explorer make Q = P: every code of Q becomes one of P&apos;s, and the extra bits vanish.</source>
+        <translation>&lt;br&gt;&lt;b&gt;这里正是如此：&lt;/b&gt;Q 的霍夫曼编码的平均码长与 H(P,Q) 相差一比特或更多。&lt;b&gt;接下来试试：&lt;/b&gt;在探索器中令 Q = P：Q 的每种编码都变成 P 的编码，多出的比特随之消失。</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;Try next:&lt;/b&gt; on the Explorer make Q = [0.9, 0.05, 0.05] and P = [0.05, 0.05, 0.9]: Huffman&apos;s code of Q spends 2 bits where −log₂ q is 4.32.</source>
+        <translation>&lt;br&gt;&lt;b&gt;接下来试试：&lt;/b&gt;在探索器中令 Q = [0.9, 0.05, 0.05]、P = [0.05, 0.05, 0.9]：Q 的霍夫曼编码在 −log₂ q 为 4.32 之处只用 2 比特。</translation>
     </message>
     <message>
         <source>A tree is drawn for up to {most} outcomes; here K = {k}. The table lists every codeword.</source>

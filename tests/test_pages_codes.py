@@ -332,3 +332,24 @@ def test_every_leaf_label_is_inside_the_tree_and_no_bit_covers_a_node(
     for item in (bit for bit in tree._bits if bit.isVisible()):
         rect = item.mapRectToScene(item.boundingRect())
         assert not any(rect.contains(dot) for dot in dots), item.textItem.toPlainText()
+
+
+def test_try_next_is_never_the_state_on_show(window, page, codes, store, qtbot):
+    # After the preset "Huffman's code of Q is not within a bit", the page
+    # still said "Try next: make Q = [0.9, 0.05, 0.05] and P = [0.05, 0.05,
+    # 0.9]", the very P and Q on show.
+    look = child(page, QLabel, "codes_look_at")
+    assert "make Q = [0.9, 0.05, 0.05]" in look.text()
+    window.actions_by_name["preset_huffman-of-q-misses-cross-entropy"].trigger()
+    window.show_panel("codes")
+    settle(qtbot, window)
+    np.testing.assert_allclose(store.results.q, [0.9, 0.05, 0.05])
+    np.testing.assert_allclose(store.results.p, [0.05, 0.05, 0.9])
+    huffman_q = next(e for e in codes.results.estimates if e.name == "huffman_q")
+    gap = abs(huffman_q.expected - codes.results.readouts.cross_entropy_pq)
+    assert gap >= 1.0  # what the page now says is so
+    assert "make Q = [0.9, 0.05, 0.05]" not in look.text()
+    assert "Here it does" in look.text() and "make Q = P" in look.text()
+    store.update(q_weights=store.results.p.copy())
+    settle(qtbot, window)
+    assert "make Q = [0.9, 0.05, 0.05]" in look.text()

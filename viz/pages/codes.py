@@ -597,24 +597,46 @@ class CodesPage(LabPage):
             self.tree_box.setItemText(
                 index, code_title(str(self.tree_box.itemData(index)))
             )
-        self.look.setText(
-            self.tr(
-                "<b>What to look at.</b> A codeword is a whole number of bits, "
-                "about −log₂ of its probability: rare outcomes get long words. "
-                "Coding P's draws with Q's code never costs fewer bits per symbol "
-                "than P's own Huffman code, the best whole-bit code for P; with "
-                "Shannon's codes the average lands in [H(P,Q), H(P,Q) + 1) and the "
-                "difference is within a bit of D(P‖Q). "
-                "Huffman's code of Q is optimal only for Q: on P's draws it can "
-                "miss H(P,Q) by more than a bit.<br><b>Try next:</b> on the "
-                "Explorer make Q = [0.9, 0.05, 0.05] and P = [0.05, 0.05, 0.9]: "
-                "Huffman's code of Q spends 2 bits where −log₂ q is 4.32."
-            )
-        )
+        self._show_look(self._huffman_misses)
         self.table.retranslate()
         self.plots.retranslate(self.store.state.tree)
         if self.store.results is not None:
             self.show_results(self.store.results)
+
+    #: Whether Huffman's code of Q misses H(P,Q) by a bit or more (_show_look).
+    _huffman_misses = False
+
+    def _show_look(self, huffman_misses: bool) -> None:
+        """What to look at, and a next step the page does not already show.
+
+        "Try next: make Q = [0.9, 0.05, 0.05] and P = [0.05, 0.05, 0.9]"
+        stood beside the very P and Q it asks for (its preset's).
+        """
+        self._huffman_misses = huffman_misses
+        look = self.tr(
+            "<b>What to look at.</b> A codeword is a whole number of bits, "
+            "about −log₂ of its probability: rare outcomes get long words. "
+            "Coding P's draws with Q's code never costs fewer bits per symbol "
+            "than P's own Huffman code, the best whole-bit code for P; with "
+            "Shannon's codes the average lands in [H(P,Q), H(P,Q) + 1) and the "
+            "difference is within a bit of D(P‖Q). "
+            "Huffman's code of Q is optimal only for Q: on P's draws it can "
+            "miss H(P,Q) by more than a bit."
+        )
+        if huffman_misses:
+            try_next = self.tr(
+                "<br><b>Here it does:</b> Huffman's code of Q averages a bit or "
+                "more away from H(P,Q). <b>Try next:</b> on the Explorer make "
+                "Q = P: every code of Q becomes one of P's, and the extra bits "
+                "vanish."
+            )
+        else:
+            try_next = self.tr(
+                "<br><b>Try next:</b> on the Explorer make Q = [0.9, 0.05, 0.05] "
+                "and P = [0.05, 0.05, 0.9]: Huffman's code of Q spends 2 bits where "
+                "−log₂ q is 4.32."
+            )
+        set_text(self.look, look + try_next)
 
     # controls → state -----------------------------------------------------------
 
@@ -691,6 +713,12 @@ class CodesPage(LabPage):
         )
         self.show_source(state)
         self.table.show_results(results)
+        huffman_q = next(e for e in results.estimates if e.name == "huffman_q")
+        # Either way: on the preset's P it lands 2.2 bits below H(P,Q).
+        gap = abs(huffman_q.expected - results.readouts.cross_entropy_pq)
+        misses = bool(gap >= 1.0)  # False at ∞ − ∞ (NaN): nothing to miss
+        if misses != self._huffman_misses:
+            self._show_look(misses)
         set_text(self.extra, extra_bits_text(results))
         reason = negative_extra_text(results)
         set_text(self.extra_reason, reason)
