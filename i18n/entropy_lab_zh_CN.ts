@@ -2403,6 +2403,14 @@ that the loss curve sweeps, and the class outlined in the plots.</source>
 以及图中描边标出的类别。</translation>
     </message>
     <message>
+        <source>Q becomes the softmax of the logits and the loss&apos;s target becomes
+P smoothed: (1 − ε)·P + ε/K. The loss is then H(that target, Q);
+at ε = 0 it is H(P,Q), and KL(P‖Q) = loss − H(P).</source>
+        <translation>Q 变为 logits 的 Softmax，损失的目标变为平滑后的 P：(1 − ε)·P + ε/K。
+此时损失为 H(该目标, Q)；
+ε = 0 时即为 H(P,Q)，且 KL(P‖Q) = 损失 − H(P)。</translation>
+    </message>
+    <message>
         <source>Q becomes the softmax of the logits and the loss&apos;s target becomes P:
 the loss is then H(P,Q), and KL(P‖Q) = loss − H(P).</source>
         <translation>Q 变为 logits 的 Softmax，损失的目标变为 P：

@@ -730,7 +730,15 @@ def test_a_uniform_p_reads_exactly_beside_its_sliders(window, store, qtbot, k, s
 
 @pytest.mark.parametrize(
     "value, shown",
-    [(1 / 32, "0.03125"), (3 / 16, "0.1875"), (1 / 3, "0.333"), (0.5, "0.500")],
+    [
+        (1 / 32, "0.03125"),
+        (3 / 16, "0.1875"),
+        (1 / 3, "0.333"),
+        (0.5, "0.500"),
+        # Q = [0.999, 0.001] normalised: 0.001 to rounding, read as 1.0×10⁻³.
+        (0.0009999999999999998, "0.001"),
+        (0.0010001, "1.0×10⁻³"),
+    ],
 )
 def test_a_slider_probability_is_exact_to_five_decimals_or_three(value, shown):
     assert slider_number(value) == shown

@@ -64,3 +64,34 @@ def test_the_tables_view_ends_under_a_whole_row(
     finally:
         window.set_lecture(False, full_screen=False)
         window.resize(before)
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 768)])
+@pytest.mark.parametrize("panel", SHARED_WINDOW_PAGES)
+def test_scrolled_the_view_still_ends_under_a_whole_row(
+    window, qtbot, panel, size
+) -> None:
+    # Cut for the top of the tables only: three steps down, a row was cut
+    # in half at the bottom edge again.
+    before = window.size()
+    window.show_panel(panel)
+    window.resize(*size)
+    area = window.pages[panel].findChild(HeaderArea)
+    bar = area.verticalScrollBar()
+    try:
+        qtbot.waitUntil(area.isVisible)
+        if bar.maximum() == 0:
+            pytest.skip("the tables fit whole at this size")
+        for steps in (1, 3):
+            bar.setValue(min(bar.maximum(), steps * bar.singleStep()))
+
+            def bottom_cuts_nothing() -> bool:
+                QApplication.processEvents()
+                bottom = bar.value() + area.viewport().height()
+                spans = HeaderArea._row_spans(area.widget())
+                return not any(top < bottom < end for top, end in spans)
+
+            qtbot.waitUntil(bottom_cuts_nothing)
+    finally:
+        bar.setValue(0)
+        window.resize(before)

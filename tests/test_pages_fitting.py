@@ -703,3 +703,28 @@ def test_the_show_box_says_whether_both_fits_stand_side_by_side(window, page, qt
         window.set_lecture(False, full_screen=False)
         window.resize(size)
     assert seen == {True, False}  # both wordings were put to the test
+
+
+def test_both_chosen_where_only_one_fits_is_said_to_be_in_turn(window, page, qtbot):
+    # "Forward only", then "both" in a window with room for one: the grid
+    # kept showing the forward fit, announced no change, and the box said
+    # "side by side".
+    combo = page.findChild(QComboBox, "fitting_show_combo")
+    size = window.size()
+    try:
+        window.resize(1600, 1000)  # room for both: "side by side"
+        qtbot.waitUntil(lambda: len(page.plot_grid.shown) == 2)
+        assert combo.currentText() == shown_text("both", False)
+        combo.setCurrentIndex(combo.findData("forward"))
+        qtbot.waitUntil(lambda: page.plot_grid.shown == ("forward",))
+        window.set_lecture(True, full_screen=False)
+        window.resize(1024, 520)
+        qtbot.waitUntil(lambda: window.height() == 520)
+        combo.setCurrentIndex(combo.findData("both"))
+        qtbot.waitUntil(lambda: page.store.state.shown == "both")
+        assert page.plot_grid.shown == ("forward",)  # no room for the two
+        assert combo.currentText() == shown_text("both", True)
+    finally:
+        combo.setCurrentIndex(combo.findData("both"))
+        window.set_lecture(False, full_screen=False)
+        window.resize(size)

@@ -12,7 +12,7 @@ import pyqtgraph as pg
 import pytest
 from PySide6.QtGui import QFont, QFontMetrics
 
-from viz import theme
+from viz import appearance, theme
 from viz.pages.code_views import SMALLEST_WORD_PX
 from viz.plotting import plot_text_px
 
@@ -88,6 +88,39 @@ def test_a_trees_codewords_fit_between_its_leaves(window, store, qtbot) -> None:
             return len(words) == k
 
         qtbot.waitUntil(words_fit)
+        # Styled again with no resize (Ctrl+0 at 100 %): the words had gone
+        # back to full size and run together.
+        appearance.style_plots(page.plot_widgets(), theme.LECTURE, window.zoom)
+        assert words_fit()
+    finally:
+        window.set_lecture(False, full_screen=False)
+        window.resize(size)
+
+
+def test_the_trees_message_wraps_inside_its_plot(window, store, qtbot) -> None:
+    # K = 40 has no tree; in lecture type the one-line message ran off both
+    # sides of the plot ("…5 outcomes; here K = 40. The").
+    k = 40
+    store.update(p_weights=np.ones(k), q_weights=np.ones(k), logits=np.zeros(k))
+    window.show_panel("codes")
+    page = window.pages["codes"]
+    codes = window.stores["codes"]
+    tree = page.plots.tree
+    size = window.size()
+    try:
+        window.set_lecture(True, full_screen=False)
+        window.resize(1280, 720)
+
+        def inside() -> bool:
+            message = tree.message
+            if not (codes.results is not None and message.isVisible()):
+                return False
+            box = tree.plot.getViewBox()
+            shown = message.mapRectToScene(message.boundingRect())
+            room = box.mapRectToScene(box.boundingRect())
+            return room.left() <= shown.left() and shown.right() <= room.right()
+
+        qtbot.waitUntil(inside)
     finally:
         window.set_lecture(False, full_screen=False)
         window.resize(size)

@@ -371,13 +371,20 @@ class LossSettings(Retranslating, QWidget):
         self.link.setText(
             translate("LossSettings", "Link: Q = softmax(z/T), target = P")
         )
-        self.link.setToolTip(
-            translate(
+        if self._smoothed:
+            tip = translate(
+                "LossSettings",
+                "Q becomes the softmax of the logits and the loss's target becomes\n"
+                "P smoothed: (1 − ε)·P + ε/K. The loss is then H(that target, Q);\n"
+                "at ε = 0 it is H(P,Q), and KL(P‖Q) = loss − H(P).",
+            )
+        else:
+            tip = translate(
                 "LossSettings",
                 "Q becomes the softmax of the logits and the loss's target becomes P:\n"
                 "the loss is then H(P,Q), and KL(P‖Q) = loss − H(P).",
             )
-        )
+        self.link.setToolTip(tip)
         # A line that wraps, not a longer check box: the column is 300 px.
         set_text(
             self.smoothed_note,

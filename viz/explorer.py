@@ -6,6 +6,7 @@ one ``evaluate`` → ``results_ready`` → every view's ``show_results``.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
@@ -695,7 +696,9 @@ def slider_number(value: float) -> str:
     for decimals in EXACT_SLIDER_DECIMALS:
         # Uniform over 16 is 0.0625 exactly: "0.062" sixteen times read as
         # a distribution summing to 0.992.
-        if value > 0 and float(f"{value:.{decimals}f}") == value:
+        # Exact to rounding: Q = [0.999, 0.001] normalises to 0.000999…98.
+        short = float(f"{value:.{decimals}f}")
+        if value > 0 and math.isclose(short, value, rel_tol=EXACT_TO, abs_tol=0.0):
             return format_fixed(value, decimals)  # 0.001, not 1.0×10⁻³
     return format_number(value, decimals=3, significant=2)
 
@@ -707,6 +710,9 @@ WIDEST_PROBABILITY = "8.8×10⁻⁸"
 #: A probability beside a slider with this many decimals or fewer is shown
 #: exactly (1/16, 1/32 and the like), not rounded to three.
 EXACT_SLIDER_DECIMALS = (3, 4, 5)
+#: How near a short decimal a probability must be to be shown as it: the
+#: rounding of a normalisation (a few ulps), far below any digit shown.
+EXACT_TO = 1e-12
 
 
 def problem_text(error: ValueError) -> str:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import functools
 import math
 import re
+import weakref
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -106,7 +108,12 @@ def plot_text_px(axis_px: int) -> int:
 
 
 def set_plot_text_px(plot: pg.PlotItem, px: int) -> None:
-    """Every text inside ``plot`` at ``px``, and those made later by plot_text."""
+    """Every text inside ``plot`` at ``px``, and those made later by plot_text.
+
+    Then whatever fits its texts to its own room (:func:`after_text_px`)
+    fits them again: a tree's codewords, shrunk to their leaves, came back
+    full size and ran together after Ctrl+0.
+    """
     plot.setProperty("plot_text_px", px)
     pending = list(plot.childItems())
     while pending:
@@ -115,6 +122,19 @@ def set_plot_text_px(plot: pg.PlotItem, px: int) -> None:
             set_text_px(item, px)
         else:
             pending.extend(item.childItems())
+    for refit in _REFITS.get(plot, ()):
+        refit()
+
+
+#: What to call after a plot's texts were set to a new size, by plot.
+_REFITS: weakref.WeakKeyDictionary[pg.PlotItem, list[Callable[[], None]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def after_text_px(plot: pg.PlotItem, refit: Callable[[], None]) -> None:
+    """Call ``refit`` whenever :func:`set_plot_text_px` sets ``plot``'s texts."""
+    _REFITS.setdefault(plot, []).append(refit)
 
 
 def plot_text(plot: pg.PlotItem, *args: Any, **kwargs: Any) -> pg.TextItem:

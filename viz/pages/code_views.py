@@ -31,6 +31,7 @@ from viz.plotting import (
     InfiniteBars,
     OutcomeAxis,
     Series,
+    after_text_px,
     plot_text,
     set_text_px,
 )
@@ -107,6 +108,7 @@ class CodeTreePlot:
         self.shown: Any = None
         self._depth: int | None = None
         plot.getViewBox().sigResized.connect(self._fit_y)
+        after_text_px(plot, self._fit_y)  # a new type size: fit the words again
 
     def _pool(
         self, pool: list[pg.TextItem], n: int, anchor: tuple[float, float]
@@ -136,6 +138,7 @@ class CodeTreePlot:
             self.message.setVisible(True)
             self.plot.setXRange(-1, 1, padding=0)
             self.plot.setYRange(-1, 1, padding=0)
+            self._fit_y()
             return
         self.message.setVisible(False)
         nodes = tree.nodes
@@ -162,6 +165,11 @@ class CodeTreePlot:
         its size in pixels while a level shrinks with the plot.
         """
         if self._depth is None:
+            # The message wraps within the plot: in lecture type its one
+            # line ran off both sides ("…5 outcomes; here K = 40. The").
+            width = float(self.plot.getViewBox().width())
+            if width > 1:
+                self.message.setTextWidth(0.9 * width)
             return
         self._fit_words()
         height = float(self.plot.getViewBox().height())

@@ -668,6 +668,9 @@ class FittingPage(AnimatedPage):
         self._show_peak_controls(state.peaks)
         for direction in self.views:
             self.plot_grid.set_hidden(direction, state.shown not in ("both", direction))
+        # The grid may show the same one fit as before ("forward" only, then
+        # "both" with no room for two): no shown_changed, so worded here.
+        self._word_both(self.plot_grid.shown)
         index = self.show_combo.findData(state.shown)
         if self.show_combo.currentIndex() != index:
             with QSignalBlocker(self.show_combo):

@@ -418,6 +418,8 @@ class HeaderArea(QScrollArea):
         self._recut = QTimer(self)
         self._recut.setSingleShot(True)
         self._recut.timeout.connect(self._cut_under_a_row)
+        # Scrolled, other rows meet the bottom edge: cut again there.
+        self.verticalScrollBar().valueChanged.connect(lambda _: self._recut.start(0))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """The tables asked for a new layout: so do we (see __init__)."""
@@ -451,8 +453,9 @@ class HeaderArea(QScrollArea):
         room = self.viewport().height() + margins.bottom()
         blank = 0
         if inner.height() > room:
-            cut = clean_cut(self._row_spans(inner), room, self.LOWEST_PX)
-            blank = 0 if cut is None else room - cut
+            top = self.verticalScrollBar().value()
+            cut = clean_cut(self._row_spans(inner), top + room, top + self.LOWEST_PX)
+            blank = 0 if cut is None else top + room - cut
         if blank != margins.bottom():
             self.setViewportMargins(0, 0, 0, blank)
 

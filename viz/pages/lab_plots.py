@@ -146,11 +146,10 @@ class RunningMean:
         """
         if self.exact.isVisible():
             self.label.setPos(x_right, self.exact.value())
-        start = self._infinite_from
-        if start is None:
+        if self._infinite_from is None:
             self.infinite.setData(x=[], y=[])
         else:
-            self.infinite.setData(x=[max(math.log10(start), x_clear)], y=[y_top])
+            self.infinite.setData(x=[self.infinite_x(x_clear)], y=[y_top])
 
     _infinite_from: float | None = None
     _dot = False
@@ -159,6 +158,11 @@ class RunningMean:
     def infinite_from(self) -> float | None:
         """The first draw after which the mean is infinite (None: it is not)."""
         return self._infinite_from
+
+    def infinite_x(self, x_clear: float) -> float:
+        """Where :meth:`place` puts the ∞ mark (+inf when there is none)."""
+        start = self._infinite_from
+        return math.inf if start is None else max(math.log10(start), x_clear)
 
 
 class RunningMeansPlot:
@@ -238,17 +242,16 @@ class RunningMeansPlot:
         (x_low, x_high), (y_low, y_high) = view.viewRange()
         top = y_high - 0.06 * (y_high - y_low)
         width_px, height_px = view.width(), view.height()
-        clear, row = x_low, 0.0
+        clear, step = x_low, 0.0
         if width_px > 0 and x_high > x_low:
             clear += (INFINITY_MARK_PX / 2 + 2) * (x_high - x_low) / width_px
-        if height_px > 0 and y_high > y_low:
-            row = INFINITY_ROW_PX * (y_high - y_low) / height_px
-        # Two means gone infinite at the same draw: their marks one below
-        # the other, not one over the other.
-        infinite = 0
-        for mean in self.means:
-            mean.place(x_high, top - infinite * row, clear)
-            infinite += mean.infinite_from is not None
+            step = (INFINITY_MARK_PX + 2) * (x_high - x_low) / width_px
+        # Means gone infinite at the same draw (or close): their marks side
+        # by side along the top, not one over the other (nor stacked down
+        # over the band in a short plot).
+        for mean in sorted(self.means, key=lambda m: m.infinite_x(clear)):
+            mean.place(x_high, top, clear)
+            clear = max(clear, mean.infinite_x(clear)) + step
         if width_px <= 0 or height_px <= 0 or x_high <= x_low or y_high <= y_low:
             return
         per_x = width_px / (x_high - x_low)
