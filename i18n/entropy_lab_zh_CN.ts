@@ -217,6 +217,10 @@
         </translation>
     </message>
     <message>
+        <source>A new setting: the race starts again from z₀ at step 0 (Ctrl+Z: back to step {step}).</source>
+        <translation>设置已改：竞赛从 z₀ 的第 0 步重新开始（Ctrl+Z：回到第 {step} 步）。</translation>
+    </message>
+    <message>
         <source>Cross-entropy&apos;s gradient is &lt;b&gt;{ratio}×&lt;/b&gt; squared error&apos;s here.</source>
         <translation>此处交叉熵的梯度是平方误差梯度的 &lt;b&gt;{ratio}&lt;/b&gt; 倍。</translation>
     </message>
@@ -4099,6 +4103,10 @@ larger, and so is its gradient; its direction is the same.</source>
     <message>
         <source>&lt;b&gt;What to look at.&lt;/b&gt; Cross-entropy&apos;s bar for each class j is (q&lt;sub&gt;j&lt;/sub&gt; − y&lt;sub&gt;j&lt;/sub&gt;)/T. With a one-hot target the true class&apos;s is (q&lt;sub&gt;y&lt;/sub&gt; − 1)/T and every other is q&lt;sub&gt;j&lt;/sub&gt;/T: it pushes the true logit up and the others down, each by its own probability; with label smoothing or a linked target, every class whose q&lt;sub&gt;j&lt;/sub&gt; is below its y&lt;sub&gt;j&lt;/sub&gt; is pushed up. Squared error&apos;s bars mix all the errors, can push a small wrong class &lt;i&gt;up&lt;/i&gt;, and carry the factor q, so a true class the model gives almost nothing barely moves.</source>
         <translation>&lt;b&gt;看什么。&lt;/b&gt;交叉熵在每个类别 j 上的柱条是 (q&lt;sub&gt;j&lt;/sub&gt; − y&lt;sub&gt;j&lt;/sub&gt;)/T。目标为 one-hot 时，真实类别的柱条是 (q&lt;sub&gt;y&lt;/sub&gt; − 1)/T，其他每根柱条是 q&lt;sub&gt;j&lt;/sub&gt;/T：它把真实类别的 logit 往上推、把其他的往下推，各按其自身的概率；有标签平滑或关联的目标时，凡是 q&lt;sub&gt;j&lt;/sub&gt; 小于 y&lt;sub&gt;j&lt;/sub&gt; 的类别都会被往上推。平方误差的柱条混合了所有误差，可能把一个概率很小的错误类别往&lt;i&gt;上&lt;/i&gt;推，并且带有因子 q，所以当模型给真实类别的概率几乎为零时，它几乎不动。</translation>
+    </message>
+    <message>
+        <source>A new learning rate: both trainings start again from step 0 (Ctrl+Z: back to step {step}).</source>
+        <translation>学习率已改：两种训练都从第 0 步重新开始（Ctrl+Z：回到第 {step} 步）。</translation>
     </message>
     <message>
         <source>An earlier scenario of the explorer&apos;s, which has changed since: Reset starts from its scenario now.</source>

@@ -567,3 +567,38 @@ def test_a_smoothed_target_is_named_as_the_bars_show_it(
     assert np.allclose(state.target, [0.7, 0.1, 0.1, 0.1])
     shown = text(page, "training_start")
     assert "target (1 − ε)·one-hot(0) + ε/K" in shown and "ε\u00a0=\u00a00.400" in shown
+
+
+def test_a_new_learning_rate_says_it_started_again(window, page, trainings, qtbot):
+    # Step 93, a new learning rate: the plots emptied at step 0 with nothing
+    # to say why, nor that Ctrl+Z brings the run back.
+    trainings.set_state(page.advanced(trainings.state, 93))
+    qtbot.waitUntil(lambda: trainings.results.state.step == 93)
+    page.lr_control.slider.setValue(page.lr_control.slider.value() + 7)
+    qtbot.waitUntil(lambda: trainings.state.step == 0)
+    said = window.statusBar().currentMessage()
+    assert "start again from step 0" in said and "back to step 93" in said
+    window.undo()
+    qtbot.waitUntil(lambda: trainings.state.step == 93)  # as it says
+    page.lr_control.slider.setValue(page.lr_control.slider.value() + 3)
+    qtbot.waitUntil(lambda: trainings.state.step == 0)
+    window.statusBar().clearMessage()
+    lr = trainings.state.learning_rate
+    page.lr_control.slider.setValue(page.lr_control.slider.value() + 3)
+    qtbot.waitUntil(lambda: trainings.state.learning_rate != lr)
+    assert window.statusBar().currentMessage() == ""  # at step 0 nothing is lost
+
+
+def test_a_new_z0_says_the_race_started_again(window, qtbot):
+    window.show_panel("binary")
+    page = window.pages["binary"]
+    race = window.stores["race"]
+    race.set_state(page.advanced(race.state, 40))
+    qtbot.waitUntil(lambda: race.state.step == 40)
+    window.statusBar().clearMessage()
+    slider = page.z_control.slider
+    slider.setValue(slider.value() + 5)
+    qtbot.waitUntil(lambda: race.state.step == 0)
+    assert "back to step 40" in window.statusBar().currentMessage()
+    window.undo()
+    qtbot.waitUntil(lambda: race.state.step == 40)

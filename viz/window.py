@@ -73,6 +73,9 @@ WINDOW_TITLE = "Entropy Lab"
 SESSION_FILTER = QT_TRANSLATE_NOOP("MainWindow", "Entropy Lab sessions (*.json)")
 MAX_RECENT = 8
 
+#: How long a page's passing remark stays in the status line, in ms.
+REMARK_MS = 8000
+
 #: Keys that hide and show the explorer's panels (lecture mode and beyond).
 PANEL_KEYS = {
     "distributions": (QT_TRANSLATE_NOOP("MainWindow", "P and Q"), "Ctrl+1"),
@@ -224,8 +227,14 @@ class MainWindow(QMainWindow):
         self.pages.add(panel, title, factory)
 
     def _page_built(self, panel: str, page: QWidget) -> None:
+        if isinstance(page, Page):
+            page.said.connect(self._remark)
         if panel != "explorer":  # styled with the window, before it exists
             self._style_page(page, appearance.theme_for(self.lecture))
+
+    def _remark(self, text: str) -> None:
+        """A page's passing remark, in the status line for a while."""
+        self.statusBar().showMessage(text, REMARK_MS)
 
     def current_panel(self) -> str:
         """The id of the page on show."""

@@ -518,7 +518,16 @@ class BinaryPage(AnimatedPage):
     def _restart(self, **changes: Any) -> None:
         """A new z₀, label or learning rate: the race starts again from z₀."""
         self.pause()
+        step = self.store.state.step
         self.store.set_state(restart_race(self.store.state, **changes))
+        if step > 0:
+            self.said.emit(
+                translate(
+                    "BinaryPage",
+                    "A new setting: the race starts again from z₀ at step 0 "
+                    "(Ctrl+Z: back to step {step}).",
+                ).format(step=format_count(step))
+            )
 
     def set_speed(self, steps: int) -> None:
         """Steps per frame while playing (a view preference, fixed per tick)."""

@@ -413,6 +413,10 @@ class Page(Retranslating, QWidget):
     made anew in the new language.
     """
 
+    #: A passing remark for the status line (the window shows it a while):
+    #: what a control did that the page does not show by itself.
+    said = Signal(str)
+
     def __init__(self, store: Store[Any, Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store

@@ -430,9 +430,19 @@ class TrainingPage(AnimatedPage):
     # controls and the explorer → state ------------------------------------
 
     def set_learning_rate(self, lr: float) -> None:
-        """A new learning rate: both trainings start again."""
+        """A new learning rate: both trainings start again (and it is said)."""
         self.pause()
+        step = self.store.state.step
         self.store.set_state(restart_trainings(self.store.state, learning_rate=lr))
+        if step > 0:
+            # The plots emptied at step 93 with nothing to say why.
+            self.said.emit(
+                translate(
+                    "TrainingPage",
+                    "A new learning rate: both trainings start again from step 0 "
+                    "(Ctrl+Z: back to step {step}).",
+                ).format(step=format_count(step))
+            )
 
     def _explorer_changed(self, *_: object) -> None:
         if self.isVisible():
