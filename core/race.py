@@ -18,7 +18,13 @@ from typing import Any
 
 import numpy as np
 
-from core.ranges import RACE_LEARNING_RATE, RACE_STEPS, RACE_Z0
+from core.ranges import (
+    RACE_DEFAULT_SPEED,
+    RACE_LEARNING_RATE,
+    RACE_SPEEDS,
+    RACE_STEPS,
+    RACE_Z0,
+)
 from core.training import (
     HISTORY_LIMIT,
     LOSS_KINDS,
@@ -59,12 +65,15 @@ class RaceState:
     racers : tuple of SigmoidDescentState
         Cross-entropy's and squared error's descent, in the order of
         :data:`core.training.LOSS_KINDS`, both at the same step.
+    steps_per_frame : int
+        How many steps Play takes a frame, one of :data:`RACE_SPEEDS`.
     """
 
     z0: float
     label: int
     learning_rate: float
     racers: tuple[SigmoidDescentState, ...]
+    steps_per_frame: int = RACE_DEFAULT_SPEED
 
     @property
     def step(self) -> int:
@@ -78,11 +87,18 @@ class RaceState:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, RaceState):
             return NotImplemented
-        return (self.z0, self.label, self.learning_rate, self.step) == (
+        return (
+            self.z0,
+            self.label,
+            self.learning_rate,
+            self.step,
+            self.steps_per_frame,
+        ) == (
             other.z0,
             other.label,
             other.learning_rate,
             other.step,
+            other.steps_per_frame,
         )
 
     __hash__ = None  # type: ignore[assignment]
@@ -109,15 +125,32 @@ def start_race(
 
 
 def restart_race(state: RaceState, **changes: Any) -> RaceState:
-    """The race again from step 0, with some of z0, label, learning_rate changed."""
+    """The race again from step 0, with some of z0, label, learning_rate changed.
+
+    Its speed (steps per frame) stays as it was.
+    """
     unknown = set(changes) - {"z0", "label", "learning_rate"}
     if unknown:
         raise ValueError(f"unknown race setting {sorted(unknown)[0]!r}")
-    return start_race(
+    restarted = start_race(
         changes.get("z0", state.z0),
         changes.get("label", state.label),
         changes.get("learning_rate", state.learning_rate),
     )
+    return dataclasses.replace(restarted, steps_per_frame=state.steps_per_frame)
+
+
+def race_speed(value: Any) -> int:
+    """One of :data:`RACE_SPEEDS`, or a ValueError naming ``steps_per_frame``."""
+    if isinstance(value, bool) or value not in RACE_SPEEDS:
+        allowed = ", ".join(str(speed) for speed in RACE_SPEEDS)
+        raise ValueError(f"steps_per_frame must be one of {allowed}, got {value!r:.40}")
+    return int(value)
+
+
+def with_speed(state: RaceState, steps_per_frame: Any) -> RaceState:
+    """The same race, played ``steps_per_frame`` steps a frame from now on."""
+    return dataclasses.replace(state, steps_per_frame=race_speed(steps_per_frame))
 
 
 def race_finished(state: RaceState) -> bool:

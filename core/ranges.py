@@ -99,6 +99,9 @@ RACE_Z0 = Range("z0", -10.0, 10.0, -8.0)
 RACE_LEARNING_RATE = Range("learning_rate", 0.01, 10.0, 1.0, log=True)
 #: Steps a race may take before it pauses itself.
 RACE_STEPS = IntRange("steps", 0, 200_000, 0)
+#: Steps both racers take per frame while playing, as the speed box offers.
+RACE_SPEEDS = (1, 2, 5, 20, 100)
+RACE_DEFAULT_SPEED = 2
 
 # Training the logits -----------------------------------------------------------
 

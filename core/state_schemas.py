@@ -55,7 +55,9 @@ from core.ranges import (
     LABEL_SMOOTHING,
     LOGIT,
     PEAKS,
+    RACE_DEFAULT_SPEED,
     RACE_LEARNING_RATE,
+    RACE_SPEEDS,
     RACE_STEPS,
     RACE_Z0,
     SEED,
@@ -367,6 +369,9 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
 # --- the race -----------------------------------------------------------------
 
 RACE_KEYS = ("z0", "label", "learning_rate", "step")
+#: Written since the speed became part of the state; older files play at
+#: the default speed.
+RACE_OPTIONAL_KEYS = ("steps_per_frame",)
 
 
 def race_to_dict(state: RaceState) -> dict[str, Any]:
@@ -376,22 +381,30 @@ def race_to_dict(state: RaceState) -> dict[str, Any]:
         "label": state.label,
         "learning_rate": state.learning_rate,
         "step": state.step,
+        "steps_per_frame": state.steps_per_frame,
     }
 
 
 def race_from_dict(data: Any, where: str = "race") -> RaceState:
     """The race written by :func:`race_to_dict`, run again to its step."""
-    from core.race import run_race_to, start_race
+    from core.race import run_race_to, start_race, with_speed
 
     data = json_object(data, where)
-    check_keys(data, where, RACE_KEYS)
+    check_keys(data, where, RACE_KEYS, RACE_OPTIONAL_KEYS)
     z0 = in_range(RACE_Z0, data["z0"], join(where, "z0"))
     label = choice_int(data["label"], join(where, "label"), (0, 1))
     lr = in_range(
         RACE_LEARNING_RATE, data["learning_rate"], join(where, "learning_rate")
     )
     step = int_in_range(RACE_STEPS, data["step"], join(where, "step"))
-    return run_race_to(start_race(z0, label, lr), step)
+    race = run_race_to(start_race(z0, label, lr), step)
+    return with_speed(race, _race_speed(data, where))
+
+
+def _race_speed(data: Mapping[str, Any], where: str) -> int:
+    """The file's steps per frame (the default where it names none)."""
+    value = data.get("steps_per_frame", RACE_DEFAULT_SPEED)
+    return choice_int(value, join(where, "steps_per_frame"), RACE_SPEEDS)
 
 
 def choice_int(value: Any, field: str, choices: tuple[int, ...]) -> int:
@@ -728,9 +741,9 @@ def _lab_settings(
 
 
 def _race_settings(data: Mapping[str, Any], where: str) -> RaceState:
-    from core.race import start_race
+    from core.race import start_race, with_speed
 
-    check_keys(data, where, (), ("z0", "y", "learning_rate"))
+    check_keys(data, where, (), ("z0", "y", "learning_rate", "steps_per_frame"))
     default = start_race()
     z0 = in_range(RACE_Z0, data.get("z0", default.z0), join(where, "z0"))
     label = choice_int(data.get("y", 1), join(where, "y"), (0, 1))
@@ -739,7 +752,7 @@ def _race_settings(data: Mapping[str, Any], where: str) -> RaceState:
         data.get("learning_rate", default.learning_rate),
         join(where, "learning_rate"),
     )
-    return start_race(z0, label, lr)
+    return with_speed(start_race(z0, label, lr), _race_speed(data, where))
 
 
 def _fits_settings(data: Mapping[str, Any], where: str) -> FitsState:

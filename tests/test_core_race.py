@@ -30,6 +30,7 @@ from core.race import (
     run_race_to,
     start_count,
     start_race,
+    with_speed,
 )
 from core.ranges import RACE_LEARNING_RATE, RACE_STEPS, RACE_Z0, IntRange
 from core.state_schemas import race_from_dict, race_to_dict
@@ -360,7 +361,13 @@ def test_a_chunk_must_take_a_step(chunk):
 def test_the_race_round_trips_through_json(steps):
     state = advance_race(start_race(-4.25, 0, 0.37), steps)
     data = json.loads(json.dumps(race_to_dict(state)))
-    assert data == {"z0": -4.25, "label": 0, "learning_rate": 0.37, "step": steps}
+    assert data == {
+        "z0": -4.25,
+        "label": 0,
+        "learning_rate": 0.37,
+        "step": steps,
+        "steps_per_frame": 2,
+    }
     again = race_from_dict(data)
     assert isinstance(again, RaceState) and again == state
     for a, b in zip(again.racers, state.racers, strict=True):
@@ -380,6 +387,8 @@ def test_the_race_round_trips_through_json(steps):
         ("step", -1, r"^race\.step must lie in \[0, 200000\]"),
         ("step", RACE_STEPS.high + 1, r"^race\.step must lie in"),
         ("step", 2.5, r"^race\.step must be an integer"),
+        ("steps_per_frame", 3, r"^race\.steps_per_frame must be 1 or 2 or 5 or 20"),
+        ("steps_per_frame", "2", r"^race\.steps_per_frame must be an integer"),
     ],
 )
 def test_a_race_file_out_of_range_is_refused_by_field(field, value, match):
@@ -396,3 +405,14 @@ def test_a_race_file_with_a_missing_or_unknown_key_is_refused():
         race_from_dict(data)
     with pytest.raises(SessionError, match=r'^race has an unknown key "y"'):
         race_from_dict({**race_to_dict(start_race()), "y": 1})
+
+
+def test_the_speed_is_kept_by_a_restart_and_checked() -> None:
+    fast = with_speed(advance_race(start_race(), 5), 20)
+    assert fast.steps_per_frame == 20 and fast.step == 5
+    again = restart_race(fast, z0=1.0)
+    assert again.step == 0 and again.steps_per_frame == 20
+    assert again != restart_race(start_race(), z0=1.0)  # the speed counts
+    for bad in (3, 2.5, "2", True, None):
+        with pytest.raises(ValueError, match=r"^steps_per_frame must be one of"):
+            with_speed(fast, bad)

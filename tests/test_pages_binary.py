@@ -32,7 +32,7 @@ from core.race import (
     race_finished,
     start_race,
 )
-from core.ranges import RACE_LEARNING_RATE, RACE_Z0
+from core.ranges import RACE_LEARNING_RATE, RACE_SPEEDS, RACE_Z0
 from core.state_schemas import race_from_dict, race_to_dict
 from core.training import (
     LOSS_KINDS,
@@ -41,7 +41,7 @@ from core.training import (
     start_sigmoid_descent,
     steps_to_reach,
 )
-from viz.pages.binary import SPEEDS, BinaryPage
+from viz.pages.binary import BinaryPage
 from viz.pages.common import number_text
 from viz.store import Store
 
@@ -362,9 +362,9 @@ def test_undo_while_playing_pauses_and_takes_the_run_back(window, page, race, qt
 
 def test_the_speed_box_sets_the_steps_per_tick(page, race, qtbot):
     speed = child(page, QComboBox, "binary_speed_combo")
-    speed.setCurrentIndex(SPEEDS.index(20))
-    assert page.steps_per_tick == 20
-    assert race.state.step == 0  # a view preference: the race is unchanged
+    speed.setCurrentIndex(RACE_SPEEDS.index(20))
+    assert page.steps_per_tick == 20 and race.state.steps_per_frame == 20
+    assert race.state.step == 0  # the race goes on: no restart
     page.toggle_play()
     qtbot.waitUntil(lambda: race.state.step >= 40)
     page.toggle_play()
@@ -538,3 +538,24 @@ def test_a_saturated_sigmoid_is_never_shown_as_certain(page, race, qtbot, z0, la
     probability = text(page, "binary_probability")
     assert "1.0000" not in probability
     assert ("0.99995" if z0 > 0 else "4.540×10⁻⁵") in probability
+
+
+def test_the_speed_is_the_states_saved_and_undone(window, page, race, qtbot):
+    # The speed was the page's own: a session played at 2 steps a frame
+    # whatever it was saved at, and undo passed it by.
+    from core.state_schemas import race_from_dict, race_to_dict
+
+    speed = child(page, QComboBox, "binary_speed_combo")
+    race.set_state(page.advanced(race.state, 6))
+    speed.setCurrentIndex(RACE_SPEEDS.index(100))
+    assert race.state.steps_per_frame == 100 and race.state.step == 6
+    saved = race_to_dict(race.state)
+    assert saved["steps_per_frame"] == 100
+    window.undo()
+    qtbot.waitUntil(lambda: race.state.steps_per_frame == 2)
+    assert speed.currentData() == 2 and race.state.step == 6
+    race.set_state(race_from_dict(saved))
+    qtbot.waitUntil(lambda: speed.currentData() == 100)
+    assert page.steps_per_tick == 100
+    old = {key: value for key, value in saved.items() if key != "steps_per_frame"}
+    assert race_from_dict(old).steps_per_frame == 2  # a file from before

@@ -49,8 +49,9 @@ from core.race import (
     count_further,
     restart_race,
     start_count,
+    with_speed,
 )
-from core.ranges import RACE_LEARNING_RATE, RACE_Z0
+from core.ranges import RACE_LEARNING_RATE, RACE_SPEEDS, RACE_Z0
 from core.training import LOSS_KINDS, SigmoidDescentState, SigmoidLossCurves
 from viz import theme
 from viz.pages.common import (
@@ -77,9 +78,6 @@ from viz.widgets import group, set_text
 
 translate = QCoreApplication.translate
 
-#: Steps per frame the speed box offers.
-SPEEDS = (1, 2, 5, 20, 100)
-DEFAULT_SPEED = 2
 
 #: Steps the counter takes at a time: about 10 ms of a slow machine's time.
 COUNT_CHUNK = 50
@@ -331,7 +329,6 @@ class BinaryPlots(Retranslating, QWidget):
 class BinaryPage(AnimatedPage):
     """The "binary" page: vanishing gradients and the race (see the module)."""
 
-    steps_per_tick = DEFAULT_SPEED
     store: Store[RaceState, RaceResults]
 
     def __init__(
@@ -381,9 +378,8 @@ class BinaryPage(AnimatedPage):
         )
         self.speed = QComboBox()
         self.speed.setObjectName("binary_speed_combo")
-        for steps in SPEEDS:
+        for steps in RACE_SPEEDS:
             self.speed.addItem("", steps)
-        self.speed.setCurrentIndex(SPEEDS.index(DEFAULT_SPEED))
         self.step_label = text_label("binary_step_label", "", wrap=False)
         self.race_readouts = {
             kind: text_label(f"binary_{_KIND_SHORT[kind]}_race", "")
@@ -478,7 +474,7 @@ class BinaryPage(AnimatedPage):
         )
 
     def _speed_texts(self) -> None:
-        for index, steps in enumerate(SPEEDS):
+        for index, steps in enumerate(RACE_SPEEDS):
             self.speed.setItemText(
                 index,
                 # self.tr with n: the form lupdate marks as a plural.
@@ -530,8 +526,13 @@ class BinaryPage(AnimatedPage):
             )
 
     def set_speed(self, steps: int) -> None:
-        """Steps per frame while playing (a view preference, fixed per tick)."""
-        self.steps_per_tick = int(steps)
+        """Steps per frame while playing (the run goes on: no restart)."""
+        self.store.set_state(with_speed(self.store.state, steps))
+
+    @property
+    def steps_per_tick(self) -> int:  # type: ignore[override]
+        """Steps per frame while playing: the state's (saved with a session)."""
+        return int(self.store.state.steps_per_frame)
 
     # the page protocol ----------------------------------------------------
 
@@ -561,6 +562,10 @@ class BinaryPage(AnimatedPage):
     def _state_changed(self, state: RaceState) -> None:
         self.z_control.show_value(state.z0)
         self.lr_control.show_value(state.learning_rate)
+        speed = self.speed.findData(state.steps_per_frame)
+        if self.speed.currentIndex() != speed:
+            with QSignalBlocker(self.speed):
+                self.speed.setCurrentIndex(speed)
         index = self.y_combo.findData(state.label)
         if self.y_combo.currentIndex() != index:
             with QSignalBlocker(self.y_combo):
