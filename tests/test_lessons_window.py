@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from core.lessons import bundled_entries, load_bundled, load_lesson
 from viz import MainWindow
@@ -728,3 +728,82 @@ def test_a_lesson_in_lecture_type_keeps_the_window_on_a_small_projector(
             window.lessons.leave()
             window.set_lecture(False, full_screen=False)
             appearance.apply_application_style(theme.NORMAL, 1.0)
+
+
+@pytest.mark.parametrize("lecture", [False, True], ids=["normal", "lecture"])
+def test_a_long_answer_option_wraps_inside_the_lesson_column(window, qtbot, lecture):
+    # "B. The one trained with cross-entropy" on one line set the column's
+    # width: at 1280×720 its right part (the prompt, the verdict, Leave) was
+    # cut off beyond the dock.
+    controller = window.lessons
+    size = window.size()
+    try:
+        window.set_lecture(lecture, full_screen=False)
+        window.resize(1280, 720)
+        name = "why-cross-entropy"
+        steps = lesson(name).steps
+        index = next(
+            i for i, s in enumerate(steps) if s.title.texts["en"] == "After 50 steps"
+        )
+        controller.start(lesson(name), index, remember=False)
+        settle(qtbot, window)
+        panel = controller.panel
+        viewport = panel.findChild(QScrollArea).viewport()
+
+        def inside() -> bool:
+            shown = [b for b in panel.option_buttons if b.isVisibleTo(panel)]
+            if not shown:
+                return False
+            for widget in (*shown, panel.prompt, panel.leave, panel.caption):
+                right = widget.mapTo(viewport, widget.rect().topRight()).x()
+                if right > viewport.width():
+                    return False
+            return True
+
+        qtbot.waitUntil(inside)
+        assert any("cross-entropy" in b.text() for b in panel.option_buttons)
+    finally:
+        controller.leave()
+        window.set_lecture(False, full_screen=False)
+        window.resize(size)
+
+
+def test_a_revealed_answer_is_brought_into_sight(window, qtbot):
+    # In lecture type at 1280×720 the answer came below the fold: the room
+    # still saw the question after Reveal (in Chinese, the verdict too).
+    from chinese import in_chinese
+
+    controller = window.lessons
+    size = window.size()
+    with in_chinese():
+        _reveal_in_sight(window, qtbot, controller, size)
+
+
+def _reveal_in_sight(window, qtbot, controller, size) -> None:
+    try:
+        window.set_lecture(True, full_screen=False)
+        window.resize(1280, 720)
+        controller.start(lesson("kl-divergence"), 1, remember=False)
+        settle(qtbot, window)
+        panel = controller.panel
+        bar = panel.findChild(QScrollArea).verticalScrollBar()
+        bar.setValue(0)
+        controller.reveal()
+        viewport = panel.findChild(QScrollArea).viewport()
+
+        def verdict_in_sight() -> bool:
+            # The verdict, and the start of why it is so.
+            for label in (panel.verdict, panel.why):
+                top = label.mapTo(viewport, label.rect().topLeft()).y()
+                line = label.fontMetrics().lineSpacing()
+                if not (
+                    label.isVisible() and top >= 0 and top + line <= viewport.height()
+                ):
+                    return False
+            return True
+
+        qtbot.waitUntil(verdict_in_sight)
+    finally:
+        controller.leave()
+        window.set_lecture(False, full_screen=False)
+        window.resize(size)

@@ -77,6 +77,55 @@ def _label(object_name: str, rich: bool = True) -> QLabel:
     return label
 
 
+class WrappingButton(QPushButton):
+    """A push button whose text wraps to the width it is given.
+
+    An answer option is a sentence ("The one trained with cross-entropy"):
+    as a QPushButton's one line it set the lesson column's width, and at
+    1280×720 the column's right part (the prompt, the verdict, the Leave
+    button) was cut off beyond the dock.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._label = QLabel(self)
+        self._label.setWordWrap(True)
+        self._label.setTextFormat(Qt.TextFormat.PlainText)
+        self._label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._label)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def text(self) -> str:
+        """The option's text (drawn by the wrapping label, not the button)."""
+        return self._label.text()
+
+    def setText(self, text: str) -> None:
+        """Show ``text``, wrapped to the button's width."""
+        self._label.setText(text)
+        self.setAccessibleDescription(text)
+        self.updateGeometry()
+
+    def sizeHint(self) -> QSize:
+        """The text on one line where there is room for it."""
+        return self._label.sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        """A few words wide: the column's width decides, not the sentence."""
+        return QSize(80, self._label.minimumSizeHint().height())
+
+    def hasHeightForWidth(self) -> bool:
+        """Taller when narrower: the text wraps."""
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        """The height the wrapped text needs at ``width``."""
+        return self._label.heightForWidth(width)
+
+
 class StepBar(QWidget):
     """How far through the lesson: drawn as the style draws a progress bar.
 
@@ -156,7 +205,7 @@ class LessonPanel(QDockWidget):
         self._build_question()
         self._build_footer()
         self.column.addStretch(1)
-        scroll = QScrollArea()
+        scroll = self._scroll = QScrollArea()
         scroll.setWidget(body)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -228,7 +277,7 @@ class LessonPanel(QDockWidget):
         self.options_box = QWidget()
         self.options_layout = QVBoxLayout(self.options_box)
         self.options_layout.setContentsMargins(0, 0, 0, 0)
-        self.option_buttons: list[QPushButton] = []
+        self.option_buttons: list[WrappingButton] = []
         layout.addWidget(self.options_box)
         self.estimate_row = QWidget()
         row = QHBoxLayout(self.estimate_row)
@@ -307,6 +356,16 @@ class LessonPanel(QDockWidget):
 
     def show_step(self, view: StepView) -> None:
         """Show a step: its place in the lesson, caption, question and answer."""
+        before = self.view
+        # Revealed here and now (not a step arrived at already answered):
+        # the answer is brought into sight.
+        self._answered_now = (
+            before is not None
+            and before.index == view.index
+            and before.lesson_title == view.lesson_title
+            and not before.revealed
+            and view.revealed
+        )
         self.view = view
         self.stop_countdown()
         self.lesson_title.setText(view.lesson_title)
@@ -359,13 +418,25 @@ class LessonPanel(QDockWidget):
         if view.revealed:
             self.verdict.setText(self._verdict_html(view))
             self.why.setText(view.why)
+        if self._answered_now:
+            # In lecture type at 1280×720 the answer came below the fold:
+            # the room saw the question still, and nothing had happened.
+            QTimer.singleShot(0, self, self._bring_answer_into_sight)
+
+    _answered_now = False
+
+    def _bring_answer_into_sight(self) -> None:
+        """Scroll the step so that the verdict and as much of why as fits show."""
+        if self.verdict.isVisible():
+            self._scroll.ensureWidgetVisible(self.why, 0, 0)
+            self._scroll.ensureWidgetVisible(self.verdict, 0, 0)
 
     def _show_options(self, view: StepView) -> None:
         choosing = view.kind == "choice"
         self.options_box.setVisible(choosing)
         while len(self.option_buttons) < len(view.options):
             index = len(self.option_buttons)
-            button = QPushButton()
+            button = WrappingButton()
             named(button, f"lesson_option_{index}", self.tr("Answer option"))
             button.clicked.connect(lambda *_, i=index: self.option_picked.emit(i))
             self.options_layout.addWidget(button)
@@ -393,9 +464,10 @@ class LessonPanel(QDockWidget):
                 style = f"color: {RIGHT_COLOUR}; font-weight: bold;"
             elif view.revealed and index == view.picked:
                 style = f"color: {WRONG_COLOUR};"
+            # The label inside draws the text: the padding is its own, once.
             button.setStyleSheet(
-                f"text-align: left; padding: 4px 8px; font-size: {self._font_px}px;"
-                f" {style}"
+                f"QPushButton {{ padding: 0px; }} QLabel {{ padding: 4px 8px; "
+                f"font-size: {self._font_px}px; {style} }}"
             )
 
     def _verdict_html(self, view: StepView) -> str:
