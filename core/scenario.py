@@ -604,12 +604,25 @@ def evaluate(scenario: Scenario) -> Results:
         linked=scenario.linked,
         logits_follow_q=scenario.logits_follow_q,
         family_mode=scenario.p_family is not None and scenario.q_family is not None,
-        log_rank=any(
-            f is not None and f.kind == "zipf"
-            for f in (scenario.p_family, scenario.q_family)
-        ),
+        log_rank=_ranked(scenario.p_family, scenario.q_family),
         curve=aim.curve,
     )
+
+
+#: Families whose outcomes are ranks, most probable first (uniform: any
+#: order): a log axis of rank suits them.
+RANKED_KINDS = ("zipf", "uniform")
+
+
+def _ranked(*families: Family | None) -> bool:
+    """Whether the outcome axis is a log rank: a Zipf, and only ranked families.
+
+    Two peaks and a Dirichlet draw are indexed, not ranked: beside a Zipf
+    Q, a two-peaks P's peaks (outcomes 25,000 and 75,000) were squeezed
+    into the last decade of an axis labelled "outcome rank".
+    """
+    kinds = [family.kind for family in families if family is not None]
+    return "zipf" in kinds and all(kind in RANKED_KINDS for kind in kinds)
 
 
 def _normalised(weights: FloatArray, name: str) -> FloatArray:

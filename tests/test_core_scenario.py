@@ -905,3 +905,31 @@ def test_shared_result_arrays_cannot_be_changed_in_place() -> None:
     for name in ("z", "loss", "grad"):  # the curve is shared too
         with pytest.raises(ValueError, match="read-only"):
             getattr(results.curve, name)[0] = 1.0
+
+
+@pytest.mark.parametrize(
+    ("p_kind", "q_kind", "log_rank"),
+    [
+        ("zipf", "zipf", True),
+        ("zipf", "uniform", True),
+        ("uniform", "uniform", False),
+        ("two_peaks", "zipf", False),
+        ("zipf", "dirichlet", False),
+        ("two_peaks", "dirichlet", False),
+    ],
+)
+def test_the_outcome_axis_is_a_log_rank_only_for_ranked_families(
+    p_kind, q_kind, log_rank
+) -> None:
+    # A two-peaks P beside a Zipf Q: its peaks at outcomes 25,000 and
+    # 75,000 were squeezed into the last decade of "outcome rank".
+    from core.families import Family
+
+    k = 1_000
+    scenario = default_scenario().replace(
+        p_family=Family(p_kind, k),
+        q_family=Family(q_kind, k),
+        label=0,
+        logits=np.zeros(k),
+    )
+    assert evaluate(scenario).log_rank is log_rank

@@ -236,7 +236,10 @@ def reference(s: Scenario) -> Reference:
         z, y, t
     )
     families = (s.p_family, s.q_family)
-    log_x = k > BARS_UP_TO and any(f is not None and f.kind == "zipf" for f in families)
+    # A log rank axis for ranked families only: a Zipf, with a Zipf or a
+    # uniform (two peaks and a Dirichlet draw are indexed outcomes).
+    kinds = {f.kind for f in families if f is not None}
+    log_x = k > BARS_UP_TO and "zipf" in kinds and kinds <= {"zipf", "uniform"}
     return Reference(
         k=k,
         t=t,
