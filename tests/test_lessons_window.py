@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt
-from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QWidget
 
 from core.lessons import bundled_entries, load_bundled, load_lesson
 from viz import MainWindow
@@ -807,3 +807,62 @@ def _reveal_in_sight(window, qtbot, controller, size) -> None:
         controller.leave()
         window.set_lecture(False, full_screen=False)
         window.resize(size)
+
+
+def test_which_model_wins_after_50_steps_is_not_on_show_before_it_is_asked(
+    window, qtbot
+):
+    # Only the "q of the true class" plot was veiled: the two softmax plots
+    # (named by the gradients under them) and the formulas read q₃ = 0.963
+    # against 0.857 beside "Which model now gives the true class more
+    # probability?".
+    controller = window.lessons
+    name = "why-cross-entropy"
+    steps = lesson(name).steps
+    index = next(
+        i for i, s in enumerate(steps) if s.title.texts["en"] == "After 50 steps"
+    )
+    try:
+        controller.start(lesson(name), index, remember=False)
+        settle(qtbot, window)
+        hidden = veiled(window)
+        for target in (
+            "training_ce_softmax_plot",
+            "training_se_softmax_plot",
+            "training_ce_formula",
+            "training_se_formula",
+            "training_probability_plot",
+            "training_cross_entropy_plot",
+        ):
+            assert target in hidden, target
+        page = window.pages["training"]
+        shown = [
+            label.text()
+            for label in page.findChildren(QLabel)
+            if label.isVisible() and label.objectName() not in hidden
+        ]
+        assert not any("0.963" in text or "0.857" in text for text in shown)
+        controller.reveal()
+        settle(qtbot, window)
+        assert "training_ce_softmax_plot" not in veiled(window)
+    finally:
+        controller.leave()
+
+
+def test_the_race_is_promised_where_it_can_be_watched(window, qtbot):
+    # "Predict first, then press Play" stood over a race plot veiled after
+    # the answer ("Asked on a later step"): it is watched a step later.
+    controller = window.lessons
+    name = "why-cross-entropy"
+    steps = lesson(name).steps
+    race = [i for i, s in enumerate(steps) if s.page == "race" and s.question]
+    try:
+        for index in race:
+            controller.start(lesson(name), index, remember=False)
+            controller.reveal()
+            settle(qtbot, window)
+            invites = "press Play" in steps[index].caption.texts["en"]
+            assert invites == ("binary_race_plot" not in veiled(window)), index
+        assert any("press Play" in steps[i].caption.texts["en"] for i in race)
+    finally:
+        controller.leave()
