@@ -24,9 +24,11 @@ from numpy.typing import NDArray
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -441,6 +443,18 @@ class BatchPage(Page):
             )
             header.setSectionResizeMode(column, mode)
 
+    def changeEvent(self, event: QEvent) -> None:
+        """A new type size (lecture mode, zoom): the table's columns and rows again."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and self.store.results is not None:
+            # After the new type is laid out: the rows' heights follow it.
+            QTimer.singleShot(0, self, self._refit_table)
+
+    def _refit_table(self) -> None:
+        results = self.store.results
+        if results is not None:
+            self._fit_table_height(results.state.n)
+
     def _build(self) -> None:
         self.model = BatchModel(self.store, self._refused, self)
         self.table = QTableView()
@@ -451,6 +465,8 @@ class BatchPage(Page):
             self.table, "batch_loss_column", lambda: self.model.columnCount() - 1
         )
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        #: The style's own narrowest column (the logits' width only widens it).
+        self._narrowest_section = self.table.horizontalHeader().minimumSectionSize()
         self.table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.Stretch
         )
@@ -633,12 +649,31 @@ class BatchPage(Page):
         self._show_plots()
 
     def _fit_table_height(self, n: int) -> None:
-        """Tall enough for every sample up to VISIBLE_ROWS; then it scrolls."""
+        """Tall enough for every sample up to VISIBLE_ROWS; then it scrolls.
+
+        The logits are never cut to "0.11…": a column is at least as wide as
+        its numbers (in lecture type at 1024 px the table then scrolls
+        sideways, and the bar's height is counted). Rows are measured as
+        laid out: at 3840×2160 the default row height left sample 3 cut.
+        """
+        table = self.table
+        header = table.horizontalHeader()
+        logits = range(max(0, self.model.columnCount() - 2))
+        needed = max((table.sizeHintForColumn(c) for c in logits), default=0)
+        needed = max(needed, self._narrowest_section)
+        if needed != header.minimumSectionSize():
+            header.setMinimumSectionSize(needed)
         rows = min(n, VISIBLE_ROWS)
-        header = self.table.horizontalHeader().sizeHint().height()
-        row_height = self.table.verticalHeader().defaultSectionSize()
-        frame = 2 * self.table.frameWidth()
-        self.table.setFixedHeight(header + rows * row_height + frame + 2)
+        heights = sum(table.rowHeight(row) for row in range(rows))
+        frame = 2 * table.frameWidth()
+        total = header.sizeHint().height() + heights + frame + 2
+        wide = sum(
+            max(header.sectionSizeHint(c), table.sizeHintForColumn(c), needed)
+            for c in range(self.model.columnCount())
+        )
+        if wide > table.viewport().width() + table.verticalScrollBar().width():
+            total += table.horizontalScrollBar().sizeHint().height()
+        table.setFixedHeight(total)
 
     def _show_plots(self) -> None:
         results = self.store.results
