@@ -184,13 +184,7 @@ def peak_masses(
         For an invalid distribution, a non-finite position, or positions
         that coincide.
     """
-    q = _checks.distribution(distribution, "distribution")
-    first = _finite(position_1, "position_1")
-    second = _finite(position_2, "position_2")
-    if first == second:
-        raise ValueError(f"position_1 and position_2 coincide ({first!r})")
-    x = np.arange(q.size, dtype=np.float64)
-    gap = np.abs(x - first) - np.abs(x - second)
+    q, gap = _nearer_which(distribution, position_1, position_2)
     return float(np.sum(q[gap < 0])), float(np.sum(q[gap > 0]))
 
 
@@ -205,14 +199,21 @@ def halfway_mass(distribution: Any, position_1: float, position_2: float) -> flo
     ValueError
         As :func:`peak_masses`.
     """
+    q, gap = _nearer_which(distribution, position_1, position_2)
+    return float(np.sum(q[gap == 0]))
+
+
+def _nearer_which(
+    distribution: Any, position_1: float, position_2: float
+) -> tuple[FloatArray, FloatArray]:
+    """The checked distribution, and each bin's distance to peak 1 less peak 2's."""
     q = _checks.distribution(distribution, "distribution")
     first = _finite(position_1, "position_1")
     second = _finite(position_2, "position_2")
     if first == second:
         raise ValueError(f"position_1 and position_2 coincide ({first!r})")
     x = np.arange(q.size, dtype=np.float64)
-    gap = np.abs(x - first) - np.abs(x - second)
-    return float(np.sum(q[gap == 0]))
+    return q, np.abs(x - first) - np.abs(x - second)
 
 
 # --------------------------------------------------------------------------

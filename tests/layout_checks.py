@@ -6,6 +6,7 @@ failing test says which plot, which text and by how many pixels.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import math
 from collections.abc import Iterator
@@ -17,6 +18,31 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 #: Text may overrun its item by this much (antialiasing, document margins).
 SLACK_PX = 2.0
+
+
+@contextlib.contextmanager
+def in_lecture(
+    window, width: int, height: int, app_style: bool = False
+) -> Iterator[None]:
+    """``window`` in lecture type at ``width``×``height``; as it was after.
+
+    ``app_style`` also sets the application's lecture font (as the window's
+    own lecture action does), and the normal one after.
+    """
+    from viz import appearance, theme
+
+    size = window.size()
+    if app_style:
+        appearance.apply_application_style(theme.LECTURE, 1.0)
+    window.set_lecture(True, full_screen=False)
+    window.resize(width, height)
+    try:
+        yield
+    finally:
+        window.set_lecture(False, full_screen=False)
+        if app_style:
+            appearance.apply_application_style(theme.NORMAL, 1.0)
+        window.resize(size)
 
 
 def visible_plot_items(root: QWidget) -> Iterator[tuple[str, pg.PlotItem]]:

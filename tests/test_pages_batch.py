@@ -556,13 +556,9 @@ def test_the_label_and_loss_columns_are_never_cut_in_lecture_type(window, page, 
 def test_the_logits_and_every_row_are_whole_in_lecture_type(window, page, qtbot):
     # At 1024 px in lecture type the logits read "0.11…", "0.81…"; at
     # 3840×2160 the table showed three and a half of its four rows.
-    from viz import appearance, theme
+    from layout_checks import in_lecture
 
-    size = window.size()
-    appearance.apply_application_style(theme.LECTURE, 1.0)
-    window.set_lecture(True, full_screen=False)
-    window.resize(1024, 768)
-    try:
+    with in_lecture(window, 1024, 768, app_style=True):
         table = page.table
         header = table.horizontalHeader()
         logits = range(page.model.columnCount() - 2)
@@ -577,7 +573,3 @@ def test_the_logits_and_every_row_are_whole_in_lecture_type(window, page, qtbot)
             return cells and last <= table.viewport().height()
 
         qtbot.waitUntil(whole)
-    finally:
-        window.set_lecture(False, full_screen=False)
-        appearance.apply_application_style(theme.NORMAL, 1.0)
-        window.resize(size)

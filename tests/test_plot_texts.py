@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 import pytest
+from layout_checks import in_lecture
 from PySide6.QtGui import QFont, QFontMetrics
 
 from viz import appearance, theme
@@ -67,10 +68,7 @@ def test_a_trees_codewords_fit_between_its_leaves(window, store, qtbot) -> None:
     codes = window.stores["codes"]
     qtbot.waitUntil(lambda: codes.results is not None and codes.results.p.size == k)
     tree = page.plots.tree
-    size = window.size()
-    try:
-        window.set_lecture(True, full_screen=False)
-        window.resize(1280, 720)
+    with in_lecture(window, 1280, 720):
 
         def words_fit() -> bool:
             words = [item for item in tree._words if item.isVisible()]
@@ -92,9 +90,6 @@ def test_a_trees_codewords_fit_between_its_leaves(window, store, qtbot) -> None:
         # back to full size and run together.
         appearance.style_plots(page.plot_widgets(), theme.LECTURE, window.zoom)
         assert words_fit()
-    finally:
-        window.set_lecture(False, full_screen=False)
-        window.resize(size)
 
 
 def test_the_trees_message_wraps_inside_its_plot(window, store, qtbot) -> None:
@@ -106,10 +101,7 @@ def test_the_trees_message_wraps_inside_its_plot(window, store, qtbot) -> None:
     page = window.pages["codes"]
     codes = window.stores["codes"]
     tree = page.plots.tree
-    size = window.size()
-    try:
-        window.set_lecture(True, full_screen=False)
-        window.resize(1280, 720)
+    with in_lecture(window, 1280, 720):
 
         def inside() -> bool:
             message = tree.message
@@ -121,6 +113,3 @@ def test_the_trees_message_wraps_inside_its_plot(window, store, qtbot) -> None:
             return room.left() <= shown.left() and shown.right() <= room.right()
 
         qtbot.waitUntil(inside)
-    finally:
-        window.set_lecture(False, full_screen=False)
-        window.resize(size)
