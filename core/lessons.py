@@ -1384,6 +1384,9 @@ def _value_text(evaluation: Evaluation, quantity: Quantity) -> str:
 
 #: Fields of a page state that hold an animation's progress, not a setting.
 PROGRESS_FIELDS = frozenset({"racers", "trainings", "fits"})
+#: Fields that set how fast an animation plays: watching a race at 20 steps
+#: a frame is the step's race still, not exploring.
+PACE_FIELDS = frozenset({"steps_per_frame"})
 
 
 def same_setup(now: Any, then: Any) -> bool:
@@ -1398,9 +1401,8 @@ def same_setup(now: Any, then: Any) -> bool:
     names = [f.name for f in fields(now)]
     if not PROGRESS_FIELDS.intersection(names):
         return False
-    return all(
-        getattr(now, n) == getattr(then, n) for n in names if n not in PROGRESS_FIELDS
-    )
+    ignored = PROGRESS_FIELDS | PACE_FIELDS
+    return all(getattr(now, n) == getattr(then, n) for n in names if n not in ignored)
 
 
 # --- progress -----------------------------------------------------------------

@@ -1085,3 +1085,14 @@ def test_an_answer_keeps_back_a_later_number_under_another_name():
     assert asked == {"softmax[0]"}
     assert "0.8638" in right_answer(here)  # the number the next step asks
     assert "0.8638" not in right_answer(here, asked)
+
+
+def test_a_race_played_faster_is_still_the_steps_race() -> None:
+    # The speed became part of the race's state: 20 steps a frame read as
+    # "You are exploring: the window differs from the step".
+    from core.race import advance_race, restart_race, start_race, with_speed
+
+    step = start_race(-8.0, 1, 1.0)
+    faster = advance_race(with_speed(step, 20), 40)
+    assert same_setup(faster, step)
+    assert not same_setup(restart_race(faster, z0=-4.0), step)  # a setting moved
