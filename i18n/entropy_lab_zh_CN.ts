@@ -2005,6 +2005,10 @@ language model&apos;s log-probabilities do; T then reshapes the softmax.</source
         <translation>打开课程文件(&amp;O)…</translation>
     </message>
     <message>
+        <source>A probability lies between 0 and 1: {guess} cannot be one.</source>
+        <translation>概率介于 0 和 1 之间：{guess} 不可能是概率。</translation>
+    </message>
+    <message>
         <source>Back to the lesson&apos;s step</source>
         <translation>回到课程的这一步</translation>
     </message>

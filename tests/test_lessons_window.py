@@ -866,3 +866,21 @@ def test_the_race_is_promised_where_it_can_be_watched(window, qtbot):
         assert any("press Play" in steps[i].caption.texts["en"] for i in race)
     finally:
         controller.leave()
+
+
+def test_an_estimate_of_a_probability_above_1_is_refused_not_judged(window, qtbot):
+    # 2.977 for softmax[0] was taken as an answer (wrong), with nothing
+    # said of why it could never be right.
+    controller = window.lessons
+    try:
+        controller.start(lesson("softmax-and-temperature"), 1, remember=False)
+        settle(qtbot, window)
+        panel = controller.panel
+        controller.submit_estimate("2.977")
+        assert not controller.is_revealed(1)
+        assert panel.problem.isVisibleTo(panel)
+        assert "between 0 and 1" in panel.problem.text()
+        controller.submit_estimate("0.5")
+        assert controller.is_revealed(1)  # an answer in range is judged
+    finally:
+        controller.leave()

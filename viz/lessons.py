@@ -617,6 +617,15 @@ class LessonController(QObject):
         except ValueError as error:
             self.panel.show_input_problem(str(error))
             return
+        if step.question.quantity.spec.unit == "probability" and not 0 <= guess <= 1:
+            # 2.977 for a probability was taken as an answer, and wrong,
+            # with nothing said of why it could never be right.
+            self.panel.show_input_problem(
+                self.tr(
+                    "A probability lies between 0 and 1: {guess} cannot be one."
+                ).format(guess=text.strip())
+            )
+            return
         verdict = check_estimate(step, guess)
         self.guesses[self.index] = text.strip()
         self._answered(verdict.correct)
