@@ -728,3 +728,18 @@ def test_both_chosen_where_only_one_fits_is_said_to_be_in_turn(window, page, qtb
         combo.setCurrentIndex(combo.findData("both"))
         window.set_lecture(False, full_screen=False)
         window.resize(size)
+
+
+@pytest.mark.parametrize(
+    ("mass", "shown"),
+    [
+        (0.88, "0.88"),
+        (0.08344, "0.083"),
+        (0.0996, "0.10"),
+        (5.3e-5, "5.3×10⁻⁵"),
+        (0.999999998, "0.999999998"),
+        (0.0, "0"),
+    ],
+)
+def test_a_mass_is_two_significant_digits(mass, shown):
+    assert mass_text(mass) == shown

@@ -108,6 +108,8 @@ def mass_text(mass: float) -> str:
     """
     if mass <= 0.0 or mass >= 0.1:
         return format_probability(mass, 2)
+    if float(f"{mass:.2g}") >= 0.1:  # 0.0996 to two digits: 0.10, not 0.100
+        return format_number(0.1, decimals=2)
     decimals = min(3, 1 - math.floor(math.log10(mass)))
     return format_number(mass, decimals=decimals, significant=2)
 
